@@ -1,0 +1,197 @@
+//! Who is calling, and what §9 of DOMAIN.md lets them do. Every service takes an `Actor` and asks
+//! it before reading or changing anything, so the rules hold whatever the entry point.
+
+pub mod graphql;
+pub mod password;
+pub mod token;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::entities::{Access, Role, staff, team};
+use crate::error::{AppError, AppResult};
+pub use token::TokenKeys;
+
+/// The authenticated caller of one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub id: i64,
+    pub team_id: Option<i64>,
+    pub access: Access,
+    pub role: Option<Role>,
+}
+
+/// What the HTTP layer learned from the `Authorization` header, handed to every resolver.
+#[derive(Debug, Clone)]
+pub enum Auth {
+    Anonymous,
+    Rejected,
+    /// The token could not be checked because the database failed (already logged).
+    Unavailable,
+    Signed {
+        actor: Actor,
+        staff: staff::Model,
+    },
+}
+
+impl Auth {
+    pub fn actor(&self) -> AppResult<&Actor> {
+        self.signed().map(|(actor, _)| actor)
+    }
+
+    /// The caller's own staff record, as loaded when the token was checked.
+    pub fn staff(&self) -> AppResult<&staff::Model> {
+        self.signed().map(|(_, staff)| staff)
+    }
+
+    fn signed(&self) -> AppResult<(&Actor, &staff::Model)> {
+        match self {
+            Auth::Signed { actor, staff } => Ok((actor, staff)),
+            Auth::Anonymous | Auth::Rejected => Err(AppError::unauthenticated()),
+            Auth::Unavailable => Err(AppError::internal(anyhow::anyhow!(
+                "authentication unavailable"
+            ))),
+        }
+    }
+}
+
+impl From<&staff::Model> for Actor {
+    fn from(s: &staff::Model) -> Self {
+        Self {
+            id: s.id,
+            team_id: s.team_id,
+            access: s.access,
+            role: s.role,
+        }
+    }
+}
+
+impl Actor {
+    pub fn is_admin(&self) -> bool {
+        self.access == Access::Admin
+    }
+
+    pub fn ensure_admin(&self) -> AppResult<()> {
+        if self.is_admin() {
+            Ok(())
+        } else {
+            Err(AppError::forbidden("only an admin may do this"))
+        }
+    }
+
+    /// Team-level data (the shop's metrics, products, board): admins and the team's members.
+    pub fn ensure_member_of(&self, team_id: i64) -> AppResult<()> {
+        if self.is_admin() || self.team_id == Some(team_id) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden("not a member of this team"))
+        }
+    }
+
+    pub fn manages(&self, team_id: i64) -> bool {
+        self.is_admin() || (self.access == Access::Manager && self.team_id == Some(team_id))
+    }
+
+    /// Changing a team's people and settings: admins and the team's managers.
+    pub fn ensure_manager_of(&self, team_id: i64) -> AppResult<()> {
+        if self.manages(team_id) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden(
+                "only this team's manager or an admin may do this",
+            ))
+        }
+    }
+
+    /// A person's profile: themselves, their team's manager, or an admin.
+    pub fn can_view_staff(&self, staff: &staff::Model) -> bool {
+        self.id == staff.id || self.is_admin() || staff.team_id.is_some_and(|t| self.manages(t))
+    }
+
+    pub fn ensure_can_view_staff(&self, staff: &staff::Model) -> AppResult<()> {
+        if self.can_view_staff(staff) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden("you may not see this person's profile"))
+        }
+    }
+
+    /// The team a list query is confined to: admins may ask for any team or all (`None`);
+    /// everyone else gets their own team and is refused another.
+    pub fn team_scope(&self, requested: Option<i64>) -> AppResult<Option<i64>> {
+        if self.is_admin() {
+            return Ok(requested);
+        }
+        match (requested, self.team_id) {
+            (Some(r), Some(own)) if r != own => {
+                Err(AppError::forbidden("not a member of this team"))
+            }
+            (_, Some(own)) => Ok(Some(own)),
+            (_, None) => Err(AppError::forbidden("not a member of any team")),
+        }
+    }
+}
+
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Resolves a bearer token to the active person it was issued to. A deactivated person, or a
+/// non-admin whose team was deactivated, is refused even with an unexpired token.
+pub async fn authenticate(
+    db: &DatabaseConnection,
+    keys: &TokenKeys,
+    token: &str,
+) -> AppResult<Auth> {
+    let id = keys.verify(token)?;
+    let (staff, team) = staff::Entity::find_by_id(id)
+        .find_also_related(team::Entity)
+        .one(db)
+        .await?
+        .ok_or_else(AppError::unauthenticated)?;
+    if !may_sign_in(&staff, team.as_ref()) {
+        return Err(AppError::unauthenticated());
+    }
+    Ok(Auth::Signed {
+        actor: Actor::from(&staff),
+        staff,
+    })
+}
+
+fn may_sign_in(staff: &staff::Model, team: Option<&team::Model>) -> bool {
+    staff.active && (staff.access == Access::Admin || team.is_some_and(|t| t.active))
+}
+
+pub struct Session {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+    pub staff: staff::Model,
+}
+
+/// Exchanges e-mail and password for a session token. Unknown e-mail, wrong password and
+/// deactivated account all give the same answer, in the same time.
+pub async fn login(
+    db: &DatabaseConnection,
+    keys: &TokenKeys,
+    email: &str,
+    password: &str,
+) -> AppResult<Session> {
+    let found = staff::Entity::find()
+        .filter(staff::Column::Email.eq(normalize_email(email)))
+        .find_also_related(team::Entity)
+        .one(db)
+        .await?
+        .filter(|(s, t)| may_sign_in(s, t.as_ref()))
+        .map(|(s, _)| s);
+    let stored = found.as_ref().map(|s| s.password_hash.clone());
+    if !password::verify(password.to_owned(), stored).await? {
+        return Err(AppError::Unauthenticated("invalid e-mail or password"));
+    }
+    let staff = found.ok_or_else(AppError::unauthenticated)?;
+    let (token, expires_at) = keys.issue(staff.id)?;
+    Ok(Session {
+        token,
+        expires_at,
+        staff,
+    })
+}

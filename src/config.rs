@@ -1,0 +1,57 @@
+//! Runtime settings of the HTTP service. The CLI fills them from flags and environment variables;
+//! tests build them directly.
+
+use std::net::SocketAddr;
+
+/// Guards against abusive requests. Defaults suit dashboards; every one can be overridden.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Limits {
+    /// Largest accepted request body, in bytes.
+    #[arg(long, env = "SHOPOPS_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
+    pub max_body_bytes: usize,
+    /// Deepest accepted query nesting.
+    #[arg(long, env = "SHOPOPS_MAX_DEPTH", default_value_t = 12)]
+    pub max_depth: usize,
+    /// Highest accepted query complexity (a list field costs `first` × its children).
+    #[arg(long, env = "SHOPOPS_MAX_COMPLEXITY", default_value_t = 5000)]
+    pub max_complexity: usize,
+    /// Most operations accepted in one batched (JSON array) request.
+    #[arg(long, env = "SHOPOPS_MAX_BATCH", default_value_t = 10)]
+    pub max_batch: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: 1024 * 1024,
+            max_depth: 12,
+            max_complexity: 5000,
+            max_batch: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bind: SocketAddr,
+    /// HS256 signing key for session tokens.
+    pub jwt_secret: String,
+    /// Serve the GraphiQL page on `GET /graphql`.
+    pub graphiql: bool,
+    /// Answer `__schema` / `__type` queries.
+    pub introspection: bool,
+    pub limits: Limits,
+}
+
+impl Settings {
+    /// Settings for an ephemeral loopback server (tests, benchmarks).
+    pub fn local(jwt_secret: impl Into<String>) -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            jwt_secret: jwt_secret.into(),
+            graphiql: true,
+            introspection: true,
+            limits: Limits::default(),
+        }
+    }
+}

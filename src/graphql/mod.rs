@@ -1,0 +1,144 @@
+//! The GraphQL schema: one query and one mutation part per domain module, merged here, plus the
+//! pieces every part shares (ids, connections, per-request context).
+
+pub mod loaders;
+
+use std::sync::Arc;
+
+use async_graphql::{
+    Context, EmptySubscription, InputValueError, InputValueResult, MergedObject, Scalar,
+    ScalarType, Schema, SimpleObject, Value,
+    connection::{Connection, CursorType, Edge, OpaqueCursor},
+};
+use sea_orm::DatabaseConnection;
+
+use crate::auth::{self, Actor, Auth, TokenKeys};
+use crate::config::Limits;
+use crate::error::{AppError, AppResult};
+use crate::pagination::{Page, PageRequest};
+use crate::{products, staff, teams};
+pub use loaders::Loaders;
+
+#[derive(MergedObject, Default)]
+pub struct Query(
+    auth::graphql::AuthQuery,
+    teams::graphql::TeamQuery,
+    staff::graphql::StaffQuery,
+    products::graphql::ProductQuery,
+);
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    auth::graphql::AuthMutation,
+    teams::graphql::TeamMutation,
+    staff::graphql::StaffMutation,
+    products::graphql::ProductMutation,
+);
+
+pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// The schema with its process-wide data; per-request data (`Auth`, `Loaders`) is added by the
+/// HTTP handler.
+pub fn build_schema(
+    db: DatabaseConnection,
+    keys: Arc<TokenKeys>,
+    limits: &Limits,
+    introspection: bool,
+) -> AppSchema {
+    let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .data(db)
+        .data(keys)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity);
+    if introspection {
+        builder.finish()
+    } else {
+        builder.disable_introspection().finish()
+    }
+}
+
+/// The SDL, as checked in at `schema/schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .finish()
+        .sdl()
+}
+
+pub fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
+    ctx.data_unchecked::<DatabaseConnection>()
+}
+
+/// The authenticated caller, or `UNAUTHENTICATED`.
+pub fn actor<'a>(ctx: &Context<'a>) -> AppResult<&'a Actor> {
+    ctx.data_unchecked::<Auth>().actor()
+}
+
+pub fn loaders<'a>(ctx: &Context<'a>) -> &'a Loaders {
+    ctx.data_unchecked::<Arc<Loaders>>()
+}
+
+/// Database ids, sent as strings like every GraphQL `ID`; numbers are accepted on input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Id(pub i64);
+
+#[Scalar(name = "ID")]
+impl ScalarType for Id {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        let parsed = match &value {
+            Value::String(s) => s.parse().ok(),
+            Value::Number(n) => n.as_i64(),
+            _ => None,
+        };
+        parsed
+            .map(Id)
+            .ok_or_else(|| InputValueError::custom("an ID is a decimal number, e.g. \"42\""))
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.to_string())
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct ConnectionFields {
+    /// How many items match the filter, over all pages.
+    pub total_count: u64,
+}
+
+pub type IdConnection<N> = Connection<OpaqueCursor<i64>, N, ConnectionFields>;
+
+/// Validates Relay arguments (`first` 1..=100, an opaque `after` cursor).
+pub fn page_request(first: i32, after: Option<String>) -> AppResult<PageRequest> {
+    let after = after
+        .map(|c| {
+            OpaqueCursor::<i64>::decode_cursor(&c)
+                .map(|c| c.0)
+                .map_err(|_| AppError::invalid("after", "not a cursor from this API"))
+        })
+        .transpose()?;
+    PageRequest::new(first, after)
+}
+
+pub fn connection<M, N>(
+    page: Page<M>,
+    after_given: bool,
+    id: impl Fn(&M) -> i64,
+    node: impl Fn(M) -> N,
+) -> IdConnection<N>
+where
+    N: async_graphql::OutputType,
+{
+    let mut conn = Connection::with_additional_fields(
+        after_given,
+        page.has_next_page,
+        ConnectionFields {
+            total_count: page.total_count,
+        },
+    );
+    conn.edges.extend(
+        page.items
+            .into_iter()
+            .map(|m| Edge::new(OpaqueCursor(id(&m)), node(m))),
+    );
+    conn
+}

@@ -1,0 +1,18 @@
+//! shopops: the GraphQL API behind an online shop team's day — yesterday's numbers in the
+//! morning, tasks in the afternoon, KPI scores and bonuses at month end.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod entities;
+pub mod error;
+pub mod graphql;
+pub mod money;
+pub mod pagination;
+pub mod products;
+pub mod staff;
+pub mod teams;
+pub mod validate;

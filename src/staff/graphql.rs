@@ -1,0 +1,180 @@
+use async_graphql::{Context, Object};
+use chrono::{DateTime, Utc};
+
+use super::{NewStaff, StaffChanges, StaffFilter};
+use crate::entities::{Access, Role, staff, staff_alias};
+use crate::error::AppResult;
+use crate::graphql::{
+    Id, IdConnection, actor, connection, db, loaders, loaders::load_error, page_request,
+};
+use crate::teams::graphql::Team;
+
+/// A member of a shop team (or an admin, who belongs to none).
+pub struct Staff(pub staff::Model);
+
+#[Object]
+impl Staff {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn email(&self) -> &str {
+        &self.0.email
+    }
+    async fn role(&self) -> Option<Role> {
+        self.0.role
+    }
+    async fn access(&self) -> Access {
+        self.0.access
+    }
+    async fn active(&self) -> bool {
+        self.0.active
+    }
+    async fn team_id(&self) -> Option<Id> {
+        self.0.team_id.map(Id)
+    }
+    async fn team(&self, ctx: &Context<'_>) -> AppResult<Option<Team>> {
+        let Some(team_id) = self.0.team_id else {
+            return Ok(None);
+        };
+        let team = loaders(ctx)
+            .teams
+            .load_one(team_id)
+            .await
+            .map_err(load_error)?;
+        Ok(team.map(Team))
+    }
+    /// Chat sub-account nicknames (旺旺子账号) that customer-service exports use for this person.
+    async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Vec<StaffAlias>> {
+        let aliases = loaders(ctx)
+            .aliases
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?;
+        Ok(aliases
+            .unwrap_or_default()
+            .into_iter()
+            .map(StaffAlias)
+            .collect())
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+pub struct StaffAlias(pub staff_alias::Model);
+
+#[Object]
+impl StaffAlias {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    async fn alias(&self) -> &str {
+        &self.0.alias
+    }
+    async fn staff_id(&self) -> Id {
+        Id(self.0.staff_id)
+    }
+}
+
+#[derive(Default)]
+pub struct StaffQuery;
+
+#[Object]
+impl StaffQuery {
+    /// A person's profile: yourself, or anyone in a team you manage.
+    async fn staff_member(&self, ctx: &Context<'_>, id: Id) -> AppResult<Staff> {
+        super::get(db(ctx), actor(ctx)?, id.0).await.map(Staff)
+    }
+
+    /// Admins list anyone, managers their team; a staff member gets only themselves.
+    #[graphql(complexity = "first as usize * child_complexity")]
+    async fn staff(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: i32,
+        after: Option<String>,
+        #[graphql(default)] filter: StaffFilter,
+    ) -> AppResult<IdConnection<Staff>> {
+        let after_given = after.is_some();
+        let page = page_request(first, after)?;
+        let staff = super::list(db(ctx), actor(ctx)?, filter, page).await?;
+        Ok(connection(staff, after_given, |s| s.id, Staff))
+    }
+}
+
+#[derive(Default)]
+pub struct StaffMutation;
+
+#[Object]
+impl StaffMutation {
+    /// Admins create anyone; a manager creates STAFF and MANAGER accounts in their team.
+    async fn create_staff(&self, ctx: &Context<'_>, input: NewStaff) -> AppResult<Staff> {
+        super::create(db(ctx), actor(ctx)?, input).await.map(Staff)
+    }
+
+    async fn update_staff(
+        &self,
+        ctx: &Context<'_>,
+        id: Id,
+        input: StaffChanges,
+    ) -> AppResult<Staff> {
+        super::update(db(ctx), actor(ctx)?, id.0, input)
+            .await
+            .map(Staff)
+    }
+
+    /// The person can no longer sign in; tokens already issued stop working at once.
+    async fn deactivate_staff(&self, ctx: &Context<'_>, id: Id) -> AppResult<Staff> {
+        super::set_active(db(ctx), actor(ctx)?, id.0, false)
+            .await
+            .map(Staff)
+    }
+
+    async fn reactivate_staff(&self, ctx: &Context<'_>, id: Id) -> AppResult<Staff> {
+        super::set_active(db(ctx), actor(ctx)?, id.0, true)
+            .await
+            .map(Staff)
+    }
+
+    /// Changes your own password; the current one must be given.
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        current_password: String,
+        new_password: String,
+    ) -> AppResult<bool> {
+        super::change_own_password(db(ctx), actor(ctx)?, current_password, new_password).await?;
+        Ok(true)
+    }
+
+    /// A manager (or admin) sets a new password for someone they manage.
+    async fn reset_staff_password(
+        &self,
+        ctx: &Context<'_>,
+        id: Id,
+        new_password: String,
+    ) -> AppResult<bool> {
+        super::reset_password(db(ctx), actor(ctx)?, id.0, new_password).await?;
+        Ok(true)
+    }
+
+    async fn add_staff_alias(
+        &self,
+        ctx: &Context<'_>,
+        staff_id: Id,
+        alias: String,
+    ) -> AppResult<StaffAlias> {
+        super::add_alias(db(ctx), actor(ctx)?, staff_id.0, &alias)
+            .await
+            .map(StaffAlias)
+    }
+
+    /// Returns the id of the removed alias.
+    async fn remove_staff_alias(&self, ctx: &Context<'_>, id: Id) -> AppResult<Id> {
+        super::remove_alias(db(ctx), actor(ctx)?, id.0).await?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,90 @@
+//! Input checks that collect every offending field before failing, so a client (or an importer
+//! of a thousand rows) learns everything wrong with its input at once.
+
+use crate::error::{AppError, AppResult, FieldError};
+
+#[derive(Debug, Default)]
+pub struct Checks {
+    errors: Vec<FieldError>,
+}
+
+impl Checks {
+    pub fn fail(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+            row: None,
+        });
+    }
+
+    /// Trimmed, non-empty text of at most `max` characters.
+    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            self.fail(field, "must not be empty");
+        } else if value.chars().count() > max {
+            self.fail(field, format!("must be at most {max} characters"));
+        }
+        value.to_owned()
+    }
+
+    /// A plausible e-mail address, lower-cased.
+    pub fn email(&mut self, field: &str, value: &str) -> String {
+        let email = crate::auth::normalize_email(value);
+        let valid = email.len() <= 254
+            && email.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+            })
+            && !email.contains(char::is_whitespace);
+        if !valid {
+            self.fail(field, "must be an e-mail address");
+        }
+        email
+    }
+
+    pub fn time_zone(&mut self, field: &str, value: &str) -> String {
+        let value = value.trim();
+        if value.parse::<chrono_tz::Tz>().is_err() {
+            self.fail(field, "must be an IANA time zone such as Asia/Shanghai");
+        }
+        value.to_owned()
+    }
+
+    pub fn password(&mut self, field: &str, value: &str) {
+        use crate::auth::password::{MAX_LEN, MIN_LEN};
+        if !(MIN_LEN..=MAX_LEN).contains(&value.chars().count()) {
+            self.fail(field, format!("must be {MIN_LEN} to {MAX_LEN} characters"));
+        }
+    }
+
+    pub fn finish(self) -> AppResult<()> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collects_every_error() {
+        let mut c = Checks::default();
+        c.text("name", "  ", 10);
+        c.email("email", "not-an-email");
+        c.time_zone("timeZone", "Mars/Olympus");
+        assert_eq!(c.email("email", " Li.Na@Shop.CN "), "li.na@shop.cn");
+        let Err(AppError::Invalid(errors)) = c.finish() else {
+            panic!("expected invalid input")
+        };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "email", "timeZone"]);
+    }
+}
