@@ -65,8 +65,12 @@ impl Application {
         Ok(Self { listener, router })
     }
 
+    pub fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
+        self.listener.local_addr()
+    }
+
     pub fn port(&self) -> u16 {
-        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+        self.local_addr().map(|a| a.port()).unwrap_or(0)
     }
 
     /// Serves until `shutdown` resolves, then finishes the requests in flight.

@@ -184,7 +184,8 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         }
     }
     let app = Application::build(&settings, db).await?;
-    tracing::info!(addr = %settings.bind, port = app.port(), "shopops listening; GraphQL at /graphql");
+    let addr = app.local_addr()?;
+    println!("shopops listening on http://{addr}/graphql");
     app.run_until(shutdown_signal()).await?;
     Ok(())
 }

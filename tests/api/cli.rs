@@ -1,0 +1,173 @@
+//! The `shopops` binary itself: subcommands, configuration, demo data, graceful shutdown.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use serde_json::json;
+
+use crate::helpers::fresh_database;
+
+fn shopops(database_url: &str) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shopops"));
+    cmd.env("DATABASE_URL", database_url)
+        .env_remove("JWT_SECRET")
+        .env("RUST_LOG", "warn");
+    cmd
+}
+
+#[tokio::test]
+async fn schema_prints_the_checked_in_sdl() {
+    let out = shopops("sqlite::memory:").arg("schema").output().unwrap();
+    assert!(out.status.success());
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/schema.graphql"
+    ))
+    .unwrap();
+    assert!(
+        String::from_utf8(out.stdout).unwrap() == file,
+        "run `cargo run -- schema > schema/schema.graphql`"
+    );
+}
+
+#[tokio::test]
+async fn migrate_and_create_admin_from_stdin() {
+    let (url, _dir) = fresh_database().await;
+    let status = shopops(&url)
+        .args(["migrate", "--status"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(status.stdout).unwrap();
+    assert!(
+        listed.contains("m20261122_000001_create_team\tPending"),
+        "{listed}"
+    );
+    assert!(shopops(&url).arg("migrate").status().unwrap().success());
+    let listed = String::from_utf8(
+        shopops(&url)
+            .args(["migrate", "--status"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(listed.matches("Applied").count(), 4, "{listed}");
+
+    let mut child = shopops(&url)
+        .args(["create-admin", "--email", "Ops@Shop.Test", "--name", "Ops"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long admin password\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("created admin ops@shop.test")
+    );
+    // A second admin with the same e-mail is refused.
+    let again = shopops(&url)
+        .args([
+            "create-admin",
+            "--email",
+            "ops@shop.test",
+            "--name",
+            "Ops",
+            "--password",
+            "another long one",
+        ])
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+}
+
+#[tokio::test]
+async fn serve_needs_a_jwt_secret_unless_demo() {
+    let (url, _dir) = fresh_database().await;
+    let out = shopops(&url)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("JWT_SECRET is required"));
+    let out = shopops(&url)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("JWT_SECRET", "short")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[tokio::test]
+async fn serve_demo_loads_a_team_serves_it_and_stops_on_sigterm() {
+    let (url, _dir) = fresh_database().await;
+    let mut child = shopops(&url)
+        .args(["serve", "--demo"])
+        .env("SHOPOPS_BIND", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = Vec::new();
+    let endpoint = loop {
+        let line = lines.next().expect("serve exited early").unwrap();
+        if let Some(rest) = line.strip_prefix("shopops listening on ") {
+            break rest.to_owned();
+        }
+        printed.push(line);
+    };
+    let printed = printed.join("\n");
+    assert!(printed.contains("admin@demo.shopops"), "{printed}");
+    assert!(printed.contains("shopops-demo"), "{printed}");
+
+    let client = reqwest::Client::new();
+    let login: serde_json::Value = client
+        .post(&endpoint)
+        .json(&json!({ "query": "mutation { login(email: \"admin@demo.shopops\", password: \"shopops-demo\") { token } }" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["data"]["login"]["token"]
+        .as_str()
+        .expect("demo admin logs in");
+    let data: serde_json::Value = client
+        .post(&endpoint)
+        .bearer_auth(token)
+        .json(&json!({ "query": "{ teams { totalCount } staff(first: 100) { totalCount edges { node { role access } } } products { totalCount } }" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(data["data"]["teams"]["totalCount"], 1);
+    assert_eq!(data["data"]["staff"]["totalCount"], 10);
+    for role in ["CUSTOMER_SERVICE", "DESIGNER", "PROMOTION", "OPERATIONS"] {
+        let n = data["data"]["staff"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["node"]["role"] == role && e["node"]["access"] == "STAFF")
+            .count();
+        assert_eq!(n, 2, "{role}");
+    }
+    assert_eq!(data["data"]["products"]["totalCount"], 8);
+
+    let kill = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "graceful shutdown exits 0, got {status}");
+}

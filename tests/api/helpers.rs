@@ -1,0 +1,253 @@
+use std::sync::{
+    Arc,
+    atomic::{AtomicUsize, Ordering},
+};
+
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde_json::{Value, json};
+use shopops::{app::Application, config::Settings, db};
+
+pub const SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub url: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    statements: Arc<AtomicUsize>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_with(Settings::local(SECRET)).await
+}
+
+/// A fresh, migrated database: a SQLite file in a temporary directory, or a new PostgreSQL
+/// database on the server TEST_DATABASE_URL points at. Returns its URL too.
+pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(server) => {
+            let name = format!("shopops_test_{:016x}", rand::random::<u64>());
+            let admin = Database::connect(&server)
+                .await
+                .expect("connect TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            admin.close().await.ok();
+            let (base, query) = server.split_once('?').unwrap_or((&server, ""));
+            let base = &base[..base.rfind('/').expect("database URL has a path")];
+            let url = if query.is_empty() {
+                format!("{base}/{name}")
+            } else {
+                format!("{base}/{name}?{query}")
+            };
+            (url, None)
+        }
+        Err(_) => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+            (url, Some(dir))
+        }
+    }
+}
+
+pub async fn spawn_with(settings: Settings) -> TestApp {
+    if std::env::var("TEST_LOG").is_ok() {
+        let _ = tracing_subscriber::fmt().with_test_writer().try_init();
+    }
+    let (database_url, dir) = fresh_database().await;
+    let mut db = db::connect(&database_url).await.expect("connect");
+    db::migrate(&db).await.expect("migrate");
+    // Counts every SQL statement the app runs, to prove nested fields do not run one per row.
+    let statements = Arc::new(AtomicUsize::new(0));
+    let counter = statements.clone();
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let app = Application::build(&settings, db.clone())
+        .await
+        .expect("build app");
+    let url = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until(std::future::pending()));
+    TestApp {
+        url,
+        client: reqwest::Client::new(),
+        db,
+        statements,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// POSTs any JSON body to /graphql.
+    pub async fn post(&self, token: Option<&str>, body: &Value) -> (StatusCode, Value) {
+        let mut req = self.client.post(format!("{}/graphql", self.url)).json(body);
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        let resp = req.send().await.expect("request");
+        let status = resp.status();
+        (status, resp.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Runs one operation and returns the whole response (`data` and `errors`).
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        self.post(token, &json!({ "query": query, "variables": variables }))
+            .await
+            .1
+    }
+
+    /// Runs one operation that must succeed, and returns its `data`.
+    pub async fn ok(&self, token: &str, query: &str, variables: Value) -> Value {
+        let resp = self.gql(Some(token), query, variables).await;
+        assert!(resp.get("errors").is_none(), "unexpected errors: {resp}");
+        resp["data"].clone()
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let resp = self
+            .gql(
+                None,
+                "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
+                json!({ "e": email, "p": password }),
+            )
+            .await;
+        resp["data"]["login"]["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("login {email} failed: {resp}"))
+            .to_owned()
+    }
+
+    pub fn statements(&self) -> usize {
+        self.statements.load(Ordering::SeqCst)
+    }
+
+    pub async fn create_team(&self, admin: &str, name: &str) -> String {
+        let data = self
+            .ok(
+                admin,
+                "mutation($n: String!) { createTeam(input: { name: $n, platform: TMALL }) { id } }",
+                json!({ "n": name }),
+            )
+            .await;
+        data["createTeam"]["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Creates a person through the API and returns their id.
+    pub async fn create_staff(
+        &self,
+        token: &str,
+        team: &str,
+        email: &str,
+        role: &str,
+        access: &str,
+    ) -> String {
+        let data = self
+            .ok(
+                token,
+                "mutation($i: NewStaff!) { createStaff(input: $i) { id } }",
+                json!({ "i": {
+                    "teamId": team, "name": email, "email": email, "password": PASSWORD,
+                    "role": role, "access": access,
+                }}),
+            )
+            .await;
+        data["createStaff"]["id"].as_str().unwrap().to_owned()
+    }
+}
+
+/// The `extensions.code` of the first error, asserting there is one.
+pub fn code(resp: &Value) -> &str {
+    resp["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("expected an error with a code: {resp}"))
+}
+
+pub fn field(resp: &Value) -> &str {
+    resp["errors"][0]["extensions"]["field"]
+        .as_str()
+        .unwrap_or_else(|| panic!("expected an error naming a field: {resp}"))
+}
+
+/// Two shops with a manager and staff each, and an admin over both.
+pub struct World {
+    pub admin: String,
+    pub team_a: String,
+    pub team_b: String,
+    pub manager_a: String,
+    pub manager_a_id: String,
+    pub manager_b: String,
+    pub cs_a: String,
+    pub cs_a_id: String,
+    pub cs_a2_id: String,
+    pub designer_a_id: String,
+    pub designer_b_id: String,
+    pub cs_b_id: String,
+}
+
+pub async fn world(app: &TestApp) -> World {
+    shopops::staff::create_admin(&app.db, "root@shop.test", "Root", PASSWORD.into())
+        .await
+        .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
+    let admin = app.login("root@shop.test", PASSWORD).await;
+    let team_a = app.create_team(&admin, "Shop A").await;
+    let team_b = app.create_team(&admin, "Shop B").await;
+    let manager_a_id = app
+        .create_staff(&admin, &team_a, "boss.a@shop.test", "OPERATIONS", "MANAGER")
+        .await;
+    app.create_staff(&admin, &team_b, "boss.b@shop.test", "OPERATIONS", "MANAGER")
+        .await;
+    let manager_a = app.login("boss.a@shop.test", PASSWORD).await;
+    let manager_b = app.login("boss.b@shop.test", PASSWORD).await;
+    let cs_a_id = app
+        .create_staff(
+            &manager_a,
+            &team_a,
+            "cs.a@shop.test",
+            "CUSTOMER_SERVICE",
+            "STAFF",
+        )
+        .await;
+    let cs_a2_id = app
+        .create_staff(
+            &manager_a,
+            &team_a,
+            "cs.a2@shop.test",
+            "CUSTOMER_SERVICE",
+            "STAFF",
+        )
+        .await;
+    let designer_a_id = app
+        .create_staff(&manager_a, &team_a, "art.a@shop.test", "DESIGNER", "STAFF")
+        .await;
+    let cs_b_id = app
+        .create_staff(
+            &manager_b,
+            &team_b,
+            "cs.b@shop.test",
+            "CUSTOMER_SERVICE",
+            "STAFF",
+        )
+        .await;
+    let designer_b_id = app
+        .create_staff(&manager_b, &team_b, "art.b@shop.test", "DESIGNER", "STAFF")
+        .await;
+    let cs_a = app.login("cs.a@shop.test", PASSWORD).await;
+    World {
+        admin,
+        team_a,
+        team_b,
+        manager_a,
+        manager_a_id,
+        manager_b,
+        cs_a,
+        cs_a_id,
+        cs_a2_id,
+        designer_a_id,
+        designer_b_id,
+        cs_b_id,
+    }
+}

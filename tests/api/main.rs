@@ -1,0 +1,12 @@
+//! Integration tests: the real axum app on an ephemeral loopback port, a fresh database per test
+//! (SQLite, or PostgreSQL when TEST_DATABASE_URL is set), real HTTP GraphQL requests.
+
+mod helpers;
+
+mod auth;
+mod cli;
+mod http;
+mod limits;
+mod products;
+mod staff;
+mod teams;
