@@ -10,6 +10,7 @@ pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod graphql;
+pub mod ingest;
 pub mod money;
 pub mod pagination;
 pub mod products;

@@ -1,20 +1,72 @@
 //! Input checks that collect every offending field before failing, so a client (or an importer
 //! of a thousand rows) learns everything wrong with its input at once.
 
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
 use crate::error::{AppError, AppResult, FieldError};
+use crate::money;
 
 #[derive(Debug, Default)]
 pub struct Checks {
     errors: Vec<FieldError>,
+    row: Option<usize>,
 }
 
 impl Checks {
+    /// Errors from now on belong to this row of a batch (numbered from 1, or the file's line).
+    pub fn at_row(&mut self, row: usize) {
+        self.row = Some(row);
+    }
+
     pub fn fail(&mut self, field: &str, message: impl Into<String>) {
         self.errors.push(FieldError {
             field: field.into(),
             message: message.into(),
-            row: None,
+            row: self.row,
         });
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// A count, sum of seconds or similar: never negative.
+    pub fn count(&mut self, field: &str, value: i64) -> i64 {
+        if value < 0 {
+            self.fail(field, "must not be negative");
+        }
+        value
+    }
+
+    /// A non-negative amount of money in yuan with at most two decimals, as fen.
+    pub fn money(&mut self, field: &str, amount: Decimal) -> i64 {
+        match money::to_fen(amount, field) {
+            Ok(fen) if fen >= 0 => fen,
+            Ok(_) => {
+                self.fail(field, "must not be negative");
+                0
+            }
+            Err(_) => {
+                self.fail(field, "must be a yuan amount with at most two decimals");
+                0
+            }
+        }
+    }
+
+    /// `part` (named `field`) may not exceed `whole` (named `whole_field`).
+    pub fn at_most(&mut self, field: &str, part: i64, whole_field: &str, whole: i64) {
+        if part > whole {
+            self.fail(field, format!("{part} exceeds {whole_field} ({whole})"));
+        }
+    }
+
+    /// Data can only describe days that have happened in the team's time zone.
+    pub fn not_future(&mut self, field: &str, date: NaiveDate, today: NaiveDate) -> NaiveDate {
+        if date > today {
+            self.fail(field, format!("{date} is in the future (today is {today})"));
+        }
+        date
     }
 
     /// Trimmed, non-empty text of at most `max` characters.

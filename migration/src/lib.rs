@@ -9,6 +9,16 @@ mod m20261122_000001_create_team;
 mod m20261122_000002_create_staff;
 mod m20261122_000003_create_staff_alias;
 mod m20261122_000004_create_product;
+mod m20261125_000005_create_shop_day;
+mod m20261125_000006_create_product_day;
+mod m20261125_000007_create_agent_day;
+mod m20261125_000008_create_ad_day;
+mod m20261125_000009_create_design_deliverable;
+mod m20261125_000010_create_competitor_snapshot;
+mod m20261125_000011_create_target;
+mod m20261125_000012_add_team_data_version;
+
+mod helpers;
 
 pub struct Migrator;
 
@@ -20,6 +30,14 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_create_staff::Migration),
             Box::new(m20261122_000003_create_staff_alias::Migration),
             Box::new(m20261122_000004_create_product::Migration),
+            Box::new(m20261125_000005_create_shop_day::Migration),
+            Box::new(m20261125_000006_create_product_day::Migration),
+            Box::new(m20261125_000007_create_agent_day::Migration),
+            Box::new(m20261125_000008_create_ad_day::Migration),
+            Box::new(m20261125_000009_create_design_deliverable::Migration),
+            Box::new(m20261125_000010_create_competitor_snapshot::Migration),
+            Box::new(m20261125_000011_create_target::Migration),
+            Box::new(m20261125_000012_add_team_data_version::Migration),
         ]
     }
 }

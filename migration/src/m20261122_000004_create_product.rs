@@ -6,7 +6,7 @@ use crate::{m20261122_000001_create_team::Team, m20261122_000002_create_staff::S
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Product {
+pub enum Product {
     Table,
     Id,
     TeamId,

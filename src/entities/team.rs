@@ -28,6 +28,8 @@ pub struct Model {
     pub time_zone: String,
     pub currency: String,
     pub cs_ranking_visible: bool,
+    /// Bumped by every import of the team's data; keys the dashboard cache.
+    pub data_version: i64,
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

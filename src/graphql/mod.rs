@@ -16,7 +16,7 @@ use crate::auth::{self, Actor, Auth, TokenKeys};
 use crate::config::Limits;
 use crate::error::{AppError, AppResult};
 use crate::pagination::{Page, PageRequest};
-use crate::{products, staff, teams};
+use crate::{ingest, products, staff, teams};
 pub use loaders::Loaders;
 
 #[derive(MergedObject, Default)]
@@ -33,6 +33,7 @@ pub struct Mutation(
     teams::graphql::TeamMutation,
     staff::graphql::StaffMutation,
     products::graphql::ProductMutation,
+    ingest::graphql::IngestMutation,
 );
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -11,7 +11,6 @@ use crate::auth::Actor;
 use crate::entities::{Role, product, staff};
 use crate::error::{AppError, AppResult};
 use crate::graphql::Id;
-use crate::money;
 use crate::pagination::{self, Page, PageRequest};
 use crate::teams;
 use crate::validate::Checks;
@@ -121,23 +120,6 @@ async fn ensure_item_id_free(
     Ok(())
 }
 
-fn unit_cost_fen(checks: &mut Checks, cost: Decimal) -> i64 {
-    match money::to_fen(cost, "unitCost") {
-        Ok(fen) if fen >= 0 => fen,
-        Ok(_) => {
-            checks.fail("unitCost", "must not be negative");
-            0
-        }
-        Err(_) => {
-            checks.fail(
-                "unitCost",
-                "must be a yuan amount with at most two decimals",
-            );
-            0
-        }
-    }
-}
-
 /// The team's manager or an admin.
 pub async fn create(
     db: &DatabaseConnection,
@@ -150,7 +132,7 @@ pub async fn create(
     let mut checks = Checks::default();
     let item_id = checks.text("platformItemId", &input.platform_item_id, 64);
     let title = checks.text("title", &input.title, 200);
-    let cost = unit_cost_fen(&mut checks, input.unit_cost.unwrap_or_default());
+    let cost = checks.money("unitCost", input.unit_cost.unwrap_or_default());
     if let Some(designer) = input.designer_id {
         check_designer(db, &mut checks, team_id, designer.0).await?;
     }
@@ -185,7 +167,7 @@ pub async fn update(
         .platform_item_id
         .map(|i| checks.text("platformItemId", &i, 64));
     let title = changes.title.map(|t| checks.text("title", &t, 200));
-    let cost = changes.unit_cost.map(|c| unit_cost_fen(&mut checks, c));
+    let cost = changes.unit_cost.map(|c| checks.money("unitCost", c));
     if let MaybeUndefined::Value(designer) = changes.designer_id {
         check_designer(db, &mut checks, product.team_id, designer.0).await?;
     }

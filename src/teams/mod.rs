@@ -3,7 +3,7 @@
 pub mod graphql;
 
 use async_graphql::InputObject;
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::auth::Actor;
@@ -49,6 +49,12 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: i64) -> AppResult<t
     let team = find(db, id).await?;
     actor.ensure_member_of(team.id)?;
     Ok(team)
+}
+
+/// Today in the team's time zone: every "day" of the team is local to it (§1).
+pub fn today(team: &team::Model) -> NaiveDate {
+    let tz: chrono_tz::Tz = team.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai);
+    Utc::now().with_timezone(&tz).date_naive()
 }
 
 /// An active team that exists, for attaching people or products to it.

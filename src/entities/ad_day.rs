@@ -1,0 +1,61 @@
+use sea_orm::entity::prelude::*;
+
+/// A paid-traffic channel (§2).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+pub enum AdChannel {
+    /// 直通车
+    #[sea_orm(string_value = "ZTC")]
+    Ztc,
+    /// 钻展 / 引力魔方
+    #[sea_orm(string_value = "DISPLAY")]
+    Display,
+    /// 淘宝客 (spend is the commission paid)
+    #[sea_orm(string_value = "TAOBAOKE")]
+    Taobaoke,
+    /// 超级推荐
+    #[sea_orm(string_value = "SUPER_RECOMMEND")]
+    SuperRecommend,
+    /// 品销宝
+    #[sea_orm(string_value = "PINXIAOBAO")]
+    Pinxiaobao,
+    /// 直播
+    #[sea_orm(string_value = "LIVE")]
+    Live,
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "ad_day")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub team_id: i64,
+    pub date: Date,
+    pub channel: AdChannel,
+    pub owner_id: i64,
+    pub impressions: i64,
+    pub clicks: i64,
+    pub spend_fen: i64,
+    pub attributed_orders: i64,
+    pub attributed_amount_fen: i64,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

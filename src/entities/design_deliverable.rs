@@ -1,0 +1,47 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+pub enum DeliverableKind {
+    /// 主图
+    #[sea_orm(string_value = "MAIN_IMAGE")]
+    MainImage,
+    /// 白底图
+    #[sea_orm(string_value = "WHITE_BG")]
+    WhiteBg,
+    /// 详情页
+    #[sea_orm(string_value = "DETAIL_PAGE")]
+    DetailPage,
+    /// 海报
+    #[sea_orm(string_value = "BANNER")]
+    Banner,
+    /// 店铺装修
+    #[sea_orm(string_value = "STORE_DECOR")]
+    StoreDecor,
+    /// 主图视频
+    #[sea_orm(string_value = "VIDEO")]
+    Video,
+}
+
+/// A piece of design work, keyed by the team's own job `reference`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "design_deliverable")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub team_id: i64,
+    pub reference: String,
+    pub designer_id: i64,
+    pub product_id: Option<i64>,
+    pub kind: DeliverableKind,
+    pub requested_on: Date,
+    pub due_on: Date,
+    pub delivered_on: Option<Date>,
+    pub revisions: i64,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,1 @@
+//! CSV files of platform exports → import batches (written next).

@@ -1,0 +1,265 @@
+//! Daily data in (§2): batches of shop, product, agent and ad days, design deliverables and
+//! competitor snapshots, from GraphQL or CSV. A batch is checked whole before anything is written:
+//! one bad row rejects it with every offending row and field listed. Rows whose natural key
+//! exists overwrite it; the outcome says how many were inserted and how many updated.
+
+pub mod csv;
+mod directory;
+pub mod graphql;
+pub mod rows;
+
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+
+use chrono::NaiveDate;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    IdenStatic, Iterable, QueryFilter, QuerySelect, TransactionTrait,
+};
+
+use crate::auth::Actor;
+use crate::entities::{
+    AdChannel, ad_day, agent_day, competitor_snapshot, design_deliverable, product_day, shop_day,
+    team,
+};
+use crate::error::AppResult;
+use crate::teams;
+use crate::validate::Checks;
+use directory::Directory;
+use rows::{
+    AdDayInput, AgentDayInput, CompetitorSnapshotInput, Context, DeliverableInput, ProductDayInput,
+    ShopDayInput,
+};
+
+/// The kinds of data an import carries (the CLI's `import <kind>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    ShopDays,
+    ProductDays,
+    AgentDays,
+    AdDays,
+    Deliverables,
+    Competitors,
+}
+
+pub enum Batch {
+    ShopDays(Vec<ShopDayInput>),
+    ProductDays(Vec<ProductDayInput>),
+    AgentDays(Vec<AgentDayInput>),
+    AdDays(Vec<AdDayInput>),
+    Deliverables(Vec<DeliverableInput>),
+    Competitors(Vec<CompetitorSnapshotInput>),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, async_graphql::SimpleObject)]
+pub struct ImportOutcome {
+    /// Rows whose key was new.
+    pub inserted: u64,
+    /// Rows that overwrote an existing key.
+    pub updated: u64,
+}
+
+/// The team's manager (or an admin) imports its data; all of it or none.
+pub async fn import(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    batch: Batch,
+) -> AppResult<ImportOutcome> {
+    actor.ensure_manager_of(team_id)?;
+    let team = teams::get_active(db, team_id).await?;
+    let tx = db.begin().await?;
+    let directory = Directory::load(&tx, team_id).await?;
+    let ctx = Context {
+        team_id,
+        today: teams::today(&team),
+        directory: &directory,
+    };
+    let outcome = match batch {
+        Batch::ShopDays(rows) => {
+            let rows = check(&ctx, rows, rows::shop_day)?;
+            let (from, to) = date_span(rows.iter().map(|(d, _)| *d));
+            let existing = shop_day::Entity::find()
+                .select_only()
+                .column(shop_day::Column::Date)
+                .filter(shop_day::Column::TeamId.eq(team_id))
+                .filter(shop_day::Column::Date.between(from, to))
+                .into_tuple::<NaiveDate>()
+                .all(&tx)
+                .await?;
+            use shop_day::Column::*;
+            upsert::<shop_day::Entity, _>(&tx, rows, existing, &[TeamId, Date]).await?
+        }
+        Batch::ProductDays(rows) => {
+            let rows = check(&ctx, rows, rows::product_day)?;
+            let (from, to) = date_span(rows.iter().map(|((_, d), _)| *d));
+            let existing = product_day::Entity::find()
+                .select_only()
+                .columns([product_day::Column::ProductId, product_day::Column::Date])
+                .filter(product_day::Column::TeamId.eq(team_id))
+                .filter(product_day::Column::Date.between(from, to))
+                .into_tuple::<(i64, NaiveDate)>()
+                .all(&tx)
+                .await?;
+            use product_day::Column::*;
+            upsert::<product_day::Entity, _>(&tx, rows, existing, &[ProductId, Date]).await?
+        }
+        Batch::AgentDays(rows) => {
+            let rows = check(&ctx, rows, rows::agent_day)?;
+            let (from, to) = date_span(rows.iter().map(|((_, d), _)| *d));
+            let existing = agent_day::Entity::find()
+                .select_only()
+                .columns([agent_day::Column::StaffId, agent_day::Column::Date])
+                .filter(agent_day::Column::TeamId.eq(team_id))
+                .filter(agent_day::Column::Date.between(from, to))
+                .into_tuple::<(i64, NaiveDate)>()
+                .all(&tx)
+                .await?;
+            use agent_day::Column::*;
+            upsert::<agent_day::Entity, _>(&tx, rows, existing, &[StaffId, Date]).await?
+        }
+        Batch::AdDays(rows) => {
+            let rows = check(&ctx, rows, rows::ad_day)?;
+            let (from, to) = date_span(rows.iter().map(|((d, _, _), _)| *d));
+            let existing = ad_day::Entity::find()
+                .select_only()
+                .columns([
+                    ad_day::Column::Date,
+                    ad_day::Column::Channel,
+                    ad_day::Column::OwnerId,
+                ])
+                .filter(ad_day::Column::TeamId.eq(team_id))
+                .filter(ad_day::Column::Date.between(from, to))
+                .into_tuple::<(NaiveDate, AdChannel, i64)>()
+                .all(&tx)
+                .await?;
+            use ad_day::Column::*;
+            upsert::<ad_day::Entity, _>(&tx, rows, existing, &[TeamId, Date, Channel, OwnerId])
+                .await?
+        }
+        Batch::Deliverables(rows) => {
+            let rows = check(&ctx, rows, rows::deliverable)?;
+            let existing = design_deliverable::Entity::find()
+                .select_only()
+                .column(design_deliverable::Column::Reference)
+                .filter(design_deliverable::Column::TeamId.eq(team_id))
+                .into_tuple::<String>()
+                .all(&tx)
+                .await?;
+            use design_deliverable::Column::*;
+            upsert::<design_deliverable::Entity, _>(&tx, rows, existing, &[TeamId, Reference])
+                .await?
+        }
+        Batch::Competitors(rows) => {
+            let rows = check(&ctx, rows, rows::competitor)?;
+            let (from, to) = date_span(rows.iter().map(|((_, _, d), _)| *d));
+            let existing = competitor_snapshot::Entity::find()
+                .select_only()
+                .columns([
+                    competitor_snapshot::Column::Competitor,
+                    competitor_snapshot::Column::Item,
+                    competitor_snapshot::Column::Date,
+                ])
+                .filter(competitor_snapshot::Column::TeamId.eq(team_id))
+                .filter(competitor_snapshot::Column::Date.between(from, to))
+                .into_tuple::<(String, String, NaiveDate)>()
+                .all(&tx)
+                .await?;
+            use competitor_snapshot::Column::*;
+            upsert::<competitor_snapshot::Entity, _>(
+                &tx,
+                rows,
+                existing,
+                &[TeamId, Competitor, Item, Date],
+            )
+            .await?
+        }
+    };
+    if outcome != ImportOutcome::default() {
+        bump_data_version(&tx, team_id).await?;
+    }
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Runs `check_row` over every row, numbering them from 1, and refuses the batch if any row (or a
+/// repeated key) is wrong.
+fn check<I, K: Hash + Eq + Clone, M>(
+    ctx: &Context,
+    rows: Vec<I>,
+    check_row: fn(&mut Checks, &Context, I) -> (K, M),
+) -> AppResult<Vec<(K, M)>> {
+    let mut checks = Checks::default();
+    let mut seen: HashMap<K, usize> = HashMap::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        checks.at_row(i + 1);
+        let (key, model) = check_row(&mut checks, ctx, row);
+        if let Some(first) = seen.insert(key.clone(), i + 1) {
+            checks.fail("key", format!("repeats the key of row {first}"));
+        }
+        out.push((key, model));
+    }
+    checks.finish()?;
+    Ok(out)
+}
+
+fn date_span(dates: impl Iterator<Item = NaiveDate>) -> (NaiveDate, NaiveDate) {
+    dates.fold((NaiveDate::MAX, NaiveDate::MIN), |(lo, hi), d| {
+        (Ord::min(lo, d), Ord::max(hi, d))
+    })
+}
+
+/// Bind parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
+const MAX_PARAMS: usize = 30_000;
+
+/// Inserts the rows, overwriting those whose `key` columns match an existing row.
+async fn upsert<E, K>(
+    tx: &DatabaseTransaction,
+    rows: Vec<(K, E::ActiveModel)>,
+    existing: Vec<K>,
+    key_columns: &[E::Column],
+) -> AppResult<ImportOutcome>
+where
+    E: EntityTrait,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    K: Hash + Eq,
+{
+    let existing: HashSet<K> = existing.into_iter().collect();
+    let updated = rows.iter().filter(|(k, _)| existing.contains(k)).count() as u64;
+    let outcome = ImportOutcome {
+        inserted: rows.len() as u64 - updated,
+        updated,
+    };
+    let is_key =
+        |c: &E::Column| c.as_str() == "id" || key_columns.iter().any(|k| k.as_str() == c.as_str());
+    let values: Vec<E::Column> = E::Column::iter().filter(|c| !is_key(c)).collect();
+    let per_statement = MAX_PARAMS / E::Column::iter().count();
+    let mut models = rows.into_iter().map(|(_, m)| m).peekable();
+    while models.peek().is_some() {
+        let chunk: Vec<E::ActiveModel> = models.by_ref().take(per_statement).collect();
+        E::insert_many(chunk)
+            .on_conflict(
+                OnConflict::columns(key_columns.iter().copied())
+                    .update_columns(values.iter().copied())
+                    .to_owned(),
+            )
+            .exec_without_returning(tx)
+            .await?;
+    }
+    Ok(outcome)
+}
+
+/// Invalidates every cached dashboard of the team (see `crate::metrics::cache`).
+async fn bump_data_version(tx: &DatabaseTransaction, team_id: i64) -> AppResult<()> {
+    team::Entity::update_many()
+        .col_expr(
+            team::Column::DataVersion,
+            Expr::col(team::Column::DataVersion).add(1),
+        )
+        .filter(team::Column::Id.eq(team_id))
+        .exec(tx)
+        .await?;
+    Ok(())
+}
