@@ -16,4 +16,5 @@ pub use ad_day::AdChannel;
 pub use competitor_snapshot::CompetitorPromotion;
 pub use design_deliverable::DeliverableKind;
 pub use staff::{Access, Role};
+pub use target::Metric;
 pub use team::Platform;

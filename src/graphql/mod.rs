@@ -16,7 +16,7 @@ use crate::auth::{self, Actor, Auth, TokenKeys};
 use crate::config::Limits;
 use crate::error::{AppError, AppResult};
 use crate::pagination::{Page, PageRequest};
-use crate::{ingest, products, staff, teams};
+use crate::{ingest, metrics, products, staff, targets, teams};
 pub use loaders::Loaders;
 
 #[derive(MergedObject, Default)]
@@ -25,6 +25,8 @@ pub struct Query(
     teams::graphql::TeamQuery,
     staff::graphql::StaffQuery,
     products::graphql::ProductQuery,
+    targets::graphql::TargetQuery,
+    metrics::graphql::MetricsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -34,6 +36,7 @@ pub struct Mutation(
     staff::graphql::StaffMutation,
     products::graphql::ProductMutation,
     ingest::graphql::IngestMutation,
+    targets::graphql::TargetMutation,
 );
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
@@ -49,6 +52,7 @@ pub fn build_schema(
     let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .data(db)
         .data(keys)
+        .data(Arc::new(metrics::cache::DashboardCache::new(10_000)))
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity);
     if introspection {
@@ -142,4 +146,41 @@ where
             .map(|m| Edge::new(OpaqueCursor(id(&m)), node(m))),
     );
     conn
+}
+
+pub type OffsetConnection<N> = Connection<OpaqueCursor<usize>, N, ConnectionFields>;
+
+/// A page of a list that is computed whole and ordered by the server (rankings, reports): the
+/// cursor is a position in it.
+pub fn offset_page<N: async_graphql::OutputType>(
+    items: Vec<N>,
+    first: i32,
+    after: Option<String>,
+) -> AppResult<OffsetConnection<N>> {
+    let first = PageRequest::new(first, None)?.first as usize;
+    let start = after
+        .map(|c| {
+            OpaqueCursor::<usize>::decode_cursor(&c)
+                .map(|c| c.0 + 1)
+                .map_err(|_| AppError::invalid("after", "not a cursor from this API"))
+        })
+        .transpose()?
+        .unwrap_or(0);
+    let total = items.len();
+    let mut conn = Connection::with_additional_fields(
+        start > 0,
+        start + first < total,
+        ConnectionFields {
+            total_count: total as u64,
+        },
+    );
+    conn.edges.extend(
+        items
+            .into_iter()
+            .enumerate()
+            .skip(start)
+            .take(first)
+            .map(|(i, n)| Edge::new(OpaqueCursor(i), n)),
+    );
+    Ok(conn)
 }

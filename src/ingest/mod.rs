@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
     IdenStatic, Iterable, QueryFilter, QuerySelect, TransactionTrait,
@@ -21,7 +21,6 @@ use sea_orm::{
 use crate::auth::Actor;
 use crate::entities::{
     AdChannel, ad_day, agent_day, competitor_snapshot, design_deliverable, product_day, shop_day,
-    team,
 };
 use crate::error::AppResult;
 use crate::teams;
@@ -177,7 +176,7 @@ pub async fn import(
         }
     };
     if outcome != ImportOutcome::default() {
-        bump_data_version(&tx, team_id).await?;
+        teams::bump_data_version(&tx, team_id).await?;
     }
     tx.commit().await?;
     Ok(outcome)
@@ -249,17 +248,4 @@ where
             .await?;
     }
     Ok(outcome)
-}
-
-/// Invalidates every cached dashboard of the team (see `crate::metrics::cache`).
-async fn bump_data_version(tx: &DatabaseTransaction, team_id: i64) -> AppResult<()> {
-    team::Entity::update_many()
-        .col_expr(
-            team::Column::DataVersion,
-            Expr::col(team::Column::DataVersion).add(1),
-        )
-        .filter(team::Column::Id.eq(team_id))
-        .exec(tx)
-        .await?;
-    Ok(())
 }

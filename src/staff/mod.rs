@@ -6,7 +6,7 @@ use async_graphql::InputObject;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, PaginatorTrait,
-    QueryFilter, Set,
+    QueryFilter, QueryOrder, Set,
 };
 
 use crate::auth::{Actor, password};
@@ -337,4 +337,20 @@ pub async fn remove_alias(db: &DatabaseConnection, actor: &Actor, id: i64) -> Ap
     actor.ensure_manager_of(alias.team_id)?;
     alias.delete(db).await?;
     Ok(())
+}
+
+/// The team's active people with a role (or just `only`), in id order. Callers check access.
+pub async fn active_members(
+    db: &DatabaseConnection,
+    team_id: i64,
+    only: Option<i64>,
+) -> AppResult<Vec<staff::Model>> {
+    let mut select = staff::Entity::find()
+        .filter(staff::Column::TeamId.eq(team_id))
+        .filter(staff::Column::Active.eq(true))
+        .filter(staff::Column::Role.is_not_null());
+    if let Some(id) = only {
+        select = select.filter(staff::Column::Id.eq(id));
+    }
+    Ok(select.order_by_asc(staff::Column::Id).all(db).await?)
 }

@@ -4,7 +4,11 @@ pub mod graphql;
 
 use async_graphql::InputObject;
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
+    Set,
+};
 
 use crate::auth::Actor;
 use crate::entities::{Platform, team};
@@ -150,4 +154,18 @@ pub async fn set_active(
     model.active = Set(active);
     model.updated_at = Set(Utc::now());
     Ok(model.update(db).await?)
+}
+
+/// Marks the team's data as changed, in the transaction that changes it: every dashboard cached
+/// under the old version is dead from the moment it commits, in this process or any other.
+pub async fn bump_data_version(tx: &DatabaseTransaction, team_id: i64) -> AppResult<()> {
+    team::Entity::update_many()
+        .col_expr(
+            team::Column::DataVersion,
+            Expr::col(team::Column::DataVersion).add(1),
+        )
+        .filter(team::Column::Id.eq(team_id))
+        .exec(tx)
+        .await?;
+    Ok(())
 }

@@ -1,0 +1,63 @@
+//! Dashboard results cached per team *and data version*. Every import (and target change) bumps
+//! the team's `data_version` in the transaction that writes the data, and every dashboard request
+//! reads the team row first, so a result computed before an import can never be served after it —
+//! in this process or any other — while repeated questions about unchanged data cost no
+//! aggregate at all. Entries of old versions are never asked for again and age out.
+
+use std::any::Any;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::entities::team;
+use crate::error::{AppError, AppResult};
+
+type Value = Arc<dyn Any + Send + Sync>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    team_id: i64,
+    data_version: i64,
+    /// The query and its arguments.
+    query: String,
+}
+
+pub struct DashboardCache(moka::future::Cache<Key, Value>);
+
+impl DashboardCache {
+    pub fn new(max_entries: u64) -> Self {
+        Self(
+            moka::future::Cache::builder()
+                .max_capacity(max_entries)
+                .time_to_idle(Duration::from_secs(3600))
+                .build(),
+        )
+    }
+
+    /// The cached result of `query` for the team as loaded by this request, else `compute`'s
+    /// (concurrent identical requests compute once).
+    pub async fn get_or_compute<T, Fut>(
+        &self,
+        team: &team::Model,
+        query: String,
+        compute: impl FnOnce() -> Fut,
+    ) -> AppResult<Arc<T>>
+    where
+        T: Send + Sync + 'static,
+        Fut: Future<Output = AppResult<T>>,
+    {
+        let key = Key {
+            team_id: team.id,
+            data_version: team.data_version,
+            query,
+        };
+        let value = self
+            .0
+            .try_get_with(key, async { compute().await.map(|v| Arc::new(v) as Value) })
+            .await
+            .map_err(|e: Arc<AppError>| (*e).clone())?;
+        value
+            .downcast::<T>()
+            .map_err(|_| AppError::internal(anyhow::anyhow!("dashboard cache: type mismatch")))
+    }
+}

@@ -1,0 +1,299 @@
+//! Ad, design and product reports (§3) for a team over a range.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter,
+    QuerySelect,
+};
+
+use super::{ratio, select_sums, yuan_per};
+use crate::entities::{AdChannel, ad_day, design_deliverable, product, product_day};
+use crate::error::AppResult;
+
+#[derive(Debug, Clone, Default, PartialEq, FromQueryResult)]
+pub struct AdTotals {
+    pub impressions: i64,
+    pub clicks: i64,
+    pub spend_fen: i64,
+    pub attributed_orders: i64,
+    pub attributed_amount_fen: i64,
+}
+
+impl AdTotals {
+    fn absorb(&mut self, o: &AdTotals) {
+        self.impressions += o.impressions;
+        self.clicks += o.clicks;
+        self.spend_fen += o.spend_fen;
+        self.attributed_orders += o.attributed_orders;
+        self.attributed_amount_fen += o.attributed_amount_fen;
+    }
+    pub fn ctr(&self) -> Option<f64> {
+        ratio(self.clicks, self.impressions)
+    }
+    pub fn cpc(&self) -> Option<Decimal> {
+        yuan_per(self.spend_fen, self.clicks)
+    }
+    pub fn cvr(&self) -> Option<f64> {
+        ratio(self.attributed_orders, self.clicks)
+    }
+    pub fn roi(&self) -> Option<f64> {
+        ratio(self.attributed_amount_fen, self.spend_fen)
+    }
+}
+
+#[derive(Debug, FromQueryResult)]
+struct AdGroup {
+    channel: AdChannel,
+    owner_id: i64,
+    impressions: i64,
+    clicks: i64,
+    spend_fen: i64,
+    attributed_orders: i64,
+    attributed_amount_fen: i64,
+}
+
+pub struct AdReport {
+    pub total: AdTotals,
+    pub by_channel: Vec<(AdChannel, AdTotals)>,
+    pub by_owner: Vec<(i64, AdTotals)>,
+}
+
+/// One aggregate by channel and owner, rolled up both ways.
+pub async fn ad_report(
+    db: &DatabaseConnection,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<AdReport> {
+    use ad_day::Column as C;
+    let groups = select_sums(
+        ad_day::Entity::find()
+            .select_only()
+            .columns([C::Channel, C::OwnerId])
+            .filter(C::TeamId.eq(team_id))
+            .filter(C::Date.between(from, to))
+            .group_by(C::Channel)
+            .group_by(C::OwnerId),
+        &[
+            C::Impressions,
+            C::Clicks,
+            C::SpendFen,
+            C::AttributedOrders,
+            C::AttributedAmountFen,
+        ],
+    )
+    .into_model::<AdGroup>()
+    .all(db)
+    .await?;
+    let mut total = AdTotals::default();
+    let mut by_channel: BTreeMap<AdChannel, AdTotals> = BTreeMap::new();
+    let mut by_owner: BTreeMap<i64, AdTotals> = BTreeMap::new();
+    for g in groups {
+        let t = AdTotals {
+            impressions: g.impressions,
+            clicks: g.clicks,
+            spend_fen: g.spend_fen,
+            attributed_orders: g.attributed_orders,
+            attributed_amount_fen: g.attributed_amount_fen,
+        };
+        total.absorb(&t);
+        by_channel.entry(g.channel).or_default().absorb(&t);
+        by_owner.entry(g.owner_id).or_default().absorb(&t);
+    }
+    Ok(AdReport {
+        total,
+        by_channel: by_channel.into_iter().collect(),
+        by_owner: by_owner.into_iter().collect(),
+    })
+}
+
+/// A designer's work: what was delivered in the range, and what is still open at its end.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DesignTotals {
+    pub designer_id: i64,
+    pub delivered: i64,
+    pub on_time: i64,
+    pub revisions: i64,
+    /// Requested by the end of the range and not delivered by then.
+    pub open: i64,
+    /// Open and past due at the end of the range.
+    pub overdue: i64,
+}
+
+impl DesignTotals {
+    pub fn on_time_rate(&self) -> Option<f64> {
+        ratio(self.on_time, self.delivered)
+    }
+    pub fn avg_revisions(&self) -> Option<f64> {
+        ratio(self.revisions, self.delivered)
+    }
+}
+
+/// Per designer, in designer id order.
+pub async fn design_report(
+    db: &DatabaseConnection,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<DesignTotals>> {
+    use design_deliverable::Column as C;
+    let items = design_deliverable::Entity::find()
+        .filter(C::TeamId.eq(team_id))
+        .filter(C::RequestedOn.lte(to))
+        .filter(
+            Condition::any()
+                .add(C::DeliveredOn.is_null())
+                .add(C::DeliveredOn.gte(from)),
+        )
+        .all(db)
+        .await?;
+    let mut by_designer: BTreeMap<i64, DesignTotals> = BTreeMap::new();
+    for d in items {
+        let t = by_designer.entry(d.designer_id).or_insert_with(|| DesignTotals {
+            designer_id: d.designer_id,
+            ..Default::default()
+        });
+        match d.delivered_on {
+            Some(on) if on <= to => {
+                t.delivered += 1;
+                t.on_time += i64::from(on <= d.due_on);
+                t.revisions += d.revisions;
+            }
+            _ => {
+                t.open += 1;
+                t.overdue += i64::from(d.due_on < to);
+            }
+        }
+    }
+    Ok(by_designer.into_values().collect())
+}
+
+#[derive(Debug, Clone, Default, PartialEq, FromQueryResult)]
+pub struct ProductTotals {
+    pub product_id: i64,
+    pub visitors: i64,
+    pub paid_buyers: i64,
+    pub paid_units: i64,
+    pub paid_amount_fen: i64,
+    pub fav_cart_buyers: i64,
+    pub bad_reviews: i64,
+}
+
+impl ProductTotals {
+    pub fn conversion_rate(&self) -> Option<f64> {
+        ratio(self.paid_buyers, self.visitors)
+    }
+}
+
+pub struct ProductRow {
+    pub product: product::Model,
+    pub totals: ProductTotals,
+    /// Stock on the latest day of the range that reported it.
+    pub stock: Option<i64>,
+    /// Mean daily units over the last 7 days of the range (days with data).
+    pub recent_daily_units: Option<f64>,
+}
+
+impl ProductRow {
+    /// How many days the stock lasts at the recent pace.
+    pub fn stock_cover_days(&self) -> Option<f64> {
+        let units = self.recent_daily_units.filter(|u| *u > 0.0)?;
+        Some(self.stock? as f64 / units)
+    }
+}
+
+/// Products summed per product id over the range, one aggregate query.
+pub async fn product_totals(
+    db: &DatabaseConnection,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<HashMap<i64, ProductTotals>> {
+    use product_day::Column as C;
+    let rows = select_sums(
+        product_day::Entity::find()
+            .select_only()
+            .column(C::ProductId)
+            .filter(C::TeamId.eq(team_id))
+            .filter(C::Date.between(from, to))
+            .group_by(C::ProductId),
+        &[
+            C::Visitors,
+            C::PaidBuyers,
+            C::PaidUnits,
+            C::PaidAmountFen,
+            C::FavCartBuyers,
+            C::BadReviews,
+        ],
+    )
+    .into_model::<ProductTotals>()
+    .all(db)
+    .await?;
+    Ok(rows.into_iter().map(|t| (t.product_id, t)).collect())
+}
+
+/// The team's products with their numbers: heroes first, then by paid amount.
+pub async fn product_report(
+    db: &DatabaseConnection,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<ProductRow>> {
+    let products = product::Entity::find()
+        .filter(product::Column::TeamId.eq(team_id))
+        .all(db)
+        .await?;
+    let mut totals = product_totals(db, team_id, from, to).await?;
+    let week_start = (to - Duration::days(6)).max(from);
+    let recent: Vec<(i64, NaiveDate, i64, Option<i64>)> = product_day::Entity::find()
+        .select_only()
+        .columns([
+            product_day::Column::ProductId,
+            product_day::Column::Date,
+            product_day::Column::PaidUnits,
+            product_day::Column::Stock,
+        ])
+        .filter(product_day::Column::TeamId.eq(team_id))
+        .filter(product_day::Column::Date.between(week_start, to))
+        .into_tuple()
+        .all(db)
+        .await?;
+    // product → (units, days, (date, stock) of the latest day with stock)
+    let mut recent_by_product: HashMap<i64, (i64, i64, Option<(NaiveDate, i64)>)> = HashMap::new();
+    for (product_id, date, units, stock) in recent {
+        let e = recent_by_product.entry(product_id).or_default();
+        e.0 += units;
+        e.1 += 1;
+        if let Some(stock) = stock
+            && e.2.is_none_or(|(d, _)| d < date)
+        {
+            e.2 = Some((date, stock));
+        }
+    }
+    let mut rows: Vec<ProductRow> = products
+        .into_iter()
+        .map(|p| {
+            let recent = recent_by_product.get(&p.id);
+            ProductRow {
+                totals: totals.remove(&p.id).unwrap_or(ProductTotals {
+                    product_id: p.id,
+                    ..Default::default()
+                }),
+                stock: recent.and_then(|r| r.2).map(|(_, s)| s),
+                recent_daily_units: recent.and_then(|r| ratio(r.0, r.1)),
+                product: p,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.product
+            .is_hero
+            .cmp(&a.product.is_hero)
+            .then(b.totals.paid_amount_fen.cmp(&a.totals.paid_amount_fen))
+            .then(a.product.id.cmp(&b.product.id))
+    });
+    Ok(rows)
+}

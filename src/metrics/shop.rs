@@ -1,0 +1,353 @@
+//! Shop metrics over a range at DAY / WEEK / MONTH, and one day against the comparisons an
+//! operator looks at first (§3, §5).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use super::{ratio, select_sums, yuan_per};
+use crate::entities::{Metric, ad_day, shop_day};
+use crate::error::AppResult;
+use crate::period::Granularity;
+use crate::targets;
+
+/// Sums of a period's shop days (and ad days), from which every §3 shop metric derives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ShopTotals {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Days of the period with shop data.
+    pub days: i64,
+    pub visitors: i64,
+    pub page_views: i64,
+    pub paid_buyers: i64,
+    pub paid_orders: i64,
+    pub paid_units: i64,
+    pub paid_amount_fen: i64,
+    pub fav_cart_buyers: i64,
+    pub bounced_visitors: i64,
+    pub returning_visitors: i64,
+    pub refund_amount_fen: i64,
+    pub refund_orders: i64,
+    pub cost_of_goods_fen: i64,
+    pub shipping_cost_fen: i64,
+    pub ad_spend_fen: i64,
+    pub ad_attributed_fen: i64,
+    /// DSR scores and store level are standing values: the period's latest day that has them.
+    pub dsr_description_milli: Option<i32>,
+    pub dsr_service_milli: Option<i32>,
+    pub dsr_logistics_milli: Option<i32>,
+    pub store_level: Option<i16>,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct AdSums {
+    date: NaiveDate,
+    spend_fen: i64,
+    attributed_amount_fen: i64,
+}
+
+impl ShopTotals {
+    fn empty(start: NaiveDate, end: NaiveDate) -> Self {
+        Self {
+            start,
+            end,
+            ..Default::default()
+        }
+    }
+
+    /// Adds a later period (days in date order).
+    fn absorb(&mut self, d: &ShopTotals) {
+        self.days += d.days;
+        self.visitors += d.visitors;
+        self.page_views += d.page_views;
+        self.paid_buyers += d.paid_buyers;
+        self.paid_orders += d.paid_orders;
+        self.paid_units += d.paid_units;
+        self.paid_amount_fen += d.paid_amount_fen;
+        self.fav_cart_buyers += d.fav_cart_buyers;
+        self.bounced_visitors += d.bounced_visitors;
+        self.returning_visitors += d.returning_visitors;
+        self.refund_amount_fen += d.refund_amount_fen;
+        self.refund_orders += d.refund_orders;
+        self.cost_of_goods_fen += d.cost_of_goods_fen;
+        self.shipping_cost_fen += d.shipping_cost_fen;
+        self.ad_spend_fen += d.ad_spend_fen;
+        self.ad_attributed_fen += d.ad_attributed_fen;
+        self.dsr_description_milli = d.dsr_description_milli.or(self.dsr_description_milli);
+        self.dsr_service_milli = d.dsr_service_milli.or(self.dsr_service_milli);
+        self.dsr_logistics_milli = d.dsr_logistics_milli.or(self.dsr_logistics_milli);
+        self.store_level = d.store_level.or(self.store_level);
+    }
+
+    fn from_day(d: &shop_day::Model) -> Self {
+        Self {
+            start: d.date,
+            end: d.date,
+            days: 1,
+            visitors: d.visitors,
+            page_views: d.page_views,
+            paid_buyers: d.paid_buyers,
+            paid_orders: d.paid_orders,
+            paid_units: d.paid_units,
+            paid_amount_fen: d.paid_amount_fen,
+            fav_cart_buyers: d.fav_cart_buyers,
+            bounced_visitors: d.bounced_visitors,
+            returning_visitors: d.returning_visitors,
+            refund_amount_fen: d.refund_amount_fen,
+            refund_orders: d.refund_orders,
+            cost_of_goods_fen: d.cost_of_goods_fen,
+            shipping_cost_fen: d.shipping_cost_fen,
+            ad_spend_fen: 0,
+            ad_attributed_fen: 0,
+            dsr_description_milli: d.dsr_description_milli,
+            dsr_service_milli: d.dsr_service_milli,
+            dsr_logistics_milli: d.dsr_logistics_milli,
+            store_level: d.store_level,
+        }
+    }
+
+    pub fn conversion_rate(&self) -> Option<f64> {
+        ratio(self.paid_buyers, self.visitors)
+    }
+    pub fn aov(&self) -> Option<Decimal> {
+        yuan_per(self.paid_amount_fen, self.paid_buyers)
+    }
+    pub fn fav_cart_rate(&self) -> Option<f64> {
+        ratio(self.fav_cart_buyers, self.visitors)
+    }
+    pub fn bounce_rate(&self) -> Option<f64> {
+        ratio(self.bounced_visitors, self.visitors)
+    }
+    pub fn visit_depth(&self) -> Option<f64> {
+        ratio(self.page_views, self.visitors)
+    }
+    pub fn refund_rate(&self) -> Option<f64> {
+        ratio(self.refund_amount_fen, self.paid_amount_fen)
+    }
+    pub fn uv_value(&self) -> Option<Decimal> {
+        yuan_per(self.paid_amount_fen, self.visitors)
+    }
+    pub fn gross_profit_fen(&self) -> i64 {
+        self.paid_amount_fen - self.refund_amount_fen - self.cost_of_goods_fen - self.shipping_cost_fen
+    }
+    pub fn net_profit_fen(&self) -> i64 {
+        self.gross_profit_fen() - self.ad_spend_fen
+    }
+    pub fn ad_roi(&self) -> Option<f64> {
+        ratio(self.ad_attributed_fen, self.ad_spend_fen)
+    }
+
+    /// The metric per day of the period: sums are divided by the days with data (the mean of a
+    /// 7-day base), ratios are pooled.
+    pub fn per_day(&self, metric: ShopMetric) -> Option<f64> {
+        let mean = |sum: i64| ratio(sum, self.days);
+        let yuan = |fen: i64| ratio(fen, self.days * 100);
+        match metric {
+            ShopMetric::Visitors => mean(self.visitors),
+            ShopMetric::PaidBuyers => mean(self.paid_buyers),
+            ShopMetric::PaidAmount => yuan(self.paid_amount_fen),
+            ShopMetric::ConversionRate => self.conversion_rate(),
+            ShopMetric::Aov => ratio(self.paid_amount_fen, self.paid_buyers * 100),
+            ShopMetric::BounceRate => self.bounce_rate(),
+            ShopMetric::VisitDepth => self.visit_depth(),
+            ShopMetric::FavCartRate => self.fav_cart_rate(),
+            ShopMetric::RefundRate => self.refund_rate(),
+            ShopMetric::UvValue => ratio(self.paid_amount_fen, self.visitors * 100),
+            ShopMetric::AdSpend => yuan(self.ad_spend_fen),
+            ShopMetric::AdRoi => self.ad_roi(),
+            ShopMetric::NetProfit => yuan(self.net_profit_fen()),
+        }
+    }
+}
+
+/// The shop metrics a day summary compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+pub enum ShopMetric {
+    Visitors,
+    PaidBuyers,
+    PaidAmount,
+    ConversionRate,
+    Aov,
+    BounceRate,
+    VisitDepth,
+    FavCartRate,
+    RefundRate,
+    UvValue,
+    AdSpend,
+    AdRoi,
+    NetProfit,
+}
+
+impl ShopMetric {
+    pub const ALL: [ShopMetric; 13] = [
+        Self::Visitors,
+        Self::PaidBuyers,
+        Self::PaidAmount,
+        Self::ConversionRate,
+        Self::Aov,
+        Self::BounceRate,
+        Self::VisitDepth,
+        Self::FavCartRate,
+        Self::RefundRate,
+        Self::UvValue,
+        Self::AdSpend,
+        Self::AdRoi,
+        Self::NetProfit,
+    ];
+
+    /// The team target (§4) this metric is judged against, if any.
+    pub fn target(self) -> Option<Metric> {
+        match self {
+            Self::PaidAmount => Some(Metric::PaidAmount),
+            Self::ConversionRate => Some(Metric::ConversionRate),
+            Self::RefundRate => Some(Metric::RefundRate),
+            Self::AdRoi => Some(Metric::Roi),
+            Self::NetProfit => Some(Metric::NetProfit),
+            _ => None,
+        }
+    }
+}
+
+/// One `ShopTotals` per date of `from..=to` that has shop or ad data, in date order.
+pub async fn daily(
+    db: &DatabaseConnection,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<ShopTotals>> {
+    let shop_days = shop_day::Entity::find()
+        .filter(shop_day::Column::TeamId.eq(team_id))
+        .filter(shop_day::Column::Date.between(from, to))
+        .order_by_asc(shop_day::Column::Date)
+        .all(db)
+        .await?;
+    let ads = select_sums(
+        ad_day::Entity::find()
+            .select_only()
+            .column(ad_day::Column::Date)
+            .filter(ad_day::Column::TeamId.eq(team_id))
+            .filter(ad_day::Column::Date.between(from, to))
+            .group_by(ad_day::Column::Date),
+        &[ad_day::Column::SpendFen, ad_day::Column::AttributedAmountFen],
+    )
+    .into_model::<AdSums>()
+    .all(db)
+    .await?;
+    let mut days: BTreeMap<NaiveDate, ShopTotals> = shop_days
+        .iter()
+        .map(|d| (d.date, ShopTotals::from_day(d)))
+        .collect();
+    for a in ads {
+        let day = days
+            .entry(a.date)
+            .or_insert_with(|| ShopTotals::empty(a.date, a.date));
+        day.ad_spend_fen = a.spend_fen;
+        day.ad_attributed_fen = a.attributed_amount_fen;
+    }
+    Ok(days.into_values().collect())
+}
+
+/// Every bucket of `from..=to` (clipped to the range), with the days that fall in it.
+pub fn bucket(
+    days: &[ShopTotals],
+    from: NaiveDate,
+    to: NaiveDate,
+    granularity: Granularity,
+) -> Vec<ShopTotals> {
+    let mut buckets = Vec::new();
+    let mut start = from;
+    let mut days = days.iter().peekable();
+    while start <= to {
+        let end = granularity.bucket_end(granularity.bucket(start)).min(to);
+        let mut totals = ShopTotals::empty(start, end);
+        while let Some(day) = days.next_if(|d| d.start <= end) {
+            totals.absorb(day);
+        }
+        buckets.push(totals);
+        start = end + Duration::days(1);
+    }
+    buckets
+}
+
+/// A day next to its comparison bases (§5).
+pub struct DaySummary {
+    pub day: ShopTotals,
+    pub previous_day: ShopTotals,
+    /// D−7..D−1, summed; `days` says how many of them had data.
+    pub previous_7_days: ShopTotals,
+    pub same_weekday_last_week: ShopTotals,
+    /// The day's team targets (§4).
+    pub targets: HashMap<Metric, Decimal>,
+}
+
+pub async fn day_summary(
+    db: &DatabaseConnection,
+    team_id: i64,
+    date: NaiveDate,
+) -> AppResult<DaySummary> {
+    let week_ago = date - Duration::days(7);
+    let days = daily(db, team_id, week_ago, date).await?;
+    let single = |d: NaiveDate| {
+        days.iter()
+            .find(|t| t.start == d)
+            .cloned()
+            .unwrap_or_else(|| ShopTotals::empty(d, d))
+    };
+    let mut previous_7_days = ShopTotals::empty(week_ago, date - Duration::days(1));
+    for d in days.iter().filter(|d| d.start < date) {
+        previous_7_days.absorb(d);
+    }
+    Ok(DaySummary {
+        day: single(date),
+        previous_day: single(date - Duration::days(1)),
+        previous_7_days,
+        same_weekday_last_week: single(week_ago),
+        targets: targets::team_day_targets(db, team_id, date).await?,
+    })
+}
+
+/// How a change of paid amount G = visitors × conversion × AOV splits into its three factors:
+/// ln(G1/G0) = ln(V1/V0) + ln(C1/C0) + ln(A1/A0), each factor's share of the log change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GmvSplit {
+    /// Paid amount per day, now minus base, in yuan.
+    pub gmv_change: Decimal,
+    pub traffic_share: f64,
+    pub conversion_share: f64,
+    pub aov_share: f64,
+}
+
+/// `None` when either side has no sales, or the paid amount did not change.
+pub fn gmv_split(now: &ShopTotals, base: &ShopTotals) -> Option<GmvSplit> {
+    let positive = |t: &ShopTotals| t.days > 0 && t.visitors > 0 && t.paid_buyers > 0 && t.paid_amount_fen > 0;
+    if !positive(now) || !positive(base) {
+        return None;
+    }
+    let per_day = |t: &ShopTotals| {
+        let v = t.visitors as f64 / t.days as f64;
+        let c = t.paid_buyers as f64 / t.visitors as f64;
+        let a = t.paid_amount_fen as f64 / t.paid_buyers as f64;
+        (v, c, a)
+    };
+    let (v1, c1, a1) = per_day(now);
+    let (v0, c0, a0) = per_day(base);
+    let (lv, lc, la) = ((v1 / v0).ln(), (c1 / c0).ln(), (a1 / a0).ln());
+    let total = lv + lc + la;
+    if total.abs() < 1e-12 {
+        return None;
+    }
+    let g0 = Decimal::from(base.paid_amount_fen) / Decimal::from(base.days);
+    let g1 = Decimal::from(now.paid_amount_fen) / Decimal::from(now.days);
+    Some(GmvSplit {
+        gmv_change: super::yuan(g1 - g0),
+        traffic_share: lv / total,
+        conversion_share: lc / total,
+        aov_share: la / total,
+    })
+}

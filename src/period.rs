@@ -1,0 +1,144 @@
+//! Calendar periods of a team: months and day ranges, and how dashboards bucket them.
+
+use async_graphql::{Enum, InputValueError, InputValueResult, Scalar, ScalarType, Value};
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::error::{AppError, AppResult};
+
+/// A calendar month, written `2026-10` in the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Month {
+    first: NaiveDate,
+}
+
+impl Month {
+    pub fn of(date: NaiveDate) -> Self {
+        Self {
+            first: date.with_day(1).expect("day 1 exists"),
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        self.first
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first - Duration::days(1)
+    }
+
+    pub fn days(self) -> u32 {
+        self.last_day().day()
+    }
+
+    pub fn next(self) -> Self {
+        let (y, m) = (self.first.year(), self.first.month());
+        let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        Self {
+            first: NaiveDate::from_ymd_opt(y, m, 1).expect("valid month"),
+        }
+    }
+}
+
+impl std::str::FromStr for Month {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        NaiveDate::parse_from_str(&format!("{}-01", s.trim()), "%Y-%m-%d")
+            .map(Self::of)
+            .map_err(|_| ())
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.first.format("%Y-%m"))
+    }
+}
+
+/// A calendar month such as "2026-10", local to the team.
+#[Scalar(name = "Month")]
+impl ScalarType for Month {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(s) => s
+                .parse()
+                .map_err(|_| InputValueError::custom("a month is written YYYY-MM, e.g. \"2026-10\"")),
+            _ => Err(InputValueError::expected_type(value)),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.to_string())
+    }
+}
+
+/// How a dashboard buckets days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum Granularity {
+    Day,
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    Month,
+}
+
+impl Granularity {
+    /// The first day of the bucket `date` falls in.
+    pub fn bucket(self, date: NaiveDate) -> NaiveDate {
+        match self {
+            Self::Day => date,
+            Self::Week => date - Duration::days(date.weekday().num_days_from_monday().into()),
+            Self::Month => Month::of(date).first_day(),
+        }
+    }
+
+    /// The last day of the bucket starting at `start`.
+    pub fn bucket_end(self, start: NaiveDate) -> NaiveDate {
+        match self {
+            Self::Day => start,
+            Self::Week => start + Duration::days(6),
+            Self::Month => Month::of(start).last_day(),
+        }
+    }
+}
+
+/// The longest range a dashboard query may span.
+pub const MAX_RANGE_DAYS: i64 = 1100;
+
+/// An inclusive range `from..=to` that is ordered and not absurdly long.
+pub fn check_range(from: NaiveDate, to: NaiveDate) -> AppResult<()> {
+    if to < from {
+        return Err(AppError::invalid("to", "must not be before from"));
+    }
+    if (to - from).num_days() >= MAX_RANGE_DAYS {
+        return Err(AppError::invalid(
+            "to",
+            format!("a range may span at most {MAX_RANGE_DAYS} days"),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_know_their_days() {
+        let feb: Month = "2028-02".parse().unwrap();
+        assert_eq!(feb.days(), 29);
+        assert_eq!(feb.last_day(), d("2028-02-29"));
+        assert_eq!("2026-12".parse::<Month>().unwrap().next().to_string(), "2027-01");
+        assert!("2026-13".parse::<Month>().is_err());
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        // 2026-11-22 is a Sunday.
+        assert_eq!(Granularity::Week.bucket(d("2026-11-22")), d("2026-11-16"));
+        assert_eq!(Granularity::Week.bucket(d("2026-11-23")), d("2026-11-23"));
+        assert_eq!(Granularity::Month.bucket_end(d("2026-11-01")), d("2026-11-30"));
+    }
+}
