@@ -1,16 +1,20 @@
 //! The `shopops` command line.
 
 use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use base64::Engine;
-use clap::{ArgAction, Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use migration::{Migrator, MigratorTrait};
 use rand::RngCore;
 
 use crate::app::{Application, shutdown_signal};
+use crate::auth::Actor;
 use crate::config::{Limits, Settings};
-use crate::{db, demo, graphql, staff};
+use crate::entities::Access;
+use crate::error::AppError;
+use crate::{db, demo, graphql, ingest, staff};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -51,13 +55,25 @@ pub enum Command {
         #[arg(long)]
         password: Option<String>,
     },
-    /// Generate a team of N people with products, for benchmarks (password: shopops-demo).
+    /// Generate a team of N people with products and D days of daily data up to yesterday (every
+    /// kind, plus monthly targets; yesterday has planted problems), for benchmarks and trials.
+    /// The same arguments give the same figures. Password: shopops-demo.
     SeedDemo {
         #[arg(long, default_value_t = 50)]
         staff: usize,
-        /// Days of daily history to generate; daily data arrives with the ingestion tables.
+        /// Days of daily history to generate, ending yesterday in the team's time zone.
         #[arg(long, default_value_t = 90)]
         days: u32,
+    },
+    /// Import a CSV export of daily data into a team: every row or, if any is wrong, none (each
+    /// problem is listed on stderr by file line). Rows whose key exists are overwritten.
+    Import {
+        kind: ingest::Kind,
+        /// The team (shop) id the data belongs to.
+        #[arg(long)]
+        team: i64,
+        /// UTF-8 CSV with a header line (English or Chinese names); `-` reads stdin.
+        file: PathBuf,
     },
 }
 
@@ -131,9 +147,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::SeedDemo { staff, days } => {
             db::migrate(&db).await?;
-            let seeded = demo::seed_generated(&db, staff).await?;
+            let seeded = demo::seed_generated_with_history(&db, staff, days).await?;
             println!(
-                "seeded team {} with {} people (password {}); {days} days of daily history requested",
+                "seeded team {} with {} people (password {})",
                 seeded.team_id,
                 seeded.logins.len(),
                 demo::DEMO_PASSWORD
@@ -141,10 +157,64 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some((email, _, _)) = seeded.logins.first() {
                 println!("manager login: {email}");
             }
+            print_history(&seeded.history);
         }
+        Command::Import { kind, team, file } => import(&db, kind, team, &file).await?,
         Command::Serve(args) => serve(db, args).await?,
     }
     Ok(())
+}
+
+/// Prints `agent-days: 120 inserted, 30 updated`; a rejected file lists every problem on stderr,
+/// one per line (`line 7: paidBuyers: 9 exceeds orderedBuyers (3)`), and fails.
+async fn import(
+    db: &sea_orm::DatabaseConnection,
+    kind: ingest::Kind,
+    team: i64,
+    file: &Path,
+) -> anyhow::Result<()> {
+    db::migrate(db).await?;
+    let name = kind
+        .to_possible_value()
+        .map_or_else(|| format!("{kind:?}"), |v| v.get_name().to_owned());
+    // Whoever runs the CLI holds the database URL, and so already has every power over the data:
+    // the import acts as an operator, with admin access to any team, not as a staff member.
+    let operator = Actor {
+        id: 0,
+        team_id: None,
+        access: Access::Admin,
+        role: None,
+    };
+    let imported = if file == Path::new("-") {
+        ingest::csv::import_file(db, &operator, team, kind, std::io::stdin().lock()).await
+    } else {
+        let reader =
+            std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
+        ingest::csv::import_file(db, &operator, team, kind, reader).await
+    };
+    match imported {
+        Ok(outcome) => {
+            println!(
+                "{name}: {} inserted, {} updated",
+                outcome.inserted, outcome.updated
+            );
+            Ok(())
+        }
+        Err(AppError::Invalid(problems)) => {
+            for p in &problems {
+                match p.row {
+                    Some(line) => eprintln!("line {line}: {}: {}", p.field, p.message),
+                    None => eprintln!("{}: {}", p.field, p.message),
+                }
+            }
+            bail!(
+                "{name}: {} problem(s) in {}; nothing was imported",
+                problems.len(),
+                file.display()
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 fn read_password() -> anyhow::Result<String> {
@@ -175,6 +245,7 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
                     let role = role.map(|r| format!("{r:?}")).unwrap_or_default();
                     println!("  {email:<28} {access:?} {role}");
                 }
+                print_history(&seeded.history);
             }
             None => println!(
                 "database already has data; demo admin (if loaded earlier): {} / {}",
@@ -188,4 +259,22 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
     println!("shopops listening on http://{addr}/graphql");
     app.run_until(shutdown_signal()).await?;
     Ok(())
+}
+
+fn print_history(history: &demo::history::History) {
+    match history.span {
+        Some((first, last)) => {
+            let days = (last - first).num_days() + 1;
+            println!(
+                "{days} days of history, {first} to {last}: {} rows",
+                history.rows.total()
+            );
+            println!("  {}", history.rows);
+            println!("planted on {last}:");
+            for problem in &history.planted {
+                println!("  {problem}");
+            }
+        }
+        None => println!("no daily history (--days 0)"),
+    }
 }

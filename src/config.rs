@@ -18,6 +18,9 @@ pub struct Limits {
     /// Most operations accepted in one batched (JSON array) request.
     #[arg(long, env = "SHOPOPS_MAX_BATCH", default_value_t = 10)]
     pub max_batch: usize,
+    /// Most dashboard results kept in memory (0 turns the dashboard cache off).
+    #[arg(long, env = "SHOPOPS_DASHBOARD_CACHE", default_value_t = 10_000)]
+    pub dashboard_cache: u64,
 }
 
 impl Default for Limits {
@@ -27,6 +30,7 @@ impl Default for Limits {
             max_depth: 12,
             max_complexity: 5000,
             max_batch: 10,
+            dashboard_cache: 10_000,
         }
     }
 }

@@ -59,9 +59,9 @@ impl std::fmt::Display for Month {
 impl ScalarType for Month {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => s
-                .parse()
-                .map_err(|_| InputValueError::custom("a month is written YYYY-MM, e.g. \"2026-10\"")),
+            Value::String(s) => s.parse().map_err(|_| {
+                InputValueError::custom("a month is written YYYY-MM, e.g. \"2026-10\"")
+            }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -130,7 +130,10 @@ mod tests {
         let feb: Month = "2028-02".parse().unwrap();
         assert_eq!(feb.days(), 29);
         assert_eq!(feb.last_day(), d("2028-02-29"));
-        assert_eq!("2026-12".parse::<Month>().unwrap().next().to_string(), "2027-01");
+        assert_eq!(
+            "2026-12".parse::<Month>().unwrap().next().to_string(),
+            "2027-01"
+        );
         assert!("2026-13".parse::<Month>().is_err());
     }
 
@@ -139,6 +142,9 @@ mod tests {
         // 2026-11-22 is a Sunday.
         assert_eq!(Granularity::Week.bucket(d("2026-11-22")), d("2026-11-16"));
         assert_eq!(Granularity::Week.bucket(d("2026-11-23")), d("2026-11-23"));
-        assert_eq!(Granularity::Month.bucket_end(d("2026-11-01")), d("2026-11-30"));
+        assert_eq!(
+            Granularity::Month.bucket_end(d("2026-11-01")),
+            d("2026-11-30")
+        );
     }
 }

@@ -27,8 +27,9 @@ impl Checks {
         });
     }
 
-    pub fn is_clean(&self) -> bool {
-        self.errors.is_empty()
+    /// How many problems were found so far.
+    pub fn problems(&self) -> usize {
+        self.errors.len()
     }
 
     /// A count, sum of seconds or similar: never negative.
@@ -45,6 +46,10 @@ impl Checks {
             Ok(fen) if fen >= 0 => fen,
             Ok(_) => {
                 self.fail(field, "must not be negative");
+                0
+            }
+            Err(AppError::Invalid(mut why)) if !why.is_empty() => {
+                self.fail(field, why.swap_remove(0).message);
                 0
             }
             Err(_) => {

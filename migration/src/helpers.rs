@@ -22,7 +22,7 @@ pub fn foreign_key(
 ) -> ForeignKeyCreateStatement {
     let (table, col) = (table.into_iden(), col.into_iden());
     ForeignKey::create()
-        .name(format!("fk-{}-{}", table.to_string(), col.to_string()))
+        .name(format!("fk-{table}-{col}"))
         .from(table, col)
         .to(to_table, to_col)
         .on_delete(ForeignKeyAction::Restrict)
@@ -40,11 +40,7 @@ pub fn index(table: impl IntoIden, cols: Vec<DynIden>, unique: bool) -> IndexCre
     let prefix = if unique { "uq" } else { "idx" };
     let mut index = Index::create();
     index
-        .name(format!(
-            "{prefix}-{}-{}",
-            table.to_string(),
-            names.join("-")
-        ))
+        .name(format!("{prefix}-{table}-{}", names.join("-")))
         .table(table);
     for col in cols {
         index.col(col);

@@ -28,10 +28,15 @@ pub enum Auth {
     Rejected,
     /// The token could not be checked because the database failed (already logged).
     Unavailable,
-    Signed {
-        actor: Actor,
-        staff: staff::Model,
-    },
+    Signed(Box<SignedIn>),
+}
+
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub actor: Actor,
+    pub staff: staff::Model,
+    /// The caller's team as read for this request (admins may have none).
+    pub team: Option<team::Model>,
 }
 
 impl Auth {
@@ -44,9 +49,18 @@ impl Auth {
         self.signed().map(|(_, staff)| staff)
     }
 
+    /// The caller's own team as loaded with the token check, saving a query for the common case
+    /// of a member asking about their team.
+    pub fn own_team(&self, team_id: i64) -> Option<&team::Model> {
+        match self {
+            Auth::Signed(s) => s.team.as_ref().filter(|t| t.id == team_id),
+            _ => None,
+        }
+    }
+
     fn signed(&self) -> AppResult<(&Actor, &staff::Model)> {
         match self {
-            Auth::Signed { actor, staff } => Ok((actor, staff)),
+            Auth::Signed(s) => Ok((&s.actor, &s.staff)),
             Auth::Anonymous | Auth::Rejected => Err(AppError::unauthenticated()),
             Auth::Unavailable => Err(AppError::internal(anyhow::anyhow!(
                 "authentication unavailable"
@@ -152,10 +166,11 @@ pub async fn authenticate(
     if !may_sign_in(&staff, team.as_ref()) {
         return Err(AppError::unauthenticated());
     }
-    Ok(Auth::Signed {
+    Ok(Auth::Signed(Box::new(SignedIn {
         actor: Actor::from(&staff),
         staff,
-    })
+        team,
+    })))
 }
 
 fn may_sign_in(staff: &staff::Model, team: Option<&team::Model>) -> bool {

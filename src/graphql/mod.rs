@@ -14,6 +14,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::auth::{self, Actor, Auth, TokenKeys};
 use crate::config::Limits;
+use crate::entities::team;
 use crate::error::{AppError, AppResult};
 use crate::pagination::{Page, PageRequest};
 use crate::{ingest, metrics, products, staff, targets, teams};
@@ -52,7 +53,9 @@ pub fn build_schema(
     let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .data(db)
         .data(keys)
-        .data(Arc::new(metrics::cache::DashboardCache::new(10_000)))
+        .data(Arc::new(metrics::cache::DashboardCache::new(
+            limits.dashboard_cache,
+        )))
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity);
     if introspection {
@@ -76,6 +79,20 @@ pub fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
 /// The authenticated caller, or `UNAUTHENTICATED`.
 pub fn actor<'a>(ctx: &Context<'a>) -> AppResult<&'a Actor> {
     ctx.data_unchecked::<Auth>().actor()
+}
+
+/// A team the caller may see (§9: admins any, others their own), reusing the row read with the
+/// token when it is the caller's own.
+pub async fn team(ctx: &Context<'_>, team_id: i64) -> AppResult<team::Model> {
+    let auth = ctx.data_unchecked::<Auth>();
+    let actor = auth.actor()?;
+    match auth.own_team(team_id) {
+        Some(team) => {
+            actor.ensure_member_of(team.id)?;
+            Ok(team.clone())
+        }
+        None => teams::get(db(ctx), actor, team_id).await,
+    }
 }
 
 pub fn loaders<'a>(ctx: &Context<'a>) -> &'a Loaders {

@@ -51,6 +51,19 @@ pub enum Batch {
     Competitors(Vec<CompetitorSnapshotInput>),
 }
 
+impl Batch {
+    fn is_empty(&self) -> bool {
+        match self {
+            Batch::ShopDays(rows) => rows.is_empty(),
+            Batch::ProductDays(rows) => rows.is_empty(),
+            Batch::AgentDays(rows) => rows.is_empty(),
+            Batch::AdDays(rows) => rows.is_empty(),
+            Batch::Deliverables(rows) => rows.is_empty(),
+            Batch::Competitors(rows) => rows.is_empty(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, async_graphql::SimpleObject)]
 pub struct ImportOutcome {
     /// Rows whose key was new.
@@ -66,8 +79,32 @@ pub async fn import(
     team_id: i64,
     batch: Batch,
 ) -> AppResult<ImportOutcome> {
+    run(db, actor, team_id, batch, true).await
+}
+
+/// Everything `import` checks, without keeping anything: for reporting every problem of a file
+/// some of whose lines could not even be read.
+pub async fn check_only(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    batch: Batch,
+) -> AppResult<()> {
+    run(db, actor, team_id, batch, false).await.map(drop)
+}
+
+async fn run(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    batch: Batch,
+    commit: bool,
+) -> AppResult<ImportOutcome> {
     actor.ensure_manager_of(team_id)?;
     let team = teams::get_active(db, team_id).await?;
+    if batch.is_empty() {
+        return Ok(ImportOutcome::default());
+    }
     let tx = db.begin().await?;
     let directory = Directory::load(&tx, team_id).await?;
     let ctx = Context {
@@ -178,7 +215,11 @@ pub async fn import(
     if outcome != ImportOutcome::default() {
         teams::bump_data_version(&tx, team_id).await?;
     }
-    tx.commit().await?;
+    if commit {
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
     Ok(outcome)
 }
 
@@ -194,8 +235,12 @@ fn check<I, K: Hash + Eq + Clone, M>(
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
         checks.at_row(i + 1);
+        let problems = checks.problems();
         let (key, model) = check_row(&mut checks, ctx, row);
-        if let Some(first) = seen.insert(key.clone(), i + 1) {
+        let first = *seen.entry(key.clone()).or_insert(i + 1);
+        // Only a row that is otherwise valid is blamed for a repeat: a failed one may carry a
+        // placeholder key (an unknown person is 0), which no valid row can have.
+        if first != i + 1 && checks.problems() == problems {
             checks.fail("key", format!("repeats the key of row {first}"));
         }
         out.push((key, model));

@@ -22,16 +22,17 @@ struct Key {
     query: String,
 }
 
-pub struct DashboardCache(moka::future::Cache<Key, Value>);
+/// `None` when configured off (`SHOPOPS_DASHBOARD_CACHE=0`).
+pub struct DashboardCache(Option<moka::future::Cache<Key, Value>>);
 
 impl DashboardCache {
     pub fn new(max_entries: u64) -> Self {
-        Self(
+        Self((max_entries > 0).then(|| {
             moka::future::Cache::builder()
                 .max_capacity(max_entries)
                 .time_to_idle(Duration::from_secs(3600))
-                .build(),
-        )
+                .build()
+        }))
     }
 
     /// The cached result of `query` for the team as loaded by this request, else `compute`'s
@@ -46,13 +47,15 @@ impl DashboardCache {
         T: Send + Sync + 'static,
         Fut: Future<Output = AppResult<T>>,
     {
+        let Some(cache) = &self.0 else {
+            return compute().await.map(Arc::new);
+        };
         let key = Key {
             team_id: team.id,
             data_version: team.data_version,
             query,
         };
-        let value = self
-            .0
+        let value = cache
             .try_get_with(key, async { compute().await.map(|v| Arc::new(v) as Value) })
             .await
             .map_err(|e: Arc<AppError>| (*e).clone())?;

@@ -4,7 +4,9 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+};
 
 use super::{ratio, select_sums, yuan_per};
 use crate::auth::Actor;

@@ -13,12 +13,13 @@ use super::shop::{ShopMetric, ShopTotals};
 use super::{cs, kpis, reports, shop};
 use crate::entities::{AdChannel, Metric, Role};
 use crate::error::{AppError, AppResult};
-use crate::graphql::{Id, OffsetConnection, actor, db, loaders, loaders::load_error, offset_page};
+use crate::graphql::{
+    Id, OffsetConnection, actor, db, loaders, loaders::load_error, offset_page, team,
+};
 use crate::money::from_fen;
 use crate::period::{Granularity, Month, check_range};
 use crate::products::graphql::Product;
 use crate::staff::graphql::Staff;
-use crate::teams;
 
 /// A period's shop numbers (生意参谋): raw sums and every §3 metric derived from them.
 pub struct ShopMetrics(pub ShopTotals);
@@ -123,13 +124,17 @@ impl ShopMetrics {
     }
     /// The latest DSR scores of the period.
     async fn dsr_description(&self) -> Option<Decimal> {
-        self.0.dsr_description_milli.map(|m| Decimal::new(m.into(), 3))
+        self.0
+            .dsr_description_milli
+            .map(|m| Decimal::new(m.into(), 3))
     }
     async fn dsr_service(&self) -> Option<Decimal> {
         self.0.dsr_service_milli.map(|m| Decimal::new(m.into(), 3))
     }
     async fn dsr_logistics(&self) -> Option<Decimal> {
-        self.0.dsr_logistics_milli.map(|m| Decimal::new(m.into(), 3))
+        self.0
+            .dsr_logistics_milli
+            .map(|m| Decimal::new(m.into(), 3))
     }
     async fn store_level(&self) -> Option<i16> {
         self.0.store_level
@@ -611,7 +616,7 @@ impl MetricsQuery {
         #[graphql(default_with = "Granularity::Day")] granularity: Granularity,
     ) -> AppResult<Vec<ShopMetrics>> {
         check_range(from, to)?;
-        let team = teams::get(db(ctx), actor(ctx)?, team_id.0).await?;
+        let team = team(ctx, team_id.0).await?;
         let days = cache(ctx)
             .get_or_compute(&team, format!("shop_daily {from} {to}"), || {
                 shop::daily(db(ctx), team.id, from, to)
@@ -631,7 +636,7 @@ impl MetricsQuery {
         team_id: Id,
         date: NaiveDate,
     ) -> AppResult<DaySummary> {
-        let team = teams::get(db(ctx), actor(ctx)?, team_id.0).await?;
+        let team = team(ctx, team_id.0).await?;
         let s = cache(ctx)
             .get_or_compute(&team, format!("day_summary {date}"), || {
                 shop::day_summary(db(ctx), team.id, date)
@@ -674,7 +679,7 @@ impl MetricsQuery {
     ) -> AppResult<CsRanking> {
         check_range(from, to)?;
         let actor = actor(ctx)?;
-        let team = teams::get(db(ctx), actor, team_id.0).await?;
+        let team = team(ctx, team_id.0).await?;
         cs::ensure_may_see_ranking(actor, &team)?;
         let r = cache(ctx)
             .get_or_compute(
@@ -709,7 +714,7 @@ impl MetricsQuery {
     ) -> AppResult<AdReport> {
         check_range(from, to)?;
         let actor = actor(ctx)?;
-        let team = teams::get(db(ctx), actor, team_id.0).await?;
+        let team = team(ctx, team_id.0).await?;
         let r = reports::ad_report(db(ctx), team.id, from, to).await?;
         let manager = actor.manages(team.id);
         Ok(AdReport {
@@ -742,7 +747,7 @@ impl MetricsQuery {
     ) -> AppResult<Vec<DesignerRow>> {
         check_range(from, to)?;
         let actor = actor(ctx)?;
-        let team = teams::get(db(ctx), actor, team_id.0).await?;
+        let team = team(ctx, team_id.0).await?;
         let manager = actor.manages(team.id);
         Ok(reports::design_report(db(ctx), team.id, from, to)
             .await?
@@ -764,9 +769,13 @@ impl MetricsQuery {
         after: Option<String>,
     ) -> AppResult<OffsetConnection<ProductReportRow>> {
         check_range(from, to)?;
-        let team = teams::get(db(ctx), actor(ctx)?, team_id.0).await?;
+        let team = team(ctx, team_id.0).await?;
         let rows = reports::product_report(db(ctx), team.id, from, to).await?;
-        offset_page(rows.into_iter().map(ProductReportRow).collect(), first, after)
+        offset_page(
+            rows.into_iter().map(ProductReportRow).collect(),
+            first,
+            after,
+        )
     }
 
     /// Each person's KPI metrics for a month (§7 by role) with their targets. Managers see the
@@ -779,7 +788,7 @@ impl MetricsQuery {
         staff_id: Option<Id>,
     ) -> AppResult<Vec<StaffKpis>> {
         let actor = actor(ctx)?;
-        let team = teams::get(db(ctx), actor, team_id.0).await?;
+        let team = team(ctx, team_id.0).await?;
         let wanted = match staff_id {
             Some(id) => Some(id.0),
             None if actor.manages(team.id) => None,
@@ -792,7 +801,9 @@ impl MetricsQuery {
         if let Some(id) = wanted
             && people.is_empty()
         {
-            return Err(AppError::not_found(format!("active staff {id} of this team")));
+            return Err(AppError::not_found(format!(
+                "active staff {id} of this team"
+            )));
         }
         let kpis = kpis::month_kpis(db(ctx), team.id, month, people).await?;
         Ok(kpis.into_iter().map(StaffKpis).collect())

@@ -108,7 +108,10 @@ pub async fn month_kpis(
                     let a = agents.get(&person.id).cloned().unwrap_or_default();
                     vec![
                         (Metric::SalesAmount, yuan(a.sales_amount_fen)),
-                        (Metric::InquiryConversion, dec_ratio(a.paid_buyers, a.inquiries)),
+                        (
+                            Metric::InquiryConversion,
+                            dec_ratio(a.paid_buyers, a.inquiries),
+                        ),
                         (
                             Metric::CsAov,
                             super::yuan_per(a.sales_amount_fen, a.paid_buyers),

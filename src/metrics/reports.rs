@@ -152,10 +152,12 @@ pub async fn design_report(
         .await?;
     let mut by_designer: BTreeMap<i64, DesignTotals> = BTreeMap::new();
     for d in items {
-        let t = by_designer.entry(d.designer_id).or_insert_with(|| DesignTotals {
-            designer_id: d.designer_id,
-            ..Default::default()
-        });
+        let t = by_designer
+            .entry(d.designer_id)
+            .or_insert_with(|| DesignTotals {
+                designer_id: d.designer_id,
+                ..Default::default()
+            });
         match d.delivered_on {
             Some(on) if on <= to => {
                 t.delivered += 1;
@@ -235,6 +237,15 @@ pub async fn product_totals(
     Ok(rows.into_iter().map(|t| (t.product_id, t)).collect())
 }
 
+/// A product's last week of the range.
+#[derive(Default)]
+struct RecentWeek {
+    units: i64,
+    days: i64,
+    /// (date, stock) of the latest day that reported stock.
+    stock: Option<(NaiveDate, i64)>,
+}
+
 /// The team's products with their numbers: heroes first, then by paid amount.
 pub async fn product_report(
     db: &DatabaseConnection,
@@ -261,16 +272,15 @@ pub async fn product_report(
         .into_tuple()
         .all(db)
         .await?;
-    // product → (units, days, (date, stock) of the latest day with stock)
-    let mut recent_by_product: HashMap<i64, (i64, i64, Option<(NaiveDate, i64)>)> = HashMap::new();
+    let mut recent_by_product: HashMap<i64, RecentWeek> = HashMap::new();
     for (product_id, date, units, stock) in recent {
         let e = recent_by_product.entry(product_id).or_default();
-        e.0 += units;
-        e.1 += 1;
+        e.units += units;
+        e.days += 1;
         if let Some(stock) = stock
-            && e.2.is_none_or(|(d, _)| d < date)
+            && e.stock.is_none_or(|(d, _)| d < date)
         {
-            e.2 = Some((date, stock));
+            e.stock = Some((date, stock));
         }
     }
     let mut rows: Vec<ProductRow> = products
@@ -282,8 +292,8 @@ pub async fn product_report(
                     product_id: p.id,
                     ..Default::default()
                 }),
-                stock: recent.and_then(|r| r.2).map(|(_, s)| s),
-                recent_daily_units: recent.and_then(|r| ratio(r.0, r.1)),
+                stock: recent.and_then(|r| r.stock).map(|(_, s)| s),
+                recent_daily_units: recent.and_then(|r| ratio(r.units, r.days)),
                 product: p,
             }
         })

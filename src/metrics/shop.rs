@@ -134,7 +134,10 @@ impl ShopTotals {
         yuan_per(self.paid_amount_fen, self.visitors)
     }
     pub fn gross_profit_fen(&self) -> i64 {
-        self.paid_amount_fen - self.refund_amount_fen - self.cost_of_goods_fen - self.shipping_cost_fen
+        self.paid_amount_fen
+            - self.refund_amount_fen
+            - self.cost_of_goods_fen
+            - self.shipping_cost_fen
     }
     pub fn net_profit_fen(&self) -> i64 {
         self.gross_profit_fen() - self.ad_spend_fen
@@ -234,7 +237,10 @@ pub async fn daily(
             .filter(ad_day::Column::TeamId.eq(team_id))
             .filter(ad_day::Column::Date.between(from, to))
             .group_by(ad_day::Column::Date),
-        &[ad_day::Column::SpendFen, ad_day::Column::AttributedAmountFen],
+        &[
+            ad_day::Column::SpendFen,
+            ad_day::Column::AttributedAmountFen,
+        ],
     )
     .into_model::<AdSums>()
     .all(db)
@@ -325,7 +331,8 @@ pub struct GmvSplit {
 
 /// `None` when either side has no sales, or the paid amount did not change.
 pub fn gmv_split(now: &ShopTotals, base: &ShopTotals) -> Option<GmvSplit> {
-    let positive = |t: &ShopTotals| t.days > 0 && t.visitors > 0 && t.paid_buyers > 0 && t.paid_amount_fen > 0;
+    let positive =
+        |t: &ShopTotals| t.days > 0 && t.visitors > 0 && t.paid_buyers > 0 && t.paid_amount_fen > 0;
     if !positive(now) || !positive(base) {
         return None;
     }

@@ -37,7 +37,12 @@ pub struct TargetQuery;
 #[Object]
 impl TargetQuery {
     /// A month's targets: the team's and, for managers, everyone's (staff: their own).
-    async fn targets(&self, ctx: &Context<'_>, team_id: Id, month: Month) -> AppResult<Vec<Target>> {
+    async fn targets(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+    ) -> AppResult<Vec<Target>> {
         let list = super::list(db(ctx), actor(ctx)?, team_id.0, month).await?;
         Ok(list.into_iter().map(Target).collect())
     }

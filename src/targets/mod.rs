@@ -8,10 +8,10 @@ use std::collections::HashMap;
 use async_graphql::InputObject;
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::ExprTrait;
+use sea_orm::sea_query::{ExprTrait, NullOrdering};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, TryIntoModel,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, Order, QueryFilter,
+    QueryOrder, Set, TransactionTrait, TryIntoModel,
 };
 
 use crate::auth::Actor;
@@ -140,7 +140,7 @@ pub async fn list(
         );
     }
     Ok(select
-        .order_by_asc(target::Column::StaffId)
+        .order_by_with_nulls(target::Column::StaffId, Order::Asc, NullOrdering::First)
         .order_by_asc(target::Column::Metric)
         .order_by_asc(target::Column::StartsOn)
         .all(db)
@@ -148,9 +148,9 @@ pub async fn list(
 }
 
 pub fn value(t: &target::Model) -> AppResult<Decimal> {
-    t.value
-        .parse()
-        .map_err(|e| AppError::internal(anyhow::anyhow!("target {} holds {:?}: {e}", t.id, t.value)))
+    t.value.parse().map_err(|e| {
+        AppError::internal(anyhow::anyhow!("target {} holds {:?}: {e}", t.id, t.value))
+    })
 }
 
 /// The team's targets for one day: a daily target where set, else the month's, split evenly over

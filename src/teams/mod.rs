@@ -6,8 +6,8 @@ use async_graphql::InputObject;
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
-    Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, Set,
 };
 
 use crate::auth::Actor;
@@ -107,6 +107,7 @@ pub async fn create(
         time_zone: Set(time_zone),
         currency: Set("CNY".into()),
         cs_ranking_visible: Set(input.cs_ranking_visible.unwrap_or(true)),
+        data_version: Set(0),
         active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),

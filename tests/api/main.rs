@@ -5,8 +5,13 @@ mod helpers;
 
 mod auth;
 mod cli;
+mod demo;
 mod http;
+mod import_csv;
+mod ingest;
 mod limits;
+mod metrics;
 mod products;
 mod staff;
+mod targets;
 mod teams;

@@ -1,0 +1,344 @@
+//! Dashboard latency and throughput over real HTTP, next to the raw SQL aggregate each one needs,
+//! on a generated 200-person team with 730 days of history (`seed-demo --staff 200 --days 730`).
+//!
+//!     cargo bench --bench dashboards                      # SQLite in a temp dir
+//!     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/shopops_bench cargo bench --bench dashboards
+//!
+//! "uncached" runs against an app with the dashboard cache off and varies the arguments; "cached"
+//! repeats one question against the default app. Raw SQL is the same aggregate through the same
+//! connection pool, without GraphQL, HTTP or the derived metrics.
+
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, Duration as Days, NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement, Value as Sql};
+use serde_json::{Value, json};
+use shopops::{app::Application, config::Settings, db, demo};
+
+const STAFF: usize = 200;
+const DAYS: u32 = 730;
+const SAMPLES: usize = 300;
+const WORKERS: usize = 4;
+
+struct Case {
+    name: &'static str,
+    query: &'static str,
+    /// The i-th request's variables (distinct for each i, so uncached runs miss).
+    vars: fn(i64, NaiveDate, usize) -> Value,
+    /// The raw SQL the answer needs, for the same i.
+    sql: fn(DatabaseBackend, i64, NaiveDate, usize) -> Vec<Statement>,
+}
+
+fn month_of(yesterday: NaiveDate, i: usize) -> (NaiveDate, NaiveDate) {
+    let first = yesterday.with_day0(0).unwrap();
+    let mut start = first;
+    for _ in 0..(i % 23) + 1 {
+        start = (start - Days::days(1)).with_day0(0).unwrap();
+    }
+    let next = (start + Days::days(32)).with_day0(0).unwrap();
+    (start, next - Days::days(1))
+}
+
+fn stmt(backend: DatabaseBackend, sql: &str, values: Vec<Sql>) -> Statement {
+    // Written with `?`; PostgreSQL numbers its placeholders.
+    let sql = match backend {
+        DatabaseBackend::Postgres => {
+            let mut n = 0;
+            sql.chars()
+                .map(|c| {
+                    if c == '?' {
+                        n += 1;
+                        format!("${n}")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        }
+        _ => sql.to_owned(),
+    };
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+const AGENT_SUMS: &str = "CAST(SUM(received) AS BIGINT), CAST(SUM(inquiries) AS BIGINT), \
+    CAST(SUM(ordered_buyers) AS BIGINT), CAST(SUM(paid_buyers) AS BIGINT), \
+    CAST(SUM(sales_amount_fen) AS BIGINT), CAST(SUM(sales_units) AS BIGINT), \
+    CAST(SUM(first_response_seconds_sum) AS BIGINT), CAST(SUM(first_response_count) AS BIGINT), \
+    CAST(SUM(response_seconds_sum) AS BIGINT), CAST(SUM(response_count) AS BIGINT), \
+    CAST(SUM(buyer_messages) AS BIGINT), CAST(SUM(agent_messages) AS BIGINT), \
+    CAST(SUM(unreplied) AS BIGINT), CAST(SUM(rated_good) AS BIGINT), CAST(SUM(rated_bad) AS BIGINT)";
+
+const SHOP_SUMS: &str = "CAST(SUM(visitors) AS BIGINT), CAST(SUM(page_views) AS BIGINT), \
+    CAST(SUM(paid_buyers) AS BIGINT), CAST(SUM(paid_orders) AS BIGINT), \
+    CAST(SUM(paid_units) AS BIGINT), CAST(SUM(paid_amount_fen) AS BIGINT), \
+    CAST(SUM(fav_cart_buyers) AS BIGINT), CAST(SUM(bounced_visitors) AS BIGINT), \
+    CAST(SUM(returning_visitors) AS BIGINT), CAST(SUM(refund_amount_fen) AS BIGINT), \
+    CAST(SUM(refund_orders) AS BIGINT), CAST(SUM(cost_of_goods_fen) AS BIGINT), \
+    CAST(SUM(shipping_cost_fen) AS BIGINT)";
+
+fn week_expr(backend: DatabaseBackend) -> &'static str {
+    match backend {
+        DatabaseBackend::Postgres => "date_trunc('week', date)",
+        _ => "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')",
+    }
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "cs_ranking_month",
+            query: "query($t: ID!, $f: NaiveDate!, $to: NaiveDate!) { csRanking(teamId: $t, from: $f, to: $to, sortBy: INQUIRY_CONVERSION) {
+                team { inquiryConversion } agents(first: 100) { edges { node { rank staff { name }
+                metrics { inquiryConversion salesAmount avgFirstResponse } gap { inquiryConversionPts } } } } } }",
+            vars: |team, y, i| {
+                let (f, to) = month_of(y, i);
+                json!({ "t": team.to_string(), "f": f, "to": to })
+            },
+            sql: |b, team, y, i| {
+                let (f, to) = month_of(y, i);
+                vec![stmt(
+                    b,
+                    &format!("SELECT staff_id, {AGENT_SUMS} FROM agent_day WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY staff_id"),
+                    vec![team.into(), f.into(), to.into()],
+                )]
+            },
+        },
+        Case {
+            name: "shop_metrics_year_by_week",
+            query: "query($t: ID!, $f: NaiveDate!, $to: NaiveDate!) { shopMetrics(teamId: $t, from: $f, to: $to, granularity: WEEK) {
+                periodStart visitors paidAmount conversionRate aov bounceRate netProfit adRoi } }",
+            vars: |team, y, i| {
+                let to = y - Days::days((i % 300) as i64);
+                json!({ "t": team.to_string(), "f": to - Days::days(364), "to": to })
+            },
+            sql: |b, team, y, i| {
+                let to = y - Days::days((i % 300) as i64);
+                let from = to - Days::days(364);
+                let week = week_expr(b);
+                vec![
+                    stmt(
+                        b,
+                        &format!("SELECT {week} AS wk, {SHOP_SUMS} FROM shop_day WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY wk"),
+                        vec![team.into(), from.into(), to.into()],
+                    ),
+                    stmt(
+                        b,
+                        &format!("SELECT {week} AS wk, CAST(SUM(spend_fen) AS BIGINT), CAST(SUM(attributed_amount_fen) AS BIGINT) FROM ad_day WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY wk"),
+                        vec![team.into(), from.into(), to.into()],
+                    ),
+                ]
+            },
+        },
+        Case {
+            name: "day_summary",
+            query: "query($t: ID!, $d: NaiveDate!) { daySummary(teamId: $t, date: $d) { day { paidAmount conversionRate }
+                comparisons { basis changes { metric value base changePct } gmvSplit { trafficShare conversionShare aovShare } } } }",
+            vars: |team, y, i| json!({ "t": team.to_string(), "d": y - Days::days((i % 700) as i64) }),
+            sql: |b, team, y, i| {
+                let d = y - Days::days((i % 700) as i64);
+                let week_ago = d - Days::days(7);
+                let month = d.with_day0(0).unwrap();
+                vec![
+                    stmt(
+                        b,
+                        "SELECT * FROM shop_day WHERE team_id = ? AND date BETWEEN ? AND ? ORDER BY date",
+                        vec![team.into(), week_ago.into(), d.into()],
+                    ),
+                    stmt(
+                        b,
+                        "SELECT date, CAST(SUM(spend_fen) AS BIGINT), CAST(SUM(attributed_amount_fen) AS BIGINT) FROM ad_day WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY date",
+                        vec![team.into(), week_ago.into(), d.into()],
+                    ),
+                    stmt(
+                        b,
+                        "SELECT * FROM target WHERE team_id = ? AND staff_id IS NULL AND ((period = 'MONTH' AND starts_on = ?) OR (period = 'DAY' AND starts_on = ?))",
+                        vec![team.into(), month.into(), d.into()],
+                    ),
+                ]
+            },
+        },
+    ]
+}
+
+struct Stats {
+    p50: Duration,
+    p99: Duration,
+}
+
+fn stats(mut samples: Vec<Duration>) -> Stats {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() as f64 * q) as usize).min(samples.len() - 1)];
+    Stats {
+        p50: at(0.50),
+        p99: at(0.99),
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+async fn post(client: &reqwest::Client, url: &str, token: &str, query: &str, vars: Value) {
+    let body: Value = client
+        .post(url)
+        .bearer_auth(token)
+        .json(&json!({ "query": query, "variables": vars }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(body.get("errors").is_none(), "{body}");
+}
+
+async fn serve(conn: DatabaseConnection, cache: u64) -> String {
+    let mut settings = Settings::local("bench-secret-bench-secret-bench-secret");
+    settings.limits.dashboard_cache = cache;
+    let app = Application::build(&settings, conn).await.unwrap();
+    let url = format!("http://127.0.0.1:{}/graphql", app.port());
+    tokio::spawn(app.run_until(std::future::pending()));
+    url
+}
+
+/// Requests per second with `WORKERS` clients in parallel.
+async fn throughput(
+    url: &str,
+    token: &str,
+    case: &Case,
+    team: i64,
+    y: NaiveDate,
+    vary: bool,
+) -> f64 {
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for w in 0..WORKERS {
+        let (url, token, query, vars) = (url.to_owned(), token.to_owned(), case.query, case.vars);
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            for i in 0..SAMPLES / WORKERS {
+                let n = if vary { w * SAMPLES + i } else { 0 };
+                post(&client, &url, &token, query, vars(team, y, n)).await;
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    (SAMPLES / WORKERS * WORKERS) as f64 / started.elapsed().as_secs_f64()
+}
+
+fn main() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let (url, _dir) = match std::env::var("BENCH_DATABASE_URL") {
+            Ok(url) => (url, None),
+            Err(_) => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("bench.db").display()
+                );
+                (url, Some(dir))
+            }
+        };
+        let conn = db::connect(&url).await.unwrap();
+        db::migrate(&conn).await.unwrap();
+        let started = Instant::now();
+        let seeded = demo::seed_generated_with_history(&conn, STAFF, DAYS)
+            .await
+            .unwrap();
+        println!(
+            "seeded {STAFF} people × {DAYS} days in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        let team = seeded.team_id;
+        let manager = seeded.logins[0].0.clone();
+        let yesterday = Utc::now()
+            .with_timezone(&chrono_tz::Asia::Shanghai)
+            .date_naive()
+            - Days::days(1);
+
+        let uncached = serve(conn.clone(), 0).await;
+        let cached = serve(conn.clone(), 10_000).await;
+        let client = reqwest::Client::new();
+        let login = format!(
+            "mutation {{ login(email: \"{manager}\", password: \"{}\") {{ token }} }}",
+            demo::DEMO_PASSWORD
+        );
+        let body: Value = client
+            .post(&cached)
+            .json(&json!({ "query": login }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = body["data"]["login"]["token"].as_str().unwrap().to_owned();
+        let backend = conn.get_database_backend();
+
+        println!(
+            "{:<26} {:>17} {:>17} {:>17} {:>8} {:>8} {:>10}",
+            "query (ms p50 / p99)",
+            "API uncached",
+            "API cached",
+            "raw SQL",
+            "rps unc",
+            "rps hit",
+            "unc/raw"
+        );
+        for case in cases() {
+            let mut api = Vec::new();
+            for i in 0..SAMPLES {
+                let t = Instant::now();
+                post(
+                    &client,
+                    &uncached,
+                    &token,
+                    case.query,
+                    (case.vars)(team, yesterday, i),
+                )
+                .await;
+                api.push(t.elapsed());
+            }
+            let mut hit = Vec::new();
+            for _ in 0..SAMPLES {
+                let t = Instant::now();
+                post(
+                    &client,
+                    &cached,
+                    &token,
+                    case.query,
+                    (case.vars)(team, yesterday, 0),
+                )
+                .await;
+                hit.push(t.elapsed());
+            }
+            let mut raw = Vec::new();
+            for i in 0..SAMPLES {
+                let t = Instant::now();
+                for s in (case.sql)(backend, team, yesterday, i) {
+                    conn.query_all_raw(s).await.unwrap();
+                }
+                raw.push(t.elapsed());
+            }
+            let rps_uncached = throughput(&uncached, &token, &case, team, yesterday, true).await;
+            let rps_cached = throughput(&cached, &token, &case, team, yesterday, false).await;
+            let (api, hit, raw) = (stats(api), stats(hit), stats(raw));
+            println!(
+                "{:<26} {:>8} / {:>6} {:>8} / {:>6} {:>8} / {:>6} {:>8.0} {:>8.0} {:>9.2}×",
+                case.name,
+                ms(api.p50),
+                ms(api.p99),
+                ms(hit.p50),
+                ms(hit.p99),
+                ms(raw.p50),
+                ms(raw.p99),
+                rps_uncached,
+                rps_cached,
+                api.p50.as_secs_f64() / raw.p50.as_secs_f64()
+            );
+        }
+    });
+}

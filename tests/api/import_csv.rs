@@ -1,0 +1,281 @@
+//! `shopops import KIND --team ID FILE.csv`: platform exports in, checked whole, all rows or none.
+//! The real binary runs against the test app's database; what it stored is read back through the
+//! entities.
+
+use std::io::Write;
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    Statement,
+};
+use serde_json::json;
+use shopops::entities::{agent_day, shop_day};
+
+use crate::helpers::{TestApp, spawn_app, world};
+
+/// The URL the app's own connection uses, for the CLI to open the same database.
+async fn database_url(app: &TestApp) -> String {
+    let backend = app.db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Sqlite => "SELECT file AS name FROM pragma_database_list WHERE name = 'main'",
+        _ => "SELECT current_database() AS name",
+    };
+    let row = app
+        .db
+        .query_one_raw(Statement::from_string(backend, sql))
+        .await
+        .unwrap()
+        .expect("database name");
+    let name: String = row.try_get("", "name").unwrap();
+    match backend {
+        DbBackend::Sqlite => format!("sqlite://{name}?mode=rwc"),
+        _ => {
+            // The server of TEST_DATABASE_URL, as `helpers::fresh_database` made it.
+            let server = std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL");
+            let (base, query) = server.split_once('?').unwrap_or((&server, ""));
+            let base = &base[..base.rfind('/').unwrap()];
+            match query {
+                "" => format!("{base}/{name}"),
+                q => format!("{base}/{name}?{q}"),
+            }
+        }
+    }
+}
+
+/// Runs `shopops import <kind> --team <team> FILE` on `csv` written to a file.
+fn import(url: &str, kind: &str, team: &str, csv: &str) -> Output {
+    let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    file.write_all(csv.as_bytes()).unwrap();
+    Command::new(env!("CARGO_BIN_EXE_shopops"))
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn")
+        .args(["import", kind, "--team", team])
+        .arg(file.path())
+        .output()
+        .unwrap()
+}
+
+/// The one line printed by a successful import.
+fn imported(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+async fn agent_days(app: &TestApp, team: i64) -> Vec<agent_day::Model> {
+    agent_day::Entity::find()
+        .filter(agent_day::Column::TeamId.eq(team))
+        .order_by_asc(agent_day::Column::Date)
+        .order_by_asc(agent_day::Column::StaffId)
+        .all(&app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_chitu_export_in_chinese_is_imported_then_reimported_over_itself() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    let team: i64 = w.team_a.parse().unwrap();
+    let (cs_a, cs_a2): (i64, i64) = (w.cs_a_id.parse().unwrap(), w.cs_a2_id.parse().unwrap());
+    // 小雅 chats as a sub-account of the flagship store; cs.a2 is given by e-mail.
+    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(staffId: $s, alias: $a) { id } }";
+    app.ok(
+        &w.manager_a,
+        add,
+        json!({ "s": w.cs_a_id, "a": "旗舰店:小雅" }),
+    )
+    .await;
+
+    let export = "\u{feff}日期,客服,接待人数,询单人数,询单→下单人数,询单→最终付款人数,客服销售额(元),首次响应总时长(秒),首次响应次数\n\
+                  2026/11/1,旗舰店:小雅,120,80,40,36,\"1,234.50\",900,100\n\
+                  2026-11-01,cs.a2@shop.test,90,50,25,20,￥800,,\n\
+                  20261102,旗舰店:小雅,\"1,020\",300,150,120,\"12,345.67\",3000,250\n\
+                  汇总,,\"1,230\",430,215,176,\"14,380.17\",3900,350\n";
+    let out = import(&url, "agent-days", &w.team_a, export);
+    assert_eq!(imported(&out), "agent-days: 3 inserted, 0 updated");
+
+    let rows = agent_days(&app, team).await;
+    let got: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.staff_id,
+                r.date,
+                r.received,
+                r.inquiries,
+                r.ordered_buyers,
+                r.paid_buyers,
+                r.sales_amount_fen,
+                r.first_response_seconds_sum,
+                r.first_response_count,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // "1,234.50" yuan = 123450 fen
+            (cs_a, day(1), 120, 80, 40, 36, 123_450, 900, 100),
+            // "￥800" = 80000 fen; empty response cells are 0
+            (cs_a2, day(1), 90, 50, 25, 20, 80_000, 0, 0),
+            // "1,020" received; "12,345.67" = 1234567 fen
+            (cs_a, day(2), 1_020, 300, 150, 120, 1_234_567, 3_000, 250),
+        ]
+    );
+
+    // Four days later the final payments have settled: 11-01 and 11-02 come again with more
+    // paid buyers and sales, 11-03 is new. English headers this time.
+    let settled = "date,agent,received,inquiries,ordered_buyers,paid_buyers,sales_amount,first_response_seconds_sum,first_response_count\n\
+                   2026-11-01,cs.a2@shop.test,90,50,25,22,880.00,,\n\
+                   2026-11-02,cs.a@shop.test,1020,300,150,130,\"13,000\",3000,250\n\
+                   2026-11-03,旗舰店:小雅,100,40,20,10,999.99,400,40\n";
+    let out = import(&url, "agent-days", &w.team_a, settled);
+    assert_eq!(imported(&out), "agent-days: 1 inserted, 2 updated");
+
+    let rows = agent_days(&app, team).await;
+    let got: Vec<_> = rows
+        .iter()
+        .map(|r| (r.staff_id, r.date, r.paid_buyers, r.sales_amount_fen))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (cs_a, day(1), 36, 123_450),    // not in the second file: untouched
+            (cs_a2, day(1), 22, 88_000),    // 20 → 22 buyers, ¥800 → ¥880.00
+            (cs_a, day(2), 130, 1_300_000), // 120 → 130, ¥12,345.67 → ¥13,000
+            (cs_a, day(3), 10, 99_999),     // new
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_file_with_bad_lines_is_refused_whole_and_every_line_is_named() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    let team: i64 = w.team_a.parse().unwrap();
+    let before = "date,agent,received,inquiries,ordered_buyers,paid_buyers,sales_amount\n\
+                  2026-11-05,cs.a@shop.test,10,5,3,2,100.00\n\
+                  2026-11-05,cs.a2@shop.test,20,10,6,4,200.00\n";
+    let out = import(&url, "agent-days", &w.team_a, before);
+    assert_eq!(imported(&out), "agent-days: 2 inserted, 0 updated");
+
+    let bad = [
+        "date,agent,received,inquiries,ordered_buyers,paid_buyers,sales_amount", // 1
+        "2026-11-05,cs.a@shop.test,11,5,3,2,999.00", // 2: fine (would overwrite)
+        "2026-11-05,cs.a2@shop.test,-4,0,0,0,0",     // 3: negative count
+        "2026-11-06,cs.a@shop.test,10,5,3,9,100",    // 4: 9 paid of 3 ordered
+        "2026-11-06,小雅的马甲,10,5,3,2,100",        // 5: nobody has that alias
+        "2026-11-07,cs.a@shop.test,1O,5,3,2,100",    // 6: letter O in a number
+        "2030-01-01,cs.a2@shop.test,10,5,3,2,100",   // 7: a day yet to come
+        "2026-11-05,cs.a@shop.test,12,5,3,2,100",    // 8: line 2's key again
+        "合计,,67,30,18,17,1399",                    // 9: summary, not data
+    ]
+    .join("\n");
+    let out = import(&url, "agent-days", &w.team_a, &bad);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "line 3: received: must not be negative",
+        "line 4: paidBuyers: 9 exceeds orderedBuyers (3)",
+        "line 5: agent: no one in this team is known as \"小雅的马甲\"",
+        "line 6: received: malformed number \"1O\"",
+        "line 7: date: 2030-01-01 is in the future",
+        "line 8: key: repeats the key of line 2",
+        "nothing was imported",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} not in:\n{stderr}");
+    }
+    for fine in ["line 1:", "line 2:", "line 9:"] {
+        assert!(!stderr.contains(fine), "{fine:?} in:\n{stderr}");
+    }
+
+    // Nothing was written: the same two rows with the same numbers.
+    let rows = agent_days(&app, team).await;
+    let got: Vec<_> = rows
+        .iter()
+        .map(|r| (r.date, r.received, r.sales_amount_fen))
+        .collect();
+    assert_eq!(got, [(day(5), 10, 10_000), (day(5), 20, 20_000)]);
+    let all = agent_day::Entity::find().count(&app.db).await.unwrap();
+    assert_eq!(all, 2);
+}
+
+#[tokio::test]
+async fn shop_days_with_english_headers() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    let team: i64 = w.team_a.parse().unwrap();
+    let export = "Date,Visitors,page_views,Paid Buyers,paidOrders,PAID_UNITS,paid_amount,refund_amount,dsr_description,store_level,cost_of_goods,shipping_cost\n\
+                  2026-11-01,\"12,000\",36000,240,250,310,\"¥45,678.90\",1200.5,4.812,5,20000,1500\n\
+                  2026/11/2,9500,28000,190,195,240,38000,,,,,\n";
+    let out = import(&url, "shop-days", &w.team_a, export);
+    assert_eq!(imported(&out), "shop-days: 2 inserted, 0 updated");
+
+    let days = shop_day::Entity::find()
+        .filter(shop_day::Column::TeamId.eq(team))
+        .order_by_asc(shop_day::Column::Date)
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(days.len(), 2);
+    let first = &days[0];
+    assert_eq!(first.date, day(1));
+    assert_eq!(
+        (
+            first.visitors,
+            first.page_views,
+            first.paid_buyers,
+            first.paid_orders,
+            first.paid_units
+        ),
+        (12_000, 36_000, 240, 250, 310)
+    );
+    assert_eq!(first.paid_amount_fen, 4_567_890); // ¥45,678.90
+    assert_eq!(first.refund_amount_fen, 120_050); // ¥1200.5
+    assert_eq!(first.dsr_description_milli, Some(4_812));
+    assert_eq!(first.dsr_service_milli, None);
+    assert_eq!(first.store_level, Some(5));
+    assert_eq!(first.cost_of_goods_fen, 2_000_000);
+    assert_eq!(first.shipping_cost_fen, 150_000);
+    assert_eq!(first.fav_cart_buyers, 0); // no such column
+    let second = &days[1];
+    assert_eq!(second.date, day(2));
+    assert_eq!(
+        (second.visitors, second.paid_amount_fen),
+        (9_500, 3_800_000)
+    );
+    assert_eq!((second.refund_amount_fen, second.store_level), (0, None));
+
+    // A team that does not exist, and a header nobody knows, are both refused.
+    let out = import(&url, "shop-days", "999999", export);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("NOT_FOUND"));
+    let out = import(
+        &url,
+        "shop-days",
+        &w.team_a,
+        "date,visitors,page_views,paid_buyers,paid_orders,paid_units,paid_amount,conversion\n",
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 1: conversion: unknown column for shop-days"),
+        "{stderr}"
+    );
+}
