@@ -37,7 +37,7 @@ async fn database_errors_are_masked_as_internal() {
     let app = spawn_app().await;
     let w = world(&app).await;
     app.db
-        .execute_unprepared("DROP TABLE product")
+        .execute_unprepared("ALTER TABLE product RENAME TO product_gone")
         .await
         .unwrap();
     let resp = app
