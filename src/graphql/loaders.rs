@@ -2,25 +2,42 @@
 
 use std::{collections::HashMap, marker::PhantomData, sync::Arc};
 
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use crate::entities::{staff, staff_alias, team};
 use crate::error::AppError;
 
+/// Teams and people are cached for the request, so a resolver that knows a whole list's ids can
+/// load them in one batch up front (`prime`) and its rows' nested fields never query again, however
+/// the scheduler interleaves them.
 pub struct Loaders {
-    pub teams: DataLoader<ById<team::Entity>>,
-    pub staff: DataLoader<ById<staff::Entity>>,
+    pub teams: DataLoader<ById<team::Entity>, HashMapCache>,
+    pub staff: DataLoader<ById<staff::Entity>, HashMapCache>,
     pub aliases: DataLoader<AliasesByStaff>,
 }
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
         Self {
-            teams: DataLoader::new(ById::new(db), tokio::spawn),
-            staff: DataLoader::new(ById::new(db), tokio::spawn),
+            teams: DataLoader::with_cache(ById::new(db), tokio::spawn, HashMapCache::default()),
+            staff: DataLoader::with_cache(ById::new(db), tokio::spawn, HashMapCache::default()),
             aliases: DataLoader::new(AliasesByStaff(db.clone()), tokio::spawn),
         }
+    }
+
+    /// Loads these people, and their teams if `with_teams`, in one batch each.
+    pub async fn prime_staff(
+        &self,
+        ids: impl IntoIterator<Item = i64>,
+        with_teams: bool,
+    ) -> Result<(), AppError> {
+        let people = self.staff.load_many(ids).await.map_err(load_error)?;
+        if with_teams {
+            let teams = people.values().filter_map(|s| s.team_id);
+            self.teams.load_many(teams).await.map_err(load_error)?;
+        }
+        Ok(())
     }
 }
 

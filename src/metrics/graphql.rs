@@ -688,6 +688,18 @@ impl MetricsQuery {
                 || cs::ranking(db(ctx), team.id, from, to, sort_by, order),
             )
             .await?;
+        let staff = ctx
+            .look_ahead()
+            .field("agents")
+            .field("edges")
+            .field("node")
+            .field("staff");
+        if staff.exists() {
+            let ids = r.agents.iter().map(|a| a.staff_id);
+            loaders(ctx)
+                .prime_staff(ids, staff.field("team").exists())
+                .await?;
+        }
         let rows = r
             .agents
             .iter()
