@@ -52,6 +52,7 @@ use crate::ingest::rows::{
     ShopDayInput,
 };
 use crate::ingest::{self, Batch};
+use crate::money::from_fen as yuan;
 use crate::period::Month;
 use crate::targets::{self, TargetInput};
 use crate::teams;
@@ -363,10 +364,6 @@ pub(crate) struct Generated {
     /// One list per month.
     pub targets: Vec<Vec<TargetInput>>,
     pub planted: Vec<Planted>,
-}
-
-fn yuan(fen: i64) -> Decimal {
-    Decimal::new(fen, 2)
 }
 
 fn round(x: f64) -> i64 {
