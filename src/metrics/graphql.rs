@@ -162,17 +162,6 @@ pub struct MetricChange {
     pub change_pct: Option<f64>,
 }
 
-/// How the change of paid amount splits between traffic, conversion and AOV (§3 identity): each
-/// factor's share of ln(G1/G0); the shares add up to 1.
-#[derive(SimpleObject)]
-pub struct GmvSplit {
-    /// Paid amount per day, the day minus the base, in yuan.
-    pub gmv_change: Decimal,
-    pub traffic_share: f64,
-    pub conversion_share: f64,
-    pub aov_share: f64,
-}
-
 #[derive(SimpleObject)]
 pub struct Comparison {
     pub basis: ComparisonBasis,
@@ -180,7 +169,7 @@ pub struct Comparison {
     pub base: Option<ShopMetrics>,
     pub changes: Vec<MetricChange>,
     /// Null for TARGET, or when either side sold nothing or nothing changed.
-    pub gmv_split: Option<GmvSplit>,
+    pub gmv_split: Option<shop::GmvSplit>,
 }
 
 #[derive(SimpleObject)]
@@ -210,12 +199,7 @@ fn compare(basis: ComparisonBasis, day: &ShopTotals, base: ShopTotals) -> Compar
             }
         })
         .collect();
-    let gmv_split = shop::gmv_split(day, &base).map(|s| GmvSplit {
-        gmv_change: s.gmv_change,
-        traffic_share: s.traffic_share,
-        conversion_share: s.conversion_share,
-        aov_share: s.aov_share,
-    });
+    let gmv_split = shop::gmv_split(day, &base);
     Comparison {
         basis,
         base: Some(ShopMetrics(base)),

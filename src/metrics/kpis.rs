@@ -10,7 +10,7 @@ use super::{cs, reports, shop};
 use crate::entities::{Metric, Role, product, staff};
 use crate::error::AppResult;
 use crate::money::from_fen;
-use crate::period::Month;
+use crate::period::{Granularity, Month};
 use crate::targets;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,18 +79,10 @@ pub async fn month_kpis(
             e.1 += t.visitors;
         }
     }
-    let mut shop_month = shop::ShopTotals::default();
-    for d in shop::daily(db, team_id, from, to).await? {
-        shop_month.days += d.days;
-        shop_month.visitors += d.visitors;
-        shop_month.paid_buyers += d.paid_buyers;
-        shop_month.paid_amount_fen += d.paid_amount_fen;
-        shop_month.refund_amount_fen += d.refund_amount_fen;
-        shop_month.cost_of_goods_fen += d.cost_of_goods_fen;
-        shop_month.shipping_cost_fen += d.shipping_cost_fen;
-        shop_month.ad_spend_fen += d.ad_spend_fen;
-        shop_month.ad_attributed_fen += d.ad_attributed_fen;
-    }
+    let days = shop::daily(db, team_id, from, to).await?;
+    let shop_month = shop::bucket(&days, from, to, Granularity::Month)
+        .pop()
+        .unwrap_or_default();
     let targets = targets::month_targets(db, team_id, month).await?;
     let target = |staff_id: i64, metric: Metric| {
         targets

@@ -319,10 +319,11 @@ pub async fn day_summary(
 }
 
 /// How a change of paid amount G = visitors × conversion × AOV splits into its three factors:
-/// ln(G1/G0) = ln(V1/V0) + ln(C1/C0) + ln(A1/A0), each factor's share of the log change.
-#[derive(Debug, Clone, PartialEq)]
+/// ln(G1/G0) = ln(V1/V0) + ln(C1/C0) + ln(A1/A0), each factor's share of the log change (the
+/// shares add up to 1).
+#[derive(Debug, Clone, PartialEq, async_graphql::SimpleObject)]
 pub struct GmvSplit {
-    /// Paid amount per day, now minus base, in yuan.
+    /// Paid amount per day, the day minus the base, in yuan.
     pub gmv_change: Decimal,
     pub traffic_share: f64,
     pub conversion_share: f64,
