@@ -43,6 +43,7 @@ impl Application {
             keys.clone(),
             &settings.limits,
             settings.introspection,
+            settings.clock.clone(),
         );
         let state = AppState {
             schema,

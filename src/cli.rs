@@ -231,6 +231,7 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         graphiql: args.graphiql,
         introspection: args.introspection,
         limits: args.limits,
+        clock: Default::default(),
     };
     db::migrate(&db).await.context("applying migrations")?;
     if args.demo {

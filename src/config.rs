@@ -3,6 +3,8 @@
 
 use std::net::SocketAddr;
 
+use crate::clock::Clock;
+
 /// Guards against abusive requests. Defaults suit dashboards; every one can be overridden.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Limits {
@@ -45,6 +47,8 @@ pub struct Settings {
     /// Answer `__schema` / `__type` queries.
     pub introspection: bool,
     pub limits: Limits,
+    /// Where the daily loop reads the time (the system clock outside tests).
+    pub clock: Clock,
 }
 
 impl Settings {
@@ -56,6 +60,7 @@ impl Settings {
             graphiql: true,
             introspection: true,
             limits: Limits::default(),
+            clock: Clock::System,
         }
     }
 }

@@ -17,6 +17,12 @@ mod m20261125_000009_create_design_deliverable;
 mod m20261125_000010_create_competitor_snapshot;
 mod m20261125_000011_create_target;
 mod m20261125_000012_add_team_data_version;
+mod m20261125_000013_create_diagnosis_threshold;
+mod m20261125_000014_create_diagnosis;
+mod m20261125_000015_create_finding;
+mod m20261125_000016_create_task;
+mod m20261125_000017_create_task_note;
+mod m20261125_000018_create_audit_entry;
 
 mod helpers;
 
@@ -38,6 +44,12 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_create_competitor_snapshot::Migration),
             Box::new(m20261125_000011_create_target::Migration),
             Box::new(m20261125_000012_add_team_data_version::Migration),
+            Box::new(m20261125_000013_create_diagnosis_threshold::Migration),
+            Box::new(m20261125_000014_create_diagnosis::Migration),
+            Box::new(m20261125_000015_create_finding::Migration),
+            Box::new(m20261125_000016_create_task::Migration),
+            Box::new(m20261125_000017_create_task_note::Migration),
+            Box::new(m20261125_000018_create_audit_entry::Migration),
         ]
     }
 }

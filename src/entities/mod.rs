@@ -2,19 +2,27 @@
 
 pub mod ad_day;
 pub mod agent_day;
+pub mod audit_entry;
 pub mod competitor_snapshot;
 pub mod design_deliverable;
+pub mod diagnosis;
+pub mod diagnosis_threshold;
+pub mod finding;
 pub mod product;
 pub mod product_day;
 pub mod shop_day;
 pub mod staff;
 pub mod staff_alias;
 pub mod target;
+pub mod task;
+pub mod task_note;
 pub mod team;
 
 pub use ad_day::AdChannel;
 pub use competitor_snapshot::CompetitorPromotion;
 pub use design_deliverable::DeliverableKind;
+pub use finding::{Comparison, FindingCode, Severity};
 pub use staff::{Access, Role};
 pub use target::Metric;
+pub use task::TaskStatus;
 pub use team::Platform;

@@ -13,6 +13,7 @@ use async_graphql::{
 use sea_orm::DatabaseConnection;
 
 use crate::auth::{self, Actor, Auth, TokenKeys};
+use crate::clock::Clock;
 use crate::config::Limits;
 use crate::entities::team;
 use crate::error::{AppError, AppResult};
@@ -49,10 +50,12 @@ pub fn build_schema(
     keys: Arc<TokenKeys>,
     limits: &Limits,
     introspection: bool,
+    clock: Clock,
 ) -> AppSchema {
     let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .data(db)
         .data(keys)
+        .data(clock)
         .data(Arc::new(metrics::cache::DashboardCache::new(
             limits.dashboard_cache,
         )))
@@ -93,6 +96,10 @@ pub async fn team(ctx: &Context<'_>, team_id: i64) -> AppResult<team::Model> {
         }
         None => teams::get(db(ctx), actor, team_id).await,
     }
+}
+
+pub fn clock<'a>(ctx: &Context<'a>) -> &'a Clock {
+    ctx.data_unchecked::<Clock>()
 }
 
 pub fn loaders<'a>(ctx: &Context<'a>) -> &'a Loaders {

@@ -3,7 +3,7 @@
 pub mod graphql;
 
 use async_graphql::InputObject;
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -55,10 +55,19 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: i64) -> AppResult<t
     Ok(team)
 }
 
-/// Today in the team's time zone: every "day" of the team is local to it (§1).
+/// The team's time zone: every "day" of the team is local to it (§1).
+pub fn zone(team: &team::Model) -> chrono_tz::Tz {
+    team.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+}
+
+/// Today in the team's time zone.
 pub fn today(team: &team::Model) -> NaiveDate {
-    let tz: chrono_tz::Tz = team.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai);
-    Utc::now().with_timezone(&tz).date_naive()
+    local_date(team, Utc::now())
+}
+
+/// The team's local date at `at`.
+pub fn local_date(team: &team::Model, at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&zone(team)).date_naive()
 }
 
 /// An active team that exists, for attaching people or products to it.
