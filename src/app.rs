@@ -3,11 +3,15 @@
 
 use std::{sync::Arc, time::Duration};
 
-use async_graphql::{BatchRequest, BatchResponse, http::GraphiQLSource};
-use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
+use anyhow::Context as _;
+use async_graphql::{
+    BatchRequest, BatchResponse, Data,
+    http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource},
+};
+use async_graphql_axum::{GraphQLBatchRequest, GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
 use axum::{
     Json, Router,
-    extract::State,
+    extract::{State, WebSocketUpgrade},
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Response},
     routing::get,
@@ -19,6 +23,7 @@ use tower_http::{catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, tra
 use crate::auth::{self, Auth, TokenKeys};
 use crate::config::Settings;
 use crate::error::AppError;
+use crate::events::EventBus;
 use crate::graphql::{self, AppSchema, Loaders};
 
 #[derive(Clone)]
@@ -27,6 +32,7 @@ struct AppState {
     db: DatabaseConnection,
     keys: Arc<TokenKeys>,
     max_batch: usize,
+    max_body_bytes: usize,
 }
 
 /// A bound, ready-to-serve application. `port()` tells tests which ephemeral port it got.
@@ -36,20 +42,25 @@ pub struct Application {
 }
 
 impl Application {
-    pub async fn build(settings: &Settings, db: DatabaseConnection) -> std::io::Result<Self> {
+    pub async fn build(settings: &Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
         let keys = Arc::new(TokenKeys::new(&settings.jwt_secret));
+        let bus = EventBus::start(&db)
+            .await
+            .context("listening for task events")?;
         let schema = graphql::build_schema(
             db.clone(),
             keys.clone(),
             &settings.limits,
             settings.introspection,
             settings.clock.clone(),
+            bus,
         );
         let state = AppState {
             schema,
             db,
             keys,
             max_batch: settings.limits.max_batch,
+            max_body_bytes: settings.limits.max_body_bytes,
         };
         let mut graphql_route = axum::routing::post(graphql_handler);
         if settings.graphiql {
@@ -57,12 +68,15 @@ impl Application {
         }
         let router = Router::new()
             .route("/graphql", graphql_route)
+            .route("/graphql/ws", get(graphql_ws_handler))
             .route("/healthz", get(healthz))
             .with_state(state)
             .layer(RequestBodyLimitLayer::new(settings.limits.max_body_bytes))
             .layer(CatchPanicLayer::new())
             .layer(TraceLayer::new_for_http());
-        let listener = TcpListener::bind(settings.bind).await?;
+        let listener = TcpListener::bind(settings.bind)
+            .await
+            .with_context(|| format!("binding {}", settings.bind))?;
         Ok(Self { listener, router })
     }
 
@@ -156,14 +170,61 @@ async fn graphql_handler(
     GraphQLResponse::from(response).into_response()
 }
 
+/// Subscriptions (and any other operation) over WebSocket: `graphql-transport-ws`, or the legacy
+/// `graphql-ws`. The connection is authenticated once, by its `connection_init` message.
+async fn graphql_ws_handler(
+    State(state): State<AppState>,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        // The body limit of HTTP requests, for each message.
+        .max_message_size(state.max_body_bytes)
+        .on_upgrade(move |socket| {
+            GraphQLWebSocket::new(socket, state.schema.clone(), protocol)
+                .on_connection_init(move |payload| connection_data(state, payload))
+                .serve()
+        })
+}
+
+/// The connection's `Auth` and loaders, from the same token as over HTTP, sent as the
+/// `connection_init` payload `{"token": "<jwt>"}` or `{"Authorization": "Bearer <jwt>"}`. An error
+/// refuses the connection (graphql-transport-ws closes it with the error's message).
+async fn connection_data(
+    state: AppState,
+    payload: serde_json::Value,
+) -> async_graphql::Result<Data> {
+    let field = |name: &str| payload.get(name).and_then(serde_json::Value::as_str);
+    let token = field("token").or_else(|| {
+        field("Authorization")
+            .or_else(|| field("authorization"))
+            .and_then(bearer_token)
+    });
+    let Some(token) = token else {
+        return Err(AppError::Unauthenticated(
+            r#"authentication required: send {"token": "<jwt>"} in connection_init"#,
+        )
+        .into());
+    };
+    let auth = auth::authenticate(&state.db, &state.keys, token.trim()).await?;
+    let mut data = Data::default();
+    data.insert(auth);
+    data.insert(Arc::new(Loaders::new(&state.db)));
+    Ok(data)
+}
+
+fn bearer_token(value: &str) -> Option<&str> {
+    value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))
+}
+
 async fn authenticate(state: &AppState, headers: &HeaderMap) -> Auth {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Auth::Anonymous;
     };
-    let token = value.to_str().ok().and_then(|v| {
-        v.strip_prefix("Bearer ")
-            .or_else(|| v.strip_prefix("bearer "))
-    });
+    let token = value.to_str().ok().and_then(bearer_token);
     let Some(token) = token else {
         return Auth::Rejected;
     };

@@ -8,13 +8,14 @@ use base64::Engine;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use migration::{Migrator, MigratorTrait};
 use rand::RngCore;
+use sea_orm::ActiveEnum;
 
 use crate::app::{Application, shutdown_signal};
 use crate::auth::Actor;
 use crate::config::{Limits, Settings};
 use crate::entities::Access;
 use crate::error::AppError;
-use crate::{db, demo, graphql, ingest, staff};
+use crate::{db, demo, diagnosis, graphql, ingest, staff, teams};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -74,6 +75,14 @@ pub enum Command {
         team: i64,
         /// UTF-8 CSV with a header line (English or Chinese names); `-` reads stdin.
         file: PathBuf,
+    },
+    /// Run (or re-run) the morning diagnosis of a team's day and print its findings.
+    Diagnose {
+        #[arg(long)]
+        team: i64,
+        /// The day to diagnose (default: yesterday in the team's time zone).
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
     },
 }
 
@@ -160,6 +169,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print_history(&seeded.history);
         }
         Command::Import { kind, team, file } => import(&db, kind, team, &file).await?,
+        Command::Diagnose { team, date } => diagnose(&db, team, date).await?,
         Command::Serve(args) => serve(db, args).await?,
     }
     Ok(())
@@ -215,6 +225,42 @@ async fn import(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// Prints one line per finding (`HIGH BOUNCE_HIGH bounce rate ... → DESIGNER`), then the rules
+/// skipped.
+async fn diagnose(
+    db: &sea_orm::DatabaseConnection,
+    team_id: i64,
+    date: Option<chrono::NaiveDate>,
+) -> anyhow::Result<()> {
+    db::migrate(db).await?;
+    let team = teams::get_active(db, team_id).await?;
+    let now = chrono::Utc::now();
+    let date = date.unwrap_or_else(|| teams::local_date(&team, now) - chrono::Duration::days(1));
+    let (diagnosis, findings) = diagnosis::run(db, &team, date, None, now).await?;
+    println!(
+        "diagnosis {} of team {} for {date}: {} finding(s)",
+        diagnosis.id,
+        team.id,
+        findings.len()
+    );
+    for f in &findings {
+        println!(
+            "  {} {}: {} → {}{}",
+            f.severity.to_value(),
+            f.code.to_value(),
+            f.message,
+            f.owner_role.to_value(),
+            f.owner_staff_id
+                .map(|id| format!(" (staff {id})"))
+                .unwrap_or_default()
+        );
+    }
+    for s in diagnosis::skipped(&diagnosis)? {
+        println!("  skipped {}: {}", s.code.to_value(), s.reason);
+    }
+    Ok(())
 }
 
 fn read_password() -> anyhow::Result<String> {

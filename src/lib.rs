@@ -2,14 +2,17 @@
 //! morning, tasks in the afternoon, KPI scores and bonuses at month end.
 
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod diagnosis;
 pub mod entities;
 pub mod error;
+pub mod events;
 pub mod graphql;
 pub mod ingest;
 pub mod metrics;
@@ -19,5 +22,6 @@ pub mod period;
 pub mod products;
 pub mod staff;
 pub mod targets;
+pub mod tasks;
 pub mod teams;
 pub mod validate;

@@ -18,9 +18,20 @@ pub enum Severity {
 
 /// The rules of the morning diagnosis (§5).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum FindingCode {
     #[sea_orm(string_value = "SALES_BELOW_TARGET")]
     SalesBelowTarget,
@@ -59,6 +70,7 @@ pub enum FindingCode {
 /// What a finding's observed value was held against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
+#[graphql(name = "FindingComparison")]
 pub enum Comparison {
     /// The day's target (§4).
     #[sea_orm(string_value = "DAILY_TARGET")]

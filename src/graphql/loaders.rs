@@ -3,10 +3,13 @@
 use std::{collections::HashMap, marker::PhantomData, sync::Arc};
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 
-use crate::entities::{staff, staff_alias, team};
+use crate::entities::{audit_entry, finding, staff, staff_alias, task_note, team};
 use crate::error::AppError;
+use crate::tasks::verification::VerificationLoader;
 
 /// Teams and people are cached for the request, so a resolver that knows a whole list's ids can
 /// load them in one batch up front (`prime`) and its rows' nested fields never query again, however
@@ -14,7 +17,11 @@ use crate::error::AppError;
 pub struct Loaders {
     pub teams: DataLoader<ById<team::Entity>, HashMapCache>,
     pub staff: DataLoader<ById<staff::Entity>, HashMapCache>,
-    pub aliases: DataLoader<AliasesByStaff>,
+    pub aliases: DataLoader<ByParent<staff_alias::Entity>>,
+    pub findings: DataLoader<ById<finding::Entity>>,
+    pub follow_ups: DataLoader<ByParent<task_note::Entity>>,
+    pub task_audit: DataLoader<ByParent<audit_entry::Entity>>,
+    pub verifications: DataLoader<VerificationLoader>,
 }
 
 impl Loaders {
@@ -22,7 +29,11 @@ impl Loaders {
         Self {
             teams: DataLoader::with_cache(ById::new(db), tokio::spawn, HashMapCache::default()),
             staff: DataLoader::with_cache(ById::new(db), tokio::spawn, HashMapCache::default()),
-            aliases: DataLoader::new(AliasesByStaff(db.clone()), tokio::spawn),
+            aliases: DataLoader::new(ByParent::new(db), tokio::spawn),
+            findings: DataLoader::new(ById::new(db), tokio::spawn),
+            follow_ups: DataLoader::new(ByParent::new(db), tokio::spawn),
+            task_audit: DataLoader::new(ByParent::new(db), tokio::spawn),
+            verifications: DataLoader::new(VerificationLoader(db.clone()), tokio::spawn),
         }
     }
 
@@ -54,6 +65,15 @@ pub trait Keyed: EntityTrait {
 impl Keyed for team::Entity {
     fn id_column() -> Self::Column {
         team::Column::Id
+    }
+    fn id_of(model: &Self::Model) -> i64 {
+        model.id
+    }
+}
+
+impl Keyed for finding::Entity {
+    fn id_column() -> Self::Column {
+        finding::Column::Id
     }
     fn id_of(model: &Self::Model) -> i64 {
         model.id
@@ -94,21 +114,84 @@ where
     }
 }
 
-pub struct AliasesByStaff(DatabaseConnection);
+/// Rows that belong to a parent (a person's aliases, a task's follow-ups or audit trail), listed
+/// per parent in id order.
+pub trait Child: EntityTrait {
+    fn parent_column() -> Self::Column;
+    fn id_column() -> Self::Column;
+    fn parent_of(model: &Self::Model) -> i64;
+    /// Narrows a table shared by several kinds of parent.
+    fn scope() -> Condition {
+        Condition::all()
+    }
+}
 
-impl Loader<i64> for AliasesByStaff {
-    type Value = Vec<staff_alias::Model>;
+impl Child for staff_alias::Entity {
+    fn parent_column() -> Self::Column {
+        staff_alias::Column::StaffId
+    }
+    fn id_column() -> Self::Column {
+        staff_alias::Column::Id
+    }
+    fn parent_of(model: &Self::Model) -> i64 {
+        model.staff_id
+    }
+}
+
+impl Child for task_note::Entity {
+    fn parent_column() -> Self::Column {
+        task_note::Column::TaskId
+    }
+    fn id_column() -> Self::Column {
+        task_note::Column::Id
+    }
+    fn parent_of(model: &Self::Model) -> i64 {
+        model.task_id
+    }
+}
+
+impl Child for audit_entry::Entity {
+    fn parent_column() -> Self::Column {
+        audit_entry::Column::SubjectId
+    }
+    fn id_column() -> Self::Column {
+        audit_entry::Column::Id
+    }
+    fn parent_of(model: &Self::Model) -> i64 {
+        model.subject_id
+    }
+    fn scope() -> Condition {
+        Condition::all().add(audit_entry::Column::SubjectKind.eq(crate::audit::TASK))
+    }
+}
+
+pub struct ByParent<E>(DatabaseConnection, PhantomData<fn() -> E>);
+
+impl<E> ByParent<E> {
+    fn new(db: &DatabaseConnection) -> Self {
+        Self(db.clone(), PhantomData)
+    }
+}
+
+impl<E> Loader<i64> for ByParent<E>
+where
+    E: Child + Send + Sync,
+    E::Model: Clone + Send + Sync,
+{
+    type Value = Vec<E::Model>;
     type Error = Arc<DbErr>;
 
     async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
-        let rows = staff_alias::Entity::find()
-            .filter(staff_alias::Column::StaffId.is_in(keys.iter().copied()))
+        let rows = E::find()
+            .filter(E::scope())
+            .filter(E::parent_column().is_in(keys.iter().copied()))
+            .order_by_asc(E::id_column())
             .all(&self.0)
             .await?;
-        let mut by_staff: HashMap<i64, Self::Value> = HashMap::new();
+        let mut by_parent: HashMap<i64, Self::Value> = HashMap::new();
         for row in rows {
-            by_staff.entry(row.staff_id).or_default().push(row);
+            by_parent.entry(E::parent_of(&row)).or_default().push(row);
         }
-        Ok(by_staff)
+        Ok(by_parent)
     }
 }

@@ -6,7 +6,7 @@ pub mod loaders;
 use std::sync::Arc;
 
 use async_graphql::{
-    Context, EmptySubscription, InputValueError, InputValueResult, MergedObject, Scalar,
+    Context, InputValueError, InputValueResult, MergedObject, MergedSubscription, Scalar,
     ScalarType, Schema, SimpleObject, Value,
     connection::{Connection, CursorType, Edge, OpaqueCursor},
 };
@@ -17,8 +17,9 @@ use crate::clock::Clock;
 use crate::config::Limits;
 use crate::entities::team;
 use crate::error::{AppError, AppResult};
+use crate::events::{self, EventBus};
 use crate::pagination::{Page, PageRequest};
-use crate::{ingest, metrics, products, staff, targets, teams};
+use crate::{diagnosis, ingest, metrics, products, staff, targets, tasks, teams};
 pub use loaders::Loaders;
 
 #[derive(MergedObject, Default)]
@@ -29,6 +30,8 @@ pub struct Query(
     products::graphql::ProductQuery,
     targets::graphql::TargetQuery,
     metrics::graphql::MetricsQuery,
+    diagnosis::graphql::DiagnosisQuery,
+    tasks::graphql::TaskQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -39,28 +42,39 @@ pub struct Mutation(
     products::graphql::ProductMutation,
     ingest::graphql::IngestMutation,
     targets::graphql::TargetMutation,
+    diagnosis::graphql::DiagnosisMutation,
+    tasks::graphql::TaskMutation,
 );
 
-pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(events::graphql::TaskSubscription);
+
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema with its process-wide data; per-request data (`Auth`, `Loaders`) is added by the
-/// HTTP handler.
+/// HTTP handler, or once per connection by the WebSocket one.
 pub fn build_schema(
     db: DatabaseConnection,
     keys: Arc<TokenKeys>,
     limits: &Limits,
     introspection: bool,
     clock: Clock,
+    bus: EventBus,
 ) -> AppSchema {
-    let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .data(db)
-        .data(keys)
-        .data(clock)
-        .data(Arc::new(metrics::cache::DashboardCache::new(
-            limits.dashboard_cache,
-        )))
-        .limit_depth(limits.max_depth)
-        .limit_complexity(limits.max_complexity);
+    let builder = Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .data(db)
+    .data(keys)
+    .data(clock)
+    .data(bus)
+    .data(Arc::new(metrics::cache::DashboardCache::new(
+        limits.dashboard_cache,
+    )))
+    .limit_depth(limits.max_depth)
+    .limit_complexity(limits.max_complexity);
     if introspection {
         builder.finish()
     } else {
@@ -70,9 +84,13 @@ pub fn build_schema(
 
 /// The SDL, as checked in at `schema/schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .finish()
-        .sdl()
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .finish()
+    .sdl()
 }
 
 pub fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
@@ -100,6 +118,11 @@ pub async fn team(ctx: &Context<'_>, team_id: i64) -> AppResult<team::Model> {
 
 pub fn clock<'a>(ctx: &Context<'a>) -> &'a Clock {
     ctx.data_unchecked::<Clock>()
+}
+
+/// Where the task service publishes, and subscriptions listen.
+pub fn events<'a>(ctx: &Context<'a>) -> &'a EventBus {
+    ctx.data_unchecked::<EventBus>()
 }
 
 pub fn loaders<'a>(ctx: &Context<'a>) -> &'a Loaders {

@@ -53,7 +53,7 @@ struct AdSums {
 }
 
 impl ShopTotals {
-    fn empty(start: NaiveDate, end: NaiveDate) -> Self {
+    pub fn empty(start: NaiveDate, end: NaiveDate) -> Self {
         Self {
             start,
             end,
@@ -62,7 +62,7 @@ impl ShopTotals {
     }
 
     /// Adds a later period (days in date order).
-    fn absorb(&mut self, d: &ShopTotals) {
+    pub fn absorb(&mut self, d: &ShopTotals) {
         self.days += d.days;
         self.visitors += d.visitors;
         self.page_views += d.page_views;

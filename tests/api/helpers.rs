@@ -6,7 +6,7 @@ use std::sync::{
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
-use shopops::{app::Application, config::Settings, db};
+use shopops::{app::Application, clock::Clock, config::Settings, db};
 
 pub const SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
 pub const PASSWORD: &str = "correct horse battery";
@@ -15,12 +15,24 @@ pub struct TestApp {
     pub url: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    pub database_url: String,
+    /// The app's clock: the system's, or one the test moves (`spawn_at`).
+    pub clock: Clock,
     statements: Arc<AtomicUsize>,
     _dir: Option<tempfile::TempDir>,
 }
 
 pub async fn spawn_app() -> TestApp {
     spawn_with(Settings::local(SECRET)).await
+}
+
+/// An app whose clock stands at `at` until the test moves it with `app.clock.set(..)`.
+pub async fn spawn_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
+    spawn_with(Settings {
+        clock: Clock::manual(at),
+        ..Settings::local(SECRET)
+    })
+    .await
 }
 
 /// A fresh, migrated database: a SQLite file in a temporary directory, or a new PostgreSQL
@@ -67,6 +79,7 @@ pub async fn spawn_with(settings: Settings) -> TestApp {
     db.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::SeqCst);
     });
+    let clock = settings.clock.clone();
     let app = Application::build(&settings, db.clone())
         .await
         .expect("build app");
@@ -76,6 +89,8 @@ pub async fn spawn_with(settings: Settings) -> TestApp {
         url,
         client: reqwest::Client::new(),
         db,
+        database_url,
+        clock,
         statements,
         _dir: dir,
     }

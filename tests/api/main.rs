@@ -5,6 +5,7 @@ mod helpers;
 
 mod auth;
 mod cli;
+mod daily_loop;
 mod demo;
 mod http;
 mod import_csv;
@@ -13,5 +14,7 @@ mod limits;
 mod metrics;
 mod products;
 mod staff;
+mod subscriptions;
 mod targets;
 mod teams;
+mod ws;
