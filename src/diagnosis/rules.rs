@@ -166,6 +166,18 @@ fn shop(code: FindingCode, metric: &'static str, comparison: Comparison, owner: 
     }
 }
 
+/// DATA_MISSING for one table of daily data (its name is the subject and the metric).
+fn missing(table: &'static str, message: String) -> Check {
+    let base = Base {
+        code: FindingCode::DataMissing,
+        subject: table.into(),
+        metric: table,
+        comparison: Comparison::Threshold,
+        owner_role: Role::Operations,
+    };
+    check(base, true, None, None, 0, message)
+}
+
 pub fn evaluate(f: &Facts, t: &Thresholds) -> Outcome {
     let mut out = Outcome::default();
     shop_rules(f, t, &mut out);
@@ -179,17 +191,8 @@ pub fn evaluate(f: &Facts, t: &Thresholds) -> Outcome {
 fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
     use FindingCode::*;
     let Some(day) = &f.day else {
-        out.checks.push(check(
-            shop(
-                DataMissing,
-                "shop_day",
-                Comparison::Threshold,
-                Role::Operations,
-            ),
-            true,
-            None,
-            None,
-            0,
+        out.checks.push(missing(
+            "shop_day",
             format!("no shop data (生意参谋) for {}", f.date),
         ));
         for code in [
@@ -538,18 +541,8 @@ fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
     use FindingCode::*;
     if f.agents.is_empty() {
         if f.has_agents {
-            out.checks.push(check(
-                Base {
-                    code: DataMissing,
-                    subject: "agent_day".into(),
-                    metric: "agent_day",
-                    comparison: Comparison::Threshold,
-                    owner_role: Role::Operations,
-                },
-                true,
-                None,
-                None,
-                0,
+            out.checks.push(missing(
+                "agent_day",
                 format!("no customer-service data (赤兔) for {}", f.date),
             ));
         }
@@ -627,18 +620,8 @@ fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
     use FindingCode::*;
     if f.ads.is_empty() {
         if !f.ads_week.is_empty() {
-            out.checks.push(check(
-                Base {
-                    code: DataMissing,
-                    subject: "ad_day".into(),
-                    metric: "ad_day",
-                    comparison: Comparison::Threshold,
-                    owner_role: Role::Operations,
-                },
-                true,
-                None,
-                None,
-                0,
+            out.checks.push(missing(
+                "ad_day",
                 format!(
                     "no ad data for {}, though the 7 days before had some",
                     f.date

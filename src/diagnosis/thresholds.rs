@@ -94,7 +94,7 @@ impl ThresholdKey {
             Self::DsrMin => (48, 1),
             Self::DsrDrop => (1, 2),
         };
-        Decimal::new(m, scale)
+        Decimal::new(m, scale).normalize()
     }
 
     /// The name stored in the database (the GraphQL enum's).

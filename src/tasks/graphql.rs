@@ -11,6 +11,7 @@ use crate::graphql::{
     Id, IdConnection, actor, clock, connection, db, events, loaders, loaders::load_error,
     page_request, team,
 };
+use crate::pagination::Page;
 use crate::staff::graphql::Staff;
 
 fn caller<'a>(ctx: &Context<'a>) -> AppResult<Caller<'a>> {
@@ -298,6 +299,29 @@ impl DailyBoard {
     }
 }
 
+/// Loads the assignees and creators of these tasks, and their teams, in one batch each, so a
+/// page's nested people never query again however the resolvers interleave.
+async fn prime_people<'a>(
+    ctx: &Context<'_>,
+    tasks: impl Iterator<Item = &'a task::Model>,
+) -> AppResult<()> {
+    let mut people = Vec::new();
+    for t in tasks {
+        people.extend(t.assignee_id);
+        people.push(t.creator_id);
+    }
+    loaders(ctx).prime_staff(people, true).await
+}
+
+async fn page_of_tasks(
+    ctx: &Context<'_>,
+    page: Page<task::Model>,
+    after_given: bool,
+) -> AppResult<IdConnection<Task>> {
+    prime_people(ctx, page.items.iter()).await?;
+    Ok(connection(page, after_given, |t| t.id, Task))
+}
+
 #[derive(Default)]
 pub struct TaskQuery;
 
@@ -320,7 +344,7 @@ impl TaskQuery {
         let now = clock(ctx).now();
         let found =
             super::list(db(ctx), actor(ctx)?, now, filter.unwrap_or_default(), page).await?;
-        Ok(connection(found, after.is_some(), |t| t.id, Task))
+        page_of_tasks(ctx, found, after.is_some()).await
     }
 
     /// The caller's own tasks.
@@ -341,7 +365,7 @@ impl TaskQuery {
             ..Default::default()
         };
         let found = super::list(db(ctx), actor, clock(ctx).now(), filter, page).await?;
-        Ok(connection(found, after.is_some(), |t| t.id, Task))
+        page_of_tasks(ctx, found, after.is_some()).await
     }
 
     /// The team's board for a working day (default today in the team's time zone).
@@ -355,13 +379,7 @@ impl TaskQuery {
         let now = clock(ctx).now();
         let day = day.unwrap_or_else(|| crate::teams::local_date(&team, now));
         let b = board::board(db(ctx), &team, day, now).await?;
-        // Prime the people the board names, one batch for the whole page.
-        let mut people = Vec::new();
-        for t in b.tasks.iter().chain(&b.awaiting_verification) {
-            people.extend(t.assignee_id);
-            people.push(t.creator_id);
-        }
-        loaders(ctx).prime_staff(people, false).await?;
+        prime_people(ctx, b.tasks.iter().chain(&b.awaiting_verification)).await?;
         Ok(DailyBoard(b))
     }
 }
