@@ -34,7 +34,11 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(index(Table, vec![TeamId.into_iden(), Key.into_iden()], true))
+            .create_index(index(
+                Table,
+                vec![TeamId.into_iden(), Key.into_iden()],
+                true,
+            ))
             .await
     }
 

@@ -39,7 +39,11 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(index(Table, vec![TeamId.into_iden(), Date.into_iden()], true))
+            .create_index(index(
+                Table,
+                vec![TeamId.into_iden(), Date.into_iden()],
+                true,
+            ))
             .await
     }
 

@@ -74,14 +74,23 @@ impl MigrationTrait for Migration {
                         Diagnosis::Table,
                         Diagnosis::Id,
                     ))
-                    .foreign_key(&mut foreign_key(Table, OwnerStaffId, Staff::Table, Staff::Id))
+                    .foreign_key(&mut foreign_key(
+                        Table,
+                        OwnerStaffId,
+                        Staff::Table,
+                        Staff::Id,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(index(
                 Table,
-                vec![DiagnosisId.into_iden(), Code.into_iden(), Subject.into_iden()],
+                vec![
+                    DiagnosisId.into_iden(),
+                    Code.into_iden(),
+                    Subject.into_iden(),
+                ],
                 true,
             ))
             .await

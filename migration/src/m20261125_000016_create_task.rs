@@ -68,7 +68,12 @@ impl MigrationTrait for Migration {
                     .foreign_key(&mut team_key(Table, TeamId))
                     .foreign_key(&mut foreign_key(Table, AssigneeId, Staff::Table, Staff::Id))
                     .foreign_key(&mut foreign_key(Table, CreatorId, Staff::Table, Staff::Id))
-                    .foreign_key(&mut foreign_key(Table, FindingId, Finding::Table, Finding::Id))
+                    .foreign_key(&mut foreign_key(
+                        Table,
+                        FindingId,
+                        Finding::Table,
+                        Finding::Id,
+                    ))
                     .to_owned(),
             )
             .await?;
