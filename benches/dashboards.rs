@@ -277,6 +277,10 @@ fn main() {
             .unwrap();
         let token = body["data"]["login"]["token"].as_str().unwrap().to_owned();
         let backend = conn.get_database_backend();
+        if std::env::var("BENCH_PROFILE").is_ok() {
+            profile(&conn, &cached, &uncached, &token, team, yesterday).await;
+            return;
+        }
 
         println!(
             "{:<26} {:>17} {:>17} {:>17} {:>8} {:>8} {:>10}",
@@ -341,4 +345,70 @@ fn main() {
             );
         }
     });
+}
+
+async fn time<F, Fut>(label: &str, n: usize, mut f: F)
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut v = Vec::new();
+    for i in 0..n {
+        let t = Instant::now();
+        f(i).await;
+        v.push(t.elapsed());
+    }
+    let s = stats(v);
+    println!("  {label:<44} p50 {:>7} ms  p99 {:>7} ms", ms(s.p50), ms(s.p99));
+}
+
+async fn profile(conn: &DatabaseConnection, cached: &str, uncached: &str, token: &str, team: i64, y: NaiveDate) {
+    use shopops::auth::{self, TokenKeys};
+    use shopops::graphql::{build_schema, Loaders};
+    use std::sync::Arc;
+    let settings = Settings::local("bench-secret-bench-secret-bench-secret");
+    let keys = Arc::new(TokenKeys::new(&settings.jwt_secret));
+    let mut limits = settings.limits.clone();
+    limits.dashboard_cache = 0;
+    let bus = shopops::events::EventBus::start(conn).await.unwrap();
+    let schema = build_schema(conn.clone(), keys.clone(), &limits, false, settings.clock.clone(), bus);
+    let client = reqwest::Client::new();
+    let backend = conn.get_database_backend();
+    let n = 300;
+    println!("floor:");
+    time("HTTP {__typename} no token", n, |_| post(&client, uncached, "", "{ __typename }", json!({}))).await;
+    time("HTTP {__typename} with token", n, |_| post(&client, cached, token, "{ __typename }", json!({}))).await;
+    time("auth::authenticate", n, |_| async { auth::authenticate(conn, &keys, token).await.unwrap(); }).await;
+    time("SELECT 1", n, |_| async { conn.query_all_raw(Statement::from_string(backend, "SELECT 1")).await.unwrap(); }).await;
+    let auth = auth::authenticate(conn, &keys, token).await.unwrap();
+    for case in cases() {
+        println!("{}:", case.name);
+        time("HTTP uncached", n, |i| post(&client, uncached, token, case.query, (case.vars)(team, y, i))).await;
+        time("schema.execute (no HTTP, no auth)", n, |i| {
+            let req = async_graphql::Request::new(case.query)
+                .variables(async_graphql::Variables::from_json((case.vars)(team, y, i)))
+                .data(auth.clone())
+                .data(Arc::new(Loaders::new(conn)));
+            let schema = schema.clone();
+            async move {
+                let r = schema.execute(req).await;
+                assert!(r.errors.is_empty(), "{:?}", r.errors);
+                let _ = serde_json::to_vec(&r).unwrap();
+            }
+        }).await;
+        time("raw", n, |i| {
+            let stmts = (case.sql)(backend, team, y, i);
+            async move {
+                for s in stmts {
+                    conn.query_all_raw(s).await.unwrap();
+                }
+            }
+        }).await;
+        for (k, _) in (case.sql)(backend, team, y, 0).into_iter().enumerate() {
+            time(&format!("raw statement {k}"), n, |i| {
+                let s = (case.sql)(backend, team, y, i).remove(k);
+                async move { conn.query_all_raw(s).await.unwrap(); }
+            }).await;
+        }
+    }
 }

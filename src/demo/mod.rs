@@ -104,7 +104,13 @@ pub async fn load_demo(db: &DatabaseConnection) -> AppResult<Option<Seeded>> {
         // Two heroes (主推款) among eight.
         hero_every: 4,
     };
-    seed_team(db, shop, people, DEFAULT_DAYS).await.map(Some)
+    let seeded = seed_team(db, shop, people, DEFAULT_DAYS).await?;
+    // The morning review is ready when the demo opens: yesterday's diagnosis has been run.
+    let team = crate::teams::get_active(db, seeded.team_id).await?;
+    let now = Utc::now();
+    let yesterday = crate::teams::local_date(&team, now) - chrono::Duration::days(1);
+    crate::diagnosis::run(db, &team, yesterday, None, now).await?;
+    Ok(Some(seeded))
 }
 
 /// [`seed_generated_with_history`] with [`DEFAULT_DAYS`] days of history.

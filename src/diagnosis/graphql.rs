@@ -33,8 +33,7 @@ impl Diagnosis {
     }
     /// The findings, most severe first (in rule order within a severity).
     async fn findings(&self, ctx: &Context<'_>) -> AppResult<Vec<Finding>> {
-        let mut list = super::findings(db(ctx), self.0.id).await?;
-        list.sort_by_key(|f| (rank(f.severity), f.position));
+        let list = super::findings(db(ctx), self.0.id).await?;
         Ok(list.into_iter().map(Finding).collect())
     }
     /// Rules that could not run for lack of their own inputs, and why.
@@ -46,14 +45,6 @@ impl Diagnosis {
                 reason: s.reason,
             })
             .collect())
-    }
-}
-
-pub fn rank(s: Severity) -> u8 {
-    match s {
-        Severity::High => 0,
-        Severity::Medium => 1,
-        Severity::Low => 2,
     }
 }
 

@@ -15,7 +15,7 @@ use sea_orm::{
     TransactionTrait, TryIntoModel,
 };
 
-use crate::entities::{FindingCode, diagnosis, finding, task, team};
+use crate::entities::{FindingCode, Severity, diagnosis, finding, task, team};
 use crate::error::{AppError, AppResult};
 use facts::Facts;
 pub use rules::{Check, Skipped};
@@ -40,17 +40,24 @@ pub async fn of_day(
         .await?)
 }
 
-/// The current findings of a diagnosis, in the order the rules produced them.
+/// The current findings of a diagnosis, most severe first (in rule order within a severity).
 pub async fn findings(
     db: &DatabaseConnection,
     diagnosis_id: i64,
 ) -> AppResult<Vec<finding::Model>> {
-    Ok(finding::Entity::find()
+    let mut list = finding::Entity::find()
         .filter(finding::Column::DiagnosisId.eq(diagnosis_id))
         .filter(finding::Column::Current.eq(true))
         .order_by_asc(finding::Column::Position)
         .all(db)
-        .await?)
+        .await?;
+    // A stable sort: rule order stays within a severity.
+    list.sort_by_key(|f| match f.severity {
+        Severity::High => 0,
+        Severity::Medium => 1,
+        Severity::Low => 2,
+    });
+    Ok(list)
 }
 
 pub fn skipped(d: &diagnosis::Model) -> AppResult<Vec<Skipped>> {

@@ -454,3 +454,28 @@ async fn seeding_twice_with_the_same_arguments_gives_the_same_data() {
     assert_eq!(a.history.rows, b.history.rows);
     assert_eq!(a.history.planted.len(), 6);
 }
+
+#[tokio::test]
+async fn the_demo_opens_with_yesterdays_diagnosis_finding_every_planted_problem() {
+    let app = spawn_app().await;
+    let seeded = demo::load_demo(&app.db).await.unwrap().unwrap();
+    let day = yesterday(&app.db, seeded.team_id).await;
+    let diagnosis = shopops::diagnosis::of_day(&app.db, seeded.team_id, day)
+        .await
+        .unwrap()
+        .expect("yesterday's diagnosis was run");
+    let findings = shopops::diagnosis::findings(&app.db, diagnosis.id)
+        .await
+        .unwrap();
+    let codes: Vec<String> = findings
+        .iter()
+        .map(|f| sea_orm::ActiveEnum::to_value(&f.code))
+        .collect();
+    for planted in &seeded.history.planted {
+        assert!(
+            codes.iter().any(|c| c == planted.code()),
+            "{} not found in {codes:?}",
+            planted.code()
+        );
+    }
+}
