@@ -368,3 +368,36 @@ async fn the_cli_runs_the_diagnosis_of_a_date() {
         json!({ "ranBy": null, "findings": [{ "code": "DATA_MISSING" }] })
     );
 }
+
+#[tokio::test]
+async fn values_exactly_on_a_threshold_follow_the_rule_s_comparison() {
+    let (app, w) = spawn().await;
+    // Bounce exactly 70 % (> 70 % fires) and 2.5 page views per visitor (< 2.5 fires): neither.
+    import_week_and(
+        &app,
+        &w,
+        json!({ "date": D, "visitors": 1000, "pageViews": 2500, "paidBuyers": 40,
+                "paidOrders": 40, "paidUnits": 48, "paidAmount": "10400.00",
+                "bouncedVisitors": 700 }),
+    )
+    .await;
+    // cs_a converts 35 %, cs_a2 45 %: the team 80 / 200 = 40 %, so cs_a is exactly 5 points
+    // under (≥ 5 fires). cs_a answers first in exactly 30 s (> 30 fires): no.
+    let agent = |staff: &str, paid: i64, first_sum: i64| {
+        json!({ "staffId": staff, "date": D, "received": 100, "inquiries": 100,
+                "orderedBuyers": 60, "paidBuyers": paid, "salesAmount": "1000.00",
+                "firstResponseSecondsSum": first_sum, "firstResponseCount": 50 })
+    };
+    app.ok(
+        &w.manager_a,
+        "mutation($t: ID!, $r: [AgentDayInput!]!) { importAgentDays(teamId: $t, rows: $r) { inserted } }",
+        json!({ "t": w.team_a, "r": [agent(&w.cs_a_id, 35, 1500), agent(&w.cs_a2_id, 45, 1000)] }),
+    )
+    .await;
+    let d = run(&app, &w.manager_a, &w.team_a).await;
+    assert_eq!(codes(&d), vec![format!("CS_CONVERSION_LAG staff:{}", w.cs_a_id)]);
+    assert_eq!(
+        (&d["findings"][0]["observed"], &d["findings"][0]["expected"]),
+        (&json!("0.35"), &json!("0.4"))
+    );
+}
