@@ -412,6 +412,14 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
             ]),
         ]
     );
+    let of_diagnosis = app
+        .ok(
+            m,
+            "query($d: ID!) { tasks(filter: { diagnosisId: $d }) { totalCount } }",
+            json!({ "d": diagnosis["id"] }),
+        )
+        .await;
+    assert_eq!(of_diagnosis["tasks"]["totalCount"], 5);
     // A finding that already has a task is not made twice.
     let twice = app
         .gql(
