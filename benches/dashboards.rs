@@ -359,31 +359,72 @@ where
         v.push(t.elapsed());
     }
     let s = stats(v);
-    println!("  {label:<44} p50 {:>7} ms  p99 {:>7} ms", ms(s.p50), ms(s.p99));
+    println!(
+        "  {label:<44} p50 {:>7} ms  p99 {:>7} ms",
+        ms(s.p50),
+        ms(s.p99)
+    );
 }
 
-async fn profile(conn: &DatabaseConnection, cached: &str, uncached: &str, token: &str, team: i64, y: NaiveDate) {
+async fn profile(
+    conn: &DatabaseConnection,
+    cached: &str,
+    uncached: &str,
+    token: &str,
+    team: i64,
+    y: NaiveDate,
+) {
     use shopops::auth::{self, TokenKeys};
-    use shopops::graphql::{build_schema, Loaders};
+    use shopops::graphql::{Loaders, build_schema};
     use std::sync::Arc;
     let settings = Settings::local("bench-secret-bench-secret-bench-secret");
     let keys = Arc::new(TokenKeys::new(&settings.jwt_secret));
     let mut limits = settings.limits.clone();
     limits.dashboard_cache = 0;
     let bus = shopops::events::EventBus::start(conn).await.unwrap();
-    let schema = build_schema(conn.clone(), keys.clone(), &limits, false, settings.clock.clone(), bus);
+    let schema = build_schema(
+        conn.clone(),
+        keys.clone(),
+        &limits,
+        false,
+        settings.clock.clone(),
+        bus,
+    );
     let client = reqwest::Client::new();
     let backend = conn.get_database_backend();
     let n = 300;
     println!("floor:");
-    time("HTTP {__typename} no token", n, |_| post(&client, uncached, "", "{ __typename }", json!({}))).await;
-    time("HTTP {__typename} with token", n, |_| post(&client, cached, token, "{ __typename }", json!({}))).await;
-    time("auth::authenticate", n, |_| async { auth::authenticate(conn, &keys, token).await.unwrap(); }).await;
-    time("SELECT 1", n, |_| async { conn.query_all_raw(Statement::from_string(backend, "SELECT 1")).await.unwrap(); }).await;
+    time("HTTP {__typename} no token", n, |_| {
+        post(&client, uncached, "", "{ __typename }", json!({}))
+    })
+    .await;
+    time("HTTP {__typename} with token", n, |_| {
+        post(&client, cached, token, "{ __typename }", json!({}))
+    })
+    .await;
+    time("auth::authenticate", n, |_| async {
+        auth::authenticate(conn, &keys, token).await.unwrap();
+    })
+    .await;
+    time("SELECT 1", n, |_| async {
+        conn.query_all_raw(Statement::from_string(backend, "SELECT 1"))
+            .await
+            .unwrap();
+    })
+    .await;
     let auth = auth::authenticate(conn, &keys, token).await.unwrap();
     for case in cases() {
         println!("{}:", case.name);
-        time("HTTP uncached", n, |i| post(&client, uncached, token, case.query, (case.vars)(team, y, i))).await;
+        time("HTTP uncached", n, |i| {
+            post(
+                &client,
+                uncached,
+                token,
+                case.query,
+                (case.vars)(team, y, i),
+            )
+        })
+        .await;
         time("schema.execute (no HTTP, no auth)", n, |i| {
             let req = async_graphql::Request::new(case.query)
                 .variables(async_graphql::Variables::from_json((case.vars)(team, y, i)))
@@ -395,7 +436,8 @@ async fn profile(conn: &DatabaseConnection, cached: &str, uncached: &str, token:
                 assert!(r.errors.is_empty(), "{:?}", r.errors);
                 let _ = serde_json::to_vec(&r).unwrap();
             }
-        }).await;
+        })
+        .await;
         time("raw", n, |i| {
             let stmts = (case.sql)(backend, team, y, i);
             async move {
@@ -403,12 +445,16 @@ async fn profile(conn: &DatabaseConnection, cached: &str, uncached: &str, token:
                     conn.query_all_raw(s).await.unwrap();
                 }
             }
-        }).await;
+        })
+        .await;
         for (k, _) in (case.sql)(backend, team, y, 0).into_iter().enumerate() {
             time(&format!("raw statement {k}"), n, |i| {
                 let s = (case.sql)(backend, team, y, i).remove(k);
-                async move { conn.query_all_raw(s).await.unwrap(); }
-            }).await;
+                async move {
+                    conn.query_all_raw(s).await.unwrap();
+                }
+            })
+            .await;
         }
     }
 }

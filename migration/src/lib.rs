@@ -23,6 +23,10 @@ mod m20261125_000015_create_finding;
 mod m20261125_000016_create_task;
 mod m20261125_000017_create_task_note;
 mod m20261125_000018_create_audit_entry;
+mod m20261125_000019_create_kpi_definition;
+mod m20261125_000020_create_month_close;
+mod m20261125_000021_create_review;
+mod m20261125_000022_add_team_forced_distribution;
 
 mod helpers;
 
@@ -50,6 +54,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000016_create_task::Migration),
             Box::new(m20261125_000017_create_task_note::Migration),
             Box::new(m20261125_000018_create_audit_entry::Migration),
+            Box::new(m20261125_000019_create_kpi_definition::Migration),
+            Box::new(m20261125_000020_create_month_close::Migration),
+            Box::new(m20261125_000021_create_review::Migration),
+            Box::new(m20261125_000022_add_team_forced_distribution::Migration),
         ]
     }
 }

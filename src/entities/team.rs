@@ -30,6 +30,8 @@ pub struct Model {
     pub cs_ranking_visible: bool,
     /// Bumped by every import of the team's data; keys the dashboard cache.
     pub data_version: i64,
+    /// Cumulative grade quotas (JSON), see `reviews::ForcedDistribution`; null for none.
+    pub forced_distribution: Option<String>,
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -395,7 +395,10 @@ async fn values_exactly_on_a_threshold_follow_the_rule_s_comparison() {
     )
     .await;
     let d = run(&app, &w.manager_a, &w.team_a).await;
-    assert_eq!(codes(&d), vec![format!("CS_CONVERSION_LAG staff:{}", w.cs_a_id)]);
+    assert_eq!(
+        codes(&d),
+        vec![format!("CS_CONVERSION_LAG staff:{}", w.cs_a_id)]
+    );
     assert_eq!(
         (&d["findings"][0]["observed"], &d["findings"][0]["expected"]),
         (&json!("0.35"), &json!("0.4"))
