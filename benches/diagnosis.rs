@@ -88,8 +88,10 @@ fn main() {
             .await
             .unwrap();
         println!(
-            "seeded {STAFF} people × {DAYS} days in {:.1} s",
-            started.elapsed().as_secs_f64()
+            "seeded {STAFF} people × {DAYS} days in {:.1} s ({} rows: {})",
+            started.elapsed().as_secs_f64(),
+            seeded.history.rows.total(),
+            seeded.history.rows
         );
         let team = team::Entity::find_by_id(seeded.team_id)
             .one(&conn)
@@ -109,6 +111,7 @@ fn main() {
                 .entry(json!(c.code).as_str().unwrap().into())
                 .or_default() += 1;
         }
+        for c in outcome.checks.iter().filter(|c| c.fires) { eprintln!("DEBUG {:?} {} {:?} {:?} {}", c.code, c.subject, c.observed, c.expected, c.message); }
         let total: usize = fired.values().sum();
         let codes: Vec<String> = fired.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
         println!("{yesterday}: {total} findings: {}", codes.join(", "));

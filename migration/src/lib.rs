@@ -27,6 +27,12 @@ mod m20261125_000019_create_kpi_definition;
 mod m20261125_000020_create_month_close;
 mod m20261125_000021_create_review;
 mod m20261125_000022_add_team_forced_distribution;
+mod m20261125_000023_create_bonus_plan;
+mod m20261125_000024_create_bonus_rule;
+mod m20261125_000025_create_bonus_adjustment;
+mod m20261125_000026_create_bonus_run;
+mod m20261125_000027_create_bonus_payout;
+mod m20261125_000028_create_bonus_line;
 
 mod helpers;
 
@@ -58,6 +64,12 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000020_create_month_close::Migration),
             Box::new(m20261125_000021_create_review::Migration),
             Box::new(m20261125_000022_add_team_forced_distribution::Migration),
+            Box::new(m20261125_000023_create_bonus_plan::Migration),
+            Box::new(m20261125_000024_create_bonus_rule::Migration),
+            Box::new(m20261125_000025_create_bonus_adjustment::Migration),
+            Box::new(m20261125_000026_create_bonus_run::Migration),
+            Box::new(m20261125_000027_create_bonus_payout::Migration),
+            Box::new(m20261125_000028_create_bonus_line::Migration),
         ]
     }
 }

@@ -5,10 +5,10 @@ use rust_decimal::Decimal;
 use super::thresholds::{self, ThresholdInput, ThresholdKey, Thresholds};
 use crate::entities::{Comparison, FindingCode, Role, Severity, diagnosis, finding};
 use crate::error::AppResult;
-use crate::graphql::{Id, actor, clock, db, loaders, loaders::load_error, team};
+use crate::graphql::{Id, actor, clock, db, team};
 use crate::metrics::shop::GmvSplit;
 use crate::money::from_fen;
-use crate::staff::graphql::Staff;
+use crate::staff::graphql::{Staff, load_staff};
 
 pub struct Diagnosis(pub diagnosis::Model);
 
@@ -29,7 +29,7 @@ impl Diagnosis {
     }
     /// Who ran it (null when run from the CLI).
     async fn ran_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
-        staff(ctx, self.0.ran_by).await
+        load_staff(ctx, self.0.ran_by).await
     }
     /// The findings, most severe first (in rule order within a severity).
     async fn findings(&self, ctx: &Context<'_>) -> AppResult<Vec<Finding>> {
@@ -46,12 +46,6 @@ impl Diagnosis {
             })
             .collect())
     }
-}
-
-async fn staff(ctx: &Context<'_>, id: Option<i64>) -> AppResult<Option<Staff>> {
-    let Some(id) = id else { return Ok(None) };
-    let found = loaders(ctx).staff.load_one(id).await.map_err(load_error)?;
-    Ok(found.map(Staff))
 }
 
 #[derive(SimpleObject)]
@@ -103,7 +97,7 @@ impl Finding {
     }
     /// The agent or channel owner the rule names, if it names one.
     async fn owner_staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
-        staff(ctx, self.0.owner_staff_id).await
+        load_staff(ctx, self.0.owner_staff_id).await
     }
     async fn message(&self) -> &str {
         &self.0.message

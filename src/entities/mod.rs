@@ -3,6 +3,12 @@
 pub mod ad_day;
 pub mod agent_day;
 pub mod audit_entry;
+pub mod bonus_adjustment;
+pub mod bonus_line;
+pub mod bonus_payout;
+pub mod bonus_plan;
+pub mod bonus_rule;
+pub mod bonus_run;
 pub mod competitor_snapshot;
 pub mod design_deliverable;
 pub mod diagnosis;

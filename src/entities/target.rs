@@ -13,9 +13,20 @@ pub enum Period {
 /// A metric that targets (and, at month end, KPIs) are set on. Rates are fractions (0.035 = 3.5 %),
 /// money is yuan, times are seconds.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Metric {
     /// 支付金额 (shop)
     #[sea_orm(string_value = "PAID_AMOUNT")]

@@ -19,7 +19,9 @@ use crate::entities::team;
 use crate::error::{AppError, AppResult};
 use crate::events::{self, EventBus};
 use crate::pagination::{Page, PageRequest};
-use crate::{diagnosis, ingest, metrics, products, staff, targets, tasks, teams};
+use crate::{
+    bonus, closing, diagnosis, ingest, kpi, metrics, products, reviews, staff, targets, tasks, teams,
+};
 pub use loaders::Loaders;
 
 #[derive(MergedObject, Default)]
@@ -32,6 +34,10 @@ pub struct Query(
     metrics::graphql::MetricsQuery,
     diagnosis::graphql::DiagnosisQuery,
     tasks::graphql::TaskQuery,
+    kpi::graphql::KpiQuery,
+    reviews::graphql::ReviewQuery,
+    bonus::graphql::BonusQuery,
+    closing::graphql::ClosingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -44,6 +50,10 @@ pub struct Mutation(
     targets::graphql::TargetMutation,
     diagnosis::graphql::DiagnosisMutation,
     tasks::graphql::TaskMutation,
+    kpi::graphql::KpiMutation,
+    reviews::graphql::ReviewMutation,
+    bonus::graphql::BonusMutation,
+    closing::graphql::ClosingMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -23,8 +23,8 @@ use crate::entities::{
     AdChannel, ad_day, agent_day, competitor_snapshot, design_deliverable, product_day, shop_day,
 };
 use crate::error::AppResult;
-use crate::teams;
 use crate::validate::Checks;
+use crate::{closing, teams};
 use directory::Directory;
 use rows::{
     AdDayInput, AgentDayInput, CompetitorSnapshotInput, Context, DeliverableInput, ProductDayInput,
@@ -115,6 +115,7 @@ async fn run(
     let outcome = match batch {
         Batch::ShopDays(rows) => {
             let rows = check(&ctx, rows, rows::shop_day)?;
+            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|(d, _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|(d, _)| *d));
             let existing = shop_day::Entity::find()
                 .select_only()
@@ -129,6 +130,7 @@ async fn run(
         }
         Batch::ProductDays(rows) => {
             let rows = check(&ctx, rows, rows::product_day)?;
+            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, d), _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|((_, d), _)| *d));
             let existing = product_day::Entity::find()
                 .select_only()
@@ -143,6 +145,7 @@ async fn run(
         }
         Batch::AgentDays(rows) => {
             let rows = check(&ctx, rows, rows::agent_day)?;
+            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, d), _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|((_, d), _)| *d));
             let existing = agent_day::Entity::find()
                 .select_only()
@@ -157,6 +160,7 @@ async fn run(
         }
         Batch::AdDays(rows) => {
             let rows = check(&ctx, rows, rows::ad_day)?;
+            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|((d, _, _), _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|((d, _, _), _)| *d));
             let existing = ad_day::Entity::find()
                 .select_only()
@@ -176,6 +180,11 @@ async fn run(
         }
         Batch::Deliverables(rows) => {
             let rows = check(&ctx, rows, rows::deliverable)?;
+            // A deliverable counts in the month it was delivered (§3 design metrics).
+            let delivered = rows
+                .iter()
+                .filter_map(|(_, m)| m.delivered_on.try_as_ref().copied().flatten());
+            closing::ensure_open_dates(&tx, team_id, delivered).await?;
             let existing = design_deliverable::Entity::find()
                 .select_only()
                 .column(design_deliverable::Column::Reference)
@@ -189,6 +198,7 @@ async fn run(
         }
         Batch::Competitors(rows) => {
             let rows = check(&ctx, rows, rows::competitor)?;
+            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, _, d), _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|((_, _, d), _)| *d));
             let existing = competitor_snapshot::Entity::find()
                 .select_only()

@@ -20,6 +20,9 @@ pub struct KpiValue {
     pub value: Option<Decimal>,
     /// The person's target, else the team's for the same metric.
     pub target: Option<Decimal>,
+    /// The team's own value of the metric where it has one (the shop's conversion for a
+    /// designer's owned-product conversion).
+    pub team_value: Option<Decimal>,
 }
 
 pub struct StaffKpis {
@@ -158,6 +161,9 @@ pub async fn month_kpis(
                     } else {
                         target(person.id, metric)
                     },
+                    team_value: (metric == Metric::OwnedConversion)
+                        .then_some(shop_conversion)
+                        .flatten(),
                 })
                 .collect();
             StaffKpis {

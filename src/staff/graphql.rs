@@ -12,6 +12,13 @@ use crate::teams::graphql::Team;
 /// A member of a shop team (or an admin, who belongs to none).
 pub struct Staff(pub staff::Model);
 
+/// The person with this id through the request's loader (one batch for a whole list).
+pub async fn load_staff(ctx: &Context<'_>, id: Option<i64>) -> AppResult<Option<Staff>> {
+    let Some(id) = id else { return Ok(None) };
+    let found = loaders(ctx).staff.load_one(id).await.map_err(load_error)?;
+    Ok(found.map(Staff))
+}
+
 #[Object]
 impl Staff {
     async fn id(&self) -> Id {

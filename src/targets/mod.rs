@@ -57,6 +57,7 @@ pub async fn set(
     }
     checks.finish()?;
     let tx = db.begin().await?;
+    crate::closing::ensure_open_months(&tx, team_id, inputs.iter().map(|t| t.month)).await?;
     let mut saved = Vec::with_capacity(inputs.len());
     for t in inputs {
         let (period, starts_on) = match t.date {

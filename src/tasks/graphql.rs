@@ -5,14 +5,15 @@ use super::board::{self, Board};
 use super::verification::Verification;
 use super::{Caller, FindingPick, NewTask, TaskChanges, TaskFilter};
 use crate::diagnosis::graphql::{Diagnosis, Finding};
-use crate::entities::{Role, Severity, TaskStatus, audit_entry, task, task_note};
+use crate::audit::graphql::AuditEntry;
+use crate::entities::{Role, Severity, TaskStatus, task, task_note};
 use crate::error::AppResult;
 use crate::graphql::{
     Id, IdConnection, actor, clock, connection, db, events, loaders, loaders::load_error,
     page_request, team,
 };
 use crate::pagination::Page;
-use crate::staff::graphql::Staff;
+use crate::staff::graphql::{Staff, load_staff};
 
 fn caller<'a>(ctx: &Context<'a>) -> AppResult<Caller<'a>> {
     Ok(Caller {
@@ -21,12 +22,6 @@ fn caller<'a>(ctx: &Context<'a>) -> AppResult<Caller<'a>> {
         actor: actor(ctx)?,
         now: clock(ctx).now(),
     })
-}
-
-async fn person(ctx: &Context<'_>, id: Option<i64>) -> AppResult<Option<Staff>> {
-    let Some(id) = id else { return Ok(None) };
-    let found = loaders(ctx).staff.load_one(id).await.map_err(load_error)?;
-    Ok(found.map(Staff))
 }
 
 /// A piece of the afternoon's work (§6).
@@ -54,10 +49,10 @@ impl Task {
         self.0.role
     }
     async fn assignee(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
-        person(ctx, self.0.assignee_id).await
+        load_staff(ctx, self.0.assignee_id).await
     }
     async fn creator(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
-        person(ctx, Some(self.0.creator_id)).await
+        load_staff(ctx, Some(self.0.creator_id)).await
     }
     async fn priority(&self) -> Severity {
         self.0.priority
@@ -152,34 +147,13 @@ impl FollowUp {
         Id(self.0.task_id)
     }
     async fn author(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
-        person(ctx, Some(self.0.author_id)).await
+        load_staff(ctx, Some(self.0.author_id)).await
     }
     async fn body(&self) -> &str {
         &self.0.body
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
-    }
-}
-
-pub struct AuditEntry(pub audit_entry::Model);
-
-#[Object]
-impl AuditEntry {
-    async fn actor(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
-        person(ctx, self.0.actor_id).await
-    }
-    async fn at(&self) -> DateTime<Utc> {
-        self.0.at
-    }
-    async fn field(&self) -> &str {
-        &self.0.field
-    }
-    async fn before(&self) -> Option<&str> {
-        self.0.before.as_deref()
-    }
-    async fn after(&self) -> Option<&str> {
-        self.0.after.as_deref()
     }
 }
 

@@ -14,6 +14,7 @@ mod ingest;
 mod limits;
 mod metrics;
 mod products;
+mod reviews;
 mod staff;
 mod subscriptions;
 mod targets;

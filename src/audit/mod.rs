@@ -1,5 +1,7 @@
 //! The audit trail: every change of an audited record, field by field (who, when, before → after).
 
+pub mod graphql;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,

@@ -1,0 +1,141 @@
+use async_graphql::{Context, Object};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use sea_orm::EntityTrait;
+
+use super::ReviewLine;
+use crate::audit::graphql::AuditEntry;
+use crate::entities::{Grade, Role, review};
+use crate::error::{AppError, AppResult};
+use crate::graphql::{Id, actor, db, team};
+use crate::kpi::scoring::GradeQuota;
+use crate::period::Month;
+use crate::staff::graphql::{Staff, load_staff};
+
+/// One person's review of a month (§7).
+pub struct Review(pub review::Model);
+
+#[Object]
+impl Review {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    async fn staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        load_staff(ctx, Some(self.0.staff_id)).await
+    }
+    async fn role(&self) -> Role {
+        self.0.role
+    }
+    async fn month(&self) -> Month {
+        Month::of(self.0.month)
+    }
+    /// Every KPI of the role's scorecard: value, actual scored, target, score, weight.
+    async fn lines(&self) -> AppResult<Vec<ReviewLine>> {
+        super::lines(&self.0)
+    }
+    /// Σ(weight × score) / Σweight over the scored KPIs; null when none was scored.
+    async fn total(&self) -> Option<Decimal> {
+        self.0.total.as_deref().and_then(|t| t.parse().ok())
+    }
+    /// The grade the total gives.
+    async fn computed_grade(&self) -> Option<Grade> {
+        self.0.computed_grade
+    }
+    /// The grade that counts: after the forced distribution and any adjustment.
+    async fn grade(&self) -> Option<Grade> {
+        self.0.grade
+    }
+    /// Moved down a grade by the team's forced distribution.
+    async fn demoted(&self) -> bool {
+        self.0.demoted
+    }
+    /// Why the manager set the grade by hand (null when not adjusted).
+    async fn adjustment_reason(&self) -> Option<&str> {
+        self.0.adjustment_reason.as_deref()
+    }
+    async fn comment(&self) -> Option<&str> {
+        self.0.comment.as_deref()
+    }
+    async fn computed_at(&self) -> DateTime<Utc> {
+        self.0.computed_at
+    }
+}
+
+#[derive(Default)]
+pub struct ReviewQuery;
+
+#[Object]
+impl ReviewQuery {
+    /// The month's reviews: the team's for its manager, their own for a member. Drafts are
+    /// recomputed from the data until the month is finalized.
+    async fn reviews(&self, ctx: &Context<'_>, team_id: Id, month: Month) -> AppResult<Vec<Review>> {
+        let team = team(ctx, team_id.0).await?;
+        let list = super::visible(db(ctx), actor(ctx)?, &team, month).await?;
+        Ok(list.into_iter().map(Review).collect())
+    }
+
+    /// Who changed a review's grade, when, and why; the team's manager.
+    async fn review_audit_trail(&self, ctx: &Context<'_>, review_id: Id) -> AppResult<Vec<AuditEntry>> {
+        let r = review::Entity::find_by_id(review_id.0)
+            .one(db(ctx))
+            .await?
+            .ok_or_else(|| AppError::not_found(format!("review {}", review_id.0)))?;
+        actor(ctx)?.ensure_manager_of(r.team_id)?;
+        let trail = crate::audit::list(db(ctx), super::AUDIT_KIND, r.id).await?;
+        Ok(trail.into_iter().map(AuditEntry).collect())
+    }
+
+    /// The team's forced distribution (empty: none).
+    async fn forced_distribution(&self, ctx: &Context<'_>, team_id: Id) -> AppResult<Vec<GradeQuota>> {
+        super::quotas(&team(ctx, team_id.0).await?)
+    }
+}
+
+#[derive(Default)]
+pub struct ReviewMutation;
+
+#[Object]
+impl ReviewMutation {
+    /// Sets a person's grade by hand (a reason is required; audited), or with `grade: null`
+    /// returns to the computed one; the team's manager, while the month is open.
+    async fn adjust_grade(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+        staff_id: Id,
+        grade: Option<Grade>,
+        reason: String,
+    ) -> AppResult<Review> {
+        let team = team(ctx, team_id.0).await?;
+        let r = super::adjust_grade(db(ctx), actor(ctx)?, &team, month, staff_id.0, grade, reason)
+            .await?;
+        Ok(Review(r))
+    }
+
+    /// The manager's comment on a person's review.
+    async fn comment_review(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+        staff_id: Id,
+        comment: String,
+    ) -> AppResult<Review> {
+        let team = team(ctx, team_id.0).await?;
+        let r = super::comment(db(ctx), actor(ctx)?, &team, month, staff_id.0, comment).await?;
+        Ok(Review(r))
+    }
+
+    /// Cumulative grade quotas from the top (S ≤ 10 %, then S+A ≤ 30 %...); an empty list
+    /// removes the forced distribution. The team's manager.
+    async fn set_forced_distribution(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        quotas: Vec<GradeQuota>,
+    ) -> AppResult<Vec<GradeQuota>> {
+        let team = super::set_forced_distribution(db(ctx), actor(ctx)?, team_id.0, quotas).await?;
+        super::quotas(&team)
+    }
+}

@@ -1,0 +1,381 @@
+//! The monthly review (§7): each person's KPI actuals pooled over the month, scored by their
+//! role's scorecard, weighted into a total and a grade, put through the team's forced
+//! distribution, and open to the manager's adjustment (with a reason, audited) and comment.
+//!
+//! While the month is open the review is a draft, recomputed from the data whenever it is read
+//! (idempotently: one row per person, the manager's adjustment and comment kept); once the month
+//! is finalized it is read as stored.
+
+pub mod graphql;
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use rust_decimal::Decimal;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveEnum, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{self, Change, Stamp};
+use crate::auth::Actor;
+use crate::entities::kpi_definition::Basis;
+use crate::entities::{Grade, Metric, MonthStatus, review, team};
+use crate::error::{AppError, AppResult};
+use crate::kpi::scoring::{self, GradeQuota, Scoring, TargetSource};
+use crate::metrics::kpis::{StaffKpis, month_kpis};
+use crate::period::Month;
+
+/// The kind of record review changes are audited under.
+pub const AUDIT_KIND: &str = "REVIEW";
+
+/// One KPI of a review: the actual it was scored on, the target used, and the score (null when
+/// not scored: no data, or no target to compare with; it then counts for nothing, weight
+/// included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, async_graphql::SimpleObject)]
+pub struct ReviewLine {
+    pub code: String,
+    pub metric: Metric,
+    /// The month's value of the metric.
+    pub value: Option<Decimal>,
+    /// What was scored: the value, or for a completion KPI value ÷ target.
+    pub actual: Option<Decimal>,
+    pub target: Option<Decimal>,
+    pub score: Option<Decimal>,
+    pub weight: Decimal,
+}
+
+/// The team's forced distribution (cumulative quotas from the top grade), or none.
+pub fn quotas(team: &team::Model) -> AppResult<Vec<GradeQuota>> {
+    match &team.forced_distribution {
+        None => Ok(Vec::new()),
+        Some(json) => serde_json::from_str(json).map_err(|e| {
+            AppError::internal(anyhow::anyhow!("team {} forced distribution: {e}", team.id))
+        }),
+    }
+}
+
+/// Scores each person's month; pure.
+fn score_people(
+    library: &[crate::kpi::Kpi],
+    people: &[StaffKpis],
+) -> Vec<(i64, Vec<ReviewLine>, Option<Decimal>)> {
+    // The mean value of each metric among the people who have one, per role (TEAM_AVERAGE).
+    let mut sums: HashMap<(Option<crate::entities::Role>, Metric), (Decimal, i64)> =
+        HashMap::new();
+    for p in people {
+        for v in &p.values {
+            if let Some(value) = v.value {
+                let e = sums.entry((p.staff.role, v.metric)).or_default();
+                e.0 += value;
+                e.1 += 1;
+            }
+        }
+    }
+    people
+        .iter()
+        .map(|p| {
+            let lines: Vec<ReviewLine> = library
+                .iter()
+                .filter(|k| Some(k.role) == p.staff.role)
+                .map(|k| {
+                    let v = p.values.iter().find(|v| v.metric == k.metric);
+                    let value = v.and_then(|v| v.value);
+                    let own_target = v.and_then(|v| v.target);
+                    let target = match &k.scoring {
+                        Scoring::TargetRatio { target, value, .. } => match target {
+                            TargetSource::Target => own_target,
+                            TargetSource::Fixed => *value,
+                            TargetSource::TeamAverage => {
+                                v.and_then(|v| v.team_value).or_else(|| {
+                                    sums.get(&(p.staff.role, k.metric))
+                                        .map(|(sum, n)| sum / Decimal::from(*n))
+                                })
+                            }
+                        },
+                        _ if k.basis == Basis::Completion => own_target,
+                        _ => None,
+                    };
+                    let actual = match k.basis {
+                        Basis::Value => value,
+                        Basis::Completion => value
+                            .zip(own_target.filter(|t| !t.is_zero()))
+                            .map(|(v, t)| v / t),
+                    };
+                    let ratio_target = matches!(k.scoring, Scoring::TargetRatio { .. })
+                        .then_some(target)
+                        .flatten();
+                    ReviewLine {
+                        code: k.code.clone(),
+                        metric: k.metric,
+                        value,
+                        actual: actual.map(|a| a.round_dp(6).normalize()),
+                        target: target.map(|t| t.round_dp(6).normalize()),
+                        score: scoring::score(&k.scoring, k.direction, actual, ratio_target),
+                        weight: k.weight,
+                    }
+                })
+                .collect();
+            let total = scoring::total(lines.iter().filter_map(|l| Some((l.weight, l.score?))));
+            (p.staff.id, lines, total)
+        })
+        .collect()
+}
+
+async fn is_finalized(db: &DatabaseConnection, team_id: i64, month: Month) -> AppResult<bool> {
+    Ok(crate::closing::status(db, team_id, month).await? == MonthStatus::Finalized)
+}
+
+async fn stored(
+    db: &DatabaseConnection,
+    team_id: i64,
+    month: Month,
+) -> AppResult<Vec<review::Model>> {
+    Ok(review::Entity::find()
+        .filter(review::Column::TeamId.eq(team_id))
+        .filter(review::Column::Month.eq(month.first_day()))
+        .order_by_asc(review::Column::StaffId)
+        .all(db)
+        .await?)
+}
+
+/// The month's reviews of the team's active people with a role, in staff id order: recomputed
+/// and stored while the month is open, as stored once it is finalized. Callers check access.
+pub async fn current(
+    db: &DatabaseConnection,
+    team: &team::Model,
+    month: Month,
+) -> AppResult<Vec<review::Model>> {
+    if is_finalized(db, team.id, month).await? {
+        return stored(db, team.id, month).await;
+    }
+    let library = crate::kpi::library(db, team.id).await?;
+    let people = crate::staff::active_members(db, team.id, None).await?;
+    let roles: HashMap<i64, crate::entities::Role> = people
+        .iter()
+        .filter_map(|p| Some((p.id, p.role?)))
+        .collect();
+    let values = month_kpis(db, team.id, month, people).await?;
+    let scored = score_people(&library, &values);
+
+    // Rank by total (ties to the lower id) for the forced distribution.
+    let mut ranked: Vec<(i64, Decimal)> = scored
+        .iter()
+        .filter_map(|(id, _, total)| Some((*id, (*total)?)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let computed: Vec<Grade> = ranked.iter().map(|(_, t)| scoring::grade(*t)).collect();
+    let forced: HashMap<i64, (Grade, Grade)> = ranked
+        .iter()
+        .zip(computed.iter().zip(scoring::force(&computed, &quotas(team)?)))
+        .map(|((id, _), (c, f))| (*id, (*c, f)))
+        .collect();
+
+    let tx = db.begin().await?;
+    let before: HashMap<i64, review::Model> = review::Entity::find()
+        .filter(review::Column::TeamId.eq(team.id))
+        .filter(review::Column::Month.eq(month.first_day()))
+        .all(&tx)
+        .await?
+        .into_iter()
+        .map(|r| (r.staff_id, r))
+        .collect();
+    let now = Utc::now();
+    let mut rows = Vec::with_capacity(scored.len());
+    for (staff_id, lines, total) in scored {
+        let (computed_grade, forced_grade) = forced
+            .get(&staff_id)
+            .map_or((None, None), |(c, f)| (Some(*c), Some(*f)));
+        let kept = before.get(&staff_id);
+        // A manager's adjustment stands until the manager changes it.
+        let adjusted = kept.filter(|r| r.adjustment_reason.is_some());
+        rows.push(review::ActiveModel {
+            team_id: Set(team.id),
+            month: Set(month.first_day()),
+            staff_id: Set(staff_id),
+            role: Set(roles[&staff_id]),
+            lines: Set(serde_json::to_string(&lines).map_err(AppError::internal)?),
+            total: Set(total.map(|t| t.normalize().to_string())),
+            computed_grade: Set(computed_grade),
+            grade: Set(adjusted.map_or(forced_grade, |r| r.grade)),
+            demoted: Set(computed_grade != forced_grade),
+            adjustment_reason: Set(adjusted.and_then(|r| r.adjustment_reason.clone())),
+            comment: Set(kept.and_then(|r| r.comment.clone())),
+            computed_at: Set(now),
+            ..Default::default()
+        });
+    }
+    review::Entity::delete_many()
+        .filter(review::Column::TeamId.eq(team.id))
+        .filter(review::Column::Month.eq(month.first_day()))
+        .filter(review::Column::StaffId.is_not_in(roles.keys().copied()))
+        .exec(&tx)
+        .await?;
+    if !rows.is_empty() {
+        review::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([
+                    review::Column::TeamId,
+                    review::Column::Month,
+                    review::Column::StaffId,
+                ])
+                .update_columns([
+                    review::Column::Role,
+                    review::Column::Lines,
+                    review::Column::Total,
+                    review::Column::ComputedGrade,
+                    review::Column::Grade,
+                    review::Column::Demoted,
+                    review::Column::AdjustmentReason,
+                    review::Column::Comment,
+                    review::Column::ComputedAt,
+                ])
+                .to_owned(),
+            )
+            .exec(&tx)
+            .await?;
+    }
+    tx.commit().await?;
+    stored(db, team.id, month).await
+}
+
+pub fn lines(r: &review::Model) -> AppResult<Vec<ReviewLine>> {
+    serde_json::from_str(&r.lines)
+        .map_err(|e| AppError::internal(anyhow::anyhow!("review {} lines: {e}", r.id)))
+}
+
+/// The reviews `actor` may see: the team's for its manager, their own for a member.
+pub async fn visible(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team: &team::Model,
+    month: Month,
+) -> AppResult<Vec<review::Model>> {
+    actor.ensure_member_of(team.id)?;
+    let all = current(db, team, month).await?;
+    Ok(if actor.manages(team.id) {
+        all
+    } else {
+        all.into_iter().filter(|r| r.staff_id == actor.id).collect()
+    })
+}
+
+/// A person's review of an open month, for the manager to change.
+async fn for_change(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team: &team::Model,
+    month: Month,
+    staff_id: i64,
+) -> AppResult<review::Model> {
+    actor.ensure_manager_of(team.id)?;
+    crate::closing::ensure_open(db, team.id, month).await?;
+    current(db, team, month)
+        .await?
+        .into_iter()
+        .find(|r| r.staff_id == staff_id)
+        .ok_or_else(|| AppError::not_found(format!("review of staff {staff_id} for {month}")))
+}
+
+fn grade_name(g: Option<Grade>) -> Option<String> {
+    g.map(|g| g.to_value())
+}
+
+/// The manager overrides a grade; the reason is mandatory and both are audited. `None` removes
+/// the adjustment, so the computed (and distributed) grade applies again.
+pub async fn adjust_grade(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team: &team::Model,
+    month: Month,
+    staff_id: i64,
+    grade: Option<Grade>,
+    reason: String,
+) -> AppResult<review::Model> {
+    let reason = reason.trim().to_owned();
+    if reason.is_empty() {
+        return Err(AppError::invalid("reason", "an adjustment needs a reason"));
+    }
+    let r = for_change(db, actor, team, month, staff_id).await?;
+    let tx = db.begin().await?;
+    review::Entity::update_many()
+        .col_expr(review::Column::Grade, grade_name(grade.or(r.grade)).into())
+        .col_expr(
+            review::Column::AdjustmentReason,
+            grade.map(|_| reason.clone()).into(),
+        )
+        .filter(review::Column::Id.eq(r.id))
+        .exec(&tx)
+        .await?;
+    let stamp = Stamp {
+        team_id: team.id,
+        kind: AUDIT_KIND,
+        subject_id: r.id,
+        actor_id: actor.id,
+        at: Utc::now(),
+    };
+    let changes = vec![
+        Change::new("grade", grade_name(r.grade), grade.map(|g| g.to_value())),
+        Change::new("adjustmentReason", r.adjustment_reason.clone(), Some(reason)),
+    ];
+    audit::record(&tx, &stamp, changes).await?;
+    tx.commit().await?;
+    current(db, team, month)
+        .await?
+        .into_iter()
+        .find(|x| x.id == r.id)
+        .ok_or_else(|| AppError::not_found(format!("review {}", r.id)))
+}
+
+/// The manager's comment on a review (replaces the previous one).
+pub async fn comment(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team: &team::Model,
+    month: Month,
+    staff_id: i64,
+    comment: String,
+) -> AppResult<review::Model> {
+    let r = for_change(db, actor, team, month, staff_id).await?;
+    let comment = Some(comment.trim().to_owned()).filter(|c| !c.is_empty());
+    review::Entity::update_many()
+        .col_expr(review::Column::Comment, comment.into())
+        .filter(review::Column::Id.eq(r.id))
+        .exec(db)
+        .await?;
+    review::Entity::find_by_id(r.id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("review {}", r.id)))
+}
+
+/// Sets (or, with no quotas, removes) the team's forced distribution; the team's manager.
+pub async fn set_forced_distribution(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    quotas: Vec<GradeQuota>,
+) -> AppResult<team::Model> {
+    actor.ensure_manager_of(team_id)?;
+    let team = crate::teams::get_active(db, team_id).await?;
+    let mut checks = crate::validate::Checks::default();
+    for (i, q) in quotas.iter().enumerate() {
+        checks.at_row(i + 1);
+        if q.max < Decimal::ZERO || q.max > Decimal::ONE {
+            checks.fail("max", "a share from 0 to 1 (0.1 = 10 %)");
+        }
+        if q.grade == Grade::D {
+            checks.fail("grade", "D is the lowest grade and has no quota");
+        }
+    }
+    checks.finish()?;
+    let json = (!quotas.is_empty())
+        .then(|| serde_json::to_string(&quotas))
+        .transpose()
+        .map_err(AppError::internal)?;
+    let mut model: team::ActiveModel = team.into();
+    model.forced_distribution = Set(json);
+    model.updated_at = Set(Utc::now());
+    Ok(sea_orm::ActiveModelTrait::update(model, db).await?)
+}
