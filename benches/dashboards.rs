@@ -5,8 +5,13 @@
 //!     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/shopops_bench cargo bench --bench dashboards
 //!
 //! "uncached" runs against an app with the dashboard cache off and varies the arguments; "cached"
-//! repeats one question against the default app. Raw SQL is the same aggregate through the same
-//! connection pool, without GraphQL, HTTP or the derived metrics.
+//! repeats one question against the default app. Raw SQL is every read the answer needs, written
+//! by hand and run one after the other through the same connection pool, without GraphQL, HTTP,
+//! the token check or the derived metrics:
+//!
+//! - ranking: each agent's sums over the month, with the agent's name (the query asks for it);
+//! - weekly: the shop's sums and the ad sums per week (the API reads days and buckets them);
+//! - day summary: the 8 shop days, their ad sums, and the day's team targets.
 
 use std::time::{Duration, Instant};
 
@@ -98,7 +103,9 @@ fn cases() -> Vec<Case> {
                 let (f, to) = month_of(y, i);
                 vec![stmt(
                     b,
-                    &format!("SELECT staff_id, {AGENT_SUMS} FROM agent_day WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY staff_id"),
+                    &format!("SELECT a.*, s.name FROM (SELECT staff_id, {AGENT_SUMS} FROM agent_day \
+                        WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY staff_id) AS a \
+                        JOIN staff AS s ON s.id = a.staff_id"),
                     vec![team.into(), f.into(), to.into()],
                 )]
             },
@@ -277,10 +284,6 @@ fn main() {
             .unwrap();
         let token = body["data"]["login"]["token"].as_str().unwrap().to_owned();
         let backend = conn.get_database_backend();
-        if std::env::var("BENCH_PROFILE").is_ok() {
-            profile(&conn, &cached, &uncached, &token, team, yesterday).await;
-            return;
-        }
 
         println!(
             "{:<26} {:>17} {:>17} {:>17} {:>8} {:>8} {:>10}",
@@ -345,116 +348,4 @@ fn main() {
             );
         }
     });
-}
-
-async fn time<F, Fut>(label: &str, n: usize, mut f: F)
-where
-    F: FnMut(usize) -> Fut,
-    Fut: std::future::Future<Output = ()>,
-{
-    let mut v = Vec::new();
-    for i in 0..n {
-        let t = Instant::now();
-        f(i).await;
-        v.push(t.elapsed());
-    }
-    let s = stats(v);
-    println!(
-        "  {label:<44} p50 {:>7} ms  p99 {:>7} ms",
-        ms(s.p50),
-        ms(s.p99)
-    );
-}
-
-async fn profile(
-    conn: &DatabaseConnection,
-    cached: &str,
-    uncached: &str,
-    token: &str,
-    team: i64,
-    y: NaiveDate,
-) {
-    use shopops::auth::{self, TokenKeys};
-    use shopops::graphql::{Loaders, build_schema};
-    use std::sync::Arc;
-    let settings = Settings::local("bench-secret-bench-secret-bench-secret");
-    let keys = Arc::new(TokenKeys::new(&settings.jwt_secret));
-    let mut limits = settings.limits.clone();
-    limits.dashboard_cache = 0;
-    let bus = shopops::events::EventBus::start(conn).await.unwrap();
-    let schema = build_schema(
-        conn.clone(),
-        keys.clone(),
-        &limits,
-        false,
-        settings.clock.clone(),
-        bus,
-    );
-    let client = reqwest::Client::new();
-    let backend = conn.get_database_backend();
-    let n = 300;
-    println!("floor:");
-    time("HTTP {__typename} no token", n, |_| {
-        post(&client, uncached, "", "{ __typename }", json!({}))
-    })
-    .await;
-    time("HTTP {__typename} with token", n, |_| {
-        post(&client, cached, token, "{ __typename }", json!({}))
-    })
-    .await;
-    time("auth::authenticate", n, |_| async {
-        auth::authenticate(conn, &keys, token).await.unwrap();
-    })
-    .await;
-    time("SELECT 1", n, |_| async {
-        conn.query_all_raw(Statement::from_string(backend, "SELECT 1"))
-            .await
-            .unwrap();
-    })
-    .await;
-    let auth = auth::authenticate(conn, &keys, token).await.unwrap();
-    for case in cases() {
-        println!("{}:", case.name);
-        time("HTTP uncached", n, |i| {
-            post(
-                &client,
-                uncached,
-                token,
-                case.query,
-                (case.vars)(team, y, i),
-            )
-        })
-        .await;
-        time("schema.execute (no HTTP, no auth)", n, |i| {
-            let req = async_graphql::Request::new(case.query)
-                .variables(async_graphql::Variables::from_json((case.vars)(team, y, i)))
-                .data(auth.clone())
-                .data(Arc::new(Loaders::new(conn)));
-            let schema = schema.clone();
-            async move {
-                let r = schema.execute(req).await;
-                assert!(r.errors.is_empty(), "{:?}", r.errors);
-                let _ = serde_json::to_vec(&r).unwrap();
-            }
-        })
-        .await;
-        time("raw", n, |i| {
-            let stmts = (case.sql)(backend, team, y, i);
-            async move {
-                for s in stmts {
-                    conn.query_all_raw(s).await.unwrap();
-                }
-            }
-        })
-        .await;
-        for (k, _) in (case.sql)(backend, team, y, 0).into_iter().enumerate() {
-            time(&format!("raw statement {k}"), n, |i| {
-                let s = (case.sql)(backend, team, y, i).remove(k);
-                async move {
-                    conn.query_all_raw(s).await.unwrap();
-                }
-            })
-            .await;
-        }
-    }
 }

@@ -15,7 +15,7 @@ use crate::auth::Actor;
 use crate::config::{Limits, Settings};
 use crate::entities::Access;
 use crate::error::AppError;
-use crate::{db, demo, diagnosis, graphql, ingest, staff, teams};
+use crate::{bonus, closing, db, demo, diagnosis, graphql, ingest, staff, teams};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -83,6 +83,25 @@ pub enum Command {
         /// The day to diagnose (default: yesterday in the team's time zone).
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
+    },
+    /// Compute a team's bonus run of a month (a draft while the month is open), or with
+    /// --finalize compute the final one and lock the month; print the payouts or write the
+    /// payroll CSV. A finalized month is read as stored.
+    Bonus {
+        #[arg(long)]
+        team: i64,
+        /// The month, e.g. 2026-10.
+        #[arg(long, value_parser = parse_month)]
+        month: crate::period::Month,
+        /// Finalize the month (the team's reviews and bonus run become final; its data locks).
+        #[arg(long)]
+        finalize: bool,
+        /// With --finalize: allow it before the 4th day after the month's end.
+        #[arg(long = "override", requires = "finalize")]
+        override_early: bool,
+        /// Write the payroll CSV here (`-` for stdout) instead of printing the payouts.
+        #[arg(long)]
+        csv: Option<PathBuf>,
     },
 }
 
@@ -170,6 +189,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Import { kind, team, file } => import(&db, kind, team, &file).await?,
         Command::Diagnose { team, date } => diagnose(&db, team, date).await?,
+        Command::Bonus {
+            team,
+            month,
+            finalize,
+            override_early,
+            csv,
+        } => bonus_run(&db, team, month, finalize, override_early, csv.as_deref()).await?,
         Command::Serve(args) => serve(db, args).await?,
     }
     Ok(())
@@ -261,6 +287,82 @@ async fn diagnose(
         println!("  skipped {}: {}", s.code.to_value(), s.reason);
     }
     Ok(())
+}
+
+fn parse_month(s: &str) -> Result<crate::period::Month, String> {
+    s.parse()
+        .map_err(|_| format!("{s:?} is not a month; write YYYY-MM, e.g. 2026-10"))
+}
+
+/// Computes (or finalizes, or reads a finalized) run and prints one line per payout, or writes
+/// the payroll CSV.
+async fn bonus_run(
+    db: &sea_orm::DatabaseConnection,
+    team_id: i64,
+    month: crate::period::Month,
+    finalize: bool,
+    override_early: bool,
+    csv: Option<&Path>,
+) -> anyhow::Result<()> {
+    use crate::entities::MonthStatus;
+    db::migrate(db).await?;
+    let operator = operator();
+    let now = chrono::Utc::now();
+    if finalize {
+        closing::finalize(db, &operator, team_id, month, override_early, now).await?;
+        println!("{month} of team {team_id} is finalized");
+    } else if closing::status(db, team_id, month).await? == MonthStatus::Open {
+        bonus::recompute(db, &operator, team_id, month, now).await?;
+    } else {
+        println!("{month} of team {team_id} is finalized: the stored run");
+    }
+    let run = bonus::get_run(db, &operator, team_id, month)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no bonus run of {month}"))?;
+    let status = match run.status {
+        MonthStatus::Open => "DRAFT",
+        MonthStatus::Finalized => "FINALIZED",
+    };
+    let total = crate::money::from_fen(bonus::run_total_fen(db, run.run.id).await?);
+    let payroll = bonus::payroll::csv(db, &operator, team_id, month).await?;
+    let people = payroll.lines().count().saturating_sub(1);
+    println!("bonus run of {month}, team {team_id} ({status}): {people} payouts, total {total}");
+    match csv {
+        Some(path) if path == Path::new("-") => print!("{payroll}"),
+        Some(path) => {
+            std::fs::write(path, &payroll)
+                .with_context(|| format!("writing {}", path.display()))?;
+            println!("payroll written to {}", path.display());
+        }
+        None => {
+            let mut rows = ::csv::Reader::from_reader(payroll.as_bytes());
+            for row in rows.records() {
+                let row = row?;
+                let field = |i: usize| row.get(i).unwrap_or_default();
+                println!(
+                    "  {:>6} {:<28} {:<16} score {:<6} grade {:<1} total {}",
+                    field(0),
+                    field(1),
+                    field(2),
+                    field(3),
+                    field(4),
+                    row.iter().next_back().unwrap_or_default()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whoever runs the CLI holds the database URL, and so already has every power over the data:
+/// commands act as an operator with admin access to any team, not as a staff member.
+fn operator() -> Actor {
+    Actor {
+        id: 0,
+        team_id: None,
+        access: Access::Admin,
+        role: None,
+    }
 }
 
 fn read_password() -> anyhow::Result<String> {

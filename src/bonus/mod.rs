@@ -108,8 +108,8 @@ fn stored_rule(r: &bonus_rule::Model) -> AppResult<PlanRule> {
 /// One rule of a plan: its code and exactly one of the kinds' parameters.
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct BonusRuleInput {
-    /// The rule's name and payroll column (A–Z, 0–9, _; unique in the plan); default the kind's
-    /// name, e.g. COMMISSION.
+    /// The rule's name and payroll column (A–Z, 0–9, _, upper-cased; unique in the plan);
+    /// default the kind's name, e.g. COMMISSION.
     pub code: Option<String>,
     pub grade_bonus: Option<GradeBonusInput>,
     pub score_bonus: Option<ScoreBonusInput>,
@@ -281,7 +281,7 @@ fn check_rule(c: &mut Checks, role: Role, input: BonusRuleInput) -> Option<PlanR
                 rate: t.rate.normalize(),
             });
         }
-        tiers.sort_by(|a, b| a.completion.cmp(&b.completion));
+        tiers.sort_by_key(|t| t.completion);
         Rule::Commission(Commission {
             metric: k.metric,
             rate: k.rate.normalize(),
@@ -324,7 +324,7 @@ fn check_rule(c: &mut Checks, role: Role, input: BonusRuleInput) -> Option<PlanR
     };
     let code = match input.code {
         Some(code) => {
-            let code = code.trim().to_owned();
+            let code = code.trim().to_ascii_uppercase();
             if !valid_code(&code) {
                 c.fail(
                     "code",
@@ -469,7 +469,7 @@ pub async fn add_adjustment(
             checks.fail("amount", "must not be zero");
             0
         }
-        Ok(fen) if fen.abs() > 100_000_000_00 => {
+        Ok(fen) if fen.abs() > 10_000_000_000 => {
             checks.fail("amount", "at most 100000000.00 either way");
             0
         }
@@ -652,8 +652,11 @@ async fn store(
     let payouts = rules::payouts(&people, &plans, &adjustments);
 
     let tx = db.begin().await?;
+    // One writer of the team's run at a time; a recompute also refuses a finalized month.
     if check_open {
         closing::ensure_open(&tx, team.id, month).await?;
+    } else {
+        closing::lock_team(&tx, team.id).await?;
     }
     bonus_run::Entity::insert(bonus_run::ActiveModel {
         team_id: Set(team.id),

@@ -98,14 +98,7 @@ async fn check_open(
     if firsts.is_empty() {
         return Ok(());
     }
-    // Serializes with `finalize` (see the module's documentation).
-    team::Entity::find_by_id(team_id)
-        .select_only()
-        .column(team::Column::Id)
-        .lock_exclusive()
-        .into_tuple::<i64>()
-        .one(db)
-        .await?;
+    lock_team(db, team_id).await?;
     let mut query = month_close::Entity::find()
         .filter(month_close::Column::TeamId.eq(team_id))
         .filter(month_close::Column::Status.eq(MonthStatus::Finalized));
@@ -126,6 +119,20 @@ async fn check_open(
         Some(c) => Err(locked(Month::of(c.month))),
         None => Ok(()),
     }
+}
+
+/// Locks the team's row until the caller's transaction ends (PostgreSQL; SQLite serializes
+/// writers anyway): what `finalize` updates, so writers of a month's data serialize with it (see
+/// the module's documentation).
+pub(crate) async fn lock_team(db: &impl ConnectionTrait, team_id: i64) -> AppResult<()> {
+    team::Entity::find_by_id(team_id)
+        .select_only()
+        .column(team::Column::Id)
+        .lock_exclusive()
+        .into_tuple::<i64>()
+        .one(db)
+        .await?;
+    Ok(())
 }
 
 pub fn locked(month: Month) -> AppError {

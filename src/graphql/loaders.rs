@@ -1,6 +1,10 @@
 //! Per-request DataLoaders: nested fields of a list load in one query per level, not one per row.
 
-use std::{collections::HashMap, marker::PhantomData, sync::Arc};
+use std::{
+    collections::{BTreeSet, HashMap},
+    marker::PhantomData,
+    sync::Arc,
+};
 
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use sea_orm::{
@@ -37,19 +41,41 @@ impl Loaders {
         }
     }
 
-    /// Loads these people, and their teams if `with_teams`, in one batch each.
+    /// Loads these people, and their teams if `with_teams`, in one batch each. The ids are all
+    /// known, so the batches run at once instead of after the loaders' 1 ms collection delay.
     pub async fn prime_staff(
         &self,
         ids: impl IntoIterator<Item = i64>,
         with_teams: bool,
     ) -> Result<(), AppError> {
-        let people = self.staff.load_many(ids).await.map_err(load_error)?;
+        let people = load_now(&self.staff, ids).await?;
         if with_teams {
-            let teams = people.values().filter_map(|s| s.team_id);
-            self.teams.load_many(teams).await.map_err(load_error)?;
+            let teams = load_now(&self.teams, people.values().filter_map(|s| s.team_id)).await?;
+            self.teams.feed_many(teams).await;
         }
+        self.staff.feed_many(people).await;
         Ok(())
     }
+}
+
+/// `ids` in one query (none for no ids), bypassing the loader's delay and cache.
+async fn load_now<E>(
+    loader: &DataLoader<ById<E>, HashMapCache>,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, E::Model>, AppError>
+where
+    E: Keyed + Send + Sync,
+    E::Model: Clone + Send + Sync,
+{
+    let ids: Vec<i64> = ids
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    loader.loader().load(&ids).await.map_err(load_error)
 }
 
 pub fn load_error(err: Arc<DbErr>) -> AppError {

@@ -20,7 +20,8 @@ use crate::error::{AppError, AppResult};
 use crate::events::{self, EventBus};
 use crate::pagination::{Page, PageRequest};
 use crate::{
-    bonus, closing, diagnosis, ingest, kpi, metrics, products, reviews, staff, targets, tasks, teams,
+    bonus, closing, diagnosis, ingest, kpi, metrics, products, reviews, staff, targets, tasks,
+    teams,
 };
 pub use loaders::Loaders;
 

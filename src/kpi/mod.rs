@@ -41,8 +41,12 @@ impl Kpi {
             metric: m.metric,
             basis: m.basis,
             direction: m.direction,
-            scoring: serde_json::from_str(&m.params).map_err(|e| broken("params", e.to_string()))?,
-            weight: m.weight.parse().map_err(|e| broken("weight", format!("{e}")))?,
+            scoring: serde_json::from_str(&m.params)
+                .map_err(|e| broken("params", e.to_string()))?,
+            weight: m
+                .weight
+                .parse()
+                .map_err(|e| broken("weight", format!("{e}")))?,
         })
     }
 
@@ -100,7 +104,14 @@ pub fn defaults() -> Vec<Kpi> {
             Metric::SalesAmount,
             Completion,
             Higher,
-            tiers(&[(100, 2, 100), (90, 2, 85), (80, 2, 70), (70, 2, 55), (60, 2, 40), (40, 2, 20)]),
+            tiers(&[
+                (100, 2, 100),
+                (90, 2, 85),
+                (80, 2, 70),
+                (70, 2, 55),
+                (60, 2, 40),
+                (40, 2, 20),
+            ]),
             30,
         ),
         kpi(
@@ -169,7 +180,15 @@ pub fn defaults() -> Vec<Kpi> {
             ratio(TargetSource::TeamAverage, None),
             30,
         ),
-        kpi("PROMO_ROI", Promotion, Metric::Roi, Value, Higher, ratio(TargetSource::Target, None), 40),
+        kpi(
+            "PROMO_ROI",
+            Promotion,
+            Metric::Roi,
+            Value,
+            Higher,
+            ratio(TargetSource::Target, None),
+            40,
+        ),
         kpi(
             "PROMO_CTR",
             Promotion,
@@ -179,7 +198,15 @@ pub fn defaults() -> Vec<Kpi> {
             ratio(TargetSource::Fixed, Some(d(3, 2))),
             20,
         ),
-        kpi("PROMO_CPC", Promotion, Metric::Cpc, Value, Lower, ratio(TargetSource::Target, None), 20),
+        kpi(
+            "PROMO_CPC",
+            Promotion,
+            Metric::Cpc,
+            Value,
+            Lower,
+            ratio(TargetSource::Target, None),
+            20,
+        ),
         kpi(
             "PROMO_ATTRIBUTED",
             Promotion,
@@ -313,7 +340,10 @@ fn check(c: &mut Checks, role: Role, input: KpiInput) -> Kpi {
             Scoring::Tiers { tiers }
         }
         Method::Linear => {
-            let (worst, best) = (input.worst.unwrap_or_default(), input.best.unwrap_or_default());
+            let (worst, best) = (
+                input.worst.unwrap_or_default(),
+                input.best.unwrap_or_default(),
+            );
             if input.worst.is_none() || input.best.is_none() || worst == best {
                 c.fail("best", "LINEAR needs worst and best, and they must differ");
             }

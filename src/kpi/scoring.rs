@@ -199,7 +199,10 @@ mod tests {
         assert_eq!(s("0.20"), Some(d("0")), "no tier met");
         let response = tiers(&[("35", "100"), ("45", "80"), ("55", "60")]);
         assert_eq!(score(&response, Lower, Some(d("45")), None), Some(d("80")));
-        assert_eq!(score(&response, Lower, Some(d("45.01")), None), Some(d("60")));
+        assert_eq!(
+            score(&response, Lower, Some(d("45.01")), None),
+            Some(d("60"))
+        );
         assert_eq!(score(&response, Lower, None, None), None);
     }
 
@@ -225,7 +228,11 @@ mod tests {
             cap: d("1.2"),
         };
         let s = |dir, a: &str, t: Option<&str>| score(&ratio, dir, Some(d(a)), t.map(d));
-        assert_eq!(s(Higher, "130", Some("100")), Some(d("120")), "capped at 120 %");
+        assert_eq!(
+            s(Higher, "130", Some("100")),
+            Some(d("120")),
+            "capped at 120 %"
+        );
         assert_eq!(s(Higher, "95", Some("100")), Some(d("95")));
         assert_eq!(s(Higher, "-5", Some("100")), Some(d("0")));
         assert_eq!(s(Higher, "5", None), None, "no target: not scored");

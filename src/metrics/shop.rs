@@ -217,7 +217,8 @@ impl ShopMetric {
     }
 }
 
-/// One `ShopTotals` per date of `from..=to` that has shop or ad data, in date order.
+/// One `ShopTotals` per date of `from..=to` that has shop or ad data, in date order. The shop
+/// days and the days' ad sums are read at the same time, on two connections.
 pub async fn daily(
     db: &DatabaseConnection,
     team_id: i64,
@@ -228,8 +229,7 @@ pub async fn daily(
         .filter(shop_day::Column::TeamId.eq(team_id))
         .filter(shop_day::Column::Date.between(from, to))
         .order_by_asc(shop_day::Column::Date)
-        .all(db)
-        .await?;
+        .all(db);
     let ads = select_sums(
         ad_day::Entity::find()
             .select_only()
@@ -243,8 +243,8 @@ pub async fn daily(
         ],
     )
     .into_model::<AdSums>()
-    .all(db)
-    .await?;
+    .all(db);
+    let (shop_days, ads) = tokio::try_join!(shop_days, ads)?;
     let mut days: BTreeMap<NaiveDate, ShopTotals> = shop_days
         .iter()
         .map(|d| (d.date, ShopTotals::from_day(d)))
@@ -298,7 +298,10 @@ pub async fn day_summary(
     date: NaiveDate,
 ) -> AppResult<DaySummary> {
     let week_ago = date - Duration::days(7);
-    let days = daily(db, team_id, week_ago, date).await?;
+    let (days, targets) = tokio::try_join!(
+        daily(db, team_id, week_ago, date),
+        targets::team_day_targets(db, team_id, date),
+    )?;
     let single = |d: NaiveDate| {
         days.iter()
             .find(|t| t.start == d)
@@ -314,7 +317,7 @@ pub async fn day_summary(
         previous_day: single(date - Duration::days(1)),
         previous_7_days,
         same_weekday_last_week: single(week_ago),
-        targets: targets::team_day_targets(db, team_id, date).await?,
+        targets,
     })
 }
 

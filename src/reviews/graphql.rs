@@ -68,14 +68,23 @@ pub struct ReviewQuery;
 impl ReviewQuery {
     /// The month's reviews: the team's for its manager, their own for a member. Drafts are
     /// recomputed from the data until the month is finalized.
-    async fn reviews(&self, ctx: &Context<'_>, team_id: Id, month: Month) -> AppResult<Vec<Review>> {
+    async fn reviews(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+    ) -> AppResult<Vec<Review>> {
         let team = team(ctx, team_id.0).await?;
         let list = super::visible(db(ctx), actor(ctx)?, &team, month).await?;
         Ok(list.into_iter().map(Review).collect())
     }
 
     /// Who changed a review's grade, when, and why; the team's manager.
-    async fn review_audit_trail(&self, ctx: &Context<'_>, review_id: Id) -> AppResult<Vec<AuditEntry>> {
+    async fn review_audit_trail(
+        &self,
+        ctx: &Context<'_>,
+        review_id: Id,
+    ) -> AppResult<Vec<AuditEntry>> {
         let r = review::Entity::find_by_id(review_id.0)
             .one(db(ctx))
             .await?
@@ -86,7 +95,11 @@ impl ReviewQuery {
     }
 
     /// The team's forced distribution (empty: none).
-    async fn forced_distribution(&self, ctx: &Context<'_>, team_id: Id) -> AppResult<Vec<GradeQuota>> {
+    async fn forced_distribution(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+    ) -> AppResult<Vec<GradeQuota>> {
         super::quotas(&team(ctx, team_id.0).await?)
     }
 }
@@ -108,8 +121,16 @@ impl ReviewMutation {
         reason: String,
     ) -> AppResult<Review> {
         let team = team(ctx, team_id.0).await?;
-        let r = super::adjust_grade(db(ctx), actor(ctx)?, &team, month, staff_id.0, grade, reason)
-            .await?;
+        let r = super::adjust_grade(
+            db(ctx),
+            actor(ctx)?,
+            &team,
+            month,
+            staff_id.0,
+            grade,
+            reason,
+        )
+        .await?;
         Ok(Review(r))
     }
 

@@ -14,7 +14,8 @@ use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveEnum, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveEnum, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -62,8 +63,7 @@ fn score_people(
     people: &[StaffKpis],
 ) -> Vec<(i64, Vec<ReviewLine>, Option<Decimal>)> {
     // The mean value of each metric among the people who have one, per role (TEAM_AVERAGE).
-    let mut sums: HashMap<(Option<crate::entities::Role>, Metric), (Decimal, i64)> =
-        HashMap::new();
+    let mut sums: HashMap<(Option<crate::entities::Role>, Metric), (Decimal, i64)> = HashMap::new();
     for p in people {
         for v in &p.values {
             if let Some(value) = v.value {
@@ -168,7 +168,11 @@ pub async fn current(
     let computed: Vec<Grade> = ranked.iter().map(|(_, t)| scoring::grade(*t)).collect();
     let forced: HashMap<i64, (Grade, Grade)> = ranked
         .iter()
-        .zip(computed.iter().zip(scoring::force(&computed, &quotas(team)?)))
+        .zip(
+            computed
+                .iter()
+                .zip(scoring::force(&computed, &quotas(team)?)),
+        )
         .map(|((id, _), (c, f))| (*id, (*c, f)))
         .collect();
 
@@ -317,7 +321,11 @@ pub async fn adjust_grade(
     };
     let changes = vec![
         Change::new("grade", grade_name(r.grade), grade.map(|g| g.to_value())),
-        Change::new("adjustmentReason", r.adjustment_reason.clone(), Some(reason)),
+        Change::new(
+            "adjustmentReason",
+            r.adjustment_reason.clone(),
+            Some(reason),
+        ),
     ];
     audit::record(&tx, &stamp, changes).await?;
     tx.commit().await?;

@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::board::{self, Board};
 use super::verification::Verification;
 use super::{Caller, FindingPick, NewTask, TaskChanges, TaskFilter};
-use crate::diagnosis::graphql::{Diagnosis, Finding};
 use crate::audit::graphql::AuditEntry;
+use crate::diagnosis::graphql::{Diagnosis, Finding};
 use crate::entities::{Role, Severity, TaskStatus, task, task_note};
 use crate::error::AppResult;
 use crate::graphql::{

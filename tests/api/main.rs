@@ -4,7 +4,9 @@
 mod helpers;
 
 mod auth;
+mod bonus;
 mod cli;
+mod closing;
 mod daily_loop;
 mod demo;
 mod diagnosis;

@@ -18,7 +18,8 @@ async fn import(app: &TestApp, w: &World, mutation: &str, input: &str, rows: Val
     let q = format!(
         "mutation($t: ID!, $r: [{input}!]!) {{ {mutation}(teamId: $t, rows: $r) {{ inserted }} }}"
     );
-    app.ok(&w.manager_a, &q, json!({ "t": w.team_a, "r": rows })).await;
+    app.ok(&w.manager_a, &q, json!({ "t": w.team_a, "r": rows }))
+        .await;
 }
 
 /// Team A's March: the shop, one agent (cs_a; cs_a2 has no data), a promoter, the designer with
@@ -100,9 +101,7 @@ async fn march(app: &TestApp) -> Team {
         ]),
     )
     .await;
-    let target = |metric: &str, value: &str, staff: Option<&str>| {
-        json!({ "metric": metric, "month": MONTH, "value": value, "staffId": staff })
-    };
+    let target = |metric: &str, value: &str, staff: Option<&str>| json!({ "metric": metric, "month": MONTH, "value": value, "staffId": staff });
     app.ok(
         m,
         "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
@@ -186,7 +185,10 @@ async fn every_role_is_scored_by_its_scorecard() {
             json!(["PROMO_ATTRIBUTED", "3000", "2000", "120"]),
         ]
     );
-    assert_eq!((&promo["total"], &promo["grade"]), (&json!("111"), &json!("S")));
+    assert_eq!(
+        (&promo["total"], &promo["grade"]),
+        (&json!("111"), &json!("S"))
+    );
 
     // Designer: on time 3 / 4 = 75 % on LINEAR 70 %→100 %: 100 × 0.05 / 0.3 = 16.67; 4 of 5
     // delivered → 80; owned conversion 5 % against the shop's 4 % → capped 120.
@@ -200,7 +202,10 @@ async fn every_role_is_scored_by_its_scorecard() {
             json!(["DESIGN_OWNED_CONVERSION", "0.05", "0.04", "120"]),
         ]
     );
-    assert_eq!((&designer["total"], &designer["grade"]), (&json!("66.67"), &json!("D")));
+    assert_eq!(
+        (&designer["total"], &designer["grade"]),
+        (&json!("66.67"), &json!("D"))
+    );
 
     // Operations: ¥120,000 / ¥100,000 → 120 (cap); 4 % / 5 % → 80; refunds 2 % against
     // 2.5 %, lower is better: 2 − 0.8 → 120; net ¥53,000 / ¥50,000 → 106.
@@ -215,12 +220,24 @@ async fn every_role_is_scored_by_its_scorecard() {
             json!(["OPS_NET_PROFIT", "53000", "50000", "106"]),
         ]
     );
-    assert_eq!((&ops["total"], &ops["grade"]), (&json!("109.9"), &json!("S")));
+    assert_eq!(
+        (&ops["total"], &ops["grade"]),
+        (&json!("109.9"), &json!("S"))
+    );
 
     // cs_a2 has no data and no sales target: nothing scored, no total, no grade.
     let idle = of(&list, &w.cs_a2_id);
-    assert_eq!((&idle["total"], &idle["grade"]), (&Value::Null, &Value::Null));
-    assert!(idle["lines"].as_array().unwrap().iter().all(|l| l["score"].is_null()));
+    assert_eq!(
+        (&idle["total"], &idle["grade"]),
+        (&Value::Null, &Value::Null)
+    );
+    assert!(
+        idle["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["score"].is_null())
+    );
 
     // Reading again changes nothing (drafts recompute idempotently).
     assert_eq!(reviews(&app, &w.manager_a, &w.team_a).await, list);
@@ -240,7 +257,11 @@ async fn the_forced_distribution_demotes_the_lowest_ranked_over_the_quota() {
         .await;
     assert_eq!(code(&by_staff), "FORBIDDEN");
     let bad = app
-        .gql(Some(&w.manager_a), set, json!({ "t": w.team_a, "q": [{ "grade": "S", "max": "1.5" }] }))
+        .gql(
+            Some(&w.manager_a),
+            set,
+            json!({ "t": w.team_a, "q": [{ "grade": "S", "max": "1.5" }] }),
+        )
         .await;
     assert_eq!((code(&bad), field(&bad)), ("BAD_USER_INPUT", "max"));
     // Four people are graded (S 111, S 109.9, B 85.5, D 66.67): S ≤ 25 % allows floor(1) = 1.
@@ -261,7 +282,8 @@ async fn the_forced_distribution_demotes_the_lowest_ranked_over_the_quota() {
     assert_eq!(grades(&w.cs_a_id), json!(["B", "B", false]));
     assert_eq!(grades(&w.designer_a_id), json!(["D", "D", false]));
     // Removing the quotas restores the computed grades.
-    app.ok(&w.manager_a, set, json!({ "t": w.team_a, "q": [] })).await;
+    app.ok(&w.manager_a, set, json!({ "t": w.team_a, "q": [] }))
+        .await;
     let list = reviews(&app, &w.manager_a, &w.team_a).await;
     assert_eq!(of(&list, &w.manager_a_id)["grade"], "S");
 }
@@ -273,19 +295,30 @@ async fn a_manager_adjusts_a_grade_with_a_reason_and_it_is_audited() {
     let w = &t.w;
     let adjust = "mutation($t: ID!, $m: Month!, $s: ID!, $g: Grade, $r: String!) {
         adjustGrade(teamId: $t, month: $m, staffId: $s, grade: $g, reason: $r) { id grade computedGrade adjustmentReason } }";
-    let vars = |g: Value, r: &str| {
-        json!({ "t": w.team_a, "m": MONTH, "s": w.designer_a_id, "g": g, "r": r })
-    };
-    let no_reason = app.gql(Some(&w.manager_a), adjust, vars(json!("C"), " ")).await;
-    assert_eq!((code(&no_reason), field(&no_reason)), ("BAD_USER_INPUT", "reason"));
+    let vars = |g: Value, r: &str| json!({ "t": w.team_a, "m": MONTH, "s": w.designer_a_id, "g": g, "r": r });
+    let no_reason = app
+        .gql(Some(&w.manager_a), adjust, vars(json!("C"), " "))
+        .await;
+    assert_eq!(
+        (code(&no_reason), field(&no_reason)),
+        ("BAD_USER_INPUT", "reason")
+    );
     let by_staff = app.gql(Some(&w.cs_a), adjust, vars(json!("C"), "x")).await;
     assert_eq!(code(&by_staff), "FORBIDDEN");
     let adjusted = app
-        .ok(&w.manager_a, adjust, vars(json!("C"), "led the store redesign"))
+        .ok(
+            &w.manager_a,
+            adjust,
+            vars(json!("C"), "led the store redesign"),
+        )
         .await["adjustGrade"]
         .clone();
     assert_eq!(
-        (&adjusted["grade"], &adjusted["computedGrade"], &adjusted["adjustmentReason"]),
+        (
+            &adjusted["grade"],
+            &adjusted["computedGrade"],
+            &adjusted["adjustmentReason"]
+        ),
         (&json!("C"), &json!("D"), &json!("led the store redesign"))
     );
     // The adjustment survives recomputation, and a comment can be added.
@@ -297,7 +330,10 @@ async fn a_manager_adjusts_a_grade_with_a_reason_and_it_is_audited() {
     .await;
     let list = reviews(&app, &w.manager_a, &w.team_a).await;
     let r = of(&list, &w.designer_a_id);
-    assert_eq!((&r["grade"], &r["comment"]), (&json!("C"), &json!("good month")));
+    assert_eq!(
+        (&r["grade"], &r["comment"]),
+        (&json!("C"), &json!("good month"))
+    );
     let trail = app
         .ok(
             &w.manager_a,
@@ -332,7 +368,9 @@ async fn a_manager_adjusts_a_grade_with_a_reason_and_it_is_audited() {
     .insert(&app.db)
     .await
     .unwrap();
-    let locked = app.gql(Some(&w.manager_a), adjust, vars(json!("B"), "late")).await;
+    let locked = app
+        .gql(Some(&w.manager_a), adjust, vars(json!("B"), "late"))
+        .await;
     assert_eq!(code(&locked), "CONFLICT");
 }
 
@@ -365,7 +403,9 @@ async fn the_kpi_library_starts_from_the_defaults_and_a_manager_edits_it() {
     // One LINEAR KPI on inquiry conversion, 30 % → 0, 50 % → 100.
     let linear = json!({ "code": "cs_conv", "metric": "INQUIRY_CONVERSION", "direction": "HIGHER",
                          "method": "LINEAR", "worst": "0.30", "best": "0.50", "weight": "1" });
-    let by_staff = app.gql(Some(&w.cs_a), set, json!({ "t": w.team_a, "k": [linear] })).await;
+    let by_staff = app
+        .gql(Some(&w.cs_a), set, json!({ "t": w.team_a, "k": [linear] }))
+        .await;
     assert_eq!(code(&by_staff), "FORBIDDEN");
     let invalid = app
         .gql(
@@ -383,7 +423,9 @@ async fn the_kpi_library_starts_from_the_defaults_and_a_manager_edits_it() {
         .map(|e| e["field"].as_str().unwrap())
         .collect();
     assert_eq!(fields, vec!["weight", "tiers", "code"]);
-    let saved = app.ok(&w.manager_a, set, json!({ "t": w.team_a, "k": [linear] })).await;
+    let saved = app
+        .ok(&w.manager_a, set, json!({ "t": w.team_a, "k": [linear] }))
+        .await;
     assert_eq!(
         saved["setRoleKpis"],
         json!([{ "code": "CS_CONV", "method": "LINEAR", "tiers": null, "worst": "0.30",

@@ -1,0 +1,323 @@
+//! A month's draft bonus run on a generated 2000-person team with 62 days of history
+//! (`seed-demo --staff 2000 --days 62`), next to the raw SQL aggregates it needs.
+//!
+//!     cargo bench --bench bonus                      # SQLite in a temp dir
+//!     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/shopops_bench_bonus cargo bench --bench bonus
+//!
+//! On PostgreSQL the database the URL names is dropped and created afresh. The month is the last
+//! one the history covers whole (with 62 days up to yesterday, the previous calendar month).
+//! Timed, each `SAMPLES` times after one warm-up:
+//! - `computeBonusRun` over real HTTP as the manager (reviews and bonus recomputed and stored);
+//! - `bonus::recompute`, the same service without HTTP;
+//! - `reviews::current`, the share of the run that recomputes and stores the reviews, and
+//!   `month_kpis`, the metrics it reads;
+//! - the raw SQL aggregates the run reads (agents, ad owners, design work, products, the shop's
+//!   days and ad spend, targets, product owners), one after the other on the same pool.
+
+use std::time::{Duration, Instant};
+
+use chrono::{Duration as Days, Utc};
+use sea_orm::{ConnectionTrait, Database, DatabaseBackend, EntityTrait, Statement, Value as Sql};
+use serde_json::{Value, json};
+use shopops::auth::Actor;
+use shopops::entities::{Access, team};
+use shopops::period::Month;
+use shopops::{app::Application, config::Settings, db, demo, teams};
+
+const STAFF: usize = 2000;
+const DAYS: u32 = 62;
+const SAMPLES: usize = 15;
+
+/// SQLite in a temp dir, or the PostgreSQL database BENCH_DATABASE_URL names, created afresh.
+async fn database() -> (String, Option<tempfile::TempDir>) {
+    let Ok(url) = std::env::var("BENCH_DATABASE_URL") else {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("bench.db").display()
+        );
+        return (url, Some(dir));
+    };
+    let (server, name) = url.rsplit_once('/').expect("database URL has a path");
+    let name = name.split('?').next().unwrap();
+    let admin = Database::connect(format!("{server}/postgres"))
+        .await
+        .unwrap();
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        format!("CREATE DATABASE {name}"),
+    ] {
+        admin.execute_unprepared(&sql).await.unwrap();
+    }
+    admin.close().await.unwrap();
+    (url, None)
+}
+
+fn stmt(backend: DatabaseBackend, sql: &str, values: Vec<Sql>) -> Statement {
+    // Written with `?`; PostgreSQL numbers its placeholders.
+    let sql = match backend {
+        DatabaseBackend::Postgres => {
+            let mut n = 0;
+            sql.chars()
+                .map(|c| {
+                    if c == '?' {
+                        n += 1;
+                        format!("${n}")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        }
+        _ => sql.to_owned(),
+    };
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+const AGENT_SUMS: &str = "CAST(SUM(received) AS BIGINT), CAST(SUM(inquiries) AS BIGINT), \
+    CAST(SUM(ordered_buyers) AS BIGINT), CAST(SUM(paid_buyers) AS BIGINT), \
+    CAST(SUM(sales_amount_fen) AS BIGINT), CAST(SUM(sales_units) AS BIGINT), \
+    CAST(SUM(first_response_seconds_sum) AS BIGINT), CAST(SUM(first_response_count) AS BIGINT), \
+    CAST(SUM(response_seconds_sum) AS BIGINT), CAST(SUM(response_count) AS BIGINT), \
+    CAST(SUM(buyer_messages) AS BIGINT), CAST(SUM(agent_messages) AS BIGINT), \
+    CAST(SUM(unreplied) AS BIGINT), CAST(SUM(rated_good) AS BIGINT), CAST(SUM(rated_bad) AS BIGINT)";
+
+const SHOP_SUMS: &str = "CAST(SUM(visitors) AS BIGINT), CAST(SUM(page_views) AS BIGINT), \
+    CAST(SUM(paid_buyers) AS BIGINT), CAST(SUM(paid_orders) AS BIGINT), \
+    CAST(SUM(paid_units) AS BIGINT), CAST(SUM(paid_amount_fen) AS BIGINT), \
+    CAST(SUM(refund_amount_fen) AS BIGINT), CAST(SUM(cost_of_goods_fen) AS BIGINT), \
+    CAST(SUM(shipping_cost_fen) AS BIGINT)";
+
+/// The aggregates a month's run reads, as plain SQL.
+fn raw(backend: DatabaseBackend, team: i64, month: Month) -> Vec<Statement> {
+    let (from, to) = (month.first_day(), month.last_day());
+    let range = || -> Vec<Sql> { vec![team.into(), from.into(), to.into()] };
+    vec![
+        stmt(
+            backend,
+            &format!(
+                "SELECT staff_id, {AGENT_SUMS} FROM agent_day WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY staff_id"
+            ),
+            range(),
+        ),
+        stmt(
+            backend,
+            "SELECT channel, owner_id, CAST(SUM(impressions) AS BIGINT), CAST(SUM(clicks) AS BIGINT), \
+             CAST(SUM(spend_fen) AS BIGINT), CAST(SUM(attributed_orders) AS BIGINT), \
+             CAST(SUM(attributed_amount_fen) AS BIGINT) FROM ad_day \
+             WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY channel, owner_id",
+            range(),
+        ),
+        stmt(
+            backend,
+            "SELECT designer_id, \
+             CAST(SUM(CASE WHEN delivered_on <= ? THEN 1 ELSE 0 END) AS BIGINT), \
+             CAST(SUM(CASE WHEN delivered_on <= ? AND delivered_on <= due_on THEN 1 ELSE 0 END) AS BIGINT) \
+             FROM design_deliverable WHERE team_id = ? AND requested_on <= ? \
+             AND (delivered_on IS NULL OR delivered_on >= ?) GROUP BY designer_id",
+            vec![to.into(), to.into(), team.into(), to.into(), from.into()],
+        ),
+        stmt(
+            backend,
+            "SELECT product_id, CAST(SUM(visitors) AS BIGINT), CAST(SUM(paid_buyers) AS BIGINT), \
+             CAST(SUM(paid_units) AS BIGINT), CAST(SUM(paid_amount_fen) AS BIGINT) FROM product_day \
+             WHERE team_id = ? AND date BETWEEN ? AND ? GROUP BY product_id",
+            range(),
+        ),
+        stmt(
+            backend,
+            &format!("SELECT {SHOP_SUMS} FROM shop_day WHERE team_id = ? AND date BETWEEN ? AND ?"),
+            range(),
+        ),
+        stmt(
+            backend,
+            "SELECT CAST(SUM(spend_fen) AS BIGINT), CAST(SUM(attributed_amount_fen) AS BIGINT) \
+             FROM ad_day WHERE team_id = ? AND date BETWEEN ? AND ?",
+            range(),
+        ),
+        stmt(
+            backend,
+            "SELECT staff_id, metric, value FROM target WHERE team_id = ? AND period = 'MONTH' AND starts_on = ?",
+            vec![team.into(), from.into()],
+        ),
+        stmt(
+            backend,
+            "SELECT id, designer_id FROM product WHERE team_id = ? AND designer_id IS NOT NULL",
+            vec![team.into()],
+        ),
+    ]
+}
+
+fn p50(mut samples: Vec<Duration>) -> f64 {
+    samples.sort();
+    samples[samples.len() / 2].as_secs_f64() * 1000.0
+}
+
+fn line(name: &str, samples: &[Duration]) -> f64 {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = p50(sorted.clone());
+    println!(
+        "{name:<34} p50 {median:>9.2} ms   min {:>9.2}   max {:>9.2}   (n = {})",
+        ms(sorted[0]),
+        ms(sorted[sorted.len() - 1]),
+        sorted.len()
+    );
+    median
+}
+
+async fn time<F: Future<Output = ()>>(mut run: impl FnMut() -> F) -> Vec<Duration> {
+    run().await; // warm-up
+    let mut samples = Vec::with_capacity(SAMPLES);
+    for _ in 0..SAMPLES {
+        let t = Instant::now();
+        run().await;
+        samples.push(t.elapsed());
+    }
+    samples
+}
+
+fn main() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let (url, _dir) = database().await;
+        let conn = db::connect(&url).await.unwrap();
+        db::migrate(&conn).await.unwrap();
+        let started = Instant::now();
+        let seeded = demo::seed_generated_with_history(&conn, STAFF, DAYS)
+            .await
+            .unwrap();
+        println!(
+            "seeded {STAFF} people × {DAYS} days in {:.1} s ({} rows)",
+            started.elapsed().as_secs_f64(),
+            seeded.history.rows.total()
+        );
+        let team = team::Entity::find_by_id(seeded.team_id)
+            .one(&conn)
+            .await
+            .unwrap()
+            .unwrap();
+        let yesterday = teams::today(&team) - Days::days(1);
+        let month = Month::of(Month::of(yesterday).first_day() - Days::days(1));
+        let backend = conn.get_database_backend();
+
+        let settings = Settings::local("bench-secret-bench-secret-bench-secret");
+        let app = Application::build(&settings, conn.clone()).await.unwrap();
+        let endpoint = format!("http://127.0.0.1:{}/graphql", app.port());
+        tokio::spawn(app.run_until(std::future::pending()));
+        let client = reqwest::Client::new();
+        let login = format!(
+            "mutation {{ login(email: \"{}\", password: \"{}\") {{ token }} }}",
+            seeded.logins[0].0,
+            demo::DEMO_PASSWORD
+        );
+        let body: Value = client
+            .post(&endpoint)
+            .json(&json!({ "query": login }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = body["data"]["login"]["token"].as_str().unwrap().to_owned();
+        if let Err(e) = shopops::bonus::recompute(
+            &conn,
+            &Actor {
+                id: 0,
+                team_id: None,
+                access: Access::Admin,
+                role: None,
+            },
+            team.id,
+            month,
+            Utc::now(),
+        )
+        .await
+        {
+            panic!("{:#}", anyhow::Error::from(e));
+        }
+        let query = "mutation($t: ID!, $m: Month!) { computeBonusRun(teamId: $t, month: $m) {
+            status total payouts(first: 1) { totalCount } } }";
+        let vars = json!({ "t": team.id.to_string(), "m": month.to_string() });
+        let first: Value = client
+            .post(&endpoint)
+            .bearer_auth(&token)
+            .json(&json!({ "query": query, "variables": vars }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(first.get("errors").is_none(), "{first}");
+        let run = &first["data"]["computeBonusRun"];
+        println!(
+            "{month}: {} payouts, total {}",
+            run["payouts"]["totalCount"], run["total"]
+        );
+
+        let http = || {
+            let request = client
+                .post(&endpoint)
+                .bearer_auth(&token)
+                .json(&json!({ "query": query, "variables": vars }));
+            async move {
+                let body: Value = request.send().await.unwrap().json().await.unwrap();
+                assert!(body.get("errors").is_none(), "{body}");
+            }
+        };
+        let operator = Actor {
+            id: 0,
+            team_id: None,
+            access: Access::Admin,
+            role: None,
+        };
+        let service = || {
+            let (conn, operator) = (&conn, &operator);
+            async move {
+                shopops::bonus::recompute(conn, operator, team.id, month, Utc::now())
+                    .await
+                    .unwrap();
+            }
+        };
+        let reviews = || {
+            let (conn, team) = (&conn, &team);
+            async move {
+                shopops::reviews::current(conn, team, month).await.unwrap();
+            }
+        };
+        let people = shopops::staff::active_members(&conn, team.id, None)
+            .await
+            .unwrap();
+        let kpis = || {
+            let (conn, people) = (&conn, &people);
+            async move {
+                shopops::metrics::kpis::month_kpis(conn, team.id, month, people.clone())
+                    .await
+                    .unwrap();
+            }
+        };
+        let sql = || {
+            let conn = &conn;
+            async move {
+                for s in raw(backend, team.id, month) {
+                    conn.query_all_raw(s).await.unwrap();
+                }
+            }
+        };
+
+        let http = line("computeBonusRun over HTTP", &time(http).await);
+        let service = line("bonus::recompute", &time(service).await);
+        let reviews = line("  of which reviews::current", &time(reviews).await);
+        line("    of which month_kpis", &time(kpis).await);
+        let raw = line("raw SQL aggregates", &time(sql).await);
+        println!(
+            "draft run / raw SQL: {:.2}× over HTTP, {:.2}× service ({:.2}× without the reviews)",
+            http / raw,
+            service / raw,
+            (service - reviews) / raw
+        );
+    });
+}
