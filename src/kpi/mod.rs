@@ -351,7 +351,7 @@ fn check(c: &mut Checks, role: Role, input: KpiInput) -> Kpi {
         }
         Method::TargetRatio => {
             let target = input.target.unwrap_or(TargetSource::Target);
-            if target == TargetSource::Fixed && !input.value.is_some_and(|v| !v.is_zero()) {
+            if target == TargetSource::Fixed && input.value.is_none_or(|v| v.is_zero()) {
                 c.fail("value", "a FIXED target needs a non-zero value");
             }
             let cap = input.cap.unwrap_or(d(12, 1));
