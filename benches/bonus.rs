@@ -17,62 +17,19 @@
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Days, Utc};
-use sea_orm::{ConnectionTrait, Database, DatabaseBackend, EntityTrait, Statement, Value as Sql};
+use sea_orm::{ConnectionTrait, DatabaseBackend, EntityTrait, Statement, Value as Sql};
 use serde_json::{Value, json};
 use shopops::auth::Actor;
 use shopops::entities::{Access, team};
 use shopops::period::Month;
 use shopops::{app::Application, config::Settings, db, demo, teams};
 
+mod common;
+use common::{database, stmt};
+
 const STAFF: usize = 2000;
 const DAYS: u32 = 62;
 const SAMPLES: usize = 15;
-
-/// SQLite in a temp dir, or the PostgreSQL database BENCH_DATABASE_URL names, created afresh.
-async fn database() -> (String, Option<tempfile::TempDir>) {
-    let Ok(url) = std::env::var("BENCH_DATABASE_URL") else {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("bench.db").display()
-        );
-        return (url, Some(dir));
-    };
-    let (server, name) = url.rsplit_once('/').expect("database URL has a path");
-    let name = name.split('?').next().unwrap();
-    let admin = Database::connect(format!("{server}/postgres"))
-        .await
-        .unwrap();
-    for sql in [
-        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-        format!("CREATE DATABASE {name}"),
-    ] {
-        admin.execute_unprepared(&sql).await.unwrap();
-    }
-    admin.close().await.unwrap();
-    (url, None)
-}
-
-fn stmt(backend: DatabaseBackend, sql: &str, values: Vec<Sql>) -> Statement {
-    // Written with `?`; PostgreSQL numbers its placeholders.
-    let sql = match backend {
-        DatabaseBackend::Postgres => {
-            let mut n = 0;
-            sql.chars()
-                .map(|c| {
-                    if c == '?' {
-                        n += 1;
-                        format!("${n}")
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect()
-        }
-        _ => sql.to_owned(),
-    };
-    Statement::from_sql_and_values(backend, sql, values)
-}
 
 const AGENT_SUMS: &str = "CAST(SUM(received) AS BIGINT), CAST(SUM(inquiries) AS BIGINT), \
     CAST(SUM(ordered_buyers) AS BIGINT), CAST(SUM(paid_buyers) AS BIGINT), \

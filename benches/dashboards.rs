@@ -16,9 +16,12 @@
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, Duration as Days, NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement, Value as Sql};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
 use serde_json::{Value, json};
 use shopops::{app::Application, config::Settings, db, demo};
+
+mod common;
+use common::stmt;
 
 const STAFF: usize = 200;
 const DAYS: u32 = 730;
@@ -42,27 +45,6 @@ fn month_of(yesterday: NaiveDate, i: usize) -> (NaiveDate, NaiveDate) {
     }
     let next = (start + Days::days(32)).with_day0(0).unwrap();
     (start, next - Days::days(1))
-}
-
-fn stmt(backend: DatabaseBackend, sql: &str, values: Vec<Sql>) -> Statement {
-    // Written with `?`; PostgreSQL numbers its placeholders.
-    let sql = match backend {
-        DatabaseBackend::Postgres => {
-            let mut n = 0;
-            sql.chars()
-                .map(|c| {
-                    if c == '?' {
-                        n += 1;
-                        format!("${n}")
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect()
-        }
-        _ => sql.to_owned(),
-    };
-    Statement::from_sql_and_values(backend, sql, values)
 }
 
 const AGENT_SUMS: &str = "CAST(SUM(received) AS BIGINT), CAST(SUM(inquiries) AS BIGINT), \

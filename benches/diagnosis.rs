@@ -15,10 +15,13 @@
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Days, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use shopops::entities::{diagnosis, finding, team};
 use shopops::{app::Application, config::Settings, db, demo, teams};
+
+mod common;
+use common::database;
 
 const STAFF: usize = 200;
 const DAYS: u32 = 730;
@@ -39,31 +42,6 @@ fn p50_p99(mut samples: Vec<Duration>) -> String {
         ms(at(0.99)),
         samples.len()
     )
-}
-
-/// SQLite in a temp dir, or the PostgreSQL database BENCH_DATABASE_URL names, created afresh.
-async fn database() -> (String, Option<tempfile::TempDir>) {
-    let Ok(url) = std::env::var("BENCH_DATABASE_URL") else {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("bench.db").display()
-        );
-        return (url, Some(dir));
-    };
-    let (server, name) = url.rsplit_once('/').expect("database URL has a path");
-    let name = name.split('?').next().unwrap();
-    let admin = Database::connect(format!("{server}/postgres"))
-        .await
-        .unwrap();
-    for sql in [
-        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-        format!("CREATE DATABASE {name}"),
-    ] {
-        admin.execute_unprepared(&sql).await.unwrap();
-    }
-    admin.close().await.unwrap();
-    (url, None)
 }
 
 /// Times `run` once per sample, with the sample's date.
