@@ -4,6 +4,8 @@
 //!     cargo bench --bench dashboards                      # SQLite in a temp dir
 //!     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/shopops_bench cargo bench --bench dashboards
 //!
+//! (the PostgreSQL database is dropped and created afresh for each run).
+//!
 //! "uncached" runs against an app with the dashboard cache off and varies the arguments; "cached"
 //! repeats one question against the default app. Raw SQL is every read the answer needs, written
 //! by hand and run one after the other through the same connection pool, without GraphQL, HTTP,
@@ -220,17 +222,7 @@ async fn throughput(
 fn main() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        let (url, _dir) = match std::env::var("BENCH_DATABASE_URL") {
-            Ok(url) => (url, None),
-            Err(_) => {
-                let dir = tempfile::tempdir().unwrap();
-                let url = format!(
-                    "sqlite://{}?mode=rwc",
-                    dir.path().join("bench.db").display()
-                );
-                (url, Some(dir))
-            }
-        };
+        let (url, _dir) = common::database().await;
         let conn = db::connect(&url).await.unwrap();
         db::migrate(&conn).await.unwrap();
         let started = Instant::now();
@@ -278,34 +270,19 @@ fn main() {
             "unc/raw"
         );
         for case in cases() {
-            let mut api = Vec::new();
+            // The three are interleaved, so load from elsewhere on the machine weighs on each alike.
+            let (mut api, mut hit, mut raw) = (Vec::new(), Vec::new(), Vec::new());
             for i in 0..SAMPLES {
+                let vars = (case.vars)(team, yesterday, i);
                 let t = Instant::now();
-                post(
-                    &client,
-                    &uncached,
-                    &token,
-                    case.query,
-                    (case.vars)(team, yesterday, i),
-                )
-                .await;
+                post(&client, &uncached, &token, case.query, vars).await;
                 api.push(t.elapsed());
-            }
-            let mut hit = Vec::new();
-            for _ in 0..SAMPLES {
+
+                let vars = (case.vars)(team, yesterday, 0);
                 let t = Instant::now();
-                post(
-                    &client,
-                    &cached,
-                    &token,
-                    case.query,
-                    (case.vars)(team, yesterday, 0),
-                )
-                .await;
+                post(&client, &cached, &token, case.query, vars).await;
                 hit.push(t.elapsed());
-            }
-            let mut raw = Vec::new();
-            for i in 0..SAMPLES {
+
                 let t = Instant::now();
                 for s in (case.sql)(backend, team, yesterday, i) {
                     conn.query_all_raw(s).await.unwrap();

@@ -675,52 +675,163 @@ async fn store(
     let run = find_run(&tx, team.id, month)
         .await?
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("bonus run vanished")))?;
-    bonus_line::Entity::delete_many()
-        .filter(bonus_line::Column::RunId.eq(run.id))
-        .exec(&tx)
-        .await?;
-    bonus_payout::Entity::delete_many()
+    // Only the payouts that changed are rewritten: a recompute of unchanged data writes nothing
+    // but the run's time, and the rows of a draft are never duplicated.
+    let mut stored: HashMap<i64, bonus_payout::Model> = bonus_payout::Entity::find()
         .filter(bonus_payout::Column::RunId.eq(run.id))
-        .exec(&tx)
-        .await?;
-    let fen = |d: Decimal| money::to_fen(d, "amount");
-    let mut payout_rows = Vec::with_capacity(payouts.len());
-    let mut line_rows = Vec::with_capacity(payouts.len() * 3);
-    for (person, payout) in people.iter().zip(&payouts) {
-        payout_rows.push(bonus_payout::ActiveModel {
-            run_id: Set(run.id),
-            staff_id: Set(person.staff_id),
-            role: Set(person.role),
-            score: Set(person.score.map(|s| s.normalize().to_string())),
-            grade: Set(person.grade),
-            gross_fen: Set(fen(payout.gross)?),
-            total_fen: Set(fen(payout.total)?),
-            ..Default::default()
-        });
-        for (i, line) in payout.lines.iter().enumerate() {
-            line_rows.push(bonus_line::ActiveModel {
-                run_id: Set(run.id),
-                staff_id: Set(person.staff_id),
-                position: Set(i as i32),
-                code: Set(line.code.clone()),
-                kind: Set(line.kind.name().into()),
-                inputs: Set(serde_json::to_string(&line.inputs).map_err(AppError::internal)?),
-                formula: Set(line.formula.clone()),
-                amount_fen: Set(fen(line.amount)?),
-                ..Default::default()
-            });
+        .all(&tx)
+        .await?
+        .into_iter()
+        .map(|p| (p.staff_id, p))
+        .collect();
+    let mut stored_lines: HashMap<i64, Vec<bonus_line::Model>> = HashMap::new();
+    if !stored.is_empty() {
+        for l in bonus_line::Entity::find()
+            .filter(bonus_line::Column::RunId.eq(run.id))
+            .order_by_asc(bonus_line::Column::StaffId)
+            .order_by_asc(bonus_line::Column::Position)
+            .all(&tx)
+            .await?
+        {
+            stored_lines.entry(l.staff_id).or_default().push(l);
         }
     }
-    insert_chunks::<bonus_payout::Entity>(&tx, payout_rows).await?;
-    insert_chunks::<bonus_line::Entity>(&tx, line_rows).await?;
+    let fen = |d: Decimal| money::to_fen(d, "amount");
+    // Changed: payout updated in place (its id kept), lines replaced. Gone: both deleted.
+    let mut changed: Vec<i64> = Vec::new();
+    let mut payout_rows = Vec::new();
+    let mut line_rows = Vec::new();
+    for (person, payout) in people.iter().zip(&payouts) {
+        let row = bonus_payout::Model {
+            id: 0,
+            run_id: run.id,
+            staff_id: person.staff_id,
+            role: person.role,
+            score: person.score.map(|s| s.normalize().to_string()),
+            grade: person.grade,
+            gross_fen: fen(payout.gross)?,
+            total_fen: fen(payout.total)?,
+        };
+        let lines = payout
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                Ok(bonus_line::Model {
+                    id: 0,
+                    run_id: run.id,
+                    staff_id: person.staff_id,
+                    position: i as i32,
+                    code: line.code.clone(),
+                    kind: line.kind.name().into(),
+                    inputs: serde_json::to_string(&line.inputs).map_err(AppError::internal)?,
+                    formula: line.formula.clone(),
+                    amount_fen: fen(line.amount)?,
+                })
+            })
+            .collect::<AppResult<Vec<_>>>()?;
+        if let Some(old) = stored.remove(&person.staff_id) {
+            let old_lines = stored_lines.remove(&person.staff_id).unwrap_or_default();
+            if same_payout(&old, &row) && same_lines(&old_lines, &lines) {
+                continue;
+            }
+            changed.push(person.staff_id);
+        }
+        payout_rows.push(new_row(row));
+        line_rows.extend(lines.into_iter().map(new_line));
+    }
+    // People no longer in the run (deactivated, or without a role now).
+    let gone: Vec<i64> = stored.into_keys().collect();
+    for chunk in changed.chunks(1000).chain(gone.chunks(1000)) {
+        bonus_line::Entity::delete_many()
+            .filter(bonus_line::Column::RunId.eq(run.id))
+            .filter(bonus_line::Column::StaffId.is_in(chunk.iter().copied()))
+            .exec(&tx)
+            .await?;
+    }
+    for chunk in gone.chunks(1000) {
+        bonus_payout::Entity::delete_many()
+            .filter(bonus_payout::Column::RunId.eq(run.id))
+            .filter(bonus_payout::Column::StaffId.is_in(chunk.iter().copied()))
+            .exec(&tx)
+            .await?;
+    }
+    let upsert = OnConflict::columns([bonus_payout::Column::RunId, bonus_payout::Column::StaffId])
+        .update_columns([
+            bonus_payout::Column::Role,
+            bonus_payout::Column::Score,
+            bonus_payout::Column::Grade,
+            bonus_payout::Column::GrossFen,
+            bonus_payout::Column::TotalFen,
+        ])
+        .to_owned();
+    insert_chunks::<bonus_payout::Entity>(&tx, payout_rows, Some(upsert)).await?;
+    insert_chunks::<bonus_line::Entity>(&tx, line_rows, None).await?;
     tx.commit().await?;
     Ok(run)
+}
+
+fn same_payout(a: &bonus_payout::Model, b: &bonus_payout::Model) -> bool {
+    (a.role, &a.score, a.grade, a.gross_fen, a.total_fen)
+        == (b.role, &b.score, b.grade, b.gross_fen, b.total_fen)
+}
+
+fn same_lines(a: &[bonus_line::Model], b: &[bonus_line::Model]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            (
+                x.position,
+                &x.code,
+                &x.kind,
+                &x.inputs,
+                &x.formula,
+                x.amount_fen,
+            ) == (
+                y.position,
+                &y.code,
+                &y.kind,
+                &y.inputs,
+                &y.formula,
+                y.amount_fen,
+            )
+        })
+}
+
+fn new_row(p: bonus_payout::Model) -> bonus_payout::ActiveModel {
+    bonus_payout::ActiveModel {
+        run_id: Set(p.run_id),
+        staff_id: Set(p.staff_id),
+        role: Set(p.role),
+        score: Set(p.score),
+        grade: Set(p.grade),
+        gross_fen: Set(p.gross_fen),
+        total_fen: Set(p.total_fen),
+        ..Default::default()
+    }
+}
+
+fn new_line(l: bonus_line::Model) -> bonus_line::ActiveModel {
+    bonus_line::ActiveModel {
+        run_id: Set(l.run_id),
+        staff_id: Set(l.staff_id),
+        position: Set(l.position),
+        code: Set(l.code),
+        kind: Set(l.kind),
+        inputs: Set(l.inputs),
+        formula: Set(l.formula),
+        amount_fen: Set(l.amount_fen),
+        ..Default::default()
+    }
 }
 
 /// Bind parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
 const MAX_PARAMS: usize = 30_000;
 
-async fn insert_chunks<E>(db: &impl ConnectionTrait, rows: Vec<E::ActiveModel>) -> AppResult<()>
+async fn insert_chunks<E>(
+    db: &impl ConnectionTrait,
+    rows: Vec<E::ActiveModel>,
+    on_conflict: Option<OnConflict>,
+) -> AppResult<()>
 where
     E: EntityTrait,
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
@@ -729,7 +840,16 @@ where
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<E::ActiveModel> = rows.by_ref().take(per_statement).collect();
-        E::insert_many(chunk).exec_without_returning(db).await?;
+        let insert = E::insert_many(chunk);
+        match &on_conflict {
+            Some(c) => {
+                insert
+                    .on_conflict(c.clone())
+                    .exec_without_returning(db)
+                    .await?
+            }
+            None => insert.exec_without_returning(db).await?,
+        };
     }
     Ok(())
 }

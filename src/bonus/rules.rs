@@ -476,8 +476,8 @@ fn plain(d: Decimal) -> String {
 }
 
 /// Π nums / Π dens, multiplying out before the one division (exact whenever the result fits 28
-/// digits); falls back to dividing step by step only if a product would overflow. `None` when a
-/// denominator is zero.
+/// digits); falls back to multiplying and dividing by turns only if a product would overflow.
+/// `None` when a denominator is zero.
 fn exact(nums: &[Decimal], dens: &[Decimal]) -> Option<Decimal> {
     let den = dens
         .iter()
@@ -494,11 +494,13 @@ fn exact(nums: &[Decimal], dens: &[Decimal]) -> Option<Decimal> {
         return Some(q);
     }
     let mut q = Decimal::ONE;
-    for n in nums {
-        q = q.checked_mul(*n)?;
-    }
-    for d in dens {
-        q = q.checked_div(*d)?;
+    for i in 0..nums.len().max(dens.len()) {
+        if let Some(n) = nums.get(i) {
+            q = q.checked_mul(*n)?;
+        }
+        if let Some(d) = dens.get(i) {
+            q = q.checked_div(*d)?;
+        }
     }
     Some(q)
 }
@@ -975,6 +977,70 @@ mod tests {
         );
         assert_eq!(out[0].lines[0].formula, "1000.00 × (45 / 100) / (85 / 200)");
         assert_eq!(out[0].lines[1].formula, "1000.00 × 3000.00 / (4000.00 / 2)");
+    }
+
+    #[test]
+    fn team_relative_on_scores_averages_the_scored_people() {
+        let scored = |id: i64, score: Option<&str>| Person {
+            staff_id: id,
+            score: score.map(dec),
+            ..person(Role::Promotion)
+        };
+        let people = [
+            scored(1, Some("90")),
+            scored(2, Some("60")),
+            scored(3, None),
+        ];
+        let plans = HashMap::from([(
+            Role::Promotion,
+            vec![PlanRule {
+                code: "SHARE".into(),
+                rule: Rule::TeamRelative(TeamRelative {
+                    pool: dec("500"),
+                    metric: RelativeMetric::Score,
+                }),
+            }],
+        )]);
+        let out = payouts(&people, &plans, &HashMap::new());
+        // Mean of the scored: (90 + 60) / 2 = 75. 500 × 90 / 75 = 600; 500 × 60 / 75 = 400.
+        let shown: Vec<(String, String)> = out
+            .iter()
+            .map(|p| (p.lines[0].formula.clone(), p.total.to_string()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("500.00 × 90 / (150 / 2)".into(), "600.00".into()),
+                ("500.00 × 60 / (150 / 2)".into(), "400.00".into()),
+                ("no score: 0".into(), "0.00".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn team_relative_without_a_team_value_pays_nothing() {
+        let mut a = person(Role::CustomerService);
+        a.metrics
+            .insert(Metric::InquiryConversion, Quotient::ratio(0, 50));
+        let line = one(
+            &a,
+            Rule::TeamRelative(TeamRelative {
+                pool: dec("1000"),
+                metric: RelativeMetric::InquiryConversion,
+            }),
+        );
+        assert_eq!(
+            (line.formula.as_str(), line.amount),
+            ("team inquiry_conversion is 0: 0", Decimal::ZERO)
+        );
+    }
+
+    #[test]
+    fn large_products_divide_step_by_step_instead_of_overflowing() {
+        let big = Decimal::from(10_i64.pow(15));
+        // 10^15 × 10^15 overflows 28 digits; dividing by 10^15 on the way does not.
+        assert_eq!(exact(&[big, big], &[big]), Some(big));
+        assert_eq!(exact(&[Decimal::ONE], &[Decimal::ZERO]), None);
     }
 
     #[test]

@@ -369,6 +369,43 @@ async fn every_role_is_paid_by_its_default_plan() {
         read_run(&app, &w.manager_a, &w.team_a).await["data"]["bonusRun"],
         run
     );
+
+    // promo2 leaves: their payout goes, and promo1 alone is the team's ROI:
+    // 1000.00 × (4000 / 1000) / (4000 / 1000) = 1000.00.
+    app.ok(
+        &w.manager_a,
+        "mutation($i: ID!) { deactivateStaff(id: $i) { active } }",
+        json!({ "i": s.promo2_id }),
+    )
+    .await;
+    let after = compute(&app, &w.manager_a, &w.team_a).await;
+    assert_eq!(after["payouts"]["totalCount"], 5);
+    assert_eq!(
+        lines(payout(&after, &s.promo1_id))[1],
+        json!([
+            "TEAM_RELATIVE",
+            "1000.00 × (4000 / 1000) / (4000 / 1000)",
+            "1000.00"
+        ])
+    );
+    assert_eq!(count(&app).await, (5, 10));
+    // Payouts stay in the order of the people.
+    let order: Vec<&Value> = after["payouts"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["node"]["staff"]["id"])
+        .collect();
+    assert_eq!(
+        order,
+        [
+            &w.manager_a_id,
+            &w.cs_a_id,
+            &w.cs_a2_id,
+            &w.designer_a_id,
+            &s.promo1_id
+        ]
+    );
 }
 
 #[tokio::test]
