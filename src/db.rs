@@ -1,7 +1,11 @@
 //! Connecting to SQLite or PostgreSQL and keeping the schema current.
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr,
+    EntityTrait, Iterable,
+};
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url);
@@ -19,4 +23,35 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
+}
+
+/// Bind parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
+const MAX_PARAMS: usize = 30_000;
+
+/// Inserts `rows` in as few statements as the bind-parameter limits allow.
+pub async fn insert_chunks<E>(
+    db: &impl ConnectionTrait,
+    rows: Vec<E::ActiveModel>,
+    on_conflict: Option<OnConflict>,
+) -> Result<(), DbErr>
+where
+    E: EntityTrait,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+{
+    let per_statement = MAX_PARAMS / E::Column::iter().count();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<E::ActiveModel> = rows.by_ref().take(per_statement).collect();
+        let insert = E::insert_many(chunk);
+        match &on_conflict {
+            Some(c) => {
+                insert
+                    .on_conflict(c.clone())
+                    .exec_without_returning(db)
+                    .await?
+            }
+            None => insert.exec_without_returning(db).await?,
+        };
+    }
+    Ok(())
 }

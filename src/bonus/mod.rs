@@ -3,9 +3,10 @@
 //! team's run of a month: one payout per reviewed person with its line items, stored so that a
 //! finalized month keeps exactly what was paid.
 //!
-//! A run is computed from the month's reviews ([`crate::reviews::current`]) and a fixed number
-//! of aggregate queries ([`facts`]); recomputing a draft replaces its rows in one transaction,
-//! so the same inputs give the same figures and never duplicate rows. Once the month is
+//! A run is computed from the month's facts ([`MonthFacts`], a fixed number of aggregate
+//! queries), loaded once for the reviews ([`crate::reviews::refresh`]) and the rules
+//! ([`facts`]); recomputing a draft rewrites the payouts that changed in one transaction, so the
+//! same inputs give the same figures and never duplicate rows. Once the month is
 //! finalized ([`crate::closing`]) the run is read as stored and recomputing or adjusting it is a
 //! `CONFLICT`.
 
@@ -32,11 +33,12 @@ use crate::entities::{
     bonus_run, staff, team,
 };
 use crate::error::{AppError, AppResult};
+use crate::metrics::month::MonthFacts;
 use crate::money::{self, from_fen};
 use crate::pagination::{self, Page, PageRequest};
 use crate::period::Month;
 use crate::validate::Checks;
-use crate::{closing, teams};
+use crate::{closing, db, teams};
 use rules::{
     Coefficients, Commission, CommissionMetric, GradeBonus, Kind, PerUnitOverThreshold, PlanRule,
     RelativeMetric, Rule, ScoreBonus, TeamRelative, Tier,
@@ -632,7 +634,8 @@ async fn store(
     now: DateTime<Utc>,
     check_open: bool,
 ) -> AppResult<bonus_run::Model> {
-    let reviews = crate::reviews::current(db, team, month).await?;
+    let month_facts = MonthFacts::load(db, team.id, month).await?;
+    let reviews = crate::reviews::refresh(db, team, month, &month_facts).await?;
     let plans: HashMap<Role, Vec<PlanRule>> = plans(db, team.id)
         .await?
         .into_iter()
@@ -648,7 +651,7 @@ async fn store(
                 reason: a.reason,
             });
     }
-    let people = facts::load(db, team, month, &reviews, &plans).await?;
+    let people = facts::people(&month_facts, &reviews)?;
     let payouts = rules::payouts(&people, &plans, &adjustments);
 
     let tx = db.begin().await?;
@@ -765,8 +768,8 @@ async fn store(
             bonus_payout::Column::TotalFen,
         ])
         .to_owned();
-    insert_chunks::<bonus_payout::Entity>(&tx, payout_rows, Some(upsert)).await?;
-    insert_chunks::<bonus_line::Entity>(&tx, line_rows, None).await?;
+    db::insert_chunks::<bonus_payout::Entity>(&tx, payout_rows, Some(upsert)).await?;
+    db::insert_chunks::<bonus_line::Entity>(&tx, line_rows, None).await?;
     tx.commit().await?;
     Ok(run)
 }
@@ -822,36 +825,6 @@ fn new_line(l: bonus_line::Model) -> bonus_line::ActiveModel {
         amount_fen: Set(l.amount_fen),
         ..Default::default()
     }
-}
-
-/// Bind parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
-const MAX_PARAMS: usize = 30_000;
-
-async fn insert_chunks<E>(
-    db: &impl ConnectionTrait,
-    rows: Vec<E::ActiveModel>,
-    on_conflict: Option<OnConflict>,
-) -> AppResult<()>
-where
-    E: EntityTrait,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
-    let per_statement = MAX_PARAMS / E::Column::iter().count();
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<E::ActiveModel> = rows.by_ref().take(per_statement).collect();
-        let insert = E::insert_many(chunk);
-        match &on_conflict {
-            Some(c) => {
-                insert
-                    .on_conflict(c.clone())
-                    .exec_without_returning(db)
-                    .await?
-            }
-            None => insert.exec_without_returning(db).await?,
-        };
-    }
-    Ok(())
 }
 
 async fn find_run(

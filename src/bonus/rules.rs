@@ -13,6 +13,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{Grade, Metric, Role};
+use crate::metrics::month::{ProductUnits, Quotient};
+use crate::metrics::month::exact;
 
 /// What a line item comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
@@ -357,42 +359,6 @@ pub fn default_plan(role: Role) -> Vec<PlanRule> {
     }
 }
 
-/// A value kept as an exact quotient, so that a team's rate is Σ numerators / Σ denominators.
-/// Amounts and counts have denominator 1.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Quotient {
-    pub num: Decimal,
-    pub den: Decimal,
-}
-
-impl Quotient {
-    pub fn amount(value: Decimal) -> Self {
-        Self {
-            num: value,
-            den: Decimal::ONE,
-        }
-    }
-
-    pub fn ratio(num: impl Into<Decimal>, den: impl Into<Decimal>) -> Self {
-        Self {
-            num: num.into(),
-            den: den.into(),
-        }
-    }
-
-    pub fn value(&self) -> Option<Decimal> {
-        exact(&[self.num], &[self.den])
-    }
-}
-
-/// A product a designer owns and what it sold in the month.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProductUnits {
-    /// How the product is named on the line (`1001 白色T恤`).
-    pub label: String,
-    pub units: i64,
-}
-
 /// Everything the rules read about one person's month.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
@@ -473,36 +439,6 @@ fn money(d: Decimal) -> String {
 
 fn plain(d: Decimal) -> String {
     d.normalize().to_string()
-}
-
-/// Π nums / Π dens, multiplying out before the one division (exact whenever the result fits 28
-/// digits); falls back to multiplying and dividing by turns only if a product would overflow.
-/// `None` when a denominator is zero.
-fn exact(nums: &[Decimal], dens: &[Decimal]) -> Option<Decimal> {
-    let den = dens
-        .iter()
-        .try_fold(Decimal::ONE, |acc, d| acc.checked_mul(*d));
-    if den == Some(Decimal::ZERO) || dens.iter().any(|d| d.is_zero()) {
-        return None;
-    }
-    let num = nums
-        .iter()
-        .try_fold(Decimal::ONE, |acc, n| acc.checked_mul(*n));
-    if let (Some(num), Some(den)) = (num, den)
-        && let Some(q) = num.checked_div(den)
-    {
-        return Some(q);
-    }
-    let mut q = Decimal::ONE;
-    for i in 0..nums.len().max(dens.len()) {
-        if let Some(n) = nums.get(i) {
-            q = q.checked_mul(*n)?;
-        }
-        if let Some(d) = dens.get(i) {
-            q = q.checked_div(*d)?;
-        }
-    }
-    Some(q)
 }
 
 /// The people of one role's totals of a metric, for TEAM_RELATIVE.
@@ -1033,14 +969,6 @@ mod tests {
             (line.formula.as_str(), line.amount),
             ("team inquiry_conversion is 0: 0", Decimal::ZERO)
         );
-    }
-
-    #[test]
-    fn large_products_divide_step_by_step_instead_of_overflowing() {
-        let big = Decimal::from(10_i64.pow(15));
-        // 10^15 × 10^15 overflows 28 digits; dividing by 10^15 on the way does not.
-        assert_eq!(exact(&[big, big], &[big]), Some(big));
-        assert_eq!(exact(&[Decimal::ONE], &[Decimal::ZERO]), None);
     }
 
     #[test]

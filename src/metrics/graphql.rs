@@ -801,7 +801,8 @@ impl MetricsQuery {
                 "active staff {id} of this team"
             )));
         }
-        let kpis = kpis::month_kpis(db(ctx), team.id, month, people).await?;
+        let facts = super::month::MonthFacts::load(db(ctx), team.id, month).await?;
+        let kpis = kpis::month_kpis(&facts, people);
         Ok(kpis.into_iter().map(StaffKpis).collect())
     }
 }

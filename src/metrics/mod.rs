@@ -8,6 +8,7 @@ pub mod cache;
 pub mod cs;
 pub mod graphql;
 pub mod kpis;
+pub mod month;
 pub mod reports;
 pub mod shop;
 
@@ -36,7 +37,12 @@ pub fn yuan(fen: Decimal) -> Decimal {
 /// `CAST(SUM(col) AS BIGINT)`: PostgreSQL sums BIGINT into NUMERIC, SQLite into INTEGER; the
 /// cast makes both decode as `i64`.
 pub fn sum(col: impl ColumnTrait) -> SimpleExpr {
-    Func::cast_as(Func::sum(Expr::col(col)), Alias::new("BIGINT")).into()
+    sum_of(Expr::col(col))
+}
+
+/// `CAST(SUM(expr) AS BIGINT)`, as [`sum`].
+pub fn sum_of(expr: impl Into<SimpleExpr>) -> SimpleExpr {
+    Func::cast_as(Func::sum(expr.into()), Alias::new("BIGINT")).into()
 }
 
 /// Adds `SUM(col) AS col` for each column, so a `FromQueryResult` struct with the columns' names

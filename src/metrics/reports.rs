@@ -4,12 +4,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter,
-    QuerySelect,
+    QueryOrder, QuerySelect,
 };
 
-use super::{ratio, select_sums, yuan_per};
+use super::{ratio, select_sums, sum_of, yuan_per};
 use crate::entities::{AdChannel, ad_day, design_deliverable, product, product_day};
 use crate::error::AppResult;
 
@@ -111,7 +112,7 @@ pub async fn ad_report(
 }
 
 /// A designer's work: what was delivered in the range, and what is still open at its end.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, FromQueryResult)]
 pub struct DesignTotals {
     pub designer_id: i64,
     pub delivered: i64,
@@ -132,7 +133,8 @@ impl DesignTotals {
     }
 }
 
-/// Per designer, in designer id order.
+/// Per designer, in designer id order: one aggregate over the work requested by the end of the
+/// range and not delivered before its start.
 pub async fn design_report(
     db: &DatabaseConnection,
     team_id: i64,
@@ -140,7 +142,28 @@ pub async fn design_report(
     to: NaiveDate,
 ) -> AppResult<Vec<DesignTotals>> {
     use design_deliverable::Column as C;
-    let items = design_deliverable::Entity::find()
+    use sea_orm::sea_query::ExprTrait;
+    let delivered = || Expr::col(C::DeliveredOn).lte(to);
+    let open = || {
+        Expr::col(C::DeliveredOn)
+            .is_null()
+            .or(Expr::col(C::DeliveredOn).gt(to))
+    };
+    let count = |cond: SimpleExpr| sum_of(Expr::case(cond, 1).finally(0));
+    Ok(design_deliverable::Entity::find()
+        .select_only()
+        .column(C::DesignerId)
+        .expr_as(count(delivered()), "delivered")
+        .expr_as(
+            count(delivered().and(Expr::col(C::DeliveredOn).lte(Expr::col(C::DueOn)))),
+            "on_time",
+        )
+        .expr_as(
+            sum_of(Expr::case(delivered(), Expr::col(C::Revisions)).finally(0)),
+            "revisions",
+        )
+        .expr_as(count(open()), "open")
+        .expr_as(count(open().and(Expr::col(C::DueOn).lt(to))), "overdue")
         .filter(C::TeamId.eq(team_id))
         .filter(C::RequestedOn.lte(to))
         .filter(
@@ -148,29 +171,11 @@ pub async fn design_report(
                 .add(C::DeliveredOn.is_null())
                 .add(C::DeliveredOn.gte(from)),
         )
+        .group_by(C::DesignerId)
+        .order_by_asc(C::DesignerId)
+        .into_model::<DesignTotals>()
         .all(db)
-        .await?;
-    let mut by_designer: BTreeMap<i64, DesignTotals> = BTreeMap::new();
-    for d in items {
-        let t = by_designer
-            .entry(d.designer_id)
-            .or_insert_with(|| DesignTotals {
-                designer_id: d.designer_id,
-                ..Default::default()
-            });
-        match d.delivered_on {
-            Some(on) if on <= to => {
-                t.delivered += 1;
-                t.on_time += i64::from(on <= d.due_on);
-                t.revisions += d.revisions;
-            }
-            _ => {
-                t.open += 1;
-                t.overdue += i64::from(d.due_on < to);
-            }
-        }
-    }
-    Ok(by_designer.into_values().collect())
+        .await?)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, FromQueryResult)]

@@ -56,6 +56,7 @@ impl Review {
     async fn comment(&self) -> Option<&str> {
         self.0.comment.as_deref()
     }
+    /// When the figures of this review last changed (a recompute that changes nothing keeps it).
     async fn computed_at(&self) -> DateTime<Utc> {
         self.0.computed_at
     }

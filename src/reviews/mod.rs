@@ -26,6 +26,7 @@ use crate::entities::{Grade, Metric, MonthStatus, review, team};
 use crate::error::{AppError, AppResult};
 use crate::kpi::scoring::{self, GradeQuota, Scoring, TargetSource};
 use crate::metrics::kpis::{StaffKpis, month_kpis};
+use crate::metrics::month::MonthFacts;
 use crate::period::Month;
 
 /// The kind of record review changes are audited under.
@@ -150,14 +151,27 @@ pub async fn current(
     if is_finalized(db, team.id, month).await? {
         return stored(db, team.id, month).await;
     }
-    let library = crate::kpi::library(db, team.id).await?;
-    let people = crate::staff::active_members(db, team.id, None).await?;
+    let facts = MonthFacts::load(db, team.id, month).await?;
+    refresh(db, team, month, &facts).await
+}
+
+/// Recomputes the reviews of an open month from its facts and stores what changed: a recompute
+/// of unchanged data writes nothing. In staff id order.
+pub async fn refresh(
+    db: &DatabaseConnection,
+    team: &team::Model,
+    month: Month,
+    facts: &MonthFacts,
+) -> AppResult<Vec<review::Model>> {
+    let (library, people) = tokio::try_join!(
+        crate::kpi::library(db, team.id),
+        crate::staff::active_members(db, team.id, None)
+    )?;
     let roles: HashMap<i64, crate::entities::Role> = people
         .iter()
         .filter_map(|p| Some((p.id, p.role?)))
         .collect();
-    let values = month_kpis(db, team.id, month, people).await?;
-    let scored = score_people(&library, &values);
+    let scored = score_people(&library, &month_kpis(facts, people));
 
     // Rank by total (ties to the lower id) for the forced distribution.
     let mut ranked: Vec<(i64, Decimal)> = scored
@@ -177,7 +191,7 @@ pub async fn current(
         .collect();
 
     let tx = db.begin().await?;
-    let before: HashMap<i64, review::Model> = review::Entity::find()
+    let mut before: HashMap<i64, review::Model> = review::Entity::find()
         .filter(review::Column::TeamId.eq(team.id))
         .filter(review::Column::Month.eq(month.first_day()))
         .all(&tx)
@@ -186,62 +200,95 @@ pub async fn current(
         .map(|r| (r.staff_id, r))
         .collect();
     let now = Utc::now();
-    let mut rows = Vec::with_capacity(scored.len());
+    let mut reviews = Vec::with_capacity(scored.len());
+    let mut writes = Vec::new();
+    let mut inserted = false;
     for (staff_id, lines, total) in scored {
         let (computed_grade, forced_grade) = forced
             .get(&staff_id)
             .map_or((None, None), |(c, f)| (Some(*c), Some(*f)));
-        let kept = before.get(&staff_id);
+        let kept = before.remove(&staff_id);
         // A manager's adjustment stands until the manager changes it.
-        let adjusted = kept.filter(|r| r.adjustment_reason.is_some());
-        rows.push(review::ActiveModel {
-            team_id: Set(team.id),
-            month: Set(month.first_day()),
-            staff_id: Set(staff_id),
-            role: Set(roles[&staff_id]),
-            lines: Set(serde_json::to_string(&lines).map_err(AppError::internal)?),
-            total: Set(total.map(|t| t.normalize().to_string())),
-            computed_grade: Set(computed_grade),
-            grade: Set(adjusted.map_or(forced_grade, |r| r.grade)),
-            demoted: Set(computed_grade != forced_grade),
-            adjustment_reason: Set(adjusted.and_then(|r| r.adjustment_reason.clone())),
-            comment: Set(kept.and_then(|r| r.comment.clone())),
-            computed_at: Set(now),
-            ..Default::default()
-        });
+        let adjusted = kept.as_ref().filter(|r| r.adjustment_reason.is_some());
+        let row = review::Model {
+            id: kept.as_ref().map_or(0, |r| r.id),
+            team_id: team.id,
+            month: month.first_day(),
+            staff_id,
+            role: roles[&staff_id],
+            lines: serde_json::to_string(&lines).map_err(AppError::internal)?,
+            total: total.map(|t| t.normalize().to_string()),
+            computed_grade,
+            grade: adjusted.map_or(forced_grade, |r| r.grade),
+            demoted: computed_grade != forced_grade,
+            adjustment_reason: adjusted.and_then(|r| r.adjustment_reason.clone()),
+            comment: kept.as_ref().and_then(|r| r.comment.clone()),
+            computed_at: now,
+        };
+        match kept {
+            Some(old)
+                if old
+                    == (review::Model {
+                        computed_at: old.computed_at,
+                        ..row.clone()
+                    }) =>
+            {
+                reviews.push(old)
+            }
+            _ => {
+                inserted |= row.id == 0;
+                writes.push(review::ActiveModel {
+                    team_id: Set(row.team_id),
+                    month: Set(row.month),
+                    staff_id: Set(row.staff_id),
+                    role: Set(row.role),
+                    lines: Set(row.lines.clone()),
+                    total: Set(row.total.clone()),
+                    computed_grade: Set(row.computed_grade),
+                    grade: Set(row.grade),
+                    demoted: Set(row.demoted),
+                    adjustment_reason: Set(row.adjustment_reason.clone()),
+                    comment: Set(row.comment.clone()),
+                    computed_at: Set(row.computed_at),
+                    ..Default::default()
+                });
+                reviews.push(row);
+            }
+        }
     }
-    review::Entity::delete_many()
-        .filter(review::Column::TeamId.eq(team.id))
-        .filter(review::Column::Month.eq(month.first_day()))
-        .filter(review::Column::StaffId.is_not_in(roles.keys().copied()))
-        .exec(&tx)
-        .await?;
-    if !rows.is_empty() {
-        review::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::columns([
-                    review::Column::TeamId,
-                    review::Column::Month,
-                    review::Column::StaffId,
-                ])
-                .update_columns([
-                    review::Column::Role,
-                    review::Column::Lines,
-                    review::Column::Total,
-                    review::Column::ComputedGrade,
-                    review::Column::Grade,
-                    review::Column::Demoted,
-                    review::Column::AdjustmentReason,
-                    review::Column::Comment,
-                    review::Column::ComputedAt,
-                ])
-                .to_owned(),
-            )
+    // People who left the team or lost their role.
+    let gone: Vec<i64> = before.into_values().map(|r| r.id).collect();
+    for chunk in gone.chunks(1000) {
+        review::Entity::delete_many()
+            .filter(review::Column::Id.is_in(chunk.iter().copied()))
             .exec(&tx)
             .await?;
     }
+    let upsert = OnConflict::columns([
+        review::Column::TeamId,
+        review::Column::Month,
+        review::Column::StaffId,
+    ])
+    .update_columns([
+        review::Column::Role,
+        review::Column::Lines,
+        review::Column::Total,
+        review::Column::ComputedGrade,
+        review::Column::Grade,
+        review::Column::Demoted,
+        review::Column::AdjustmentReason,
+        review::Column::Comment,
+        review::Column::ComputedAt,
+    ])
+    .to_owned();
+    crate::db::insert_chunks::<review::Entity>(&tx, writes, Some(upsert)).await?;
     tx.commit().await?;
-    stored(db, team.id, month).await
+    if inserted {
+        // New rows' ids are the database's.
+        return stored(db, team.id, month).await;
+    }
+    reviews.sort_by_key(|r| r.staff_id);
+    Ok(reviews)
 }
 
 pub fn lines(r: &review::Model) -> AppResult<Vec<ReviewLine>> {
