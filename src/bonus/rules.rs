@@ -13,8 +13,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{Grade, Metric, Role};
-use crate::metrics::month::{ProductUnits, Quotient};
 use crate::metrics::month::exact;
+use crate::metrics::month::{ProductUnits, Quotient};
 
 /// What a line item comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]

@@ -180,21 +180,34 @@ async fn run(
         }
         Batch::Deliverables(rows) => {
             let rows = check(&ctx, rows, rows::deliverable)?;
-            // A deliverable counts in the month it was delivered (§3 design metrics).
-            let delivered = rows
-                .iter()
-                .filter_map(|(_, m)| m.delivered_on.try_as_ref().copied().flatten());
-            closing::ensure_open_dates(&tx, team_id, delivered).await?;
-            let existing = design_deliverable::Entity::find()
+            let existing: HashMap<String, Option<NaiveDate>> = design_deliverable::Entity::find()
                 .select_only()
-                .column(design_deliverable::Column::Reference)
+                .columns([
+                    design_deliverable::Column::Reference,
+                    design_deliverable::Column::DeliveredOn,
+                ])
                 .filter(design_deliverable::Column::TeamId.eq(team_id))
-                .into_tuple::<String>()
+                .into_tuple::<(String, Option<NaiveDate>)>()
                 .all(&tx)
-                .await?;
-            use design_deliverable::Column::*;
-            upsert::<design_deliverable::Entity, _>(&tx, rows, existing, &[TeamId, Reference])
                 .await?
+                .into_iter()
+                .collect();
+            // A deliverable counts in the month it was delivered (§3 design metrics): both the
+            // month it is delivered in now and the one it was delivered in before must be open.
+            let delivered = rows.iter().flat_map(|(reference, m)| {
+                let now = m.delivered_on.try_as_ref().copied().flatten();
+                let before = existing.get(reference).copied().flatten();
+                [now, before].into_iter().flatten()
+            });
+            closing::ensure_open_dates(&tx, team_id, delivered).await?;
+            use design_deliverable::Column::*;
+            upsert::<design_deliverable::Entity, _>(
+                &tx,
+                rows,
+                existing.into_keys().collect(),
+                &[TeamId, Reference],
+            )
+            .await?
         }
         Batch::Competitors(rows) => {
             let rows = check(&ctx, rows, rows::competitor)?;

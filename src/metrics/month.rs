@@ -102,8 +102,8 @@ pub struct MonthFacts {
     design: HashMap<i64, DesignTotals>,
     owned: HashMap<i64, Owned>,
     shop: ShopTotals,
-    /// (staff, metric) → target; `None` staff is the team's.
-    targets: HashMap<(Option<i64>, Metric), Decimal>,
+    /// Each person's targets by metric; `None` is the team's.
+    targets: HashMap<Option<i64>, HashMap<Metric, Decimal>>,
 }
 
 impl MonthFacts {
@@ -126,6 +126,10 @@ impl MonthFacts {
             shop::daily(db, team_id, from, to),
             targets::month_targets(db, team_id, month),
         )?;
+        let mut by_staff: HashMap<Option<i64>, HashMap<Metric, Decimal>> = HashMap::new();
+        for ((staff, metric), value) in targets {
+            by_staff.entry(staff).or_default().insert(metric, value);
+        }
         let mut owned: HashMap<i64, Owned> = HashMap::new();
         for p in products {
             let Some(designer) = p.designer_id else {
@@ -152,7 +156,7 @@ impl MonthFacts {
             shop: shop::bucket(&days, from, to, Granularity::Month)
                 .pop()
                 .unwrap_or_default(),
-            targets,
+            targets: by_staff,
         })
     }
 
@@ -236,18 +240,17 @@ impl MonthFacts {
 
     /// The person's target for the month, else the team's.
     pub fn target(&self, staff_id: i64, metric: Metric) -> Option<Decimal> {
-        self.targets
-            .get(&(Some(staff_id), metric))
-            .or_else(|| self.targets.get(&(None, metric)))
+        [Some(staff_id), None]
+            .iter()
+            .find_map(|who| self.targets.get(who)?.get(&metric))
             .copied()
     }
 
     /// Every metric the person has a target for (their own or the team's).
     pub fn targets_of(&self, staff_id: i64) -> HashMap<Metric, Decimal> {
-        self.targets
-            .keys()
-            .filter_map(|(_, m)| Some((*m, self.target(staff_id, *m)?)))
-            .collect()
+        let mut all = self.targets.get(&None).cloned().unwrap_or_default();
+        all.extend(self.targets.get(&Some(staff_id)).into_iter().flatten());
+        all
     }
 
     pub fn owned_products(&self, staff_id: i64) -> &[ProductUnits] {

@@ -146,6 +146,19 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     )
     .await;
     assert_eq!(code(&deliverable), "CONFLICT");
+    // Nor can October's delivery D-1 (delivered on 11 October) be moved into November: it would
+    // leave October's count.
+    let moved = import(
+        &app,
+        m,
+        &w.team_a,
+        "importDeliverables",
+        "DeliverableInput",
+        json!([{ "reference": "D-1", "designerId": w.designer_a_id, "kind": "MAIN_IMAGE",
+                 "requestedOn": "2026-10-01", "dueOn": "2026-10-20", "deliveredOn": "2026-11-02" }]),
+    )
+    .await;
+    assert_eq!(code(&moved), "CONFLICT");
     // November is open.
     let november = import(
         &app,

@@ -247,6 +247,48 @@ async fn every_role_is_scored_by_its_scorecard() {
 }
 
 #[tokio::test]
+async fn a_recompute_rewrites_only_the_reviews_whose_figures_changed() {
+    let app = spawn_app().await;
+    let t = march(&app).await;
+    let w = &t.w;
+    let q = "query($t: ID!, $m: Month!) { reviews(teamId: $t, month: $m) {
+        id staff { id } total computedAt } }";
+    let read = || async {
+        app.ok(&w.manager_a, q, json!({ "t": w.team_a, "m": MONTH }))
+            .await["reviews"]
+            .clone()
+    };
+    let first = read().await;
+    // Nothing changed: nothing is rewritten, not even the time.
+    assert_eq!(read().await, first);
+
+    // cs_a2's first day of March: 20 inquiries, 9 paid. Only their review is recomputed.
+    import(
+        &app,
+        w,
+        "importAgentDays",
+        "AgentDayInput",
+        json!([{ "staffId": w.cs_a2_id, "date": "2026-03-12", "received": 25, "inquiries": 20,
+                 "orderedBuyers": 10, "paidBuyers": 9, "salesAmount": "2250.00" }]),
+    )
+    .await;
+    let after = read().await;
+    let (before, now) = (first.as_array().unwrap(), after.as_array().unwrap());
+    assert_eq!(before.len(), now.len());
+    for (b, a) in before.iter().zip(now) {
+        assert_eq!((&a["id"], &a["staff"]), (&b["id"], &b["staff"]));
+        if a["staff"]["id"] == w.cs_a2_id {
+            // 9 / 20 = 45 % → 100; AOV 2250 / 9 = 250 → 100; 25 of 25 replied → 100; no
+            // response times and no sales target, so unscored: (3 × 20·100) / 60 = 100.
+            assert_eq!((&b["total"], &a["total"]), (&Value::Null, &json!("100")));
+            assert_ne!(a["computedAt"], b["computedAt"]);
+        } else {
+            assert_eq!(a, b);
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_forced_distribution_demotes_the_lowest_ranked_over_the_quota() {
     let app = spawn_app().await;
     let t = march(&app).await;
