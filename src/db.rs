@@ -1,5 +1,7 @@
 //! Connecting to SQLite or PostgreSQL and keeping the schema current.
 
+use std::time::Duration;
+
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -11,6 +13,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url);
     // SQL statements are logged at debug level under `sea_orm` / `sqlx` when RUST_LOG asks.
     options.sqlx_logging(false);
+    // A ping on every checkout costs each statement a round trip (a thread hop on SQLite); only a
+    // connection idle long enough to have been dropped by the server or a proxy is checked.
+    options.test_before_acquire_if_idle_for(Duration::from_secs(30));
     if url.starts_with("sqlite:") {
         // One writer at a time is all SQLite allows; a small pool avoids lock contention.
         options.max_connections(4);
