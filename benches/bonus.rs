@@ -274,6 +274,12 @@ fn main() {
                     .exec(conn)
                     .await
                     .unwrap();
+                // A real first run meets tables without the dead rows these deletes leave.
+                if backend == DatabaseBackend::Postgres {
+                    conn.execute_unprepared("VACUUM review, bonus_payout, bonus_line")
+                        .await
+                        .unwrap();
+                }
                 let t = Instant::now();
                 shopops::bonus::recompute(conn, operator, team.id, month, Utc::now())
                     .await

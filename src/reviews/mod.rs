@@ -10,7 +10,7 @@ pub mod graphql;
 
 use std::collections::HashMap;
 
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -199,7 +199,8 @@ pub async fn refresh(
         .into_iter()
         .map(|r| (r.staff_id, r))
         .collect();
-    let now = Utc::now();
+    // As precise as the databases store it, so a review returned from here reads the same later.
+    let now = Utc::now().trunc_subsecs(6);
     let mut reviews = Vec::with_capacity(scored.len());
     let mut writes = Vec::new();
     let mut inserted = false;
