@@ -6,7 +6,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr,
-    EntityTrait, Iterable,
+    EntityTrait, IntoActiveModel, Iterable, PrimaryKeyToColumn,
 };
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -28,6 +28,21 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
+}
+
+/// A model as a new row to insert: every column set but the primary key, which the database
+/// assigns.
+pub fn new_row<E>(model: E::Model) -> E::ActiveModel
+where
+    E: EntityTrait,
+    E::Model: IntoActiveModel<E::ActiveModel>,
+    E::ActiveModel: ActiveModelTrait<Entity = E>,
+{
+    let mut row = model.into_active_model().reset_all();
+    for key in E::PrimaryKey::iter() {
+        row.not_set(key.into_column());
+    }
+    row
 }
 
 /// Bind parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).

@@ -735,13 +735,13 @@ async fn store(
             .collect::<AppResult<Vec<_>>>()?;
         if let Some(old) = stored.remove(&person.staff_id) {
             let old_lines = stored_lines.remove(&person.staff_id).unwrap_or_default();
-            if same_payout(&old, &row) && same_lines(&old_lines, &lines) {
+            if unchanged(&old, &old_lines, &row, &lines) {
                 continue;
             }
             changed.push(person.staff_id);
         }
-        payout_rows.push(new_row(row));
-        line_rows.extend(lines.into_iter().map(new_line));
+        payout_rows.push(db::new_row::<bonus_payout::Entity>(row));
+        line_rows.extend(lines.into_iter().map(db::new_row::<bonus_line::Entity>));
     }
     // People no longer in the run (deactivated, or without a role now).
     let gone: Vec<i64> = stored.into_keys().collect();
@@ -774,57 +774,23 @@ async fn store(
     Ok(run)
 }
 
-fn same_payout(a: &bonus_payout::Model, b: &bonus_payout::Model) -> bool {
-    (a.role, &a.score, a.grade, a.gross_fen, a.total_fen)
-        == (b.role, &b.score, b.grade, b.gross_fen, b.total_fen)
-}
-
-fn same_lines(a: &[bonus_line::Model], b: &[bonus_line::Model]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            (
-                x.position,
-                &x.code,
-                &x.kind,
-                &x.inputs,
-                &x.formula,
-                x.amount_fen,
-            ) == (
-                y.position,
-                &y.code,
-                &y.kind,
-                &y.inputs,
-                &y.formula,
-                y.amount_fen,
-            )
+/// The same figures and lines, whatever the rows' ids.
+fn unchanged(
+    old: &bonus_payout::Model,
+    old_lines: &[bonus_line::Model],
+    row: &bonus_payout::Model,
+    lines: &[bonus_line::Model],
+) -> bool {
+    *old == (bonus_payout::Model {
+        id: old.id,
+        ..row.clone()
+    }) && old_lines.len() == lines.len()
+        && old_lines.iter().zip(lines).all(|(o, l)| {
+            *o == bonus_line::Model {
+                id: o.id,
+                ..l.clone()
+            }
         })
-}
-
-fn new_row(p: bonus_payout::Model) -> bonus_payout::ActiveModel {
-    bonus_payout::ActiveModel {
-        run_id: Set(p.run_id),
-        staff_id: Set(p.staff_id),
-        role: Set(p.role),
-        score: Set(p.score),
-        grade: Set(p.grade),
-        gross_fen: Set(p.gross_fen),
-        total_fen: Set(p.total_fen),
-        ..Default::default()
-    }
-}
-
-fn new_line(l: bonus_line::Model) -> bonus_line::ActiveModel {
-    bonus_line::ActiveModel {
-        run_id: Set(l.run_id),
-        staff_id: Set(l.staff_id),
-        position: Set(l.position),
-        code: Set(l.code),
-        kind: Set(l.kind),
-        inputs: Set(l.inputs),
-        formula: Set(l.formula),
-        amount_fen: Set(l.amount_fen),
-        ..Default::default()
-    }
 }
 
 async fn find_run(

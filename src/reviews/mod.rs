@@ -238,21 +238,7 @@ pub async fn refresh(
             }
             _ => {
                 inserted |= row.id == 0;
-                writes.push(review::ActiveModel {
-                    team_id: Set(row.team_id),
-                    month: Set(row.month),
-                    staff_id: Set(row.staff_id),
-                    role: Set(row.role),
-                    lines: Set(row.lines.clone()),
-                    total: Set(row.total.clone()),
-                    computed_grade: Set(row.computed_grade),
-                    grade: Set(row.grade),
-                    demoted: Set(row.demoted),
-                    adjustment_reason: Set(row.adjustment_reason.clone()),
-                    comment: Set(row.comment.clone()),
-                    computed_at: Set(row.computed_at),
-                    ..Default::default()
-                });
+                writes.push(crate::db::new_row::<review::Entity>(row.clone()));
                 reviews.push(row);
             }
         }
