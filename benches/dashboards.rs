@@ -6,7 +6,8 @@
 //!
 //! (the PostgreSQL database is dropped and created afresh for each run).
 //!
-//! "uncached" runs against an app with the dashboard cache off and varies the arguments; "cached"
+//! Each client holds one keep-alive connection and speaks minimal HTTP/1.1 (`common::Http`), so
+//! the latency is the server's. "uncached" runs against an app with the dashboard cache off and varies the arguments; "cached"
 //! repeats one question against the default app. Raw SQL is every read the answer needs, written
 //! by hand and run one after the other through the same connection pool, without GraphQL, HTTP,
 //! the token check or the derived metrics:
@@ -23,7 +24,7 @@ use serde_json::{Value, json};
 use shopops::{app::Application, config::Settings, db, demo};
 
 mod common;
-use common::stmt;
+use common::{Http, stmt};
 
 const STAFF: usize = 200;
 const DAYS: u32 = 730;
@@ -171,21 +172,14 @@ fn ms(d: Duration) -> String {
 
 /// Latency is until the last byte of the answer arrives; the client's own parsing of it is not
 /// the API's time.
-async fn post(client: &reqwest::Client, url: &str, token: &str, query: &str, vars: Value) {
-    let body = client
-        .post(url)
-        .bearer_auth(token)
-        .json(&json!({ "query": query, "variables": vars }))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+async fn post(http: &mut Http, token: &str, query: &str, vars: Value) {
+    let body = http
+        .post(Some(token), &json!({ "query": query, "variables": vars }))
+        .await;
     assert!(
         body.starts_with(b"{\"data\":{") && !body.windows(9).any(|w| w == b"\"errors\":"),
         "{}",
-        String::from_utf8_lossy(&body)
+        String::from_utf8_lossy(body)
     );
 }
 
@@ -212,10 +206,10 @@ async fn throughput(
     for w in 0..WORKERS {
         let (url, token, query, vars) = (url.to_owned(), token.to_owned(), case.query, case.vars);
         tasks.push(tokio::spawn(async move {
-            let client = reqwest::Client::new();
+            let mut http = Http::connect(&url).await;
             for i in 0..SAMPLES / WORKERS {
                 let n = if vary { w * SAMPLES + i } else { 0 };
-                post(&client, &url, &token, query, vars(team, y, n)).await;
+                post(&mut http, &token, query, vars(team, y, n)).await;
             }
         }));
     }
@@ -248,20 +242,14 @@ fn main() {
 
         let uncached = serve(conn.clone(), 0).await;
         let cached = serve(conn.clone(), 10_000).await;
-        let client = reqwest::Client::new();
+        let (mut api_http, mut hit_http) =
+            (Http::connect(&uncached).await, Http::connect(&cached).await);
         let login = format!(
             "mutation {{ login(email: \"{manager}\", password: \"{}\") {{ token }} }}",
             demo::DEMO_PASSWORD
         );
-        let body: Value = client
-            .post(&cached)
-            .json(&json!({ "query": login }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let body: Value =
+            serde_json::from_slice(hit_http.post(None, &json!({ "query": login })).await).unwrap();
         let token = body["data"]["login"]["token"].as_str().unwrap().to_owned();
         let backend = conn.get_database_backend();
 
@@ -281,12 +269,12 @@ fn main() {
             for i in 0..SAMPLES {
                 let vars = (case.vars)(team, yesterday, i);
                 let t = Instant::now();
-                post(&client, &uncached, &token, case.query, vars).await;
+                post(&mut api_http, &token, case.query, vars).await;
                 api.push(t.elapsed());
 
                 let vars = (case.vars)(team, yesterday, 0);
                 let t = Instant::now();
-                post(&client, &cached, &token, case.query, vars).await;
+                post(&mut hit_http, &token, case.query, vars).await;
                 hit.push(t.elapsed());
 
                 let t = Instant::now();

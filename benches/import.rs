@@ -4,6 +4,8 @@
 //!
 //!     cargo bench --bench import
 //!     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/shopops_bench cargo bench --bench import
+//!
+//! (the PostgreSQL database is dropped and created afresh for each run).
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -15,20 +17,15 @@ use shopops::entities::{Access, staff_alias};
 use shopops::ingest::{Kind, csv};
 use shopops::{db, demo};
 
+mod common;
+
 const AGENTS: usize = 200;
 const DAYS: i64 = 500;
 
 fn main() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        let (url, _dir) = match std::env::var("BENCH_DATABASE_URL") {
-            Ok(url) => (url, None),
-            Err(_) => {
-                let dir = tempfile::tempdir().unwrap();
-                let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
-                (url, Some(dir))
-            }
-        };
+        let (url, _dir) = common::database().await;
         let conn = db::connect(&url).await.unwrap();
         db::migrate(&conn).await.unwrap();
         // 510 people: 40 % of them customer-service agents with chat aliases.

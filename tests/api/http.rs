@@ -52,6 +52,27 @@ async fn database_errors_are_masked_as_internal() {
     );
 }
 
+/// Parsed documents are reused by query text; each request must still get its own variables'
+/// `@include` / `@skip`, and a document that does not parse must fail every time.
+#[tokio::test]
+async fn a_repeated_query_text_honours_each_requests_variables() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let q = "query($name: Boolean!) { me { email name @include(if: $name) } }";
+    for name in [true, false, true] {
+        let data = app.ok(&w.admin, q, json!({ "name": name })).await;
+        let mut me = json!({ "email": "root@shop.test" });
+        if name {
+            me["name"] = json!("Root");
+        }
+        assert_eq!(data["me"], me);
+    }
+    for _ in 0..2 {
+        let resp = app.gql(Some(&w.admin), "{ me { email }", json!({})).await;
+        assert_eq!(code(&resp), "BAD_USER_INPUT");
+    }
+}
+
 #[tokio::test]
 async fn the_checked_in_schema_is_the_servers() {
     let file = std::fs::read_to_string(concat!(
