@@ -40,8 +40,8 @@ struct AppState {
 
 /// Parsed GraphQL documents by query text. Dashboards send the same few queries all day, and
 /// parsing is about a fifth of a small dashboard query's time in the schema. Each request gets
-/// its own copy, since execution edits it (`@skip`, `@include`). Weighed by query length, so
-/// distinct queries cannot grow it past a few MiB.
+/// its own copy, since execution edits it (`@skip`, `@include`). Kept to 1 MiB of query text (the
+/// parsed forms take some times that), so a flood of distinct queries only evicts.
 #[derive(Clone)]
 struct Documents(moka::sync::Cache<String, ExecutableDocument>);
 
@@ -50,7 +50,7 @@ impl Documents {
         Self(
             moka::sync::Cache::builder()
                 .weigher(|query: &String, _| u32::try_from(query.len()).unwrap_or(u32::MAX))
-                .max_capacity(4 << 20)
+                .max_capacity(1 << 20)
                 .build(),
         )
     }
