@@ -7,10 +7,10 @@
 //! (the PostgreSQL database is dropped and created afresh for each run).
 //!
 //! Each client holds one keep-alive connection and speaks minimal HTTP/1.1 (`common::Http`), so
-//! the latency is the server's. "uncached" runs against an app with the dashboard cache off and varies the arguments; "cached"
-//! repeats one question against the default app. Raw SQL is every read the answer needs, written
-//! by hand and run one after the other through the same connection pool, without GraphQL, HTTP,
-//! the token check or the derived metrics:
+//! the latency is the server's. "uncached" runs against an app with the dashboard cache off and
+//! varies the arguments; "cached" repeats one question against the default app. Raw SQL is every
+//! read the answer needs, written by hand and run one after the other through the same connection
+//! pool, without GraphQL, HTTP, the token check or the derived metrics:
 //!
 //! - ranking: each agent's sums over the month, with the agent's name (the query asks for it);
 //! - weekly: the shop's sums and the ad sums per week (the API reads days and buckets them);
