@@ -1187,31 +1187,4 @@ mod tests {
         assert_eq!(errs[0].field, "file");
         assert!(errs[0].message.contains("UTF-8"));
     }
-
-    /// `cargo test --release --lib ingest::csv -- --ignored --nocapture`
-    #[test]
-    #[ignore = "timing; run in release mode"]
-    fn parses_100_000_agent_days_quickly() {
-        let mut csv = String::from(
-            "日期,客服,接待人数,询单人数,询单→下单人数,询单→最终付款人数,客服销售额,客服销售量,\
-             首次响应总时长(秒),首次响应次数,响应总时长(秒),响应次数,买家消息数,客服消息数,未回复人数,满意,不满意\n",
-        );
-        for i in 0..100_000 {
-            csv.push_str(&format!(
-                "2026/{}/{},agent{},\"1,{:03}\",80,40,36,\"12,345.{:02}\",50,900,100,2000,300,1500,1600,2,20,1\n",
-                1 + i % 12,
-                1 + i % 28,
-                i % 50,
-                i % 1000,
-                i % 100
-            ));
-        }
-        let started = std::time::Instant::now();
-        let Ok(Batch::AgentDays(rows)) = parse(Kind::AgentDays, csv.as_bytes()) else {
-            panic!("parse")
-        };
-        let took = started.elapsed();
-        assert_eq!(rows.len(), 100_000);
-        println!("parsed {} agent days in {took:?}", rows.len());
-    }
 }
