@@ -6,7 +6,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr,
-    EntityTrait, IntoActiveModel, Iterable, PrimaryKeyToColumn,
+    EntityTrait, IdenStatic, IntoActiveModel, Iterable, PrimaryKeyToColumn,
 };
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -48,16 +48,26 @@ where
 /// Bind parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
 const MAX_PARAMS: usize = 30_000;
 
-/// Inserts `rows` in as few statements as the bind-parameter limits allow.
+/// Inserts `rows` in as few statements as the bind-parameter limits allow. With `keys`, a row
+/// whose keys are already stored overwrites every other column of the stored one (its id stays).
 pub async fn insert_chunks<E>(
     db: &impl ConnectionTrait,
     rows: Vec<E::ActiveModel>,
-    on_conflict: Option<OnConflict>,
+    keys: &[E::Column],
 ) -> Result<(), DbErr>
 where
     E: EntityTrait,
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
 {
+    let kept = |c: &E::Column| {
+        E::PrimaryKey::iter().any(|k| k.into_column().as_str() == c.as_str())
+            || keys.iter().any(|k| k.as_str() == c.as_str())
+    };
+    let on_conflict = (!keys.is_empty()).then(|| {
+        OnConflict::columns(keys.iter().copied())
+            .update_columns(E::Column::iter().filter(|c| !kept(c)))
+            .to_owned()
+    });
     let per_statement = MAX_PARAMS / E::Column::iter().count();
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {

@@ -759,17 +759,9 @@ async fn store(
             .exec(&tx)
             .await?;
     }
-    let upsert = OnConflict::columns([bonus_payout::Column::RunId, bonus_payout::Column::StaffId])
-        .update_columns([
-            bonus_payout::Column::Role,
-            bonus_payout::Column::Score,
-            bonus_payout::Column::Grade,
-            bonus_payout::Column::GrossFen,
-            bonus_payout::Column::TotalFen,
-        ])
-        .to_owned();
-    db::insert_chunks::<bonus_payout::Entity>(&tx, payout_rows, Some(upsert)).await?;
-    db::insert_chunks::<bonus_line::Entity>(&tx, line_rows, None).await?;
+    let keys = [bonus_payout::Column::RunId, bonus_payout::Column::StaffId];
+    db::insert_chunks::<bonus_payout::Entity>(&tx, payout_rows, &keys).await?;
+    db::insert_chunks::<bonus_line::Entity>(&tx, line_rows, &[]).await?;
     tx.commit().await?;
     Ok(run)
 }

@@ -12,10 +12,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    IdenStatic, Iterable, QueryFilter, QuerySelect, TransactionTrait,
+    QueryFilter, QuerySelect, TransactionTrait,
 };
 
 use crate::auth::Actor;
@@ -278,9 +277,6 @@ fn date_span(dates: impl Iterator<Item = NaiveDate>) -> (NaiveDate, NaiveDate) {
     })
 }
 
-/// Bind parameters per statement, under SQLite's limit (32766) and PostgreSQL's (65535).
-const MAX_PARAMS: usize = 30_000;
-
 /// Inserts the rows, overwriting those whose `key` columns match an existing row.
 async fn upsert<E, K>(
     tx: &DatabaseTransaction,
@@ -299,21 +295,7 @@ where
         inserted: rows.len() as u64 - updated,
         updated,
     };
-    let is_key =
-        |c: &E::Column| c.as_str() == "id" || key_columns.iter().any(|k| k.as_str() == c.as_str());
-    let values: Vec<E::Column> = E::Column::iter().filter(|c| !is_key(c)).collect();
-    let per_statement = MAX_PARAMS / E::Column::iter().count();
-    let mut models = rows.into_iter().map(|(_, m)| m).peekable();
-    while models.peek().is_some() {
-        let chunk: Vec<E::ActiveModel> = models.by_ref().take(per_statement).collect();
-        E::insert_many(chunk)
-            .on_conflict(
-                OnConflict::columns(key_columns.iter().copied())
-                    .update_columns(values.iter().copied())
-                    .to_owned(),
-            )
-            .exec_without_returning(tx)
-            .await?;
-    }
+    let models = rows.into_iter().map(|(_, m)| m).collect();
+    crate::db::insert_chunks::<E>(tx, models, key_columns).await?;
     Ok(outcome)
 }

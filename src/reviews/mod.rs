@@ -12,7 +12,6 @@ use std::collections::HashMap;
 
 use chrono::{SubsecRound, Utc};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveEnum, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -251,24 +250,12 @@ pub async fn refresh(
             .exec(&tx)
             .await?;
     }
-    let upsert = OnConflict::columns([
+    let keys = [
         review::Column::TeamId,
         review::Column::Month,
         review::Column::StaffId,
-    ])
-    .update_columns([
-        review::Column::Role,
-        review::Column::Lines,
-        review::Column::Total,
-        review::Column::ComputedGrade,
-        review::Column::Grade,
-        review::Column::Demoted,
-        review::Column::AdjustmentReason,
-        review::Column::Comment,
-        review::Column::ComputedAt,
-    ])
-    .to_owned();
-    crate::db::insert_chunks::<review::Entity>(&tx, writes, Some(upsert)).await?;
+    ];
+    crate::db::insert_chunks::<review::Entity>(&tx, writes, &keys).await?;
     tx.commit().await?;
     if inserted {
         // New rows' ids are the database's.
