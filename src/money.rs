@@ -1,7 +1,7 @@
 //! Money crosses the API as `Decimal` yuan and is stored as integer fen (分, 1/100 CNY), which
 //! sums exactly in SQL on both SQLite and PostgreSQL.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::{AppError, AppResult};
 
@@ -18,6 +18,18 @@ pub fn to_fen(amount: Decimal, field: &str) -> AppResult<i64> {
 
 pub fn from_fen(fen: i64) -> Decimal {
     Decimal::new(fen, 2)
+}
+
+/// Rounds half-up (away from zero) to `places`, shown with exactly that many places.
+pub fn round_half_up(value: Decimal, places: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(places);
+    r
+}
+
+/// An amount rounded half-up to the fen (45.245 → 45.25): a bonus line item (§8), money shown.
+pub fn cents(amount: Decimal) -> Decimal {
+    round_half_up(amount, 2)
 }
 
 #[cfg(test)]

@@ -2,35 +2,30 @@
 //! (loaded once for the reviews and the run, a fixed number of aggregate queries whatever the
 //! team's size).
 
-use std::collections::HashMap;
-
-use rust_decimal::Decimal;
-
 use super::rules::Person;
 use crate::entities::{Metric, review};
-use crate::error::{AppError, AppResult};
-use crate::metrics::month::{MonthFacts, Quotient};
+use crate::error::AppResult;
+use crate::metrics::month::MonthFacts;
 
-/// Each reviewed person's month, in the reviews' order. Everyone can be paid on the shop's
-/// metrics; the rest are their role's own.
-pub fn people(facts: &MonthFacts, reviews: &[review::Model]) -> AppResult<Vec<Person>> {
+/// Each reviewed person's month, in the reviews' order, with the metrics `metrics` (those the
+/// plans pay on): their own where the metric is their role's, else the team's.
+pub fn people(
+    facts: &MonthFacts,
+    reviews: &[review::Model],
+    metrics: &[Metric],
+) -> AppResult<Vec<Person>> {
     reviews
         .iter()
         .map(|r| {
-            let score = r
-                .total
-                .as_deref()
-                .map(str::parse::<Decimal>)
-                .transpose()
-                .map_err(|e| AppError::internal(anyhow::anyhow!("review {} total: {e}", r.id)))?;
-            let mut metrics: HashMap<Metric, Quotient> = facts.shop_metrics().into();
-            metrics.extend(facts.own_metrics(r.staff_id, r.role));
             Ok(Person {
                 staff_id: r.staff_id,
                 role: r.role,
-                score,
+                score: crate::reviews::total(r)?,
                 grade: r.grade,
-                metrics,
+                metrics: metrics
+                    .iter()
+                    .filter_map(|m| Some((*m, facts.quotient(r.staff_id, r.role, *m)?)))
+                    .collect(),
                 targets: facts.targets_of(r.staff_id),
                 products: facts.owned_products(r.staff_id).to_vec(),
             })

@@ -29,8 +29,8 @@ use sea_orm::{
 use crate::audit::Change;
 use crate::auth::Actor;
 use crate::entities::{
-    Grade, MonthStatus, Role, bonus_adjustment, bonus_line, bonus_payout, bonus_plan, bonus_rule,
-    bonus_run, staff, team,
+    Grade, Metric, MonthStatus, Role, bonus_adjustment, bonus_line, bonus_payout, bonus_plan,
+    bonus_rule, bonus_run, staff, team,
 };
 use crate::error::{AppError, AppResult};
 use crate::metrics::month::MonthFacts;
@@ -178,19 +178,6 @@ pub struct TeamRelativeInput {
     pub metric: RelativeMetric,
 }
 
-/// Which metrics a role's rules may use: its own (§7), and the shop's.
-fn role_has(role: Role, metric: crate::entities::Metric) -> bool {
-    use crate::entities::Metric::*;
-    match metric {
-        PaidAmount | ConversionRate | NetProfit | RefundRate => true,
-        SalesAmount | InquiryConversion | CsAov | ReplyRate | AvgResponse => {
-            role == Role::CustomerService
-        }
-        OnTimeRate | Delivered | OwnedConversion => role == Role::Designer,
-        Roi | Ctr | Cpc | AttributedAmount => role == Role::Promotion,
-    }
-}
-
 fn valid_code(code: &str) -> bool {
     !code.is_empty()
         && code.len() <= 40
@@ -256,7 +243,7 @@ fn check_rule(c: &mut Checks, role: Role, input: BonusRuleInput) -> Option<PlanR
             base: check_money(c, "scoreBonus.base", s.base),
         })
     } else if let Some(k) = input.commission {
-        if !role_has(role, k.metric.metric()) {
+        if !crate::metrics::catalogue::applies(role, k.metric.metric()) {
             c.fail(
                 "commission.metric",
                 format!(
@@ -310,7 +297,7 @@ fn check_rule(c: &mut Checks, role: Role, input: BonusRuleInput) -> Option<PlanR
         })
     } else if let Some(t) = input.team_relative {
         if let Some(m) = t.metric.metric()
-            && !role_has(role, m)
+            && !crate::metrics::catalogue::applies(role, m)
         {
             c.fail(
                 "teamRelative.metric",
@@ -651,7 +638,13 @@ async fn store(
                 reason: a.reason,
             });
     }
-    let people = facts::people(&month_facts, &reviews)?;
+    let mut metrics: Vec<Metric> = Vec::new();
+    for r in plans.values().flatten().filter_map(|r| r.rule.metric()) {
+        if !metrics.contains(&r) {
+            metrics.push(r);
+        }
+    }
+    let people = facts::people(&month_facts, &reviews, &metrics)?;
     let payouts = rules::payouts(&people, &plans, &adjustments);
 
     let tx = db.begin().await?;

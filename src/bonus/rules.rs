@@ -13,8 +13,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{Grade, Metric, Role};
-use crate::metrics::month::exact;
-use crate::metrics::month::{ProductUnits, Quotient};
+use crate::metrics::catalogue::{self, Quotient, Unit, exact};
+use crate::metrics::month::ProductUnits;
+use crate::money::cents;
 
 /// What a line item comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
@@ -132,25 +133,16 @@ impl RelativeMetric {
         })
     }
 
-    /// Yuan, shown with two places.
+    /// An amount of yuan, shown with two places.
     pub fn is_money(self) -> bool {
-        matches!(
-            self,
-            Self::SalesAmount | Self::AttributedAmount | Self::PaidAmount | Self::NetProfit
-        )
+        self.metric()
+            .is_some_and(|m| m.def().is_sum() && m.def().unit == Unit::Money)
     }
 
-    /// Compared with the pooled value (Σ numerators / Σ denominators) rather than a mean.
+    /// A ratio, compared with the pooled value (Σ numerators / Σ denominators) rather than a
+    /// mean per person.
     pub fn is_pooled(self) -> bool {
-        !matches!(
-            self,
-            Self::Score
-                | Self::SalesAmount
-                | Self::Delivered
-                | Self::AttributedAmount
-                | Self::PaidAmount
-                | Self::NetProfit
-        )
+        self.metric().is_some_and(|m| !m.def().is_sum())
     }
 }
 
@@ -247,6 +239,15 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// The metric of §3 the rule pays on, if any.
+    pub fn metric(&self) -> Option<Metric> {
+        match self {
+            Rule::Commission(c) => Some(c.metric.metric()),
+            Rule::TeamRelative(t) => t.metric.metric(),
+            _ => None,
+        }
+    }
+
     pub fn kind(&self) -> Kind {
         match self {
             Rule::GradeBonus(_) => Kind::GradeBonus,
@@ -419,13 +420,6 @@ pub struct Payout {
     pub total: Decimal,
 }
 
-/// Rounds half-up (away from zero) to 0.01, always with two places.
-pub fn cents(amount: Decimal) -> Decimal {
-    let mut d = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    d.rescale(2);
-    d
-}
-
 /// Money as shown in formulas: two places, exact when it has at most two.
 fn money(d: Decimal) -> String {
     if d.normalize().scale() <= 2 {
@@ -437,45 +431,29 @@ fn money(d: Decimal) -> String {
     }
 }
 
+/// A number as shown in formulas: exact, or to 6 places and "…" when it has more (a score of
+/// 85.8333…); the amount is computed from the exact value.
 fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-/// The people of one role's totals of a metric, for TEAM_RELATIVE.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct TeamValue {
-    /// Σ numerators (pooled) or Σ values (mean).
-    sum: Decimal,
-    /// Σ denominators (pooled) or the number of people (mean).
-    of: Decimal,
-}
-
-fn team_value(people: &[&Person], metric: RelativeMetric) -> TeamValue {
-    let mut t = TeamValue {
-        sum: Decimal::ZERO,
-        of: Decimal::ZERO,
-    };
-    for p in people {
-        match metric.metric() {
-            None => {
-                if let Some(score) = p.score {
-                    t.sum += score;
-                    t.of += Decimal::ONE;
-                }
-            }
-            Some(m) => {
-                let q = p.metrics.get(&m).copied().unwrap_or_default();
-                if metric.is_pooled() {
-                    t.sum += q.num;
-                    t.of += q.den;
-                } else {
-                    t.sum += q.value().unwrap_or_default();
-                    t.of += Decimal::ONE;
-                }
-            }
-        }
+    let d = d.normalize();
+    if d.scale() > 6 {
+        format!("{}…", d.round_dp(6).normalize())
+    } else {
+        d.to_string()
     }
-    t
+}
+
+/// The people of one role's value of a metric, for TEAM_RELATIVE: the mean of their scores,
+/// else as the catalogue pools the metric.
+fn team_value(people: &[&Person], metric: RelativeMetric) -> Quotient {
+    match metric.metric() {
+        None => catalogue::mean(people.iter().filter_map(|p| p.score)),
+        Some(m) => catalogue::team_value(
+            m,
+            people
+                .iter()
+                .map(|p| p.metrics.get(&m).copied().unwrap_or_default()),
+        ),
+    }
 }
 
 /// Each person's payout under their role's plan, in the order given. `plans` lacks a role whose
@@ -485,7 +463,7 @@ pub fn payouts(
     plans: &HashMap<Role, Vec<PlanRule>>,
     adjustments: &HashMap<i64, Vec<Adjustment>>,
 ) -> Vec<Payout> {
-    let mut teams: HashMap<(Role, RelativeMetric), TeamValue> = HashMap::new();
+    let mut teams: HashMap<(Role, RelativeMetric), Quotient> = HashMap::new();
     for (role, plan) in plans {
         let same_role: Vec<&Person> = people.iter().filter(|p| p.role == *role).collect();
         for r in plan {
@@ -581,7 +559,7 @@ fn commission(p: &Person, c: &Commission) -> Computed {
         .get(&metric)
         .and_then(Quotient::value)
         .unwrap_or_default();
-    let name = metric_name(metric);
+    let name = metric.def().name;
     let mut inputs = vec![input(name, money(value))];
     let target = p.targets.get(&metric).copied();
     let completion = target.and_then(|t| (t > Decimal::ZERO).then(|| exact(&[value], &[t]))?);
@@ -650,7 +628,7 @@ fn per_unit(p: &Person, u: &PerUnitOverThreshold) -> Computed {
     )
 }
 
-fn team_relative(p: &Person, t: &TeamRelative, team: TeamValue) -> Computed {
+fn team_relative(p: &Person, t: &TeamRelative, team: Quotient) -> Computed {
     let label = relative_name(t.metric);
     let mut inputs = vec![input("pool", money(t.pool))];
     let own = match t.metric.metric() {
@@ -678,9 +656,9 @@ fn team_relative(p: &Person, t: &TeamRelative, team: TeamValue) -> Computed {
     };
     inputs.push(input(label, own_text.clone()));
     let team_text = if t.metric.is_pooled() {
-        format!("({} / {})", plain(team.sum), plain(team.of))
+        format!("({} / {})", plain(team.num), plain(team.den))
     } else {
-        format!("({} / {})", show(team.sum), plain(team.of))
+        format!("({} / {})", show(team.num), plain(team.den))
     };
     let average_name = if t.metric.is_pooled() {
         "team pooled"
@@ -691,11 +669,11 @@ fn team_relative(p: &Person, t: &TeamRelative, team: TeamValue) -> Computed {
     if own_den.is_zero() {
         return (inputs, format!("no {label}: 0"), Decimal::ZERO);
     }
-    if team.sum <= Decimal::ZERO || team.of.is_zero() {
+    if team.num <= Decimal::ZERO || team.den.is_zero() {
         return (inputs, format!("team {label} is 0: 0"), Decimal::ZERO);
     }
     // pool × (own_num / own_den) / (sum / of)
-    let amount = exact(&[t.pool, own_num, team.of], &[own_den, team.sum])
+    let amount = exact(&[t.pool, own_num, team.den], &[own_den, team.num])
         .unwrap_or_default()
         .max(Decimal::ZERO);
     (
@@ -705,29 +683,8 @@ fn team_relative(p: &Person, t: &TeamRelative, team: TeamValue) -> Computed {
     )
 }
 
-pub fn metric_name(m: Metric) -> &'static str {
-    match m {
-        Metric::PaidAmount => "paid_amount",
-        Metric::ConversionRate => "conversion_rate",
-        Metric::Roi => "roi",
-        Metric::RefundRate => "refund_rate",
-        Metric::NetProfit => "net_profit",
-        Metric::SalesAmount => "sales_amount",
-        Metric::InquiryConversion => "inquiry_conversion",
-        Metric::CsAov => "cs_aov",
-        Metric::ReplyRate => "reply_rate",
-        Metric::AvgResponse => "avg_response",
-        Metric::OnTimeRate => "on_time_rate",
-        Metric::Delivered => "delivered",
-        Metric::OwnedConversion => "owned_conversion",
-        Metric::Ctr => "ctr",
-        Metric::Cpc => "cpc",
-        Metric::AttributedAmount => "attributed_amount",
-    }
-}
-
 fn relative_name(m: RelativeMetric) -> &'static str {
-    m.metric().map_or("score", metric_name)
+    m.metric().map_or("score", |m| m.def().name)
 }
 
 #[cfg(test)]

@@ -10,7 +10,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::facts::{Facts, channel_key};
 use super::thresholds::{ThresholdKey as K, Thresholds};
 use crate::entities::{Comparison, FindingCode, Metric, Role, Severity};
+use crate::metrics::catalogue::Sums;
+use crate::metrics::reports::{AdTotals, ProductTotals};
 use crate::metrics::shop::{GmvSplit, gmv_split};
+use crate::money::from_fen;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
@@ -107,14 +110,6 @@ fn severity(code: FindingCode) -> Severity {
     }
 }
 
-fn frac(num: i64, den: i64) -> Option<Decimal> {
-    (den != 0).then(|| Decimal::from(num) / Decimal::from(den))
-}
-
-fn yuan(fen: i64) -> Decimal {
-    Decimal::new(fen, 2)
-}
-
 fn round(v: Decimal, dp: u32) -> Decimal {
     v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
         .normalize()
@@ -209,7 +204,7 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         }
         return;
     };
-    let paid = yuan(day.paid_amount_fen);
+    let paid = from_fen(day.paid_amount_fen);
 
     match f.targets.get(&Metric::PaidAmount) {
         None => out.skip(SalesBelowTarget, "no paid-amount target for the day"),
@@ -222,7 +217,7 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             let mut c = check(
                 shop(
                     SalesBelowTarget,
-                    "paid_amount",
+                    Metric::PaidAmount.def().name,
                     Comparison::DailyTarget,
                     Role::Operations,
                 ),
@@ -249,14 +244,14 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         }
     }
 
-    match frac(f.week.visitors, f.week.days) {
+    match f.week.per_day(Metric::Visitors) {
         None => out.skip(TrafficDrop, "no shop data in the 7 days before"),
         Some(mean) => {
             let visitors = Decimal::from(day.visitors);
             out.checks.push(check(
                 shop(
                     TrafficDrop,
-                    "visitors",
+                    Metric::Visitors.def().name,
                     Comparison::Mean7Days,
                     Role::Promotion,
                 ),
@@ -273,8 +268,8 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         }
     }
 
-    let conversion = frac(day.paid_buyers, day.visitors);
-    let base = frac(f.week.paid_buyers, f.week.visitors);
+    let conversion = day.value(Metric::ConversionRate);
+    let base = f.week.value(Metric::ConversionRate);
     let target = f.targets.get(&Metric::ConversionRate).copied();
     match (conversion, base, target) {
         (None, _, _) => out.skip(ConversionDrop, "no visitors on the day"),
@@ -298,7 +293,7 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             out.checks.push(check(
                 shop(
                     ConversionDrop,
-                    "conversion_rate",
+                    Metric::ConversionRate.def().name,
                     comparison,
                     Role::Operations,
                 ),
@@ -311,7 +306,7 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         }
     }
 
-    match frac(day.bounced_visitors, day.visitors) {
+    match day.value(Metric::BounceRate) {
         None => {
             out.skip(BounceHigh, "no visitors on the day");
             out.skip(VisitDepthLow, "no visitors on the day");
@@ -321,7 +316,7 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             out.checks.push(check(
                 shop(
                     BounceHigh,
-                    "bounce_rate",
+                    Metric::BounceRate.def().name,
                     Comparison::Threshold,
                     Role::Designer,
                 ),
@@ -331,12 +326,12 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
                 4,
                 format!("bounce rate (跳失率) {} above {}", pct(bounce), pct(max)),
             ));
-            let depth = frac(day.page_views, day.visitors).unwrap_or_default();
+            let depth = day.value(Metric::VisitDepth).unwrap_or_default();
             let min = t.get(K::VisitDepthMin);
             out.checks.push(check(
                 shop(
                     VisitDepthLow,
-                    "visit_depth",
+                    Metric::VisitDepth.def().name,
                     Comparison::Threshold,
                     Role::Designer,
                 ),
@@ -365,20 +360,19 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
                 std::cmp::Reverse(h.product.id),
             )
         });
-    match (
-        heroes_sold,
-        frac(day.paid_amount_fen, day.paid_buyers * 100),
-    ) {
+    match (heroes_sold, day.value(Metric::Aov)) {
         _ if f.heroes.is_empty() => out.skip(AovStructure, "the team has no hero products"),
         (None, _) => out.skip(AovStructure, "no hero product sold on the day"),
         (_, None) => out.skip(AovStructure, "no paying buyers on the day"),
         (Some((hero, d)), Some(aov)) => {
-            let hero_aov = Decimal::from(d.paid_amount_fen) / Decimal::from(d.paid_buyers * 100);
+            let hero_aov = ProductTotals::from(d)
+                .value(Metric::Aov)
+                .unwrap_or_default();
             let expected = t.get(K::AovHeroMultiple) * hero_aov;
             out.checks.push(check(
                 shop(
                     AovStructure,
-                    "aov",
+                    Metric::Aov.def().name,
                     Comparison::HeroProduct,
                     Role::Operations,
                 ),
@@ -398,8 +392,8 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
     }
 
     match (
-        frac(day.refund_amount_fen, day.paid_amount_fen),
-        frac(f.month.refund_amount_fen, f.month.paid_amount_fen),
+        day.value(Metric::RefundRate),
+        f.month.value(Metric::RefundRate),
     ) {
         (None, _) => out.skip(RefundSpike, "no paid amount on the day"),
         (_, None) => out.skip(RefundSpike, "no paid amount in the 30 days before"),
@@ -407,7 +401,7 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             out.checks.push(check(
                 shop(
                     RefundSpike,
-                    "refund_rate",
+                    Metric::RefundRate.def().name,
                     Comparison::Mean30Days,
                     Role::CustomerService,
                 ),
@@ -506,7 +500,11 @@ fn product_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
                 day.bad_reviews, p.title
             ),
         ));
-        let (Some(stock), Some(mean)) = (day.stock, frac(hero.units_week, hero.days_week)) else {
+        let (Some(stock), Some(mean)) = (
+            day.stock,
+            (hero.days_week > 0)
+                .then(|| Decimal::from(hero.units_week) / Decimal::from(hero.days_week)),
+        ) else {
             continue;
         };
         let cover = t.get(K::StockCoverDays) * mean;
@@ -551,7 +549,7 @@ fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         return;
     }
     let team = crate::metrics::cs::pooled(&f.agents);
-    let team_conversion = frac(team.paid_buyers, team.inquiries);
+    let team_conversion = team.value(Metric::InquiryConversion);
     let name = |id: i64| {
         f.names
             .get(&id)
@@ -560,7 +558,7 @@ fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
     };
     for a in &f.agents {
         let subject = format!("staff:{}", a.staff_id);
-        if let (Some(team_c), Some(c)) = (team_conversion, frac(a.paid_buyers, a.inquiries))
+        if let (Some(team_c), Some(c)) = (team_conversion, a.value(Metric::InquiryConversion))
             && a.inquiries
                 >= t.get(K::CsMinInquiries)
                     .trunc()
@@ -571,7 +569,7 @@ fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
                 Base {
                     code: CsConversionLag,
                     subject: subject.clone(),
-                    metric: "inquiry_conversion",
+                    metric: Metric::InquiryConversion.def().name,
                     comparison: Comparison::Team,
                     owner_role: Role::CustomerService,
                 },
@@ -589,13 +587,13 @@ fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             lag.owner_staff_id = Some(a.staff_id);
             out.checks.push(lag);
         }
-        if let Some(avg) = frac(a.first_response_seconds_sum, a.first_response_count) {
+        if let Some(avg) = a.value(Metric::AvgFirstResponse) {
             let max = t.get(K::CsFirstResponseMax);
             let mut slow = check(
                 Base {
                     code: CsSlowResponse,
                     subject,
-                    metric: "avg_first_response",
+                    metric: Metric::AvgFirstResponse.def().name,
                     comparison: Comparison::Threshold,
                     owner_role: Role::CustomerService,
                 },
@@ -648,14 +646,14 @@ fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         let e = channels.entry(channel.clone()).or_default();
         e.0 += r.impressions;
         e.1 += r.clicks;
-        let Some(roi) = frac(r.attributed_amount_fen, r.spend_fen) else {
+        let Some(roi) = AdTotals::from(r).value(Metric::Roi) else {
             continue;
         };
         let mut c = check(
             Base {
                 code: AdRoiLow,
                 subject: format!("channel:{channel}:staff:{}", r.owner_id),
-                metric: "roi",
+                metric: Metric::Roi.def().name,
                 comparison,
                 owner_role: Role::Promotion,
             },
@@ -674,17 +672,25 @@ fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         out.checks.push(c);
     }
     for (channel, (impressions, clicks)) in channels {
-        let Some(ctr) = frac(clicks, impressions) else {
+        let ctr_of = |impressions: i64, clicks: i64| {
+            AdTotals {
+                impressions,
+                clicks,
+                ..Default::default()
+            }
+            .value(Metric::Ctr)
+        };
+        let Some(ctr) = ctr_of(impressions, clicks) else {
             continue;
         };
-        let Some(base) = f.ads_week.get(&channel).and_then(|(i, c)| frac(*c, *i)) else {
+        let Some(base) = f.ads_week.get(&channel).and_then(|(i, c)| ctr_of(*i, *c)) else {
             continue;
         };
         out.checks.push(check(
             Base {
                 code: AdCtrDrop,
                 subject: format!("channel:{channel}"),
-                metric: "ctr",
+                metric: Metric::Ctr.def().name,
                 comparison: Comparison::Mean7Days,
                 owner_role: Role::Promotion,
             },
@@ -709,7 +715,7 @@ fn competitor_rule(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         let Some((_, before)) = c.previous else {
             continue;
         };
-        let (now, before) = (yuan(c.price_fen), yuan(before));
+        let (now, before) = (from_fen(c.price_fen), from_fen(before));
         out.checks.push(check(
             Base {
                 code: FindingCode::CompetitorPriceCut,

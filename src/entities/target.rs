@@ -10,8 +10,9 @@ pub enum Period {
     Day,
 }
 
-/// A metric that targets (and, at month end, KPIs) are set on. Rates are fractions (0.035 = 3.5 %),
-/// money is yuan, times are seconds.
+/// A metric of DOMAIN §3 that targets and KPIs are set on; each is defined in the metric
+/// catalogue (`metrics::catalogue`). Rates are fractions (0.035 = 3.5 %), money is yuan, times
+/// are seconds.
 #[derive(
     Debug,
     Clone,
@@ -75,6 +76,57 @@ pub enum Metric {
     /// Ad-attributed sales, yuan.
     #[sea_orm(string_value = "ATTRIBUTED_AMOUNT")]
     AttributedAmount,
+    /// 访客数 (shop)
+    #[sea_orm(string_value = "VISITORS")]
+    Visitors,
+    /// 支付买家数 (shop)
+    #[sea_orm(string_value = "PAID_BUYERS")]
+    PaidBuyers,
+    /// 客单价 (shop), yuan per paying buyer.
+    #[sea_orm(string_value = "AOV")]
+    Aov,
+    /// 收藏加购率 (shop)
+    #[sea_orm(string_value = "FAV_CART_RATE")]
+    FavCartRate,
+    /// 跳失率 (shop)
+    #[sea_orm(string_value = "BOUNCE_RATE")]
+    BounceRate,
+    /// 人均浏览量 (shop), page views per visitor.
+    #[sea_orm(string_value = "VISIT_DEPTH")]
+    VisitDepth,
+    /// UV价值 (shop), yuan per visitor.
+    #[sea_orm(string_value = "UV_VALUE")]
+    UvValue,
+    /// Paid amount less refunds, cost of goods and shipping, yuan.
+    #[sea_orm(string_value = "GROSS_PROFIT")]
+    GrossProfit,
+    /// 询单人数
+    #[sea_orm(string_value = "INQUIRIES")]
+    Inquiries,
+    /// 询单→下单转化率
+    #[sea_orm(string_value = "ORDER_RATE")]
+    OrderRate,
+    /// 下单→付款转化率
+    #[sea_orm(string_value = "PAYMENT_RATE")]
+    PaymentRate,
+    /// Average first response time, seconds.
+    #[sea_orm(string_value = "AVG_FIRST_RESPONSE")]
+    AvgFirstResponse,
+    /// 答问比: agent messages per buyer message.
+    #[sea_orm(string_value = "ANSWER_RATIO")]
+    AnswerRatio,
+    /// Good ratings / all ratings.
+    #[sea_orm(string_value = "SATISFACTION")]
+    Satisfaction,
+    /// Ad spend (花费), yuan.
+    #[sea_orm(string_value = "AD_SPEND")]
+    AdSpend,
+    /// Ad conversion: attributed orders per click.
+    #[sea_orm(string_value = "CVR")]
+    Cvr,
+    /// Revisions per delivered design piece.
+    #[sea_orm(string_value = "AVG_REVISIONS")]
+    AvgRevisions,
 }
 
 impl Metric {
@@ -86,33 +138,6 @@ impl Metric {
         Metric::RefundRate,
         Metric::NetProfit,
     ];
-
-    /// Sums over days (money, counts), so a month's target splits evenly into daily ones; rates
-    /// and averages do not.
-    pub fn is_additive(self) -> bool {
-        matches!(
-            self,
-            Metric::PaidAmount
-                | Metric::NetProfit
-                | Metric::SalesAmount
-                | Metric::Delivered
-                | Metric::AttributedAmount
-        )
-    }
-
-    /// A fraction between 0 and 1.
-    pub fn is_rate(self) -> bool {
-        matches!(
-            self,
-            Metric::ConversionRate
-                | Metric::RefundRate
-                | Metric::InquiryConversion
-                | Metric::ReplyRate
-                | Metric::OnTimeRate
-                | Metric::OwnedConversion
-                | Metric::Ctr
-        )
-    }
 }
 
 /// A team target (`staff_id` None) or a person's. `value` is an exact decimal as text.

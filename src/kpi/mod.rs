@@ -86,14 +86,13 @@ fn ratio(target: TargetSource, value: Option<Decimal>) -> Scoring {
 /// §7's default library for every role.
 pub fn defaults() -> Vec<Kpi> {
     use Basis::{Completion, Value};
-    use Direction::{Higher, Lower};
     use Role::*;
-    let kpi = |code: &str, role, metric, basis, direction, scoring, weight: i64| Kpi {
+    let kpi = |code: &str, role, metric: Metric, basis, scoring, weight: i64| Kpi {
         code: code.into(),
         role,
         metric,
         basis,
-        direction,
+        direction: metric.def().direction,
         scoring,
         weight: Decimal::from(weight),
     };
@@ -103,7 +102,6 @@ pub fn defaults() -> Vec<Kpi> {
             CustomerService,
             Metric::SalesAmount,
             Completion,
-            Higher,
             tiers(&[
                 (100, 2, 100),
                 (90, 2, 85),
@@ -119,7 +117,6 @@ pub fn defaults() -> Vec<Kpi> {
             CustomerService,
             Metric::InquiryConversion,
             Value,
-            Higher,
             tiers(&[(45, 2, 100), (40, 2, 80), (35, 2, 60)]),
             20,
         ),
@@ -128,7 +125,6 @@ pub fn defaults() -> Vec<Kpi> {
             CustomerService,
             Metric::CsAov,
             Value,
-            Higher,
             tiers(&[(250, 0, 100), (230, 0, 80), (210, 0, 60)]),
             20,
         ),
@@ -137,7 +133,6 @@ pub fn defaults() -> Vec<Kpi> {
             CustomerService,
             Metric::ReplyRate,
             Value,
-            Higher,
             tiers(&[(98, 2, 100), (95, 2, 80), (92, 2, 60)]),
             20,
         ),
@@ -146,7 +141,6 @@ pub fn defaults() -> Vec<Kpi> {
             CustomerService,
             Metric::AvgResponse,
             Value,
-            Lower,
             tiers(&[(35, 0, 100), (45, 0, 80), (55, 0, 60)]),
             10,
         ),
@@ -155,7 +149,6 @@ pub fn defaults() -> Vec<Kpi> {
             Designer,
             Metric::OnTimeRate,
             Value,
-            Higher,
             Scoring::Linear {
                 worst: d(70, 2),
                 best: d(100, 2),
@@ -167,7 +160,6 @@ pub fn defaults() -> Vec<Kpi> {
             Designer,
             Metric::Delivered,
             Value,
-            Higher,
             ratio(TargetSource::Target, None),
             30,
         ),
@@ -176,7 +168,6 @@ pub fn defaults() -> Vec<Kpi> {
             Designer,
             Metric::OwnedConversion,
             Value,
-            Higher,
             ratio(TargetSource::TeamAverage, None),
             30,
         ),
@@ -185,7 +176,6 @@ pub fn defaults() -> Vec<Kpi> {
             Promotion,
             Metric::Roi,
             Value,
-            Higher,
             ratio(TargetSource::Target, None),
             40,
         ),
@@ -194,7 +184,6 @@ pub fn defaults() -> Vec<Kpi> {
             Promotion,
             Metric::Ctr,
             Value,
-            Higher,
             ratio(TargetSource::Fixed, Some(d(3, 2))),
             20,
         ),
@@ -203,7 +192,6 @@ pub fn defaults() -> Vec<Kpi> {
             Promotion,
             Metric::Cpc,
             Value,
-            Lower,
             ratio(TargetSource::Target, None),
             20,
         ),
@@ -212,7 +200,6 @@ pub fn defaults() -> Vec<Kpi> {
             Promotion,
             Metric::AttributedAmount,
             Value,
-            Higher,
             ratio(TargetSource::Target, None),
             20,
         ),
@@ -221,7 +208,6 @@ pub fn defaults() -> Vec<Kpi> {
             Operations,
             Metric::PaidAmount,
             Value,
-            Higher,
             ratio(TargetSource::Target, None),
             50,
         ),
@@ -230,7 +216,6 @@ pub fn defaults() -> Vec<Kpi> {
             Operations,
             Metric::ConversionRate,
             Value,
-            Higher,
             ratio(TargetSource::Target, None),
             20,
         ),
@@ -239,7 +224,6 @@ pub fn defaults() -> Vec<Kpi> {
             Operations,
             Metric::RefundRate,
             Value,
-            Lower,
             ratio(TargetSource::Target, None),
             15,
         ),
@@ -248,7 +232,6 @@ pub fn defaults() -> Vec<Kpi> {
             Operations,
             Metric::NetProfit,
             Value,
-            Higher,
             ratio(TargetSource::Target, None),
             15,
         ),
@@ -302,15 +285,30 @@ pub async fn library(db: &DatabaseConnection, team_id: i64) -> AppResult<Vec<Kpi
     rows.iter().map(Kpi::from_model).collect()
 }
 
+/// The metrics a role's scorecard scores, each once, in scorecard order.
+pub fn metrics_of(library: &[Kpi], role: Role) -> Vec<Metric> {
+    let mut metrics: Vec<Metric> = Vec::new();
+    for k in library.iter().filter(|k| k.role == role) {
+        if !metrics.contains(&k.metric) {
+            metrics.push(k.metric);
+        }
+    }
+    metrics
+}
+
 /// One KPI as the API takes it: the method's parameters in the field named after it.
 #[derive(Debug, async_graphql::InputObject)]
 pub struct KpiInput {
     /// Unique in the team, e.g. CS_AOV.
     pub code: String,
+    /// Any metric of the catalogue (§3). A metric of another role's data (an agent's
+    /// conversion for an operator) is scored on the team's pooled value.
     pub metric: Metric,
     #[graphql(default_with = "Basis::Value")]
     pub basis: Basis,
-    pub direction: Direction,
+    /// Whether higher or lower is better; by default the metric's own (response times, CPC,
+    /// bounce and refund rates are better low).
+    pub direction: Option<Direction>,
     pub method: Method,
     /// TIERS: (threshold, score) pairs.
     pub tiers: Option<Vec<Tier>>,
@@ -327,6 +325,9 @@ pub struct KpiInput {
 
 fn check(c: &mut Checks, role: Role, input: KpiInput) -> Kpi {
     let mut code = c.text("code", &input.code, 40);
+    if !crate::metrics::catalogue::applies(role, input.metric) {
+        c.fail("metric", "OWNED_CONVERSION is a designer's metric");
+    }
     code.make_ascii_uppercase();
     if input.weight <= Decimal::ZERO {
         c.fail("weight", "must be positive");
@@ -370,7 +371,7 @@ fn check(c: &mut Checks, role: Role, input: KpiInput) -> Kpi {
         role,
         metric: input.metric,
         basis: input.basis,
-        direction: input.direction,
+        direction: input.direction.unwrap_or(input.metric.def().direction),
         scoring,
         weight: input.weight,
     }

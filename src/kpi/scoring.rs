@@ -1,11 +1,13 @@
 //! How a KPI's actual becomes a score, scores a total, and totals grades (§7). Pure functions:
-//! exact decimals in, exact decimals out.
+//! exact decimals in, exact decimals out. Nothing here rounds: a tier, a grade or a payout never
+//! depends on a rounded display value (§7 *Precision*).
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::Grade;
 use crate::entities::kpi_definition::Direction;
+use crate::metrics::catalogue::exact;
 
 /// One tier of a TIERS method: reaching `threshold` scores `score`.
 #[derive(
@@ -54,13 +56,8 @@ pub enum Scoring {
     },
 }
 
-fn round2(v: Decimal) -> Decimal {
-    v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-}
-
-/// The score of `actual` (rounded half-up to 0.01), or `None` when it cannot be scored: no
-/// actual, or a TARGET_RATIO without a (non-zero) target.
+/// The exact score of the exact `actual`, or `None` when it cannot be scored: no actual, or a
+/// TARGET_RATIO without a (non-zero) target.
 pub fn score(
     scoring: &Scoring,
     direction: Direction,
@@ -83,11 +80,11 @@ pub fn score(
             if worst == best {
                 return None;
             }
-            (hundred * (actual - worst) / (best - worst)).clamp(Decimal::ZERO, hundred)
+            exact(&[hundred, actual - worst], &[best - worst])?.clamp(Decimal::ZERO, hundred)
         }
         Scoring::TargetRatio { cap, .. } => {
             let target = target.filter(|t| !t.is_zero())?;
-            let ratio = actual / target;
+            let ratio = exact(&[actual], &[target])?;
             let capped = match direction {
                 Direction::Higher => ratio.min(*cap).max(Decimal::ZERO),
                 Direction::Lower => (Decimal::TWO - ratio).clamp(Decimal::ZERO, *cap),
@@ -95,28 +92,32 @@ pub fn score(
             capped * hundred
         }
     };
-    Some(round2(raw))
+    Some(raw)
 }
 
-/// Σ(weight × score) / Σweight over the scored KPIs (rounded half-up to 0.01); `None` when none
-/// was scored.
+/// Σ(weight × score) / Σweight over the scored KPIs, exact; `None` when none was scored.
 pub fn total(scored: impl IntoIterator<Item = (Decimal, Decimal)>) -> Option<Decimal> {
     let (mut sum, mut weights) = (Decimal::ZERO, Decimal::ZERO);
     for (weight, score) in scored {
         sum += weight * score;
         weights += weight;
     }
-    (!weights.is_zero()).then(|| round2(sum / weights))
+    exact(&[sum], &[weights])
 }
 
+/// The lowest total of each grade above D (§7: S ≥ 100, A ≥ 90, B ≥ 80, C ≥ 70).
+pub const GRADE_FLOORS: [(Grade, Decimal); 4] = [
+    (Grade::S, Decimal::ONE_HUNDRED),
+    (Grade::A, Decimal::from_parts(90, 0, 0, false, 0)),
+    (Grade::B, Decimal::from_parts(80, 0, 0, false, 0)),
+    (Grade::C, Decimal::from_parts(70, 0, 0, false, 0)),
+];
+
 pub fn grade(total: Decimal) -> Grade {
-    match total {
-        t if t >= Decimal::ONE_HUNDRED => Grade::S,
-        t if t >= Decimal::from(90) => Grade::A,
-        t if t >= Decimal::from(80) => Grade::B,
-        t if t >= Decimal::from(70) => Grade::C,
-        _ => Grade::D,
-    }
+    GRADE_FLOORS
+        .iter()
+        .find(|(_, floor)| total >= *floor)
+        .map_or(Grade::D, |(g, _)| *g)
 }
 
 pub fn one_lower(g: Grade) -> Grade {
@@ -216,8 +217,8 @@ mod tests {
         assert_eq!(s("0.85"), Some(d("50")));
         assert_eq!(s("0.60"), Some(d("0")));
         assert_eq!(s("1"), Some(d("100")));
-        // 100 × (0.9 − 0.7) / 0.3 = 66.666… → 66.67
-        assert_eq!(s("0.9"), Some(d("66.67")));
+        // 100 × (0.9 − 0.7) / 0.3 = 66.666…, not rounded
+        assert_eq!(s("0.9"), Some(d("66.666666666666666666666666667")));
     }
 
     #[test]
@@ -241,13 +242,19 @@ mod tests {
         assert_eq!(s(Lower, "1.10", Some("1.00")), Some(d("90")));
         assert_eq!(s(Lower, "0.50", Some("1.00")), Some(d("120")));
         assert_eq!(s(Lower, "2.50", Some("1.00")), Some(d("0")));
+        // CPC 1.234 against 1.00: 2 − 1.234 = 0.766 → 76.6 (not 1.23 → 77).
+        assert_eq!(s(Lower, "1.234", Some("1.00")), Some(d("76.6")));
     }
 
     #[test]
     fn totals_weigh_scored_kpis_and_grades_follow() {
-        // (30 × 100 + 20 × 80 + 10 × 55) / 60 = 5150 / 60 = 85.833… → 85.83
+        // (30 × 100 + 20 × 80 + 10 × 55) / 60 = 5150 / 60 = 85.8333…, not rounded
         let t = total([(d("30"), d("100")), (d("20"), d("80")), (d("10"), d("55"))]);
-        assert_eq!(t, Some(d("85.83")));
+        assert_eq!(t, Some(d("85.833333333333333333333333333")));
+        // Issue 12's designer: on time 100 (weight 40), delivered 76.6564 (weight 30):
+        // (4000 + 2299.692) / 70 = 89.9956 is a B, though it would show as 90.00.
+        let t = total([(d("40"), d("100")), (d("30"), d("76.6564"))]).unwrap();
+        assert_eq!((t, grade(t)), (d("89.9956"), Grade::B));
         assert_eq!(total([]), None);
         assert_eq!(grade(d("100")), Grade::S);
         assert_eq!(grade(d("99.99")), Grade::A);

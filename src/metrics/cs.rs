@@ -3,14 +3,15 @@
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
 
-use super::{ratio, select_sums, yuan_per};
+use super::catalogue::{Sum, Sums};
+use super::select_sums;
 use crate::auth::Actor;
-use crate::entities::{agent_day, team};
+use crate::entities::kpi_definition::Direction;
+use crate::entities::{Metric, agent_day, team};
 use crate::error::{AppError, AppResult};
 
 /// An agent's (or the team's) sums over a range.
@@ -53,7 +54,7 @@ const SUMMED: [agent_day::Column; 15] = [
 ];
 
 impl CsTotals {
-    fn absorb(&mut self, o: &CsTotals) {
+    pub fn absorb(&mut self, o: &CsTotals) {
         self.received += o.received;
         self.inquiries += o.inquiries;
         self.ordered_buyers += o.ordered_buyers;
@@ -70,50 +71,27 @@ impl CsTotals {
         self.rated_good += o.rated_good;
         self.rated_bad += o.rated_bad;
     }
+}
 
-    pub fn inquiry_conversion(&self) -> Option<f64> {
-        ratio(self.paid_buyers, self.inquiries)
-    }
-    pub fn order_rate(&self) -> Option<f64> {
-        ratio(self.ordered_buyers, self.inquiries)
-    }
-    pub fn payment_rate(&self) -> Option<f64> {
-        ratio(self.paid_buyers, self.ordered_buyers)
-    }
-    pub fn cs_aov(&self) -> Option<Decimal> {
-        yuan_per(self.sales_amount_fen, self.paid_buyers)
-    }
-    pub fn avg_first_response(&self) -> Option<f64> {
-        ratio(self.first_response_seconds_sum, self.first_response_count)
-    }
-    pub fn avg_response(&self) -> Option<f64> {
-        ratio(self.response_seconds_sum, self.response_count)
-    }
-    pub fn answer_ratio(&self) -> Option<f64> {
-        ratio(self.agent_messages, self.buyer_messages)
-    }
-    pub fn reply_rate(&self) -> Option<f64> {
-        ratio(self.received - self.unreplied, self.received)
-    }
-    pub fn satisfaction(&self) -> Option<f64> {
-        ratio(self.rated_good, self.rated_good + self.rated_bad)
-    }
-
-    /// The value a ranking sorts by, as a float.
-    pub fn value(&self, metric: CsMetric) -> Option<f64> {
-        match metric {
-            CsMetric::SalesAmount => Some(self.sales_amount_fen as f64),
-            CsMetric::Inquiries => Some(self.inquiries as f64),
-            CsMetric::InquiryConversion => self.inquiry_conversion(),
-            CsMetric::OrderRate => self.order_rate(),
-            CsMetric::PaymentRate => self.payment_rate(),
-            CsMetric::CsAov => ratio(self.sales_amount_fen, self.paid_buyers),
-            CsMetric::AvgFirstResponse => self.avg_first_response(),
-            CsMetric::AvgResponse => self.avg_response(),
-            CsMetric::AnswerRatio => self.answer_ratio(),
-            CsMetric::ReplyRate => self.reply_rate(),
-            CsMetric::Satisfaction => self.satisfaction(),
-        }
+impl Sums for CsTotals {
+    fn sum(&self, s: Sum) -> Option<i64> {
+        Some(match s {
+            Sum::Received => self.received,
+            Sum::Inquiries => self.inquiries,
+            Sum::OrderedBuyers => self.ordered_buyers,
+            Sum::PaidBuyers => self.paid_buyers,
+            Sum::SalesAmount => self.sales_amount_fen,
+            Sum::FirstResponseSeconds => self.first_response_seconds_sum,
+            Sum::FirstResponseCount => self.first_response_count,
+            Sum::ResponseSeconds => self.response_seconds_sum,
+            Sum::ResponseCount => self.response_count,
+            Sum::BuyerMessages => self.buyer_messages,
+            Sum::AgentMessages => self.agent_messages,
+            Sum::Unreplied => self.unreplied,
+            Sum::RatedGood => self.rated_good,
+            Sum::RatedBad => self.rated_bad,
+            _ => return None,
+        })
     }
 }
 
@@ -134,9 +112,21 @@ pub enum CsMetric {
 }
 
 impl CsMetric {
-    /// Response times are better low; everything else better high.
-    pub fn lower_is_better(self) -> bool {
-        matches!(self, Self::AvgFirstResponse | Self::AvgResponse)
+    /// The catalogue's metric.
+    pub fn metric(self) -> Metric {
+        match self {
+            Self::SalesAmount => Metric::SalesAmount,
+            Self::Inquiries => Metric::Inquiries,
+            Self::InquiryConversion => Metric::InquiryConversion,
+            Self::OrderRate => Metric::OrderRate,
+            Self::PaymentRate => Metric::PaymentRate,
+            Self::CsAov => Metric::CsAov,
+            Self::AvgFirstResponse => Metric::AvgFirstResponse,
+            Self::AvgResponse => Metric::AvgResponse,
+            Self::AnswerRatio => Metric::AnswerRatio,
+            Self::ReplyRate => Metric::ReplyRate,
+            Self::Satisfaction => Metric::Satisfaction,
+        }
     }
 }
 
@@ -202,18 +192,19 @@ pub async fn ranking(
     sort_by: CsMetric,
     order: Option<SortOrder>,
 ) -> AppResult<Ranking> {
-    let mut agents = agent_totals(db, team_id, from, to).await?;
-    let order = order.unwrap_or(if sort_by.lower_is_better() {
-        SortOrder::Asc
-    } else {
-        SortOrder::Desc
+    let agents = agent_totals(db, team_id, from, to).await?;
+    let metric = sort_by.metric();
+    let order = order.unwrap_or(match metric.def().direction {
+        Direction::Lower => SortOrder::Asc,
+        Direction::Higher => SortOrder::Desc,
     });
     // Agents without a value (x/0) go last whatever the order; ties by staff id keep it stable.
-    agents.sort_by(|a, b| {
-        let by_value = match (a.value(sort_by), b.value(sort_by)) {
+    let mut keyed: Vec<_> = agents.into_iter().map(|a| (a.value(metric), a)).collect();
+    keyed.sort_by(|(x, a), (y, b)| {
+        let by_value = match (x, y) {
             (Some(x), Some(y)) => match order {
-                SortOrder::Asc => x.total_cmp(&y),
-                SortOrder::Desc => y.total_cmp(&x),
+                SortOrder::Asc => x.cmp(&y),
+                SortOrder::Desc => y.cmp(&x),
             },
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
@@ -221,6 +212,7 @@ pub async fn ranking(
         };
         by_value.then(a.staff_id.cmp(&b.staff_id))
     });
+    let agents: Vec<CsTotals> = keyed.into_iter().map(|(_, a)| a).collect();
     Ok(Ranking {
         team: pooled(&agents),
         agents,

@@ -6,13 +6,16 @@ use async_graphql::{Context, Enum, Object, SimpleObject};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use rust_decimal::prelude::ToPrimitive;
+
 use super::cache::DashboardCache;
+use super::catalogue::{Sums, exact, shown};
 use super::cs::{CsMetric, CsTotals, SortOrder};
 use super::reports::{AdTotals, DesignTotals, ProductRow};
 use super::shop::{ShopMetric, ShopTotals};
 use super::{cs, kpis, reports, shop};
 use crate::entities::{AdChannel, Metric, Role};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::{
     Id, OffsetConnection, actor, db, loaders, loaders::load_error, offset_page, team,
 };
@@ -84,43 +87,43 @@ impl ShopMetrics {
     }
     /// 支付转化率 = paid buyers / visitors.
     async fn conversion_rate(&self) -> Option<f64> {
-        self.0.conversion_rate()
+        self.0.float(Metric::ConversionRate)
     }
     /// 客单价 = paid amount / paid buyers.
     async fn aov(&self) -> Option<Decimal> {
-        self.0.aov()
+        self.0.rounded(Metric::Aov)
     }
     /// 收藏加购率
     async fn fav_cart_rate(&self) -> Option<f64> {
-        self.0.fav_cart_rate()
+        self.0.float(Metric::FavCartRate)
     }
     /// 跳失率
     async fn bounce_rate(&self) -> Option<f64> {
-        self.0.bounce_rate()
+        self.0.float(Metric::BounceRate)
     }
     /// 人均浏览量 = page views / visitors.
     async fn visit_depth(&self) -> Option<f64> {
-        self.0.visit_depth()
+        self.0.float(Metric::VisitDepth)
     }
     /// 退款率 = refund amount / paid amount.
     async fn refund_rate(&self) -> Option<f64> {
-        self.0.refund_rate()
+        self.0.float(Metric::RefundRate)
     }
     /// UV价值 = paid amount / visitors.
     async fn uv_value(&self) -> Option<Decimal> {
-        self.0.uv_value()
+        self.0.rounded(Metric::UvValue)
     }
     /// Paid amount − refunds − cost of goods − shipping.
-    async fn gross_profit(&self) -> Decimal {
-        from_fen(self.0.gross_profit_fen())
+    async fn gross_profit(&self) -> Option<Decimal> {
+        self.0.value(Metric::GrossProfit)
     }
     /// Gross profit − all ad spend.
-    async fn net_profit(&self) -> Decimal {
-        from_fen(self.0.net_profit_fen())
+    async fn net_profit(&self) -> Option<Decimal> {
+        self.0.value(Metric::NetProfit)
     }
     /// Attributed amount / spend over all channels.
     async fn ad_roi(&self) -> Option<f64> {
-        self.0.ad_roi()
+        self.0.float(Metric::Roi)
     }
     /// The latest DSR scores of the period.
     async fn dsr_description(&self) -> Option<Decimal> {
@@ -179,25 +182,24 @@ pub struct DaySummary {
     pub comparisons: Vec<Comparison>,
 }
 
-fn pct(value: Option<f64>, base: Option<f64>) -> Option<f64> {
-    match (value, base) {
-        (Some(v), Some(b)) if b != 0.0 => Some((v - b) / b * 100.0),
-        _ => None,
+/// One metric of the day against its base, from the exact values.
+fn change(metric: ShopMetric, value: Option<Decimal>, base: Option<Decimal>) -> MetricChange {
+    let change_pct = value
+        .zip(base)
+        .and_then(|(v, b)| exact(&[v - b, Decimal::ONE_HUNDRED], &[b]));
+    let float = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
+    MetricChange {
+        metric,
+        value: float(value),
+        base: float(base),
+        change_pct: float(change_pct),
     }
 }
 
 fn compare(basis: ComparisonBasis, day: &ShopTotals, base: ShopTotals) -> Comparison {
     let changes = ShopMetric::ALL
         .iter()
-        .map(|&metric| {
-            let (value, base) = (day.per_day(metric), base.per_day(metric));
-            MetricChange {
-                metric,
-                value,
-                base,
-                change_pct: pct(value, base),
-            }
-        })
+        .map(|&m| change(m, day.per_day(m.metric()), base.per_day(m.metric())))
         .collect();
     let gmv_split = shop::gmv_split(day, &base);
     Comparison {
@@ -213,14 +215,11 @@ fn against_targets(summary: &shop::DaySummary) -> Comparison {
         .iter()
         .filter_map(|&metric| {
             let target = summary.targets.get(&metric.target()?)?;
-            let value = summary.day.per_day(metric);
-            let base = f64::try_from(*target).ok();
-            Some(MetricChange {
+            Some(change(
                 metric,
-                value,
-                base,
-                change_pct: pct(value, base),
-            })
+                summary.day.per_day(metric.metric()),
+                Some(*target),
+            ))
         })
         .collect();
     Comparison {
@@ -262,39 +261,39 @@ impl CsMetrics {
     }
     /// 询单→最终付款转化率 = paid buyers / inquiries.
     async fn inquiry_conversion(&self) -> Option<f64> {
-        self.0.inquiry_conversion()
+        self.0.float(Metric::InquiryConversion)
     }
     /// Ordered buyers / inquiries.
     async fn order_rate(&self) -> Option<f64> {
-        self.0.order_rate()
+        self.0.float(Metric::OrderRate)
     }
     /// Paid buyers / ordered buyers.
     async fn payment_rate(&self) -> Option<f64> {
-        self.0.payment_rate()
+        self.0.float(Metric::PaymentRate)
     }
     /// 客服客单价 = sales amount / paid buyers.
     async fn cs_aov(&self) -> Option<Decimal> {
-        self.0.cs_aov()
+        self.0.rounded(Metric::CsAov)
     }
     /// Σ first-response seconds / Σ first responses.
     async fn avg_first_response(&self) -> Option<f64> {
-        self.0.avg_first_response()
+        self.0.float(Metric::AvgFirstResponse)
     }
     /// Σ response seconds / Σ responses.
     async fn avg_response(&self) -> Option<f64> {
-        self.0.avg_response()
+        self.0.float(Metric::AvgResponse)
     }
     /// 答问比 = agent messages / buyer messages.
     async fn answer_ratio(&self) -> Option<f64> {
-        self.0.answer_ratio()
+        self.0.float(Metric::AnswerRatio)
     }
     /// 回复率 = (received − unreplied) / received.
     async fn reply_rate(&self) -> Option<f64> {
-        self.0.reply_rate()
+        self.0.float(Metric::ReplyRate)
     }
     /// Rated good / rated.
     async fn satisfaction(&self) -> Option<f64> {
-        self.0.satisfaction()
+        self.0.float(Metric::Satisfaction)
     }
 }
 
@@ -315,18 +314,22 @@ pub struct CsGap {
 }
 
 fn gap(agent: &CsTotals, team: &CsTotals) -> CsGap {
-    let diff = |a: Option<f64>, t: Option<f64>| Some(a? - t?);
-    let pts = |a: Option<f64>, t: Option<f64>| Some((a? - t?) * 100.0);
+    let diff = |m: Metric| Some(agent.value(m)? - team.value(m)?);
+    let units = |m: Metric| diff(m)?.to_f64();
+    let pts = |m: Metric| (diff(m)? * Decimal::ONE_HUNDRED).to_f64();
     CsGap {
-        inquiry_conversion_pts: pts(agent.inquiry_conversion(), team.inquiry_conversion()),
-        order_rate_pts: pts(agent.order_rate(), team.order_rate()),
-        payment_rate_pts: pts(agent.payment_rate(), team.payment_rate()),
-        reply_rate_pts: pts(agent.reply_rate(), team.reply_rate()),
-        satisfaction_pts: pts(agent.satisfaction(), team.satisfaction()),
-        cs_aov: agent.cs_aov().zip(team.cs_aov()).map(|(a, t)| a - t),
-        avg_first_response: diff(agent.avg_first_response(), team.avg_first_response()),
-        avg_response: diff(agent.avg_response(), team.avg_response()),
-        answer_ratio: diff(agent.answer_ratio(), team.answer_ratio()),
+        inquiry_conversion_pts: pts(Metric::InquiryConversion),
+        order_rate_pts: pts(Metric::OrderRate),
+        payment_rate_pts: pts(Metric::PaymentRate),
+        reply_rate_pts: pts(Metric::ReplyRate),
+        satisfaction_pts: pts(Metric::Satisfaction),
+        cs_aov: agent
+            .rounded(Metric::CsAov)
+            .zip(team.rounded(Metric::CsAov))
+            .map(|(a, t)| a - t),
+        avg_first_response: units(Metric::AvgFirstResponse),
+        avg_response: units(Metric::AvgResponse),
+        answer_ratio: units(Metric::AnswerRatio),
     }
 }
 
@@ -408,19 +411,19 @@ impl AdMetrics {
     }
     /// Clicks / impressions.
     async fn ctr(&self) -> Option<f64> {
-        self.0.ctr()
+        self.0.float(Metric::Ctr)
     }
     /// PPC = spend / clicks.
     async fn cpc(&self) -> Option<Decimal> {
-        self.0.cpc()
+        self.0.rounded(Metric::Cpc)
     }
     /// Attributed orders / clicks.
     async fn cvr(&self) -> Option<f64> {
-        self.0.cvr()
+        self.0.float(Metric::Cvr)
     }
     /// 投入产出比 = attributed amount / spend.
     async fn roi(&self) -> Option<f64> {
-        self.0.roi()
+        self.0.float(Metric::Roi)
     }
 }
 
@@ -485,14 +488,14 @@ impl DesignerRow {
         self.0.on_time
     }
     async fn on_time_rate(&self) -> Option<f64> {
-        self.0.on_time_rate()
+        self.0.float(Metric::OnTimeRate)
     }
     /// Revisions of the delivered pieces.
     async fn revisions(&self) -> i64 {
         self.0.revisions
     }
     async fn avg_revisions(&self) -> Option<f64> {
-        self.0.avg_revisions()
+        self.0.float(Metric::AvgRevisions)
     }
     /// Requested and not delivered at the end of the range.
     async fn open(&self) -> i64 {
@@ -527,7 +530,7 @@ impl ProductReportRow {
         self.0.totals.fav_cart_buyers
     }
     async fn conversion_rate(&self) -> Option<f64> {
-        self.0.totals.conversion_rate()
+        self.0.totals.float(Metric::ConversionRate)
     }
     /// 中差评 in the range.
     async fn bad_reviews(&self) -> i64 {
@@ -551,6 +554,8 @@ impl ProductReportRow {
 pub struct KpiValue {
     pub metric: Metric,
     /// Yuan for money, a fraction for rates, seconds for times; null when there is no data.
+    /// Rounded to the unit's places (money 0.01, rates 0.0001), with more places where rounding
+    /// would move it onto or across its target (249.995 against a target of 250).
     pub value: Option<Decimal>,
     /// The person's target for the month, else the team's; for OWNED_CONVERSION the shop's
     /// conversion (TEAM_AVERAGE) unless a target was set.
@@ -573,7 +578,10 @@ impl StaffKpis {
             .iter()
             .map(|v| KpiValue {
                 metric: v.metric,
-                value: v.value,
+                value: v.value().map(|value| {
+                    let places = v.metric.def().unit.places();
+                    shown(value, places, v.target.as_slice())
+                }),
                 target: v.target,
             })
             .collect()
@@ -783,26 +791,9 @@ impl MetricsQuery {
         month: Month,
         staff_id: Option<Id>,
     ) -> AppResult<Vec<StaffKpis>> {
-        let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
-        let wanted = match staff_id {
-            Some(id) => Some(id.0),
-            None if actor.manages(team.id) => None,
-            None => Some(actor.id),
-        };
-        if wanted.is_some_and(|id| id != actor.id) && !actor.manages(team.id) {
-            return Err(AppError::forbidden("you may see only your own KPIs"));
-        }
-        let people = crate::staff::active_members(db(ctx), team.id, wanted).await?;
-        if let Some(id) = wanted
-            && people.is_empty()
-        {
-            return Err(AppError::not_found(format!(
-                "active staff {id} of this team"
-            )));
-        }
-        let facts = super::month::MonthFacts::load(db(ctx), team.id, month).await?;
-        let kpis = kpis::month_kpis(&facts, people);
+        let kpis =
+            kpis::staff_kpis(db(ctx), actor(ctx)?, &team, month, staff_id.map(|id| id.0)).await?;
         Ok(kpis.into_iter().map(StaffKpis).collect())
     }
 }

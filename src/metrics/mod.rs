@@ -2,9 +2,11 @@
 //! days or people sums numerators and denominators first (a month's conversion is
 //! Σpaid_buyers / Σvisitors, never a mean of daily rates). x/0 is null.
 //!
-//! Money stays exact (`Decimal`); ratios are `f64` for display.
+//! Every metric is defined once, in the [`catalogue`]; money stays exact (`Decimal`), ratios are
+//! exact quotients, shown as `f64`.
 
 pub mod cache;
+pub mod catalogue;
 pub mod cs;
 pub mod graphql;
 pub mod kpis;
@@ -12,27 +14,8 @@ pub mod month;
 pub mod reports;
 pub mod shop;
 
-use rust_decimal::{Decimal, RoundingStrategy};
 use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, QuerySelect, Select};
-
-/// `num / den`, or `None` when the denominator is zero.
-pub fn ratio(num: i64, den: i64) -> Option<f64> {
-    (den != 0).then(|| num as f64 / den as f64)
-}
-
-/// A fen sum divided by a count, in yuan rounded half-up to 0.01 (AOV, CPC, UV value).
-pub fn yuan_per(fen: i64, den: i64) -> Option<Decimal> {
-    (den != 0).then(|| yuan(Decimal::from(fen) / Decimal::from(den)))
-}
-
-/// An amount of fen (possibly fractional) as yuan, rounded half-up to 0.01, always 2 places.
-pub fn yuan(fen: Decimal) -> Decimal {
-    let mut yuan = (fen / Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    yuan.rescale(2);
-    yuan
-}
 
 /// `CAST(SUM(col) AS BIGINT)`: PostgreSQL sums BIGINT into NUMERIC, SQLite into INTEGER; the
 /// cast makes both decode as `i64`.

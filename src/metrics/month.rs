@@ -1,84 +1,22 @@
 //! A team's month as month-end reads it (§7, §8): the aggregates the reviews and the bonus run
 //! both score, loaded once, with a fixed number of queries run concurrently whatever the team's
-//! size, and each person's metrics derived from them as exact quotients.
+//! size, and each person's metrics derived from them as exact quotients (through the
+//! [`catalogue`](super::catalogue)).
 
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use super::catalogue::{Quotient, Source, Sums};
 use super::cs::CsTotals;
-use super::reports::{AdTotals, DesignTotals};
+use super::reports::{AdTotals, DesignTotals, ProductTotals};
 use super::shop::ShopTotals;
 use super::{cs, reports, shop};
 use crate::entities::{Metric, Role, product};
 use crate::error::AppResult;
-use crate::money::from_fen;
 use crate::period::{Granularity, Month};
 use crate::targets;
-
-/// A value kept as an exact quotient, so that a team's rate is Σ numerators / Σ denominators.
-/// Amounts and counts have denominator 1.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Quotient {
-    pub num: Decimal,
-    pub den: Decimal,
-}
-
-impl Quotient {
-    pub fn amount(value: Decimal) -> Self {
-        Self {
-            num: value,
-            den: Decimal::ONE,
-        }
-    }
-
-    pub fn ratio(num: impl Into<Decimal>, den: impl Into<Decimal>) -> Self {
-        Self {
-            num: num.into(),
-            den: den.into(),
-        }
-    }
-
-    fn yuan(fen: i64) -> Self {
-        Self::amount(from_fen(fen))
-    }
-
-    /// The exact value; `None` for x/0.
-    pub fn value(&self) -> Option<Decimal> {
-        exact(&[self.num], &[self.den])
-    }
-}
-
-/// Π nums / Π dens, multiplying out before the one division (exact whenever the result fits 28
-/// digits); falls back to multiplying and dividing by turns only if a product would overflow.
-/// `None` when a denominator is zero.
-pub fn exact(nums: &[Decimal], dens: &[Decimal]) -> Option<Decimal> {
-    if dens.iter().any(|d| d.is_zero()) {
-        return None;
-    }
-    let den = dens
-        .iter()
-        .try_fold(Decimal::ONE, |acc, d| acc.checked_mul(*d));
-    let num = nums
-        .iter()
-        .try_fold(Decimal::ONE, |acc, n| acc.checked_mul(*n));
-    if let (Some(num), Some(den)) = (num, den)
-        && let Some(q) = num.checked_div(den)
-    {
-        return Some(q);
-    }
-    let mut q = Decimal::ONE;
-    for i in 0..nums.len().max(dens.len()) {
-        if let Some(n) = nums.get(i) {
-            q = q.checked_mul(*n)?;
-        }
-        if let Some(d) = dens.get(i) {
-            q = q.checked_div(*d)?;
-        }
-    }
-    Some(q)
-}
 
 /// A product a designer owns and what it sold in the month.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,18 +26,43 @@ pub struct ProductUnits {
     pub units: i64,
 }
 
-/// A designer's owned products: what each sold, and their pooled (buyers, visitors).
+/// A designer's owned products: what each sold, and their sums pooled.
 #[derive(Debug, Clone, Default)]
 struct Owned {
     products: Vec<ProductUnits>,
-    buyers: i64,
-    visitors: i64,
+    totals: ProductTotals,
+}
+
+/// Each source's sums per person of its role, and pooled for the team.
+struct BySource<T> {
+    people: HashMap<i64, T>,
+    team: T,
+}
+
+impl<T: Default + Clone> BySource<T> {
+    fn new(rows: impl IntoIterator<Item = (i64, T)>, absorb: impl Fn(&mut T, &T)) -> Self {
+        let mut team = T::default();
+        let people: HashMap<i64, T> = rows.into_iter().collect();
+        for t in people.values() {
+            absorb(&mut team, t);
+        }
+        Self { people, team }
+    }
+
+    fn of(&self, staff_id: i64, own: bool) -> std::borrow::Cow<'_, T> {
+        use std::borrow::Cow;
+        match (own, self.people.get(&staff_id)) {
+            (false, _) => Cow::Borrowed(&self.team),
+            (true, Some(t)) => Cow::Borrowed(t),
+            (true, None) => Cow::Owned(T::default()),
+        }
+    }
 }
 
 pub struct MonthFacts {
-    agents: HashMap<i64, CsTotals>,
-    ads: HashMap<i64, AdTotals>,
-    design: HashMap<i64, DesignTotals>,
+    agents: BySource<CsTotals>,
+    ads: BySource<AdTotals>,
+    design: BySource<DesignTotals>,
     owned: HashMap<i64, Owned>,
     shop: ShopTotals,
     /// Each person's targets by metric; `None` is the team's.
@@ -145,13 +108,18 @@ impl MonthFacts {
                 label: format!("{} {}", p.platform_item_id, p.title),
                 units: t.paid_units,
             });
-            o.buyers += t.paid_buyers;
-            o.visitors += t.visitors;
+            o.totals.absorb(&t);
         }
         Ok(Self {
-            agents: agents.into_iter().map(|t| (t.staff_id, t)).collect(),
-            ads: ads.by_owner.into_iter().collect(),
-            design: design.into_iter().map(|d| (d.designer_id, d)).collect(),
+            agents: BySource::new(
+                agents.into_iter().map(|t| (t.staff_id, t)),
+                CsTotals::absorb,
+            ),
+            ads: BySource::new(ads.by_owner, AdTotals::absorb),
+            design: BySource::new(
+                design.into_iter().map(|d| (d.designer_id, d)),
+                DesignTotals::absorb,
+            ),
             owned,
             shop: shop::bucket(&days, from, to, Granularity::Month)
                 .pop()
@@ -160,82 +128,30 @@ impl MonthFacts {
         })
     }
 
-    /// The shop's month: the operations KPIs, which any bonus rule may also read.
-    pub fn shop_metrics(&self) -> [(Metric, Quotient); 4] {
-        let s = &self.shop;
-        [
-            (Metric::PaidAmount, Quotient::yuan(s.paid_amount_fen)),
-            (
-                Metric::ConversionRate,
-                Quotient::ratio(s.paid_buyers, s.visitors),
-            ),
-            (
-                Metric::RefundRate,
-                Quotient::ratio(s.refund_amount_fen, s.paid_amount_fen),
-            ),
-            (Metric::NetProfit, Quotient::yuan(s.net_profit_fen())),
-        ]
+    /// A person's month of `metric` (§3): their own sums where the metric's source belongs to
+    /// their role (an agent's conversion, a promoter's ROI), else the team's (the shop's
+    /// conversion, the team's pooled ad ROI). A designer's owned-product conversion exists only
+    /// for designers.
+    pub fn quotient(&self, staff_id: i64, role: Role, metric: Metric) -> Option<Quotient> {
+        let def = metric.def();
+        let own = def.source.own_role() == Some(role);
+        match def.source {
+            Source::Shop => self.shop.quotient(metric),
+            Source::Agent => self.agents.of(staff_id, own).quotient(metric),
+            Source::Ad => self.ads.of(staff_id, own).quotient(metric),
+            Source::Design => self.design.of(staff_id, own).quotient(metric),
+            Source::OwnedProducts if own => self
+                .owned
+                .get(&staff_id)
+                .map_or_else(ProductTotals::default, |o| o.totals.clone())
+                .quotient(metric),
+            Source::OwnedProducts => None,
+        }
     }
 
-    /// The §7 metrics of a person's role, pooled over the month.
-    pub fn own_metrics(&self, staff_id: i64, role: Role) -> Vec<(Metric, Quotient)> {
-        match role {
-            Role::CustomerService => {
-                let a = self.agents.get(&staff_id).cloned().unwrap_or_default();
-                vec![
-                    (Metric::SalesAmount, Quotient::yuan(a.sales_amount_fen)),
-                    (
-                        Metric::InquiryConversion,
-                        Quotient::ratio(a.paid_buyers, a.inquiries),
-                    ),
-                    (
-                        Metric::CsAov,
-                        Quotient::ratio(from_fen(a.sales_amount_fen), a.paid_buyers),
-                    ),
-                    (
-                        Metric::ReplyRate,
-                        Quotient::ratio(a.received - a.unreplied, a.received),
-                    ),
-                    (
-                        Metric::AvgResponse,
-                        Quotient::ratio(a.response_seconds_sum, a.response_count),
-                    ),
-                ]
-            }
-            Role::Designer => {
-                let d = self.design.get(&staff_id).cloned().unwrap_or_default();
-                let o = self.owned.get(&staff_id);
-                vec![
-                    (Metric::OnTimeRate, Quotient::ratio(d.on_time, d.delivered)),
-                    (Metric::Delivered, Quotient::amount(d.delivered.into())),
-                    (
-                        Metric::OwnedConversion,
-                        o.map_or(Quotient::ratio(0, 0), |o| {
-                            Quotient::ratio(o.buyers, o.visitors)
-                        }),
-                    ),
-                ]
-            }
-            Role::Promotion => {
-                let a = self.ads.get(&staff_id).cloned().unwrap_or_default();
-                vec![
-                    (
-                        Metric::Roi,
-                        Quotient::ratio(from_fen(a.attributed_amount_fen), from_fen(a.spend_fen)),
-                    ),
-                    (Metric::Ctr, Quotient::ratio(a.clicks, a.impressions)),
-                    (
-                        Metric::Cpc,
-                        Quotient::ratio(from_fen(a.spend_fen), a.clicks),
-                    ),
-                    (
-                        Metric::AttributedAmount,
-                        Quotient::yuan(a.attributed_amount_fen),
-                    ),
-                ]
-            }
-            Role::Operations => self.shop_metrics().to_vec(),
-        }
+    /// The shop's month of a metric of the shop.
+    pub fn shop(&self, metric: Metric) -> Option<Quotient> {
+        self.shop.quotient(metric)
     }
 
     /// The person's target for the month, else the team's.
@@ -257,18 +173,5 @@ impl MonthFacts {
         self.owned
             .get(&staff_id)
             .map_or(&[], |o| o.products.as_slice())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn large_products_divide_step_by_step_instead_of_overflowing() {
-        let big = Decimal::from(10_i64.pow(15));
-        // 10^15 × 10^15 overflows 28 digits; dividing by 10^15 on the way does not.
-        assert_eq!(exact(&[big, big], &[big]), Some(big));
-        assert_eq!(exact(&[Decimal::ONE], &[Decimal::ZERO]), None);
     }
 }

@@ -3,14 +3,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate};
-use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter,
     QueryOrder, QuerySelect,
 };
 
-use super::{ratio, select_sums, sum_of, yuan_per};
+use super::catalogue::{Sum, Sums};
+use super::{select_sums, sum_of};
 use crate::entities::{AdChannel, ad_day, design_deliverable, product, product_day};
 use crate::error::AppResult;
 
@@ -24,24 +24,37 @@ pub struct AdTotals {
 }
 
 impl AdTotals {
-    fn absorb(&mut self, o: &AdTotals) {
+    pub fn absorb(&mut self, o: &AdTotals) {
         self.impressions += o.impressions;
         self.clicks += o.clicks;
         self.spend_fen += o.spend_fen;
         self.attributed_orders += o.attributed_orders;
         self.attributed_amount_fen += o.attributed_amount_fen;
     }
-    pub fn ctr(&self) -> Option<f64> {
-        ratio(self.clicks, self.impressions)
+}
+
+impl Sums for AdTotals {
+    fn sum(&self, s: Sum) -> Option<i64> {
+        Some(match s {
+            Sum::Impressions => self.impressions,
+            Sum::Clicks => self.clicks,
+            Sum::AdSpend => self.spend_fen,
+            Sum::AttributedOrders => self.attributed_orders,
+            Sum::AttributedAmount => self.attributed_amount_fen,
+            _ => return None,
+        })
     }
-    pub fn cpc(&self) -> Option<Decimal> {
-        yuan_per(self.spend_fen, self.clicks)
-    }
-    pub fn cvr(&self) -> Option<f64> {
-        ratio(self.attributed_orders, self.clicks)
-    }
-    pub fn roi(&self) -> Option<f64> {
-        ratio(self.attributed_amount_fen, self.spend_fen)
+}
+
+impl From<&ad_day::Model> for AdTotals {
+    fn from(d: &ad_day::Model) -> Self {
+        Self {
+            impressions: d.impressions,
+            clicks: d.clicks,
+            spend_fen: d.spend_fen,
+            attributed_orders: d.attributed_orders,
+            attributed_amount_fen: d.attributed_amount_fen,
+        }
     }
 }
 
@@ -125,11 +138,23 @@ pub struct DesignTotals {
 }
 
 impl DesignTotals {
-    pub fn on_time_rate(&self) -> Option<f64> {
-        ratio(self.on_time, self.delivered)
+    pub fn absorb(&mut self, o: &DesignTotals) {
+        self.delivered += o.delivered;
+        self.on_time += o.on_time;
+        self.revisions += o.revisions;
+        self.open += o.open;
+        self.overdue += o.overdue;
     }
-    pub fn avg_revisions(&self) -> Option<f64> {
-        ratio(self.revisions, self.delivered)
+}
+
+impl Sums for DesignTotals {
+    fn sum(&self, s: Sum) -> Option<i64> {
+        Some(match s {
+            Sum::Delivered => self.delivered,
+            Sum::OnTime => self.on_time,
+            Sum::Revisions => self.revisions,
+            _ => return None,
+        })
     }
 }
 
@@ -190,8 +215,41 @@ pub struct ProductTotals {
 }
 
 impl ProductTotals {
-    pub fn conversion_rate(&self) -> Option<f64> {
-        ratio(self.paid_buyers, self.visitors)
+    pub fn absorb(&mut self, o: &ProductTotals) {
+        self.visitors += o.visitors;
+        self.paid_buyers += o.paid_buyers;
+        self.paid_units += o.paid_units;
+        self.paid_amount_fen += o.paid_amount_fen;
+        self.fav_cart_buyers += o.fav_cart_buyers;
+        self.bad_reviews += o.bad_reviews;
+    }
+}
+
+impl From<&product_day::Model> for ProductTotals {
+    fn from(d: &product_day::Model) -> Self {
+        Self {
+            product_id: d.product_id,
+            visitors: d.visitors,
+            paid_buyers: d.paid_buyers,
+            paid_units: d.paid_units,
+            paid_amount_fen: d.paid_amount_fen,
+            fav_cart_buyers: d.fav_cart_buyers,
+            bad_reviews: d.bad_reviews,
+        }
+    }
+}
+
+/// A product's (or a designer's owned products') sums answer the shop's product-level metrics
+/// (conversion, AOV, UV value…).
+impl Sums for ProductTotals {
+    fn sum(&self, s: Sum) -> Option<i64> {
+        Some(match s {
+            Sum::Visitors => self.visitors,
+            Sum::PaidBuyers => self.paid_buyers,
+            Sum::PaidAmount => self.paid_amount_fen,
+            Sum::FavCartBuyers => self.fav_cart_buyers,
+            _ => return None,
+        })
     }
 }
 
@@ -298,7 +356,9 @@ pub async fn product_report(
                     ..Default::default()
                 }),
                 stock: recent.and_then(|r| r.stock).map(|(_, s)| s),
-                recent_daily_units: recent.and_then(|r| ratio(r.units, r.days)),
+                recent_daily_units: recent
+                    .filter(|r| r.days > 0)
+                    .map(|r| r.units as f64 / r.days as f64),
                 product: p,
             }
         })

@@ -5,12 +5,14 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
 };
 
-use super::{ratio, select_sums, yuan_per};
+use super::catalogue::{Sum, Sums, exact};
+use super::select_sums;
 use crate::entities::{Metric, ad_day, shop_day};
 use crate::error::AppResult;
 use crate::period::Granularity;
@@ -112,60 +114,34 @@ impl ShopTotals {
         }
     }
 
-    pub fn conversion_rate(&self) -> Option<f64> {
-        ratio(self.paid_buyers, self.visitors)
-    }
-    pub fn aov(&self) -> Option<Decimal> {
-        yuan_per(self.paid_amount_fen, self.paid_buyers)
-    }
-    pub fn fav_cart_rate(&self) -> Option<f64> {
-        ratio(self.fav_cart_buyers, self.visitors)
-    }
-    pub fn bounce_rate(&self) -> Option<f64> {
-        ratio(self.bounced_visitors, self.visitors)
-    }
-    pub fn visit_depth(&self) -> Option<f64> {
-        ratio(self.page_views, self.visitors)
-    }
-    pub fn refund_rate(&self) -> Option<f64> {
-        ratio(self.refund_amount_fen, self.paid_amount_fen)
-    }
-    pub fn uv_value(&self) -> Option<Decimal> {
-        yuan_per(self.paid_amount_fen, self.visitors)
-    }
-    pub fn gross_profit_fen(&self) -> i64 {
-        self.paid_amount_fen
-            - self.refund_amount_fen
-            - self.cost_of_goods_fen
-            - self.shipping_cost_fen
-    }
-    pub fn net_profit_fen(&self) -> i64 {
-        self.gross_profit_fen() - self.ad_spend_fen
-    }
-    pub fn ad_roi(&self) -> Option<f64> {
-        ratio(self.ad_attributed_fen, self.ad_spend_fen)
-    }
-
     /// The metric per day of the period: sums are divided by the days with data (the mean of a
-    /// 7-day base), ratios are pooled.
-    pub fn per_day(&self, metric: ShopMetric) -> Option<f64> {
-        let mean = |sum: i64| ratio(sum, self.days);
-        let yuan = |fen: i64| ratio(fen, self.days * 100);
-        match metric {
-            ShopMetric::Visitors => mean(self.visitors),
-            ShopMetric::PaidBuyers => mean(self.paid_buyers),
-            ShopMetric::PaidAmount => yuan(self.paid_amount_fen),
-            ShopMetric::ConversionRate => self.conversion_rate(),
-            ShopMetric::Aov => ratio(self.paid_amount_fen, self.paid_buyers * 100),
-            ShopMetric::BounceRate => self.bounce_rate(),
-            ShopMetric::VisitDepth => self.visit_depth(),
-            ShopMetric::FavCartRate => self.fav_cart_rate(),
-            ShopMetric::RefundRate => self.refund_rate(),
-            ShopMetric::UvValue => ratio(self.paid_amount_fen, self.visitors * 100),
-            ShopMetric::AdSpend => yuan(self.ad_spend_fen),
-            ShopMetric::AdRoi => self.ad_roi(),
-            ShopMetric::NetProfit => yuan(self.net_profit_fen()),
+    /// 7-day base), ratios are pooled. Exact.
+    pub fn per_day(&self, metric: Metric) -> Option<Decimal> {
+        let q = self.quotient(metric)?;
+        if metric.def().is_sum() {
+            exact(&[q.num], &[Decimal::from(self.days)])
+        } else {
+            q.value()
         }
+    }
+}
+
+impl Sums for ShopTotals {
+    fn sum(&self, s: Sum) -> Option<i64> {
+        Some(match s {
+            Sum::Visitors => self.visitors,
+            Sum::PageViews => self.page_views,
+            Sum::PaidBuyers => self.paid_buyers,
+            Sum::PaidAmount => self.paid_amount_fen,
+            Sum::FavCartBuyers => self.fav_cart_buyers,
+            Sum::BouncedVisitors => self.bounced_visitors,
+            Sum::RefundAmount => self.refund_amount_fen,
+            Sum::CostOfGoods => self.cost_of_goods_fen,
+            Sum::ShippingCost => self.shipping_cost_fen,
+            Sum::AdSpend => self.ad_spend_fen,
+            Sum::AttributedAmount => self.ad_attributed_fen,
+            _ => return None,
+        })
     }
 }
 
@@ -204,16 +180,28 @@ impl ShopMetric {
         Self::NetProfit,
     ];
 
+    /// The catalogue's metric.
+    pub fn metric(self) -> Metric {
+        match self {
+            Self::Visitors => Metric::Visitors,
+            Self::PaidBuyers => Metric::PaidBuyers,
+            Self::PaidAmount => Metric::PaidAmount,
+            Self::ConversionRate => Metric::ConversionRate,
+            Self::Aov => Metric::Aov,
+            Self::BounceRate => Metric::BounceRate,
+            Self::VisitDepth => Metric::VisitDepth,
+            Self::FavCartRate => Metric::FavCartRate,
+            Self::RefundRate => Metric::RefundRate,
+            Self::UvValue => Metric::UvValue,
+            Self::AdSpend => Metric::AdSpend,
+            Self::AdRoi => Metric::Roi,
+            Self::NetProfit => Metric::NetProfit,
+        }
+    }
+
     /// The team target (§4) this metric is judged against, if any.
     pub fn target(self) -> Option<Metric> {
-        match self {
-            Self::PaidAmount => Some(Metric::PaidAmount),
-            Self::ConversionRate => Some(Metric::ConversionRate),
-            Self::RefundRate => Some(Metric::RefundRate),
-            Self::AdRoi => Some(Metric::Roi),
-            Self::NetProfit => Some(Metric::NetProfit),
-            _ => None,
-        }
+        Some(self.metric()).filter(|m| Metric::TEAM.contains(m))
     }
 }
 
@@ -340,23 +328,26 @@ pub fn gmv_split(now: &ShopTotals, base: &ShopTotals) -> Option<GmvSplit> {
     if !positive(now) || !positive(base) {
         return None;
     }
-    let per_day = |t: &ShopTotals| {
-        let v = t.visitors as f64 / t.days as f64;
-        let c = t.paid_buyers as f64 / t.visitors as f64;
-        let a = t.paid_amount_fen as f64 / t.paid_buyers as f64;
-        (v, c, a)
+    // G = V × C × A per day, each factor as the catalogue defines it.
+    let factors = |t: &ShopTotals| {
+        Some((
+            t.per_day(Metric::Visitors)?.to_f64()?,
+            t.float(Metric::ConversionRate)?,
+            t.float(Metric::Aov)?,
+        ))
     };
-    let (v1, c1, a1) = per_day(now);
-    let (v0, c0, a0) = per_day(base);
+    let ((v1, c1, a1), (v0, c0, a0)) = (factors(now)?, factors(base)?);
     let (lv, lc, la) = ((v1 / v0).ln(), (c1 / c0).ln(), (a1 / a0).ln());
     let total = lv + lc + la;
     if total.abs() < 1e-12 {
         return None;
     }
-    let g0 = Decimal::from(base.paid_amount_fen) / Decimal::from(base.days);
-    let g1 = Decimal::from(now.paid_amount_fen) / Decimal::from(now.days);
+    let (g0, g1) = (
+        base.per_day(Metric::PaidAmount)?,
+        now.per_day(Metric::PaidAmount)?,
+    );
     Some(GmvSplit {
-        gmv_change: super::yuan(g1 - g0),
+        gmv_change: crate::money::cents(g1 - g0),
         traffic_share: lv / total,
         conversion_share: lc / total,
         aov_share: la / total,

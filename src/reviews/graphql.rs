@@ -1,16 +1,61 @@
-use async_graphql::{Context, Object};
+use async_graphql::{Context, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use sea_orm::EntityTrait;
 
 use super::ReviewLine;
 use crate::audit::graphql::AuditEntry;
-use crate::entities::{Grade, Role, review};
+use crate::entities::{Grade, Metric, Role, review};
 use crate::error::{AppError, AppResult};
 use crate::graphql::{Id, actor, db, team};
-use crate::kpi::scoring::GradeQuota;
+use crate::kpi::scoring::{GRADE_FLOORS, GradeQuota};
+use crate::metrics::catalogue::{Unit, shown};
 use crate::period::Month;
 use crate::staff::graphql::{Staff, load_staff};
+
+/// One KPI of a review. Figures are computed and scored exactly; they are shown rounded to their
+/// unit's places (money 0.01, rates 0.0001 as fractions), with as many more places as it takes to
+/// show on which side of a tier, an end of a LINEAR scale or the target the exact value lies
+/// (249.995 against a tier at 250, not 250.00).
+#[derive(SimpleObject)]
+#[graphql(name = "ReviewLine")]
+pub struct ReviewLineShown {
+    pub code: String,
+    pub metric: Metric,
+    /// The month's sums the value is the quotient of (amounts: the amount over 1).
+    pub numerator: Option<Decimal>,
+    pub denominator: Option<Decimal>,
+    /// The month's value of the metric: yuan, a fraction for rates, seconds, a count.
+    pub value: Option<Decimal>,
+    /// What was scored: the value, or for a completion KPI value ÷ target (a fraction).
+    pub actual: Option<Decimal>,
+    pub target: Option<Decimal>,
+    /// 0..120, shown to 0.01; null when not scored.
+    pub score: Option<Decimal>,
+    pub weight: Decimal,
+}
+
+impl From<ReviewLine> for ReviewLineShown {
+    fn from(l: ReviewLine) -> Self {
+        let places = l.metric.def().unit.places();
+        let actual_places = if l.completion {
+            Unit::Rate.places()
+        } else {
+            places
+        };
+        Self {
+            value: l.value.map(|v| shown(v, places, l.target.as_slice())),
+            actual: l.actual.map(|a| shown(a, actual_places, &l.boundaries)),
+            target: l.target.map(|t| shown(t, places, l.value.as_slice())),
+            score: l.score.map(|s| shown(s, 2, &[])),
+            code: l.code,
+            metric: l.metric,
+            numerator: l.numerator,
+            denominator: l.denominator,
+            weight: l.weight,
+        }
+    }
+}
 
 /// One person's review of a month (§7).
 pub struct Review(pub review::Model);
@@ -30,12 +75,15 @@ impl Review {
         Month::of(self.0.month)
     }
     /// Every KPI of the role's scorecard: value, actual scored, target, score, weight.
-    async fn lines(&self) -> AppResult<Vec<ReviewLine>> {
-        super::lines(&self.0)
+    async fn lines(&self) -> AppResult<Vec<ReviewLineShown>> {
+        Ok(super::lines(&self.0)?.into_iter().map(Into::into).collect())
     }
-    /// Σ(weight × score) / Σweight over the scored KPIs; null when none was scored.
-    async fn total(&self) -> Option<Decimal> {
-        self.0.total.as_deref().and_then(|t| t.parse().ok())
+    /// Σ(weight × score) / Σweight over the scored KPIs, computed exactly and shown to 0.01, or
+    /// with more places where rounding would reach a grade's floor (89.996, not 90.00, is a
+    /// B); null when none was scored.
+    async fn total(&self) -> AppResult<Option<Decimal>> {
+        let floors = GRADE_FLOORS.map(|(_, floor)| floor);
+        Ok(super::total(&self.0)?.map(|t| shown(t, 2, &floors)))
     }
     /// The grade the total gives.
     async fn computed_grade(&self) -> Option<Grade> {

@@ -21,23 +21,29 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{self, Change, Stamp};
 use crate::auth::Actor;
 use crate::entities::kpi_definition::Basis;
-use crate::entities::{Grade, Metric, MonthStatus, review, team};
+use crate::entities::{Grade, Metric, MonthStatus, Role, review, team};
 use crate::error::{AppError, AppResult};
 use crate::kpi::scoring::{self, GradeQuota, Scoring, TargetSource};
-use crate::metrics::kpis::{StaffKpis, month_kpis};
+use crate::metrics::catalogue::{Quotient, exact, team_value};
+use crate::metrics::kpis::{KpiValue, StaffKpis, month_kpis};
 use crate::metrics::month::MonthFacts;
 use crate::period::Month;
 
 /// The kind of record review changes are audited under.
 pub const AUDIT_KIND: &str = "REVIEW";
 
-/// One KPI of a review: the actual it was scored on, the target used, and the score (null when
-/// not scored: no data, or no target to compare with; it then counts for nothing, weight
-/// included).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, async_graphql::SimpleObject)]
+/// One KPI of a review, with exact figures (as stored; shown rounded, see the GraphQL type): the
+/// month's value, the actual it was scored on, the target used, and the score (null when not
+/// scored: no data, or no target to compare with; it then counts for nothing, weight included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewLine {
     pub code: String,
     pub metric: Metric,
+    /// The month's sums the value is the quotient of (absent on reviews stored before them).
+    #[serde(default)]
+    pub numerator: Option<Decimal>,
+    #[serde(default)]
+    pub denominator: Option<Decimal>,
     /// The month's value of the metric.
     pub value: Option<Decimal>,
     /// What was scored: the value, or for a completion KPI value ÷ target.
@@ -45,6 +51,12 @@ pub struct ReviewLine {
     pub target: Option<Decimal>,
     pub score: Option<Decimal>,
     pub weight: Decimal,
+    /// Whether the actual is the value's completion of its target (a fraction).
+    #[serde(default)]
+    pub completion: bool,
+    /// What the actual is compared with: the tiers' thresholds, LINEAR's ends, the target.
+    #[serde(default)]
+    pub boundaries: Vec<Decimal>,
 }
 
 /// The team's forced distribution (cumulative quotas from the top grade), or none.
@@ -57,22 +69,25 @@ pub fn quotas(team: &team::Model) -> AppResult<Vec<GradeQuota>> {
     }
 }
 
-/// Scores each person's month; pure.
+/// Scores each person's month; pure and exact.
 fn score_people(
     library: &[crate::kpi::Kpi],
     people: &[StaffKpis],
 ) -> Vec<(i64, Vec<ReviewLine>, Option<Decimal>)> {
-    // The mean value of each metric among the people who have one, per role (TEAM_AVERAGE).
-    let mut sums: HashMap<(Option<crate::entities::Role>, Metric), (Decimal, i64)> = HashMap::new();
+    // TEAM_AVERAGE: each role's value of a metric among its people (pooled for ratios, the mean
+    // per person for sums), unless §7 names the team's own (the shop's conversion).
+    let mut by_role: HashMap<(Option<Role>, Metric), Vec<Quotient>> = HashMap::new();
     for p in people {
         for v in &p.values {
-            if let Some(value) = v.value {
-                let e = sums.entry((p.staff.role, v.metric)).or_default();
-                e.0 += value;
-                e.1 += 1;
+            if let Some(q) = v.quotient.filter(|q| !q.den.is_zero()) {
+                by_role.entry((p.staff.role, v.metric)).or_default().push(q);
             }
         }
     }
+    let team_average = |role: Option<Role>, metric: Metric| {
+        let people = by_role.get(&(role, metric))?;
+        team_value(metric, people.iter().copied()).value()
+    };
     people
         .iter()
         .map(|p| {
@@ -81,39 +96,47 @@ fn score_people(
                 .filter(|k| Some(k.role) == p.staff.role)
                 .map(|k| {
                     let v = p.values.iter().find(|v| v.metric == k.metric);
-                    let value = v.and_then(|v| v.value);
+                    let quotient = v.and_then(|v| v.quotient);
+                    let value = v.and_then(KpiValue::value);
                     let own_target = v.and_then(|v| v.target);
+                    let completion = k.basis == Basis::Completion;
                     let target = match &k.scoring {
                         Scoring::TargetRatio { target, value, .. } => match target {
                             TargetSource::Target => own_target,
                             TargetSource::Fixed => *value,
-                            TargetSource::TeamAverage => {
-                                v.and_then(|v| v.team_value).or_else(|| {
-                                    sums.get(&(p.staff.role, k.metric))
-                                        .map(|(sum, n)| sum / Decimal::from(*n))
-                                })
-                            }
+                            TargetSource::TeamAverage => v
+                                .and_then(|v| v.team_value)
+                                .or_else(|| team_average(p.staff.role, k.metric)),
                         },
-                        _ if k.basis == Basis::Completion => own_target,
+                        _ if completion => own_target,
                         _ => None,
                     };
                     let actual = match k.basis {
                         Basis::Value => value,
                         Basis::Completion => value
                             .zip(own_target.filter(|t| !t.is_zero()))
-                            .map(|(v, t)| v / t),
+                            .and_then(|(v, t)| exact(&[v], &[t])),
                     };
                     let ratio_target = matches!(k.scoring, Scoring::TargetRatio { .. })
                         .then_some(target)
                         .flatten();
+                    let boundaries = match &k.scoring {
+                        Scoring::Tiers { tiers } => tiers.iter().map(|t| t.threshold).collect(),
+                        Scoring::Linear { worst, best } => vec![*worst, *best],
+                        Scoring::TargetRatio { .. } => ratio_target.into_iter().collect(),
+                    };
                     ReviewLine {
                         code: k.code.clone(),
                         metric: k.metric,
+                        numerator: quotient.map(|q| q.num),
+                        denominator: quotient.map(|q| q.den),
                         value,
-                        actual: actual.map(|a| a.round_dp(6).normalize()),
-                        target: target.map(|t| t.round_dp(6).normalize()),
+                        actual,
+                        target,
                         score: scoring::score(&k.scoring, k.direction, actual, ratio_target),
                         weight: k.weight,
+                        completion,
+                        boundaries,
                     }
                 })
                 .collect();
@@ -166,11 +189,12 @@ pub async fn refresh(
         crate::kpi::library(db, team.id),
         crate::staff::active_members(db, team.id, None)
     )?;
-    let roles: HashMap<i64, crate::entities::Role> = people
+    let roles: HashMap<i64, Role> = people
         .iter()
         .filter_map(|p| Some((p.id, p.role?)))
         .collect();
-    let scored = score_people(&library, &month_kpis(facts, people));
+    let kpis = month_kpis(facts, people, |role| crate::kpi::metrics_of(&library, role));
+    let scored = score_people(&library, &kpis);
 
     // Rank by total (ties to the lower id) for the forced distribution.
     let mut ranked: Vec<(i64, Decimal)> = scored
@@ -263,6 +287,15 @@ pub async fn refresh(
     }
     reviews.sort_by_key(|r| r.staff_id);
     Ok(reviews)
+}
+
+/// The review's exact total score.
+pub fn total(r: &review::Model) -> AppResult<Option<Decimal>> {
+    r.total
+        .as_deref()
+        .map(str::parse::<Decimal>)
+        .transpose()
+        .map_err(|e| AppError::internal(anyhow::anyhow!("review {} total: {e}", r.id)))
 }
 
 pub fn lines(r: &review::Model) -> AppResult<Vec<ReviewLine>> {

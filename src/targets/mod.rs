@@ -18,6 +18,7 @@ use crate::auth::Actor;
 use crate::entities::{Metric, staff, target, target::Period};
 use crate::error::{AppError, AppResult};
 use crate::graphql::Id;
+use crate::metrics::catalogue::Unit;
 use crate::period::Month;
 use crate::teams;
 use crate::validate::Checks;
@@ -114,10 +115,10 @@ fn check(checks: &mut Checks, t: &TargetInput, members: &[i64]) {
     {
         checks.fail("date", format!("must fall in {}", t.month));
     }
-    if t.metric != Metric::NetProfit && t.value < Decimal::ZERO {
+    if !matches!(t.metric, Metric::NetProfit | Metric::GrossProfit) && t.value < Decimal::ZERO {
         checks.fail("value", "must not be negative");
     }
-    if t.metric.is_rate() && t.value > Decimal::ONE {
+    if t.metric.def().unit == Unit::Rate && t.value > Decimal::ONE {
         checks.fail("value", "a rate is a fraction from 0 to 1 (0.035 = 3.5 %)");
     }
 }
@@ -184,7 +185,7 @@ pub async fn team_day_targets(
     // Monthly first, so a daily target for the same metric replaces it.
     for t in rows.iter().filter(|t| t.period == Period::Month) {
         let mut v = value(t)?;
-        if t.metric.is_additive() {
+        if t.metric.def().is_sum() {
             v /= Decimal::from(month.days());
         }
         targets.insert(t.metric, v);

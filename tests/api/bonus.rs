@@ -542,6 +542,7 @@ async fn a_manager_sets_a_plan_of_typed_rules() {
                     { "scoreBonus": { "base": "1.001" }, "gradeBonus": { "base": "1" } },
                     { "perUnitOverThreshold": {} },
                     { "code": "sales-share", "scoreBonus": { "base": "-5" } },
+                    { "teamRelative": { "pool": "100", "metric": "OWNED_CONVERSION" } },
                 ]),
             ),
         )
@@ -556,12 +557,12 @@ async fn a_manager_sets_a_plan_of_typed_rules() {
     assert_eq!(
         problems,
         vec![
-            json!([1, "commission.metric"]),
             json!([1, "commission.rate"]),
             json!([2, "rules"]),
             json!([3, "perUnitOverThreshold"]),
             json!([4, "scoreBonus.base"]),
             json!([4, "code"]),
+            json!([5, "teamRelative.metric"]),
         ]
     );
     let twice = app

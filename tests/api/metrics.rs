@@ -483,10 +483,10 @@ async fn a_persons_month_kpis_with_targets() {
         kpis[0]["values"],
         json!([
             { "metric": "SALES_AMOUNT", "value": "1000.00", "target": "30000" },
-            { "metric": "INQUIRY_CONVERSION", "value": "0.5", "target": null },
+            { "metric": "INQUIRY_CONVERSION", "value": "0.5000", "target": null },
             { "metric": "CS_AOV", "value": "200.00", "target": null },
-            { "metric": "REPLY_RATE", "value": "1", "target": null },
-            { "metric": "AVG_RESPONSE", "value": "15", "target": null },
+            { "metric": "REPLY_RATE", "value": "1.0000", "target": null },
+            { "metric": "AVG_RESPONSE", "value": "15.00", "target": null },
         ])
     );
     let other = app

@@ -163,14 +163,14 @@ async fn every_role_is_scored_by_its_scorecard() {
     assert_eq!(
         scores(cs),
         vec![
-            json!(["CS_SALES_COMPLETION", "0.9", "10000", "85"]),
-            json!(["CS_INQUIRY_CONVERSION", "0.4", null, "80"]),
-            json!(["CS_AOV", "250", null, "100"]),
-            json!(["CS_REPLY_RATE", "0.97", null, "80"]),
-            json!(["CS_AVG_RESPONSE", "40", null, "80"]),
+            json!(["CS_SALES_COMPLETION", "0.9000", "10000.00", "85.00"]),
+            json!(["CS_INQUIRY_CONVERSION", "0.4000", null, "80.00"]),
+            json!(["CS_AOV", "250.00", null, "100.00"]),
+            json!(["CS_REPLY_RATE", "0.9700", null, "80.00"]),
+            json!(["CS_AVG_RESPONSE", "40.00", null, "80.00"]),
         ]
     );
-    assert_eq!((&cs["total"], &cs["grade"]), (&json!("85.5"), &json!("B")));
+    assert_eq!((&cs["total"], &cs["grade"]), (&json!("85.50"), &json!("B")));
 
     // Promotion, TARGET_RATIO capped at 120 %: ROI 3 / 2.5 = 1.2 → 120; CTR 4 % / 3 % → capped
     // 120; CPC 2.50 against 2.00, lower is better: 2 − 1.25 = 0.75 → 75; ¥3,000 / ¥2,000 →
@@ -179,27 +179,27 @@ async fn every_role_is_scored_by_its_scorecard() {
     assert_eq!(
         scores(promo),
         vec![
-            json!(["PROMO_ROI", "3", "2.5", "120"]),
-            json!(["PROMO_CTR", "0.04", "0.03", "120"]),
-            json!(["PROMO_CPC", "2.5", "2", "75"]),
-            json!(["PROMO_ATTRIBUTED", "3000", "2000", "120"]),
+            json!(["PROMO_ROI", "3.00", "2.50", "120.00"]),
+            json!(["PROMO_CTR", "0.0400", "0.0300", "120.00"]),
+            json!(["PROMO_CPC", "2.50", "2.00", "75.00"]),
+            json!(["PROMO_ATTRIBUTED", "3000.00", "2000.00", "120.00"]),
         ]
     );
     assert_eq!(
         (&promo["total"], &promo["grade"]),
-        (&json!("111"), &json!("S"))
+        (&json!("111.00"), &json!("S"))
     );
 
-    // Designer: on time 3 / 4 = 75 % on LINEAR 70 %→100 %: 100 × 0.05 / 0.3 = 16.67; 4 of 5
-    // delivered → 80; owned conversion 5 % against the shop's 4 % → capped 120.
-    // (40·16.67 + 30·80 + 30·120) / 100 = 66.668 → 66.67 → D.
+    // Designer: on time 3 / 4 = 75 % on LINEAR 70 %→100 %: 100 × 0.05 / 0.3 = 16.666… (shown
+    // 16.67); 4 of 5 delivered → 80; owned conversion 5 % against the shop's 4 % → capped 120.
+    // (40·16.666… + 30·80 + 30·120) / 100 = 66.666… (shown 66.67) → D.
     let designer = of(&list, &w.designer_a_id);
     assert_eq!(
         scores(designer),
         vec![
-            json!(["DESIGN_ON_TIME", "0.75", null, "16.67"]),
-            json!(["DESIGN_DELIVERED", "4", "5", "80"]),
-            json!(["DESIGN_OWNED_CONVERSION", "0.05", "0.04", "120"]),
+            json!(["DESIGN_ON_TIME", "0.7500", null, "16.67"]),
+            json!(["DESIGN_DELIVERED", "4", "5", "80.00"]),
+            json!(["DESIGN_OWNED_CONVERSION", "0.0500", "0.0400", "120.00"]),
         ]
     );
     assert_eq!(
@@ -214,15 +214,15 @@ async fn every_role_is_scored_by_its_scorecard() {
     assert_eq!(
         scores(ops),
         vec![
-            json!(["OPS_PAID_AMOUNT", "120000", "100000", "120"]),
-            json!(["OPS_CONVERSION", "0.04", "0.05", "80"]),
-            json!(["OPS_REFUND_RATE", "0.02", "0.025", "120"]),
-            json!(["OPS_NET_PROFIT", "53000", "50000", "106"]),
+            json!(["OPS_PAID_AMOUNT", "120000.00", "100000.00", "120.00"]),
+            json!(["OPS_CONVERSION", "0.0400", "0.0500", "80.00"]),
+            json!(["OPS_REFUND_RATE", "0.0200", "0.0250", "120.00"]),
+            json!(["OPS_NET_PROFIT", "53000.00", "50000.00", "106.00"]),
         ]
     );
     assert_eq!(
         (&ops["total"], &ops["grade"]),
-        (&json!("109.9"), &json!("S"))
+        (&json!("109.90"), &json!("S"))
     );
 
     // cs_a2 has no data and no sales target: nothing scored, no total, no grade.
@@ -280,7 +280,7 @@ async fn a_recompute_rewrites_only_the_reviews_whose_figures_changed() {
         if a["staff"]["id"] == w.cs_a2_id {
             // 9 / 20 = 45 % → 100; AOV 2250 / 9 = 250 → 100; 25 of 25 replied → 100; no
             // response times and no sales target, so unscored: (3 × 20·100) / 60 = 100.
-            assert_eq!((&b["total"], &a["total"]), (&Value::Null, &json!("100")));
+            assert_eq!((&b["total"], &a["total"]), (&Value::Null, &json!("100.00")));
             assert_ne!(a["computedAt"], b["computedAt"]);
         } else {
             assert_eq!(a, b);
@@ -476,6 +476,6 @@ async fn the_kpi_library_starts_from_the_defaults_and_a_manager_edits_it() {
     // cs_a's 40 % is now 100 × (0.40 − 0.30) / 0.20 = 50, and the total with it.
     let list = reviews(&app, &w.manager_a, &w.team_a).await;
     let cs = of(&list, &w.cs_a_id);
-    assert_eq!(scores(cs), vec![json!(["CS_CONV", "0.4", null, "50"])]);
-    assert_eq!((&cs["total"], &cs["grade"]), (&json!("50"), &json!("D")));
+    assert_eq!(scores(cs), vec![json!(["CS_CONV", "0.4000", null, "50.00"])]);
+    assert_eq!((&cs["total"], &cs["grade"]), (&json!("50.00"), &json!("D")));
 }
