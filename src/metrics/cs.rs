@@ -203,8 +203,8 @@ pub async fn ranking(
     keyed.sort_by(|(x, a), (y, b)| {
         let by_value = match (x, y) {
             (Some(x), Some(y)) => match order {
-                SortOrder::Asc => x.cmp(&y),
-                SortOrder::Desc => y.cmp(&x),
+                SortOrder::Asc => x.cmp(y),
+                SortOrder::Desc => y.cmp(x),
             },
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
