@@ -377,6 +377,20 @@ pub fn exact(nums: &[Decimal], dens: &[Decimal]) -> Option<Decimal> {
     Some(q)
 }
 
+/// `value` for display to 10 places, at least `places`, without trailing zeros beyond them.
+pub fn precise(value: Decimal, places: u32) -> Decimal {
+    at_least(round(value, 10), places)
+}
+
+/// Without trailing zeros, but with at least `places` places.
+fn at_least(value: Decimal, places: u32) -> Decimal {
+    let mut d = value.normalize();
+    if d.scale() < places {
+        d.rescale(places);
+    }
+    d
+}
+
 /// `value` for display: rounded to `places`, or with as many more places as it takes for the
 /// shown value to compare with every one of `boundaries` (tier thresholds, a target, a grade's
 /// lower bound) as the exact value does — 249.995 against a tier at 250, not 250.00.
@@ -384,11 +398,7 @@ pub fn shown(value: Decimal, places: u32, boundaries: &[Decimal]) -> Decimal {
     for p in places..=28 {
         let r = round(value, p);
         if boundaries.iter().all(|b| r.cmp(b) == value.cmp(b)) {
-            let mut r = r.normalize();
-            if r.scale() < places {
-                r.rescale(places);
-            }
-            return r;
+            return at_least(r, places);
         }
     }
     value

@@ -9,14 +9,14 @@ use crate::entities::{Grade, Metric, Role, review};
 use crate::error::{AppError, AppResult};
 use crate::graphql::{Id, actor, db, team};
 use crate::kpi::scoring::{GRADE_FLOORS, GradeQuota};
-use crate::metrics::catalogue::{Unit, shown};
+use crate::metrics::catalogue::{Unit, precise, shown};
 use crate::period::Month;
 use crate::staff::graphql::{Staff, load_staff};
 
-/// One KPI of a review. Figures are computed and scored exactly; they are shown rounded to their
-/// unit's places (money 0.01, rates 0.0001 as fractions), with as many more places as it takes to
-/// show on which side of a tier, an end of a LINEAR scale or the target the exact value lies
-/// (249.995 against a tier at 250, not 250.00).
+/// One KPI of a review. Figures are computed and scored exactly and shown at their unit's places
+/// (money 0.01, rates 0.0001 as fractions, seconds 0.01) or more: a TIERS actual with as many
+/// places as it takes to show on which side of each tier it lies (249.995 against a tier at 250,
+/// not 250.00), a LINEAR or TARGET_RATIO actual to 10 places (a CPC of 1.234 scores 76.6).
 #[derive(SimpleObject)]
 #[graphql(name = "ReviewLine")]
 pub struct ReviewLineShown {
@@ -45,7 +45,13 @@ impl From<ReviewLine> for ReviewLineShown {
         };
         Self {
             value: l.value.map(|v| shown(v, places, l.target.as_slice())),
-            actual: l.actual.map(|a| shown(a, actual_places, &l.boundaries)),
+            actual: l.actual.map(|a| {
+                if l.continuous {
+                    precise(a, actual_places)
+                } else {
+                    shown(a, actual_places, &l.thresholds)
+                }
+            }),
             target: l.target.map(|t| shown(t, places, l.value.as_slice())),
             score: l.score.map(|s| shown(s, 2, &[])),
             code: l.code,

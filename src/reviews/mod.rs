@@ -54,9 +54,14 @@ pub struct ReviewLine {
     /// Whether the actual is the value's completion of its target (a fraction).
     #[serde(default)]
     pub completion: bool,
-    /// What the actual is compared with: the tiers' thresholds, LINEAR's ends, the target.
+    /// The tiers' thresholds the actual is compared with (TIERS); empty where the score moves
+    /// with every digit of the actual (LINEAR, TARGET_RATIO).
     #[serde(default)]
-    pub boundaries: Vec<Decimal>,
+    pub thresholds: Vec<Decimal>,
+    /// Whether the score is a continuous function of the actual (LINEAR, TARGET_RATIO), so every
+    /// digit of the actual shows in it.
+    #[serde(default)]
+    pub continuous: bool,
 }
 
 /// The team's forced distribution (cumulative quotas from the top grade), or none.
@@ -120,10 +125,9 @@ fn score_people(
                     let ratio_target = matches!(k.scoring, Scoring::TargetRatio { .. })
                         .then_some(target)
                         .flatten();
-                    let boundaries = match &k.scoring {
+                    let thresholds = match &k.scoring {
                         Scoring::Tiers { tiers } => tiers.iter().map(|t| t.threshold).collect(),
-                        Scoring::Linear { worst, best } => vec![*worst, *best],
-                        Scoring::TargetRatio { .. } => ratio_target.into_iter().collect(),
+                        _ => Vec::new(),
                     };
                     ReviewLine {
                         code: k.code.clone(),
@@ -136,7 +140,8 @@ fn score_people(
                         score: scoring::score(&k.scoring, k.direction, actual, ratio_target),
                         weight: k.weight,
                         completion,
-                        boundaries,
+                        continuous: !matches!(k.scoring, Scoring::Tiers { .. }),
+                        thresholds,
                     }
                 })
                 .collect();

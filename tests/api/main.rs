@@ -10,6 +10,7 @@ mod closing;
 mod daily_loop;
 mod demo;
 mod diagnosis;
+mod exact;
 mod http;
 mod import_csv;
 mod ingest;

@@ -476,6 +476,9 @@ async fn the_kpi_library_starts_from_the_defaults_and_a_manager_edits_it() {
     // cs_a's 40 % is now 100 × (0.40 − 0.30) / 0.20 = 50, and the total with it.
     let list = reviews(&app, &w.manager_a, &w.team_a).await;
     let cs = of(&list, &w.cs_a_id);
-    assert_eq!(scores(cs), vec![json!(["CS_CONV", "0.4000", null, "50.00"])]);
+    assert_eq!(
+        scores(cs),
+        vec![json!(["CS_CONV", "0.4000", null, "50.00"])]
+    );
     assert_eq!((&cs["total"], &cs["grade"]), (&json!("50.00"), &json!("D")));
 }
