@@ -8,6 +8,7 @@ pub mod bonus;
 pub mod cli;
 pub mod clock;
 pub mod closing;
+pub mod competitors;
 pub mod config;
 pub mod db;
 pub mod demo;

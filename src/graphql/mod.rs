@@ -21,8 +21,8 @@ use crate::error::{AppError, AppResult};
 use crate::events::{self, EventBus};
 use crate::pagination::{KeysetRequest, Page, PageRequest};
 use crate::{
-    bonus, closing, diagnosis, ingest, kpi, metrics, products, reviews, staff, targets, tasks,
-    teams,
+    bonus, closing, competitors, diagnosis, ingest, kpi, metrics, products, reviews, staff,
+    targets, tasks, teams,
 };
 pub use loaders::Loaders;
 
@@ -40,6 +40,7 @@ pub struct Query(
     reviews::graphql::ReviewQuery,
     bonus::graphql::BonusQuery,
     closing::graphql::ClosingQuery,
+    competitors::graphql::CompetitorQuery,
 );
 
 #[derive(MergedObject, Default)]
