@@ -12,6 +12,7 @@ pub mod competitors;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod design;
 pub mod diagnosis;
 pub mod entities;
 pub mod error;

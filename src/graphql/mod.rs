@@ -21,7 +21,7 @@ use crate::error::{AppError, AppResult};
 use crate::events::{self, EventBus};
 use crate::pagination::{KeysetRequest, Page, PageRequest};
 use crate::{
-    bonus, closing, competitors, diagnosis, ingest, kpi, metrics, products, reviews, staff,
+    bonus, closing, competitors, design, diagnosis, ingest, kpi, metrics, products, reviews, staff,
     targets, tasks, teams,
 };
 pub use loaders::Loaders;
@@ -41,6 +41,7 @@ pub struct Query(
     bonus::graphql::BonusQuery,
     closing::graphql::ClosingQuery,
     competitors::graphql::CompetitorQuery,
+    design::graphql::DesignQuery,
 );
 
 #[derive(MergedObject, Default)]
