@@ -1,9 +1,9 @@
-//! Keyset pagination over ascending ids: stable under inserts, and a database `LIMIT`, never an
-//! in-memory slice.
+//! Keyset pagination over ascending ids, or over another unique sort key (a tuple of columns):
+//! stable under inserts, and a database `LIMIT`, never an in-memory slice.
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, IntoIdentity, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select, sea_query::IntoValueTuple,
 };
 
 use crate::error::{AppError, AppResult};
@@ -38,6 +38,17 @@ pub struct Page<T> {
     pub total_count: u64,
 }
 
+impl<T> Page<T> {
+    /// The same page with each item converted.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            has_next_page: self.has_next_page,
+            total_count: self.total_count,
+        }
+    }
+}
+
 /// One page of `select`, ordered by `id`, with the total number of rows `select` matches.
 pub async fn fetch<E>(
     db: &DatabaseConnection,
@@ -55,6 +66,52 @@ where
         query = query.filter(id.gt(after));
     }
     let mut items = query.order_by_asc(id).limit(page.first + 1).all(db).await?;
+    let has_next_page = items.len() as u64 > page.first;
+    items.truncate(page.first as usize);
+    Ok(Page {
+        items,
+        has_next_page,
+        total_count,
+    })
+}
+
+/// A page of a list ordered by a unique key other than the id alone, such as (competitor, item,
+/// date) or (due date, id): `after` is the key of the last row seen.
+#[derive(Debug, Clone)]
+pub struct KeysetRequest<K> {
+    pub first: u64,
+    /// Only rows whose key sorts after this one.
+    pub after: Option<K>,
+}
+
+impl<K> KeysetRequest<K> {
+    pub fn new(first: i32, after: Option<K>) -> AppResult<Self> {
+        let first = PageRequest::new(first, None)?.first;
+        Ok(Self { first, after })
+    }
+}
+
+/// One page of `select`, ordered by the `key` columns (ascending, which must identify a row
+/// within `select`), with the total number of rows `select` matches. The page starts after the
+/// row whose key is `page.after`, compared as a tuple in the database.
+pub async fn fetch_by_key<E, C, K>(
+    db: &DatabaseConnection,
+    select: Select<E>,
+    key: C,
+    page: KeysetRequest<K>,
+) -> AppResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: FromQueryResult + Send + Sync,
+    C: IntoIdentity,
+    K: IntoValueTuple,
+{
+    let total_count = select.clone().count(db).await?;
+    let mut cursor = select.cursor_by(key);
+    if let Some(after) = page.after {
+        cursor.after(after);
+    }
+    let mut items = cursor.first(page.first + 1).all(db).await?;
     let has_next_page = items.len() as u64 > page.first;
     items.truncate(page.first as usize);
     Ok(Page {

@@ -11,6 +11,7 @@ use async_graphql::{
     connection::{Connection, CursorType, Edge, OpaqueCursor},
 };
 use sea_orm::DatabaseConnection;
+use serde::{Serialize, de::DeserializeOwned};
 
 use crate::auth::{self, Actor, Auth, TokenKeys};
 use crate::clock::Clock;
@@ -18,10 +19,10 @@ use crate::config::Limits;
 use crate::entities::team;
 use crate::error::{AppError, AppResult};
 use crate::events::{self, EventBus};
-use crate::pagination::{Page, PageRequest};
+use crate::pagination::{KeysetRequest, Page, PageRequest};
 use crate::{
-    bonus, closing, diagnosis, ingest, kpi, metrics, products, reviews, staff, targets, tasks,
-    teams,
+    bonus, closing, competitors, design, diagnosis, ingest, kpi, metrics, products, reviews, staff,
+    targets, tasks, teams,
 };
 pub use loaders::Loaders;
 
@@ -39,6 +40,8 @@ pub struct Query(
     reviews::graphql::ReviewQuery,
     bonus::graphql::BonusQuery,
     closing::graphql::ClosingQuery,
+    competitors::graphql::CompetitorQuery,
+    design::graphql::DesignQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -168,18 +171,35 @@ pub struct ConnectionFields {
     pub total_count: u64,
 }
 
-pub type IdConnection<N> = Connection<OpaqueCursor<i64>, N, ConnectionFields>;
+pub type IdConnection<N> = KeyConnection<i64, N>;
 
-/// Validates Relay arguments (`first` 1..=100, an opaque `after` cursor).
-pub fn page_request(first: i32, after: Option<String>) -> AppResult<PageRequest> {
-    let after = after
+/// A connection whose opaque cursors carry a row's sort key (its id, or a tuple such as
+/// competitor, item and date).
+pub type KeyConnection<K, N> = Connection<OpaqueCursor<K>, N, ConnectionFields>;
+
+/// The key an opaque `after` cursor carries; anything else is bad input naming `after`.
+fn decode_after<K: Serialize + DeserializeOwned>(after: Option<String>) -> AppResult<Option<K>> {
+    after
         .map(|c| {
-            OpaqueCursor::<i64>::decode_cursor(&c)
+            OpaqueCursor::<K>::decode_cursor(&c)
                 .map(|c| c.0)
                 .map_err(|_| AppError::invalid("after", "not a cursor from this API"))
         })
-        .transpose()?;
-    PageRequest::new(first, after)
+        .transpose()
+}
+
+/// Validates Relay arguments (`first` 1..=100, an opaque `after` cursor).
+pub fn page_request(first: i32, after: Option<String>) -> AppResult<PageRequest> {
+    PageRequest::new(first, decode_after(after)?)
+}
+
+/// Validates Relay arguments of a list ordered by the key `K` (`first` 1..=100, an opaque
+/// `after` cursor from the same list).
+pub fn keyset_request<K: Serialize + DeserializeOwned>(
+    first: i32,
+    after: Option<String>,
+) -> AppResult<KeysetRequest<K>> {
+    KeysetRequest::new(first, decode_after(after)?)
 }
 
 pub fn connection<M, N>(
@@ -191,6 +211,20 @@ pub fn connection<M, N>(
 where
     N: async_graphql::OutputType,
 {
+    key_connection(page, after_given, id, node)
+}
+
+/// A page as a connection whose edges' cursors are `key` of their rows.
+pub fn key_connection<M, N, K>(
+    page: Page<M>,
+    after_given: bool,
+    key: impl Fn(&M) -> K,
+    node: impl Fn(M) -> N,
+) -> KeyConnection<K, N>
+where
+    N: async_graphql::OutputType,
+    K: Serialize + DeserializeOwned + Send + Sync,
+{
     let mut conn = Connection::with_additional_fields(
         after_given,
         page.has_next_page,
@@ -201,7 +235,7 @@ where
     conn.edges.extend(
         page.items
             .into_iter()
-            .map(|m| Edge::new(OpaqueCursor(id(&m)), node(m))),
+            .map(|m| Edge::new(OpaqueCursor(key(&m)), node(m))),
     );
     conn
 }
@@ -216,14 +250,7 @@ pub fn offset_page<N: async_graphql::OutputType>(
     after: Option<String>,
 ) -> AppResult<OffsetConnection<N>> {
     let first = PageRequest::new(first, None)?.first as usize;
-    let start = after
-        .map(|c| {
-            OpaqueCursor::<usize>::decode_cursor(&c)
-                .map(|c| c.0 + 1)
-                .map_err(|_| AppError::invalid("after", "not a cursor from this API"))
-        })
-        .transpose()?
-        .unwrap_or(0);
+    let start = decode_after::<usize>(after)?.map_or(0, |i| i + 1);
     let total = items.len();
     let mut conn = Connection::with_additional_fields(
         start > 0,

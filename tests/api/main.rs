@@ -17,6 +17,7 @@ mod ingest;
 mod limits;
 mod metrics;
 mod products;
+mod readback;
 mod reviews;
 mod staff;
 mod subscriptions;
