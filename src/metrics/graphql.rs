@@ -256,8 +256,41 @@ impl CsMetrics {
     async fn sales_units(&self) -> i64 {
         self.0.sales_units
     }
+    /// 未回复人数
     async fn unreplied(&self) -> i64 {
         self.0.unreplied
+    }
+    /// Σ seconds to the first response (首次响应总时长).
+    async fn first_response_seconds_sum(&self) -> i64 {
+        self.0.first_response_seconds_sum
+    }
+    /// First responses counted (首次响应次数).
+    async fn first_response_count(&self) -> i64 {
+        self.0.first_response_count
+    }
+    /// Σ response seconds (响应总时长).
+    async fn response_seconds_sum(&self) -> i64 {
+        self.0.response_seconds_sum
+    }
+    /// Responses counted (响应次数).
+    async fn response_count(&self) -> i64 {
+        self.0.response_count
+    }
+    /// 买家消息数
+    async fn buyer_messages(&self) -> i64 {
+        self.0.buyer_messages
+    }
+    /// 客服消息数
+    async fn agent_messages(&self) -> i64 {
+        self.0.agent_messages
+    }
+    /// Buyers who rated the service good (满意).
+    async fn rated_good(&self) -> i64 {
+        self.0.rated_good
+    }
+    /// Buyers who rated it bad (不满意).
+    async fn rated_bad(&self) -> i64 {
+        self.0.rated_bad
     }
     /// 询单→最终付款转化率 = paid buyers / inquiries.
     async fn inquiry_conversion(&self) -> Option<f64> {

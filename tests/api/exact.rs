@@ -367,3 +367,104 @@ async fn customer_service_exactly_on_every_tier_of_the_default_library() {
         ]
     );
 }
+
+#[tokio::test]
+async fn any_catalogue_metric_is_a_kpi_with_its_own_direction() {
+    let app = crate::helpers::spawn_app().await;
+    let w = world(&app).await;
+    let set = |role: &str| {
+        format!(
+            "mutation($t: ID!, $k: [KpiInput!]!) {{ setRoleKpis(teamId: $t, role: {role},
+             kpis: $k) {{ code direction }} }}"
+        )
+    };
+    let tiers = |code: &str, metric: &str, tiers: Value| {
+        json!({ "code": code, "metric": metric, "method": "TIERS", "tiers": tiers,
+                "weight": "1" })
+    };
+    // Customer service on satisfaction and first response; neither says its direction.
+    let saved = app
+        .ok(
+            &w.manager_a,
+            &set("CUSTOMER_SERVICE"),
+            json!({ "t": w.team_a, "k": [
+                tiers("CS_SAT", "SATISFACTION", json!([
+                    { "threshold": "0.9", "score": "100" }, { "threshold": "0.8", "score": "50" }])),
+                tiers("CS_FIRST", "AVG_FIRST_RESPONSE", json!([
+                    { "threshold": "20", "score": "100" }, { "threshold": "30", "score": "60" }])),
+            ] }),
+        )
+        .await;
+    assert_eq!(
+        saved["setRoleKpis"],
+        json!([{ "code": "CS_SAT", "direction": "HIGHER" },
+               { "code": "CS_FIRST", "direction": "LOWER" }])
+    );
+    // Operations on the shop's bounce rate and on the team's pooled inquiry conversion.
+    app.ok(
+        &w.manager_a,
+        &set("OPERATIONS"),
+        json!({ "t": w.team_a, "k": [
+            { "code": "OPS_BOUNCE", "metric": "BOUNCE_RATE", "method": "TARGET_RATIO",
+              "target": "FIXED", "value": "0.5", "weight": "1" },
+            tiers("OPS_CS_CONV", "INQUIRY_CONVERSION", json!([{ "threshold": "0.3", "score": "100" }])),
+        ] }),
+    )
+    .await;
+    // Owned-product conversion is a designer's only.
+    let refused = app
+        .gql(
+            Some(&w.manager_a),
+            &set("CUSTOMER_SERVICE"),
+            json!({ "t": w.team_a, "k": [tiers("CS_OWNED", "OWNED_CONVERSION", json!([
+                { "threshold": "0.1", "score": "100" }]))] }),
+        )
+        .await;
+    assert_eq!(crate::helpers::code(&refused), "BAD_USER_INPUT");
+    assert_eq!(crate::helpers::field(&refused), "metric");
+
+    import(
+        &app,
+        &w,
+        "importShopDays",
+        "ShopDayInput",
+        json!([{ "date": "2026-10-12", "visitors": 1000, "pageViews": 3000, "paidBuyers": 30,
+                 "paidOrders": 30, "paidUnits": 30, "paidAmount": "3000.00",
+                 "bouncedVisitors": 400 }]),
+    )
+    .await;
+    agent_days(
+        &app,
+        &w,
+        json!([
+            // cs_a: satisfaction 9 / (9 + 1) = 0.9 → 100; first response 300 / 10 = 30 s,
+            // lower is better, not within 20 s: 60. (100 + 60) / 2 = 80 → B.
+            { "staffId": w.cs_a_id, "date": "2026-10-12", "received": 20, "inquiries": 10,
+              "orderedBuyers": 5, "paidBuyers": 4, "salesAmount": "400.00",
+              "firstResponseSecondsSum": 300, "firstResponseCount": 10,
+              "ratedGood": 9, "ratedBad": 1 },
+            { "staffId": w.cs_a2_id, "date": "2026-10-12", "received": 20, "inquiries": 10,
+              "orderedBuyers": 1, "paidBuyers": 1, "salesAmount": "100.00" },
+        ]),
+    )
+    .await;
+    let list = reviews(&app, &w).await;
+    assert_eq!(
+        scores(of(&list, &w.cs_a_id)),
+        vec![
+            json!(["CS_SAT", "0.9000", "100.00"]),
+            json!(["CS_FIRST", "30.00", "60.00"]),
+        ]
+    );
+    // Bounce 400 / 1000 = 0.4 against 0.5, lower is better: 2 − 0.8 = 1.2 → 120 (the cap).
+    // The team's conversion (4 + 1) / (10 + 10) = 0.25, under 0.3: 0. (120 + 0) / 2 = 60.
+    let ops = of(&list, &w.manager_a_id);
+    assert_eq!(
+        scores(ops),
+        vec![
+            json!(["OPS_BOUNCE", "0.4000", "120.00"]),
+            json!(["OPS_CS_CONV", "0.2500", "0.00"]),
+        ]
+    );
+    assert_eq!(ops["total"], json!("60.00"));
+}

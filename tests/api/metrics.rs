@@ -535,3 +535,52 @@ async fn a_repeated_dashboard_is_cached_until_the_next_import() {
         .await;
     assert_eq!(run().await, (3, json!("6500.00")));
 }
+
+#[tokio::test]
+async fn the_customer_service_raw_sums_read_back_pooled() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let rows = json!([
+        { "staffId": w.cs_a_id, "date": "2026-11-10", "received": 20, "inquiries": 10,
+          "orderedBuyers": 6, "paidBuyers": 5, "salesAmount": "1000.00",
+          "firstResponseSecondsSum": 100, "firstResponseCount": 10,
+          "responseSecondsSum": 300, "responseCount": 20, "buyerMessages": 80,
+          "agentMessages": 100, "ratedGood": 9, "ratedBad": 1 },
+        { "staffId": w.cs_a2_id, "date": "2026-11-10", "received": 30, "inquiries": 20,
+          "orderedBuyers": 8, "paidBuyers": 6, "salesAmount": "1200.00",
+          "firstResponseSecondsSum": 400, "firstResponseCount": 20,
+          "responseSecondsSum": 900, "responseCount": 30, "buyerMessages": 120,
+          "agentMessages": 110, "ratedGood": 6, "ratedBad": 4 },
+    ]);
+    let q = "mutation($t: ID!, $r: [AgentDayInput!]!) { importAgentDays(teamId: $t, rows: $r) { inserted } }";
+    app.ok(&w.manager_a, q, json!({ "t": w.team_a, "r": rows }))
+        .await;
+    let q = "query($t: ID!) { csRanking(teamId: $t, from: \"2026-11-01\", to: \"2026-11-30\",
+        sortBy: SATISFACTION) { team { firstResponseSecondsSum firstResponseCount
+        responseSecondsSum responseCount buyerMessages agentMessages ratedGood ratedBad
+        answerRatio satisfaction } agents { edges { node { staffId metrics { ratedGood
+        satisfaction } } } } } }";
+    let r = app.ok(&w.manager_a, q, json!({ "t": w.team_a })).await["csRanking"].clone();
+    let t = &r["team"];
+    let sums: Vec<Value> = [
+        "firstResponseSecondsSum",
+        "firstResponseCount",
+        "responseSecondsSum",
+        "responseCount",
+        "buyerMessages",
+        "agentMessages",
+        "ratedGood",
+        "ratedBad",
+    ]
+    .iter()
+    .map(|f| t[*f].clone())
+    .collect();
+    // 100 + 400, 10 + 20, 300 + 900, 20 + 30, 80 + 120, 100 + 110, 9 + 6, 1 + 4
+    assert_eq!(json!(sums), json!([500, 30, 1200, 50, 200, 210, 15, 5]));
+    approx(&t["answerRatio"], 210.0 / 200.0);
+    approx(&t["satisfaction"], 15.0 / 20.0);
+    // Ranked by satisfaction: cs_a 9 / 10 before cs_a2 6 / 10.
+    let first = &r["agents"]["edges"][0]["node"];
+    assert_eq!(first["staffId"], json!(w.cs_a_id));
+    approx(&first["metrics"]["satisfaction"], 0.9);
+}
