@@ -2,8 +2,8 @@
 //! stable under inserts, and a database `LIMIT`, never an in-memory slice.
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, IntoIdentity, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select, sea_query::IntoValueTuple,
+    DatabaseConnection, EntityTrait, FromQueryResult, IntoIdentity, PaginatorTrait, Select,
+    sea_query::IntoValueTuple,
 };
 
 use crate::error::{AppError, AppResult};
@@ -60,19 +60,11 @@ where
     E: EntityTrait,
     E::Model: Send + Sync,
 {
-    let total_count = select.clone().count(db).await?;
-    let mut query = select;
-    if let Some(after) = page.after {
-        query = query.filter(id.gt(after));
-    }
-    let mut items = query.order_by_asc(id).limit(page.first + 1).all(db).await?;
-    let has_next_page = items.len() as u64 > page.first;
-    items.truncate(page.first as usize);
-    Ok(Page {
-        items,
-        has_next_page,
-        total_count,
-    })
+    let page = KeysetRequest {
+        first: page.first,
+        after: page.after,
+    };
+    fetch_by_key(db, select, id, page).await
 }
 
 /// A page of a list ordered by a unique key other than the id alone, such as (competitor, item,

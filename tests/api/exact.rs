@@ -5,16 +5,9 @@
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, World, world};
+use crate::reviews::{import, of};
 
 const MONTH: &str = "2026-10";
-
-async fn import(app: &TestApp, w: &World, mutation: &str, input: &str, rows: Value) {
-    let q = format!(
-        "mutation($t: ID!, $r: [{input}!]!) {{ {mutation}(teamId: $t, rows: $r) {{ inserted }} }}"
-    );
-    app.ok(&w.manager_a, &q, json!({ "t": w.team_a, "r": rows }))
-        .await;
-}
 
 async fn targets(app: &TestApp, w: &World, list: Vec<(&str, &str, &str)>) {
     let x: Vec<Value> = list
@@ -45,12 +38,6 @@ async fn reviews(app: &TestApp, w: &World) -> Vec<Value> {
         .as_array()
         .unwrap()
         .clone()
-}
-
-fn of<'a>(list: &'a [Value], staff: &str) -> &'a Value {
-    list.iter()
-        .find(|r| r["staff"]["id"] == staff)
-        .unwrap_or_else(|| panic!("no review of {staff}"))
 }
 
 /// [code, actual, score] of each line.

@@ -14,7 +14,7 @@ struct Team {
     promoter_id: String,
 }
 
-async fn import(app: &TestApp, w: &World, mutation: &str, input: &str, rows: Value) {
+pub async fn import(app: &TestApp, w: &World, mutation: &str, input: &str, rows: Value) {
     let q = format!(
         "mutation($t: ID!, $r: [{input}!]!) {{ {mutation}(teamId: $t, rows: $r) {{ inserted }} }}"
     );
@@ -133,7 +133,7 @@ async fn reviews(app: &TestApp, token: &str, team: &str) -> Vec<Value> {
         .clone()
 }
 
-fn of<'a>(list: &'a [Value], staff: &str) -> &'a Value {
+pub fn of<'a>(list: &'a [Value], staff: &str) -> &'a Value {
     list.iter()
         .find(|r| r["staff"]["id"] == staff)
         .unwrap_or_else(|| panic!("no review of {staff}"))
