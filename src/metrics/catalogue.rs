@@ -15,7 +15,8 @@ use crate::entities::{Metric, Role};
 use crate::money::{from_fen, round_half_up as round};
 
 /// What a metric's value measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+#[graphql(name = "MetricUnit")]
 pub enum Unit {
     /// Yuan (an amount, or an amount per buyer, click or visitor).
     Money,
@@ -283,11 +284,6 @@ impl Metric {
     pub fn def(self) -> &'static Def {
         &CATALOGUE[self as usize]
     }
-
-    /// Every metric, in catalogue order.
-    pub fn all() -> impl Iterator<Item = Metric> {
-        CATALOGUE.iter().map(|d| d.metric)
-    }
 }
 
 /// A value kept as an exact quotient, so that a team's rate is Σ numerators / Σ denominators.
@@ -411,7 +407,7 @@ mod tests {
     #[test]
     fn the_catalogue_is_in_enum_order_and_complete() {
         use sea_orm::Iterable;
-        let listed: Vec<Metric> = Metric::all().collect();
+        let listed: Vec<Metric> = CATALOGUE.iter().map(|d| d.metric).collect();
         assert_eq!(listed, Metric::iter().collect::<Vec<_>>());
     }
 

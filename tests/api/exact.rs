@@ -455,3 +455,33 @@ async fn any_catalogue_metric_is_a_kpi_with_its_own_direction() {
     );
     assert_eq!(ops["total"], json!("60.00"));
 }
+
+#[tokio::test]
+async fn the_catalogue_lists_every_metric_with_its_unit_and_direction() {
+    let app = crate::helpers::spawn_app().await;
+    let w = world(&app).await;
+    let q = "{ metricCatalogue { metric name label unit places direction isSum ownRole } }";
+    assert_eq!(
+        crate::helpers::code(&app.gql(None, q, json!({})).await),
+        "UNAUTHENTICATED"
+    );
+    let list = app.ok(&w.cs_a, q, json!({})).await["metricCatalogue"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(list.len(), 33, "every metric of DOMAIN §3");
+    let find = |m: &str| list.iter().find(|d| d["metric"] == m).unwrap().clone();
+    assert_eq!(
+        find("AVG_RESPONSE"),
+        json!({ "metric": "AVG_RESPONSE", "name": "avg_response", "label": "平均响应时间",
+                "unit": "SECONDS", "places": 2, "direction": "LOWER", "isSum": false,
+                "ownRole": "CUSTOMER_SERVICE" })
+    );
+    assert_eq!(
+        find("CONVERSION_RATE"),
+        json!({ "metric": "CONVERSION_RATE", "name": "conversion_rate", "label": "支付转化率",
+                "unit": "RATE", "places": 4, "direction": "HIGHER", "isSum": false,
+                "ownRole": null })
+    );
+    assert_eq!(find("GROSS_PROFIT")["isSum"], json!(true));
+}
