@@ -9,13 +9,13 @@
 use std::collections::HashMap;
 
 use async_graphql::{Enum, SimpleObject, Union};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{Grade, Metric, Role};
 use crate::metrics::catalogue::{self, Quotient, Unit, exact};
 use crate::metrics::month::ProductUnits;
-use crate::money::cents;
+use crate::money::{cents, round_half_up};
 
 /// What a line item comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
@@ -436,7 +436,7 @@ fn money(d: Decimal) -> String {
 fn plain(d: Decimal) -> String {
     let d = d.normalize();
     if d.scale() > 6 {
-        format!("{}…", d.round_dp(6).normalize())
+        format!("{}…", round_half_up(d, 6).normalize())
     } else {
         d.to_string()
     }
@@ -566,10 +566,7 @@ fn commission(p: &Person, c: &Commission) -> Computed {
     match (target, completion) {
         (Some(t), Some(done)) => {
             inputs.push(input("target", money(t)));
-            inputs.push(input(
-                "completion",
-                plain(done.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)),
-            ));
+            inputs.push(input("completion", plain(round_half_up(done, 4))));
         }
         _ => inputs.push(input("target", "none")),
     }

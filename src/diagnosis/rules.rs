@@ -5,7 +5,7 @@
 //! reads the same check on a later day. Thresholds are compared in exact decimals, so a value
 //! exactly on a threshold behaves as §5 says (`>` and `<` do not fire on it, `≥`/`≤` do).
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use super::facts::{Facts, channel_key};
 use super::thresholds::{ThresholdKey as K, Thresholds};
@@ -111,8 +111,7 @@ fn severity(code: FindingCode) -> Severity {
 }
 
 fn round(v: Decimal, dp: u32) -> Decimal {
-    v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
+    crate::money::round_half_up(v, dp).normalize()
 }
 
 fn pct(v: Decimal) -> String {
