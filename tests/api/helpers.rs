@@ -40,7 +40,10 @@ pub async fn spawn_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
 pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(server) => {
-            let name = format!("shopops_test_{:016x}", rand::random::<u64>());
+            // TEST_DATABASE_PREFIX lets a CI run name (and later drop) only its own databases.
+            let prefix =
+                std::env::var("TEST_DATABASE_PREFIX").unwrap_or_else(|_| "shopops_test_".into());
+            let name = format!("{prefix}{:016x}", rand::random::<u64>());
             let admin = Database::connect(&server)
                 .await
                 .expect("connect TEST_DATABASE_URL");
