@@ -302,6 +302,7 @@ impl Quotient {
         }
     }
 
+    #[cfg(test)]
     pub fn ratio(num: impl Into<Decimal>, den: impl Into<Decimal>) -> Self {
         Self {
             num: num.into(),
