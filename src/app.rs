@@ -207,7 +207,22 @@ async fn graphql_handler(
     let request = request.data(auth).data(Arc::new(Loaders::new(&state.db)));
     let mut response = state.schema.execute_batch(request).await;
     label_request_errors(&mut response);
-    GraphQLResponse::from(response).into_response()
+    let unavailable = responses(&mut response).iter().any(|r| {
+        r.errors.iter().any(|e| {
+            e.extensions
+                .as_ref()
+                .and_then(|ext| ext.get("code"))
+                .is_some_and(|c| *c == async_graphql::Value::from("UNAVAILABLE"))
+        })
+    });
+    let response = GraphQLResponse::from(response);
+    if unavailable {
+        // Load balancers and clients retry on 503; the body still says which fields failed.
+        let retry = [(header::RETRY_AFTER, "1")];
+        (StatusCode::SERVICE_UNAVAILABLE, retry, response).into_response()
+    } else {
+        response.into_response()
+    }
 }
 
 /// Subscriptions (and any other operation) over WebSocket: `graphql-transport-ws`, or the legacy
@@ -270,7 +285,7 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Auth {
     };
     match auth::authenticate(&state.db, &state.keys, token.trim()).await {
         Ok(auth) => auth,
-        Err(AppError::Internal(e)) => {
+        Err(AppError::Internal(e) | AppError::Unavailable(e)) => {
             tracing::error!(error = ?e, "authentication failed on the database");
             Auth::Unavailable
         }
@@ -281,16 +296,19 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Auth {
 /// Errors raised before any resolver ran (syntax, unknown fields, wrong variable types, depth
 /// and complexity limits) carry no code of their own: they are the client's input.
 fn label_request_errors(response: &mut BatchResponse) {
-    let responses: Vec<&mut async_graphql::Response> = match response {
-        BatchResponse::Single(r) => vec![r],
-        BatchResponse::Batch(rs) => rs.iter_mut().collect(),
-    };
-    for r in responses {
+    for r in responses(response) {
         for err in &mut r.errors {
             let ext = err.extensions.get_or_insert_with(Default::default);
             if ext.get("code").is_none() {
                 ext.set("code", "BAD_USER_INPUT");
             }
         }
+    }
+}
+
+fn responses(response: &mut BatchResponse) -> Vec<&mut async_graphql::Response> {
+    match response {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter_mut().collect(),
     }
 }

@@ -4,10 +4,19 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::OnConflict;
+use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
-    ActiveModelTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr,
-    EntityTrait, IdenStatic, IntoActiveModel, Iterable, PrimaryKeyToColumn,
+    ActiveModelTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
+    DatabaseTransaction, DbBackend, DbErr, EntityTrait, IdenStatic, IntoActiveModel, Iterable,
+    PrimaryKeyToColumn, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
+
+/// How long a SQLite writer waits for the database's one write lock before giving up.
+pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long a request waits for a PostgreSQL connection: past this the database counts as down
+/// (or overloaded) and the request answers `UNAVAILABLE` instead of hanging.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url);
@@ -17,17 +26,50 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     // connection idle long enough to have been dropped by the server or a proxy is checked.
     options.test_before_acquire_if_idle_for(Duration::from_secs(30));
     if url.starts_with("sqlite:") {
-        // One writer at a time is all SQLite allows; a small pool avoids lock contention.
-        options.max_connections(4);
+        // One writer at a time is all SQLite allows; a small pool avoids lock contention. WAL lets
+        // readers go on while one writes; writers queue on the busy timeout (see `begin_write`).
+        // A request waiting for a connection here waits behind writers, so as long as they may.
+        options
+            .max_connections(4)
+            .acquire_timeout(SQLITE_BUSY_TIMEOUT)
+            .map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT)
+            });
     } else {
-        options.max_connections(16);
+        options
+            .max_connections(16)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_timeout(ACQUIRE_TIMEOUT);
     }
     Database::connect(options).await
 }
 
-/// Applies every pending migration.
+/// A transaction that will write. On SQLite it takes the write lock at `BEGIN` (`IMMEDIATE`): a
+/// deferred transaction that reads and then writes cannot wait for a concurrent writer and fails
+/// with "database is locked" at once, whereas `BEGIN IMMEDIATE` waits on the busy timeout.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
+/// Any PostgreSQL advisory-lock key, as long as it is always the same one.
+const MIGRATION_LOCK: i64 = 0x5348_4f50_4f50_53; // "SHOPOPS"
+
+/// Applies every pending migration, in one transaction that first takes a lock (PostgreSQL's
+/// advisory lock, SQLite's write lock), so that instances started together apply them once: the
+/// others wait, then find nothing pending.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    let tx = begin_write(db).await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        tx.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+            .await?;
+    }
+    Migrator::up(&tx, None).await?;
+    tx.commit().await
 }
 
 /// A model as a new row to insert: every column set but the primary key, which the database

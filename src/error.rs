@@ -31,6 +31,9 @@ pub enum AppError {
     NotFound(String),
     /// The change clashes with existing data (duplicate key, stale version, locked month).
     Conflict(String),
+    /// The database cannot be reached (or a SQLite writer waited out the busy timeout): the
+    /// request did nothing and may be retried. Logged; answered with HTTP 503.
+    Unavailable(Arc<anyhow::Error>),
     /// Anything else. Logged in full, shown to the client as a bare "internal error".
     Internal(Arc<anyhow::Error>),
 }
@@ -74,6 +77,7 @@ impl AppError {
             Self::Invalid(_) => "BAD_USER_INPUT",
             Self::NotFound(_) => "NOT_FOUND",
             Self::Conflict(_) => "CONFLICT",
+            Self::Unavailable(_) => "UNAVAILABLE",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -94,6 +98,7 @@ impl AppError {
                 format!("invalid input: {}", parts.join("; "))
             }
             Self::NotFound(what) => format!("{what} not found"),
+            Self::Unavailable(_) => "the database is unavailable; try again shortly".into(),
             Self::Internal(_) => "internal error".into(),
         }
     }
@@ -107,15 +112,37 @@ impl From<DbErr> for AppError {
             Some(SqlErr::UniqueConstraintViolation(_)) => {
                 Self::conflict("a record with the same unique key already exists")
             }
+            _ if unavailable(&err) => Self::Unavailable(Arc::new(err.into())),
             _ => Self::internal(err),
         }
+    }
+}
+
+/// Whether `err` says the database could not be reached, rather than that the statement was wrong.
+fn unavailable(err: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx::Error};
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed => true,
+                // SQLITE_BUSY (5) and its extended codes: the write lock stayed taken for the
+                // whole busy timeout.
+                Error::Database(db) => db
+                    .code()
+                    .and_then(|c| c.parse::<i32>().ok())
+                    .is_some_and(|c| c & 0xff == 5),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
 impl From<AppError> for anyhow::Error {
     fn from(err: AppError) -> Self {
         match err {
-            AppError::Internal(e) => anyhow::anyhow!("{e:#}"),
+            AppError::Internal(e) | AppError::Unavailable(e) => anyhow::anyhow!("{e:#}"),
             other => anyhow::anyhow!("{}: {}", other.code(), other.message()),
         }
     }
@@ -123,8 +150,10 @@ impl From<AppError> for anyhow::Error {
 
 impl ErrorExtensions for AppError {
     fn extend(&self) -> async_graphql::Error {
-        if let Self::Internal(e) = self {
-            tracing::error!(error = ?e, "internal error");
+        match self {
+            Self::Internal(e) => tracing::error!(error = ?e, "internal error"),
+            Self::Unavailable(e) => tracing::warn!(error = ?e, "database unavailable"),
+            _ => {}
         }
         async_graphql::Error::new(self.message()).extend_with(|_, ext| {
             ext.set("code", self.code());

@@ -62,9 +62,9 @@ impl Auth {
         match self {
             Auth::Signed(s) => Ok((&s.actor, &s.staff)),
             Auth::Anonymous | Auth::Rejected => Err(AppError::unauthenticated()),
-            Auth::Unavailable => Err(AppError::internal(anyhow::anyhow!(
-                "authentication unavailable"
-            ))),
+            Auth::Unavailable => Err(AppError::Unavailable(std::sync::Arc::new(anyhow::anyhow!(
+                "the token could not be checked"
+            )))),
         }
     }
 }

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveEnum, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    Iterable, QueryFilter, QueryOrder, Set, TransactionTrait,
+    Iterable, QueryFilter, QueryOrder, Set,
 };
 
 use crate::audit::Change;
@@ -354,7 +354,7 @@ pub async fn set_plan(
         }
     }
     checks.finish()?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     bonus_plan::Entity::insert(bonus_plan::ActiveModel {
         team_id: Set(team_id),
         role: Set(role),
@@ -411,7 +411,7 @@ pub async fn reset_plan(
 ) -> AppResult<Plan> {
     actor.ensure_manager_of(team_id)?;
     teams::get_active(db, team_id).await?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     if let Some(plan) = bonus_plan::Entity::find()
         .filter(bonus_plan::Column::TeamId.eq(team_id))
         .filter(bonus_plan::Column::Role.eq(role))
@@ -476,7 +476,7 @@ pub async fn add_adjustment(
         );
     }
     checks.finish()?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     closing::ensure_open(&tx, team_id, month).await?;
     let adjustment = bonus_adjustment::ActiveModel {
         team_id: Set(team_id),
@@ -519,7 +519,7 @@ pub async fn remove_adjustment(
     let mut checks = Checks::default();
     let reason = checks.text("reason", reason, 500);
     checks.finish()?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     closing::ensure_open(&tx, adjustment.team_id, Month::of(adjustment.month)).await?;
     bonus_adjustment::Entity::delete_by_id(id).exec(&tx).await?;
     bump_version(&tx, adjustment.team_id).await?;
@@ -647,7 +647,7 @@ async fn store(
     let people = facts::people(&month_facts, &reviews, &metrics)?;
     let payouts = rules::payouts(&people, &plans, &adjustments);
 
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     // One writer of the team's run at a time; a recompute also refuses a finalized month.
     if check_open {
         closing::ensure_open(&tx, team.id, month).await?;

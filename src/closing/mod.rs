@@ -18,11 +18,12 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 
 use crate::audit::Change;
 use crate::auth::Actor;
+use crate::db;
 use crate::entities::{MonthStatus, audit_entry, month_close, team};
 use crate::error::{AppError, AppResult};
 use crate::period::Month;
@@ -186,7 +187,7 @@ pub async fn finalize(
     let seen_version = team.data_version;
     crate::bonus::compute(db, actor, &team, month, now).await?;
 
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     let bumped = team::Entity::update_many()
         .col_expr(
             team::Column::DataVersion,
@@ -278,7 +279,7 @@ pub async fn reopen(
         .await?
         .filter(|c| c.status == MonthStatus::Finalized)
         .ok_or_else(|| AppError::conflict(format!("{month} is not finalized")))?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     let done = month_close::Entity::update_many()
         .col_expr(month_close::Column::Status, Expr::value(MonthStatus::Open))
         .col_expr(month_close::Column::Version, Expr::value(close.version + 1))

@@ -6,10 +6,11 @@ pub mod history;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use crate::auth::{Actor, password};
+use crate::db;
 use crate::entities::{Access, Platform, Role, product, staff, staff_alias, team};
 use crate::error::AppResult;
 pub use history::{History, Planted, Rows};
@@ -178,7 +179,7 @@ async fn seed_team(
 ) -> AppResult<Seeded> {
     let hash = password::hash(DEMO_PASSWORD.into()).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     let team = team::ActiveModel {
         name: Set(shop.name),
         platform: Set(shop.platform),

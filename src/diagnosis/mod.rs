@@ -12,9 +12,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait, TryIntoModel,
+    TryIntoModel,
 };
 
+use crate::db;
 use crate::entities::{FindingCode, Severity, diagnosis, finding, task, team};
 use crate::error::{AppError, AppResult};
 use facts::Facts;
@@ -94,7 +95,7 @@ pub async fn run(
     let skipped = serde_json::to_string(&outcome.skipped).map_err(AppError::internal)?;
     let fired: Vec<Check> = outcome.checks.into_iter().filter(|c| c.fires).collect();
 
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     let existing = diagnosis::Entity::find()
         .filter(diagnosis::Column::TeamId.eq(team.id))
         .filter(diagnosis::Column::Date.eq(date))

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::auth::Actor;
+use crate::db;
 use crate::entities::diagnosis_threshold;
 use crate::error::{AppError, AppResult};
 use crate::validate::Checks;
@@ -169,7 +170,7 @@ pub async fn set(
         }
     }
     checks.finish()?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     for t in inputs {
         let by_key = diagnosis_threshold::Column::Key.eq(t.key.key());
         match t.value {

@@ -14,10 +14,11 @@ use std::hash::Hash;
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, QuerySelect, TransactionTrait,
+    QueryFilter, QuerySelect,
 };
 
 use crate::auth::Actor;
+use crate::db;
 use crate::entities::{
     AdChannel, ad_day, agent_day, competitor_snapshot, design_deliverable, product_day, shop_day,
 };
@@ -104,7 +105,7 @@ async fn run(
     if batch.is_empty() {
         return Ok(ImportOutcome::default());
     }
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     let directory = Directory::load(&tx, team_id).await?;
     let ctx = Context {
         team_id,

@@ -7,11 +7,10 @@ pub mod scoring;
 use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::auth::Actor;
+use crate::db;
 use crate::entities::kpi_definition::{self, Basis, Direction, Method};
 use crate::entities::{Metric, Role};
 use crate::error::{AppError, AppResult};
@@ -405,7 +404,7 @@ pub async fn set_role(
         kpis.push(k);
     }
     checks.finish()?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     kpi_definition::Entity::delete_many()
         .filter(kpi_definition::Column::TeamId.eq(team_id))
         .filter(kpi_definition::Column::Role.eq(role))

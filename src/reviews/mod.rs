@@ -14,12 +14,12 @@ use chrono::{SubsecRound, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveEnum, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Change, Stamp};
 use crate::auth::Actor;
+use crate::db;
 use crate::entities::kpi_definition::Basis;
 use crate::entities::{Grade, Metric, MonthStatus, Role, review, team};
 use crate::error::{AppError, AppResult};
@@ -218,7 +218,7 @@ pub async fn refresh(
         .map(|((id, _), (c, f))| (*id, (*c, f)))
         .collect();
 
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     let mut before: HashMap<i64, review::Model> = review::Entity::find()
         .filter(review::Column::TeamId.eq(team.id))
         .filter(review::Column::Month.eq(month.first_day()))
@@ -361,7 +361,7 @@ pub async fn adjust_grade(
         return Err(AppError::invalid("reason", "an adjustment needs a reason"));
     }
     let r = for_change(db, actor, team, month, staff_id).await?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     review::Entity::update_many()
         .col_expr(review::Column::Grade, grade_name(grade.or(r.grade)).into())
         .col_expr(

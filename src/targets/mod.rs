@@ -11,10 +11,11 @@ use rust_decimal::Decimal;
 use sea_orm::sea_query::{ExprTrait, NullOrdering};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, Order, QueryFilter,
-    QueryOrder, Set, TransactionTrait, TryIntoModel,
+    QueryOrder, Set, TryIntoModel,
 };
 
 use crate::auth::Actor;
+use crate::db;
 use crate::entities::{Metric, staff, target, target::Period};
 use crate::error::{AppError, AppResult};
 use crate::graphql::Id;
@@ -57,7 +58,7 @@ pub async fn set(
         check(&mut checks, t, &members);
     }
     checks.finish()?;
-    let tx = db.begin().await?;
+    let tx = db::begin_write(db).await?;
     crate::closing::ensure_open_months(&tx, team_id, inputs.iter().map(|t| t.month)).await?;
     let mut saved = Vec::with_capacity(inputs.len());
     for t in inputs {

@@ -14,11 +14,12 @@ use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::audit::{self, Change, Stamp};
 use crate::auth::Actor;
+use crate::db;
 use crate::entities::{Role, Severity, TaskStatus, finding, staff, task, task_note, team};
 use crate::error::{AppError, AppResult};
 use crate::events::{EventBus, TaskEvent, TaskEventKind};
@@ -305,7 +306,7 @@ async fn insert(
     team_id: i64,
     drafts: Vec<Draft>,
 ) -> AppResult<Vec<task::Model>> {
-    let tx = caller.db.begin().await?;
+    let tx = db::begin_write(caller.db).await?;
     let mut made = Vec::with_capacity(drafts.len());
     for d in drafts {
         let t = task::ActiveModel {
@@ -516,7 +517,7 @@ async fn save(
 ) -> AppResult<task::Model> {
     changed.version = Set(t.version + 1);
     changed.updated_at = Set(caller.now);
-    let tx: DatabaseTransaction = caller.db.begin().await?;
+    let tx: DatabaseTransaction = db::begin_write(caller.db).await?;
     let written = task::Entity::update_many()
         .set(changed)
         .filter(task::Column::Id.eq(t.id))
@@ -715,7 +716,7 @@ pub async fn add_follow_up(
     let mut checks = Checks::default();
     let body = checks.text("body", body, 4000);
     checks.finish()?;
-    let tx = caller.db.begin().await?;
+    let tx = db::begin_write(caller.db).await?;
     let note = task_note::ActiveModel {
         task_id: Set(t.id),
         author_id: Set(caller.actor.id),
