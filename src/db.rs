@@ -57,7 +57,7 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
 }
 
 /// Any PostgreSQL advisory-lock key, as long as it is always the same one.
-const MIGRATION_LOCK: i64 = 0x5348_4f50_4f50_53; // "SHOPOPS"
+const MIGRATION_LOCK: i64 = 0x0053_484f_504f_5053; // "SHOPOPS" in ASCII
 
 /// Applies every pending migration, in one transaction that first takes a lock (PostgreSQL's
 /// advisory lock, SQLite's write lock), so that instances started together apply them once: the
