@@ -105,7 +105,7 @@ impl Application {
             .route("/healthz", get(healthz))
             .with_state(state)
             .layer(RequestBodyLimitLayer::new(settings.limits.max_body_bytes))
-            .layer(CatchPanicLayer::new())
+            .layer(CatchPanicLayer::custom(panic_response))
             .layer(TraceLayer::new_for_http());
         let listener = TcpListener::bind(settings.bind)
             .await
@@ -165,6 +165,16 @@ pub async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// The last resort for a panic outside the schema's own guard (see `graphql::panics`): still
+/// a GraphQL-shaped `INTERNAL` error, never the panic's text.
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("request handler panicked");
+    let body = serde_json::json!({
+        "errors": [{ "message": "internal error", "extensions": { "code": "INTERNAL" } }]
+    });
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {

@@ -66,6 +66,14 @@ impl AppError {
         Self::Conflict(message.into())
     }
 
+    /// Stored values whose sum does not fit in 64 bits (both databases, and Rust, refuse to wrap).
+    pub fn overflow() -> Self {
+        Self::invalid(
+            "range",
+            "the stored values summed over this period exceed 9223372036854775807",
+        )
+    }
+
     pub fn internal(error: impl Into<anyhow::Error>) -> Self {
         Self::Internal(Arc::new(error.into()))
     }
@@ -113,8 +121,26 @@ impl From<DbErr> for AppError {
                 Self::conflict("a record with the same unique key already exists")
             }
             _ if unavailable(&err) => Self::Unavailable(Arc::new(err.into())),
+            _ if overflowed(&err) => Self::overflow(),
             _ => Self::internal(err),
         }
+    }
+}
+
+/// Whether the database refused a sum past 64 bits: SQLite's SUM raises "integer overflow",
+/// PostgreSQL's cast of its NUMERIC sum to BIGINT "out of range" (SQLSTATE 22003).
+fn overflowed(err: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx::Error};
+    match err {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                Error::Database(db) => {
+                    db.code().as_deref() == Some("22003") || db.message() == "integer overflow"
+                }
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 

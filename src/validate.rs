@@ -7,6 +7,15 @@ use rust_decimal::Decimal;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::money;
 
+/// The largest count one input may carry: a day's visitors, an agent's seconds of response time.
+/// Ten billion is beyond any shop, and sums of such counts over millions of rows fit in `i64`.
+pub const MAX_COUNT: i64 = 10_000_000_000;
+
+/// The largest magnitude of a setting (a target, a threshold, a KPI's parameter or weight), and
+/// its most decimal places. Within these, the scoring arithmetic cannot overflow `Decimal`.
+pub const MAX_SETTING: i64 = 1_000_000_000_000;
+pub const SETTING_PLACES: u32 = 6;
+
 #[derive(Debug, Default)]
 pub struct Checks {
     errors: Vec<FieldError>,
@@ -32,10 +41,22 @@ impl Checks {
         self.errors.len()
     }
 
-    /// A count, sum of seconds or similar: never negative.
+    /// A count, sum of seconds or similar: from 0 to [`MAX_COUNT`].
     pub fn count(&mut self, field: &str, value: i64) -> i64 {
         if value < 0 {
             self.fail(field, "must not be negative");
+        } else if value > MAX_COUNT {
+            self.fail(field, format!("must be at most {MAX_COUNT}"));
+        }
+        value
+    }
+
+    /// A setting's number: at most ±[`MAX_SETTING`], with at most [`SETTING_PLACES`] decimals.
+    pub fn setting(&mut self, field: &str, value: Decimal) -> Decimal {
+        if value.abs() > Decimal::from(MAX_SETTING) {
+            self.fail(field, format!("must be at most {MAX_SETTING} either way"));
+        } else if value.normalize().scale() > SETTING_PLACES {
+            self.fail(field, format!("at most {SETTING_PLACES} decimal places"));
         }
         value
     }

@@ -2,6 +2,7 @@
 //! pieces every part shares (ids, connections, per-request context).
 
 pub mod loaders;
+mod panics;
 
 use std::sync::Arc;
 
@@ -87,6 +88,7 @@ pub fn build_schema(
     .data(Arc::new(metrics::cache::DashboardCache::new(
         limits.dashboard_cache,
     )))
+    .extension(panics::CatchPanics)
     .limit_depth(limits.max_depth)
     .limit_complexity(limits.max_complexity);
     if introspection {

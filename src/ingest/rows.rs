@@ -117,8 +117,14 @@ pub fn shop_day(
 /// A DSR score in thousandths.
 fn dsr(c: &mut Checks, field: &str, score: Option<Decimal>) -> Option<i32> {
     let score = score?;
-    let milli = score * Decimal::ONE_THOUSAND;
-    if score < Decimal::ZERO || score > Decimal::from(5) || milli.fract() != Decimal::ZERO {
+    // Range first: a huge score times 1000 would overflow.
+    let in_range = score >= Decimal::ZERO && score <= Decimal::from(5);
+    let milli = if in_range {
+        score * Decimal::ONE_THOUSAND
+    } else {
+        Decimal::ZERO
+    };
+    if !in_range || milli.fract() != Decimal::ZERO {
         c.fail(
             field,
             "must be a score from 0 to 5 with at most three decimals",

@@ -693,7 +693,7 @@ impl MetricsQuery {
                 shop::daily(db(ctx), team.id, from, to)
             })
             .await?;
-        Ok(shop::bucket(&days, from, to, granularity)
+        Ok(shop::bucket(&days, from, to, granularity)?
             .into_iter()
             .map(ShopMetrics)
             .collect())
