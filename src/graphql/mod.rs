@@ -94,7 +94,11 @@ pub fn build_schema(
     if introspection {
         builder.finish()
     } else {
-        builder.disable_introspection().finish()
+        // "Did you mean …?" would spell out the schema that introspection keeps to itself.
+        builder
+            .disable_introspection()
+            .disable_suggestions()
+            .finish()
     }
 }
 
