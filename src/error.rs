@@ -31,6 +31,12 @@ pub enum AppError {
     NotFound(String),
     /// The change clashes with existing data (duplicate key, stale version, locked month).
     Conflict(String),
+    /// Throttled: too many login attempts, or the server is busy checking passwords. The client
+    /// may try again after `retry_after` seconds (`extensions.retryAfter`).
+    TooManyRequests {
+        message: &'static str,
+        retry_after: u64,
+    },
     /// Anything else. Logged in full, shown to the client as a bare "internal error".
     Internal(Arc<anyhow::Error>),
 }
@@ -63,6 +69,13 @@ impl AppError {
         Self::Conflict(message.into())
     }
 
+    pub fn too_many_requests(message: &'static str, retry_after: u64) -> Self {
+        Self::TooManyRequests {
+            message,
+            retry_after,
+        }
+    }
+
     pub fn internal(error: impl Into<anyhow::Error>) -> Self {
         Self::Internal(Arc::new(error.into()))
     }
@@ -74,6 +87,7 @@ impl AppError {
             Self::Invalid(_) => "BAD_USER_INPUT",
             Self::NotFound(_) => "NOT_FOUND",
             Self::Conflict(_) => "CONFLICT",
+            Self::TooManyRequests { .. } => "TOO_MANY_REQUESTS",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -81,7 +95,7 @@ impl AppError {
     /// The text a client may see.
     pub fn message(&self) -> String {
         match self {
-            Self::Unauthenticated(m) => (*m).into(),
+            Self::Unauthenticated(m) | Self::TooManyRequests { message: m, .. } => (*m).into(),
             Self::Forbidden(m) | Self::Conflict(m) => m.clone(),
             Self::Invalid(fields) => {
                 let parts: Vec<String> = fields
@@ -128,6 +142,9 @@ impl ErrorExtensions for AppError {
         }
         async_graphql::Error::new(self.message()).extend_with(|_, ext| {
             ext.set("code", self.code());
+            if let Self::TooManyRequests { retry_after, .. } = self {
+                ext.set("retryAfter", *retry_after);
+            }
             if let Self::Invalid(fields) = self {
                 if let Some(first) = fields.first() {
                     ext.set("field", first.field.as_str());
