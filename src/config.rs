@@ -51,17 +51,28 @@ pub struct AuthSettings {
     #[arg(long, env = "SHOPOPS_HASH_QUEUE", default_value_t = 64)]
     pub hash_queue: usize,
     /// Failed logins per account (e-mail) per window; then refused until the window ends.
-    #[arg(long, env = "SHOPOPS_LOGIN_FAILURES_PER_ACCOUNT", default_value_t = 10)]
+    #[arg(
+        long,
+        env = "SHOPOPS_LOGIN_FAILURES_PER_ACCOUNT",
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
     pub login_failures_per_account: u32,
     /// Login attempts, failed or not, per client address per window.
     #[arg(
         long,
         env = "SHOPOPS_LOGIN_ATTEMPTS_PER_ADDRESS",
-        default_value_t = 100
+        default_value_t = 100,
+        value_parser = clap::value_parser!(u32).range(1..)
     )]
     pub login_attempts_per_address: u32,
     /// Length of the login windows, in seconds.
-    #[arg(long, env = "SHOPOPS_LOGIN_WINDOW_SECS", default_value_t = 900)]
+    #[arg(
+        long,
+        env = "SHOPOPS_LOGIN_WINDOW_SECS",
+        default_value_t = 900,
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
     pub login_window_secs: u64,
     /// `login` fields accepted in one request, aliases and batch entries together.
     #[arg(long, env = "SHOPOPS_MAX_LOGINS_PER_REQUEST", default_value_t = 3)]
