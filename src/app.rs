@@ -1,7 +1,7 @@
 //! The HTTP application: routes, middleware, and the GraphQL handler that authenticates each
 //! request before the schema runs.
 
-use std::{sync::Arc, time::Duration};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context as _;
 use async_graphql::{
@@ -12,7 +12,7 @@ use async_graphql::{
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
 use axum::{
     Json, Router,
-    extract::{State, WebSocketUpgrade},
+    extract::{ConnectInfo, State, WebSocketUpgrade},
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Response},
     routing::get,
@@ -22,7 +22,7 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
-use crate::auth::{self, Auth, TokenKeys};
+use crate::auth::{self, Auth, Hasher, Origin, TokenKeys};
 use crate::config::Settings;
 use crate::error::AppError;
 use crate::events::EventBus;
@@ -36,6 +36,8 @@ struct AppState {
     documents: Documents,
     max_batch: usize,
     max_body_bytes: usize,
+    /// Proxies whose X-Forwarded-For names the client (`auth::throttle::client_address`).
+    trusted_proxies: Arc<[ipnet::IpNet]>,
 }
 
 /// Parsed GraphQL documents by query text. Dashboards send the same few queries all day, and
@@ -71,17 +73,20 @@ impl Documents {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    hasher: Hasher,
 }
 
 impl Application {
     pub async fn build(settings: &Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
-        let keys = Arc::new(TokenKeys::new(&settings.jwt_secret));
+        let auth = Arc::new(auth::Services::new(&settings.jwt_secret, &settings.auth));
+        let keys = auth.keys.clone();
+        let hasher = auth.hasher.clone();
         let bus = EventBus::start(&db)
             .await
             .context("listening for task events")?;
         let schema = graphql::build_schema(
             db.clone(),
-            keys.clone(),
+            auth,
             &settings.limits,
             settings.introspection,
             settings.clock.clone(),
@@ -94,6 +99,7 @@ impl Application {
             documents: Documents::new(),
             max_batch: settings.limits.max_batch,
             max_body_bytes: settings.limits.max_body_bytes,
+            trusted_proxies: settings.auth.trusted_proxies.clone().into(),
         };
         let mut graphql_route = axum::routing::post(graphql_handler);
         if settings.graphiql {
@@ -110,7 +116,16 @@ impl Application {
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("binding {}", settings.bind))?;
-        Ok(Self { listener, router })
+        Ok(Self {
+            listener,
+            router,
+            hasher,
+        })
+    }
+
+    /// The app's password hasher, whose `peak()` shows the hashing bound holds.
+    pub fn password_hasher(&self) -> &Hasher {
+        &self.hasher
     }
 
     pub fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
@@ -132,7 +147,11 @@ impl Application {
                 tracing::warn!(error = %e, "cannot set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router)
+        // The peer address feeds the login limits (`ConnectInfo` in the handlers).
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await
     }
@@ -196,6 +215,7 @@ async fn graphiql() -> Html<String> {
 
 async fn graphql_handler(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     request: GraphQLBatchRequest,
 ) -> Response {
@@ -214,7 +234,11 @@ async fn graphql_handler(
     }
     request.iter_mut().for_each(|op| state.documents.parse(op));
     let auth = authenticate(&state, &headers).await;
-    let request = request.data(auth).data(Arc::new(Loaders::new(&state.db)));
+    let client = auth::throttle::client_address(peer.ip(), &headers, &state.trusted_proxies);
+    let request = request
+        .data(auth)
+        .data(Arc::new(Loaders::new(&state.db)))
+        .data(Arc::new(Origin::new(client)));
     let mut response = state.schema.execute_batch(request).await;
     label_request_errors(&mut response);
     let unavailable = responses(&mut response).iter().any(|r| {

@@ -3,6 +3,9 @@
 
 use std::net::SocketAddr;
 
+use ipnet::IpNet;
+
+use crate::auth::password;
 use crate::clock::Clock;
 
 /// Guards against abusive requests. Defaults suit dashboards; every one can be overridden.
@@ -37,6 +40,79 @@ impl Default for Limits {
     }
 }
 
+/// Sign-in protections: how many password hashes run at once, login attempt limits, who may
+/// name the client's address, and how long a session token lasts.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AuthSettings {
+    /// Password hashes computed at once (each takes 19 MiB). Default: the number of CPUs.
+    #[arg(long, env = "SHOPOPS_HASH_CONCURRENCY", default_value_t = password::default_concurrency())]
+    pub hash_concurrency: usize,
+    /// Callers that may wait for a hashing slot; any more are answered TOO_MANY_REQUESTS.
+    #[arg(long, env = "SHOPOPS_HASH_QUEUE", default_value_t = 64)]
+    pub hash_queue: usize,
+    /// Failed logins per account (e-mail) per window; then refused until the window ends.
+    #[arg(
+        long,
+        env = "SHOPOPS_LOGIN_FAILURES_PER_ACCOUNT",
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub login_failures_per_account: u32,
+    /// Login attempts, failed or not, per client address per window.
+    #[arg(
+        long,
+        env = "SHOPOPS_LOGIN_ATTEMPTS_PER_ADDRESS",
+        default_value_t = 100,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub login_attempts_per_address: u32,
+    /// Length of the login windows, in seconds.
+    #[arg(
+        long,
+        env = "SHOPOPS_LOGIN_WINDOW_SECS",
+        default_value_t = 900,
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub login_window_secs: u64,
+    /// `login` fields accepted in one request, aliases and batch entries together.
+    #[arg(long, env = "SHOPOPS_MAX_LOGINS_PER_REQUEST", default_value_t = 3)]
+    pub max_logins_per_request: usize,
+    /// Reverse proxies (addresses or CIDR blocks, comma-separated) whose X-Forwarded-For names
+    /// the client. Without one, the header is ignored: any client could write it.
+    #[arg(long, env = "SHOPOPS_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// How long a session token lasts, in seconds; an older one is refused.
+    #[arg(
+        long,
+        env = "SHOPOPS_TOKEN_LIFETIME_SECS",
+        default_value_t = 12 * 3600,
+        value_parser = clap::value_parser!(u64).range(60..=30 * 24 * 3600)
+    )]
+    pub token_lifetime_secs: u64,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            hash_concurrency: password::default_concurrency(),
+            hash_queue: 64,
+            login_failures_per_account: 10,
+            login_attempts_per_address: 100,
+            login_window_secs: 900,
+            max_logins_per_request: 3,
+            trusted_proxies: Vec::new(),
+            token_lifetime_secs: 12 * 3600,
+        }
+    }
+}
+
+fn parse_proxy(s: &str) -> Result<IpNet, String> {
+    let s = s.trim();
+    s.parse::<IpNet>()
+        .or_else(|_| s.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("{s:?} is neither an IP address nor a CIDR block"))
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub bind: SocketAddr,
@@ -47,6 +123,7 @@ pub struct Settings {
     /// Answer `__schema` / `__type` queries.
     pub introspection: bool,
     pub limits: Limits,
+    pub auth: AuthSettings,
     /// Where the daily loop reads the time (the system clock outside tests).
     pub clock: Clock,
 }
@@ -60,6 +137,7 @@ impl Settings {
             graphiql: true,
             introspection: true,
             limits: Limits::default(),
+            auth: AuthSettings::default(),
             clock: Clock::System,
         }
     }

@@ -34,6 +34,12 @@ pub enum AppError {
     /// The database cannot be reached (or a SQLite writer waited out the busy timeout): the
     /// request did nothing and may be retried. Logged; answered with HTTP 503.
     Unavailable(Arc<anyhow::Error>),
+    /// Throttled: too many login attempts, or the server is busy checking passwords. The client
+    /// may try again after `retry_after` seconds (`extensions.retryAfter`).
+    TooManyRequests {
+        message: &'static str,
+        retry_after: u64,
+    },
     /// Anything else. Logged in full, shown to the client as a bare "internal error".
     Internal(Arc<anyhow::Error>),
 }
@@ -74,6 +80,13 @@ impl AppError {
         )
     }
 
+    pub fn too_many_requests(message: &'static str, retry_after: u64) -> Self {
+        Self::TooManyRequests {
+            message,
+            retry_after,
+        }
+    }
+
     pub fn internal(error: impl Into<anyhow::Error>) -> Self {
         Self::Internal(Arc::new(error.into()))
     }
@@ -86,6 +99,7 @@ impl AppError {
             Self::NotFound(_) => "NOT_FOUND",
             Self::Conflict(_) => "CONFLICT",
             Self::Unavailable(_) => "UNAVAILABLE",
+            Self::TooManyRequests { .. } => "TOO_MANY_REQUESTS",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -93,7 +107,7 @@ impl AppError {
     /// The text a client may see.
     pub fn message(&self) -> String {
         match self {
-            Self::Unauthenticated(m) => (*m).into(),
+            Self::Unauthenticated(m) | Self::TooManyRequests { message: m, .. } => (*m).into(),
             Self::Forbidden(m) | Self::Conflict(m) => m.clone(),
             Self::Invalid(fields) => {
                 let parts: Vec<String> = fields
@@ -183,6 +197,9 @@ impl ErrorExtensions for AppError {
         }
         async_graphql::Error::new(self.message()).extend_with(|_, ext| {
             ext.set("code", self.code());
+            if let Self::TooManyRequests { retry_after, .. } = self {
+                ext.set("retryAfter", *retry_after);
+            }
             if let Self::Invalid(fields) = self {
                 if let Some(first) = fields.first() {
                     ext.set("field", first.field.as_str());

@@ -14,7 +14,7 @@ use async_graphql::{
 use sea_orm::DatabaseConnection;
 use serde::{Serialize, de::DeserializeOwned};
 
-use crate::auth::{self, Actor, Auth, TokenKeys};
+use crate::auth::{self, Actor, Auth};
 use crate::clock::Clock;
 use crate::config::Limits;
 use crate::entities::team;
@@ -70,7 +70,7 @@ pub type AppSchema = Schema<Query, Mutation, Subscription>;
 /// HTTP handler, or once per connection by the WebSocket one.
 pub fn build_schema(
     db: DatabaseConnection,
-    keys: Arc<TokenKeys>,
+    auth: Arc<auth::Services>,
     limits: &Limits,
     introspection: bool,
     clock: Clock,
@@ -82,7 +82,7 @@ pub fn build_schema(
         Subscription::default(),
     )
     .data(db)
-    .data(keys)
+    .data(auth)
     .data(clock)
     .data(bus)
     .data(Arc::new(metrics::cache::DashboardCache::new(

@@ -2,6 +2,7 @@ use async_graphql::{Context, Object};
 use chrono::{DateTime, Utc};
 
 use super::{NewStaff, StaffChanges, StaffFilter};
+use crate::auth::graphql::hasher;
 use crate::entities::{Access, Role, staff, staff_alias};
 use crate::error::AppResult;
 use crate::graphql::{
@@ -119,7 +120,9 @@ pub struct StaffMutation;
 impl StaffMutation {
     /// Admins create anyone; a manager creates STAFF and MANAGER accounts in their team.
     async fn create_staff(&self, ctx: &Context<'_>, input: NewStaff) -> AppResult<Staff> {
-        super::create(db(ctx), actor(ctx)?, input).await.map(Staff)
+        super::create(db(ctx), hasher(ctx), actor(ctx)?, input)
+            .await
+            .map(Staff)
     }
 
     async fn update_staff(
@@ -146,25 +149,34 @@ impl StaffMutation {
             .map(Staff)
     }
 
-    /// Changes your own password; the current one must be given.
+    /// Changes your own password; the current one must be given. Every token of yours, this
+    /// one included, stops working: sign in again with the new password.
     async fn change_password(
         &self,
         ctx: &Context<'_>,
         current_password: String,
         new_password: String,
     ) -> AppResult<bool> {
-        super::change_own_password(db(ctx), actor(ctx)?, current_password, new_password).await?;
+        super::change_own_password(
+            db(ctx),
+            hasher(ctx),
+            actor(ctx)?,
+            current_password,
+            new_password,
+        )
+        .await?;
         Ok(true)
     }
 
-    /// A manager (or admin) sets a new password for someone they manage.
+    /// A manager (or admin) sets a new password for someone they manage; their tokens stop
+    /// working.
     async fn reset_staff_password(
         &self,
         ctx: &Context<'_>,
         id: Id,
         new_password: String,
     ) -> AppResult<bool> {
-        super::reset_password(db(ctx), actor(ctx)?, id.0, new_password).await?;
+        super::reset_password(db(ctx), hasher(ctx), actor(ctx)?, id.0, new_password).await?;
         Ok(true)
     }
 

@@ -13,6 +13,7 @@ mod diagnosis;
 mod exact;
 mod hardening_faults;
 mod hardening_input;
+mod hardening_login;
 mod http;
 mod import_csv;
 mod ingest;
