@@ -380,10 +380,9 @@ pub async fn adjust_grade(
     grade: Option<Grade>,
     reason: String,
 ) -> AppResult<review::Model> {
-    let reason = reason.trim().to_owned();
-    if reason.is_empty() {
-        return Err(AppError::invalid("reason", "an adjustment needs a reason"));
-    }
+    let mut checks = crate::validate::Checks::default();
+    let reason = checks.note("reason", &reason, 500);
+    checks.finish()?;
     let r = for_change(db, actor, team, month, staff_id).await?;
     let tx = db.begin().await?;
     review::Entity::update_many()
@@ -428,8 +427,10 @@ pub async fn comment(
     staff_id: i64,
     comment: String,
 ) -> AppResult<review::Model> {
+    let mut checks = crate::validate::Checks::default();
+    let comment = Some(checks.optional_note("comment", &comment, 4000)).filter(|c| !c.is_empty());
+    checks.finish()?;
     let r = for_change(db, actor, team, month, staff_id).await?;
-    let comment = Some(comment.trim().to_owned()).filter(|c| !c.is_empty());
     review::Entity::update_many()
         .col_expr(review::Column::Comment, comment.into())
         .filter(review::Column::Id.eq(r.id))

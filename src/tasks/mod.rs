@@ -411,10 +411,7 @@ pub async fn create(caller: &Caller<'_>, input: NewTask) -> AppResult<task::Mode
     let team = teams::get_active(caller.db, team_id).await?;
     let mut checks = Checks::default();
     let title = checks.text("title", &input.title, 200);
-    let detail = input.detail.unwrap_or_default().trim().to_owned();
-    if detail.chars().count() > 4000 {
-        checks.fail("detail", "must be at most 4000 characters");
-    }
+    let detail = checks.optional_note("detail", &input.detail.unwrap_or_default(), 4000);
     checks.finish()?;
     let mut workload = Workload::load(caller.db, team_id).await?;
     let assignee_id = match input.assignee_id {
@@ -632,9 +629,7 @@ pub async fn update(
         changed.title = Set(title);
     }
     if let Some(detail) = input.detail {
-        if detail.chars().count() > 4000 {
-            checks.fail("detail", "must be at most 4000 characters");
-        }
+        let detail = checks.optional_note("detail", &detail, 4000);
         changes.push(Change::new(
             "detail",
             Some(t.detail.clone()),
@@ -705,9 +700,11 @@ pub async fn move_to(
         }
         _ => {}
     }
+    let mut checks = Checks::default();
     let reason = reason
-        .map(|r| r.trim().to_owned())
+        .map(|r| checks.optional_note("reason", &r, 4000))
         .filter(|r| !r.is_empty());
+    checks.finish()?;
     let needs_reason = matches!(to, TaskStatus::Blocked | TaskStatus::Cancelled);
     if needs_reason && reason.is_none() {
         return Err(AppError::invalid(
@@ -748,7 +745,7 @@ pub async fn add_follow_up(
 ) -> AppResult<task_note::Model> {
     let t = get(caller.db, caller.actor, task_id).await?;
     let mut checks = Checks::default();
-    let body = checks.text("body", body, 4000);
+    let body = checks.note("body", body, 4000);
     checks.finish()?;
     let tx = caller.db.begin().await?;
     let note = task_note::ActiveModel {
