@@ -141,9 +141,10 @@ impl Checks {
                     && !domain.contains('@')
             })
             && !email.contains(char::is_whitespace);
-        if !valid || email.contains(char::is_control) {
+        if !valid {
             self.fail(field, "must be an e-mail address");
         }
+        self.printable(field, &email, Lines::One);
         email
     }
 

@@ -11,6 +11,7 @@ mod daily_loop;
 mod demo;
 mod diagnosis;
 mod exact;
+mod hardening_data;
 mod http;
 mod import_csv;
 mod ingest;
