@@ -425,11 +425,8 @@ pub fn competitor(
     let date = c.not_future("date", r.date, ctx.today);
     let keywords = r
         .keywords
-        .map(|k| k.trim().to_owned())
+        .map(|k| c.optional_note("keywords", &k, 500))
         .filter(|k| !k.is_empty());
-    if keywords.as_ref().is_some_and(|k| k.chars().count() > 500) {
-        c.fail("keywords", "must be at most 500 characters");
-    }
     let model = competitor_snapshot::ActiveModel {
         team_id: Set(ctx.team_id),
         competitor: Set(competitor.clone()),

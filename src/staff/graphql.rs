@@ -3,6 +3,7 @@ use chrono::{DateTime, Utc};
 
 use super::{NewStaff, StaffChanges, StaffFilter};
 use crate::auth::graphql::hasher;
+use crate::auth::Auth;
 use crate::entities::{Access, Role, staff, staff_alias};
 use crate::error::AppResult;
 use crate::graphql::{
@@ -20,6 +21,19 @@ pub async fn load_staff(ctx: &Context<'_>, id: Option<i64>) -> AppResult<Option<
     Ok(found.map(Staff))
 }
 
+impl Staff {
+    /// §9: a colleague's id, name, role, access and team are visible to the team; private
+    /// fields only to the person, their team's manager and admins. Without a signed-in caller
+    /// the only way here is `login`, which returns the person who just proved their password.
+    fn private<T>(&self, ctx: &Context<'_>, value: T) -> Option<T> {
+        let visible = match ctx.data_opt::<Auth>() {
+            Some(Auth::Signed(s)) => s.actor.can_view_staff(&self.0),
+            _ => true,
+        };
+        visible.then_some(value)
+    }
+}
+
 #[Object]
 impl Staff {
     async fn id(&self) -> Id {
@@ -28,8 +42,9 @@ impl Staff {
     async fn name(&self) -> &str {
         &self.0.name
     }
-    async fn email(&self) -> &str {
-        &self.0.email
+    /// Null for a colleague (only the person, their manager and admins see it).
+    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.private(ctx, self.0.email.as_str())
     }
     async fn role(&self) -> Option<Role> {
         self.0.role
@@ -54,18 +69,24 @@ impl Staff {
             .map_err(load_error)?;
         Ok(team.map(Team))
     }
-    /// Chat sub-account nicknames (旺旺子账号) that customer-service exports use for this person.
-    async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Vec<StaffAlias>> {
+    /// Chat sub-account nicknames (旺旺子账号) that customer-service exports use for this person;
+    /// null for a colleague (only the person, their manager and admins see them).
+    async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Option<Vec<StaffAlias>>> {
+        if self.private(ctx, ()).is_none() {
+            return Ok(None);
+        }
         let aliases = loaders(ctx)
             .aliases
             .load_one(self.0.id)
             .await
             .map_err(load_error)?;
-        Ok(aliases
-            .unwrap_or_default()
-            .into_iter()
-            .map(StaffAlias)
-            .collect())
+        Ok(Some(
+            aliases
+                .unwrap_or_default()
+                .into_iter()
+                .map(StaffAlias)
+                .collect(),
+        ))
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at

@@ -14,6 +14,7 @@ mod exact;
 mod hardening_faults;
 mod hardening_input;
 mod hardening_login;
+mod hardening_data;
 mod http;
 mod import_csv;
 mod ingest;
