@@ -54,6 +54,9 @@ impl Staff {
         Ok(team.map(Team))
     }
     /// Chat sub-account nicknames (旺旺子账号) that customer-service exports use for this person.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Vec<StaffAlias>> {
         let aliases = loaders(ctx)
             .aliases
@@ -97,7 +100,7 @@ impl StaffQuery {
     }
 
     /// Admins list anyone, managers their team; a staff member gets only themselves.
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn staff(
         &self,
         ctx: &Context<'_>,

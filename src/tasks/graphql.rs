@@ -97,6 +97,9 @@ impl Task {
             .map_err(load_error)?;
         Ok(found.map(Finding))
     }
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn follow_ups(&self, ctx: &Context<'_>) -> AppResult<Vec<FollowUp>> {
         let notes = loaders(ctx)
             .follow_ups
@@ -110,6 +113,9 @@ impl Task {
             .collect())
     }
     /// Every change, oldest first: who, when, which field, before → after.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn audit_trail(&self, ctx: &Context<'_>) -> AppResult<Vec<AuditEntry>> {
         let entries = loaders(ctx)
             .task_audit
@@ -175,8 +181,12 @@ pub struct RoleTasks {
     pub role: Role,
     pub total: u64,
     /// Every status, zeros included.
+    #[graphql(complexity = "crate::graphql::cost::rows(STATUSES.len(), child_complexity)")]
     pub by_status: Vec<StatusCount>,
     /// The tasks themselves (staff: only their own).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
+    )]
     pub tasks: Vec<Task>,
 }
 
@@ -209,6 +219,7 @@ impl DailyBoard {
         self.0.diagnosis.clone().map(Diagnosis)
     }
     /// How many current findings of each severity the diagnosis has.
+    #[graphql(complexity = "crate::graphql::cost::rows(3, child_complexity)")]
     async fn finding_counts(&self, ctx: &Context<'_>) -> AppResult<Vec<SeverityCount>> {
         let Some(d) = &self.0.diagnosis else {
             return Ok(Vec::new());
@@ -223,6 +234,7 @@ impl DailyBoard {
             .collect())
     }
     /// The tasks due on the working day, per role (roles without tasks left out).
+    #[graphql(complexity = "crate::graphql::cost::rows(ROLES.len(), child_complexity)")]
     async fn tasks_by_role(&self, ctx: &Context<'_>) -> AppResult<Vec<RoleTasks>> {
         let actor = actor(ctx)?;
         Ok(ROLES
@@ -260,6 +272,9 @@ impl DailyBoard {
     }
     /// The day before's tasks that are DONE and wait for the manager's verification (staff:
     /// only their own), each with its verification view.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
+    )]
     async fn awaiting_verification(&self, ctx: &Context<'_>) -> AppResult<Vec<Task>> {
         let actor = actor(ctx)?;
         Ok(self
@@ -306,7 +321,7 @@ impl TaskQuery {
     }
 
     /// Tasks matching the filter, in id order (staff: only those assigned to them).
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn tasks(
         &self,
         ctx: &Context<'_>,
@@ -322,7 +337,7 @@ impl TaskQuery {
     }
 
     /// The caller's own tasks.
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn my_tasks(
         &self,
         ctx: &Context<'_>,
