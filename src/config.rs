@@ -16,7 +16,7 @@ pub struct Limits {
     pub max_depth: usize,
     /// Highest accepted cost of a request's operations together (a field costs 1 plus its
     /// children, a list the rows it can return × one row: `first`, or the periods of a range).
-    #[arg(long, env = "SHOPOPS_MAX_COMPLEXITY", default_value_t = 5000)]
+    #[arg(long, env = "SHOPOPS_MAX_COMPLEXITY", default_value_t = 50_000)]
     pub max_complexity: usize,
     /// Most operations accepted in one batched (JSON array) request.
     #[arg(long, env = "SHOPOPS_MAX_BATCH", default_value_t = 10)]
@@ -35,7 +35,7 @@ impl Default for Limits {
         Self {
             max_body_bytes: 1024 * 1024,
             max_depth: 12,
-            max_complexity: 5000,
+            max_complexity: 50_000,
             max_batch: 10,
             max_response_bytes: 4 * 1024 * 1024,
             dashboard_cache: 10_000,

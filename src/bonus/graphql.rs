@@ -296,6 +296,9 @@ impl BonusQuery {
 
     /// The payroll CSV of the month's stored run: staff_id, staff, role, score, grade, one
     /// column per rule, ADJUSTMENT, total. The team's manager.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, crate::graphql::cost::ITEM_ROWS)"
+    )]
     async fn payroll_csv(&self, ctx: &Context<'_>, team_id: Id, month: Month) -> AppResult<String> {
         super::payroll::csv(db(ctx), actor(ctx)?, team_id.0, month).await
     }

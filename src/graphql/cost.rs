@@ -29,6 +29,10 @@ pub const ITEM_ROWS: usize = 10;
 /// verification).
 pub const DAY_ITEMS: usize = 50;
 
+/// A text of up to 4000 characters (a task's detail, a follow-up, an audit entry's values, a
+/// review's comment) costs as this many short values.
+pub const LONG_TEXT: usize = 100;
+
 /// No single field costs more than this, so summing siblings cannot overflow.
 const FIELD_CEILING: usize = u32::MAX as usize;
 

@@ -182,7 +182,6 @@ pub struct Comparison {
 pub struct DaySummary {
     pub date: NaiveDate,
     pub day: ShopMetrics,
-    /// One per basis.
     #[graphql(
         complexity = "cost::rows(<ComparisonBasis as async_graphql::EnumType>::items().len(), child_complexity)"
     )]

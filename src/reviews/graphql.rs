@@ -110,6 +110,7 @@ impl Review {
     async fn adjustment_reason(&self) -> Option<&str> {
         self.0.adjustment_reason.as_deref()
     }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn comment(&self) -> Option<&str> {
         self.0.comment.as_deref()
     }

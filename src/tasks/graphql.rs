@@ -42,6 +42,7 @@ impl Task {
     async fn title(&self) -> &str {
         &self.0.title
     }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn detail(&self) -> &str {
         &self.0.detail
     }
@@ -155,6 +156,7 @@ impl FollowUp {
     async fn author(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, Some(self.0.author_id)).await
     }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn body(&self) -> &str {
         &self.0.body
     }
