@@ -29,9 +29,10 @@ pub const ITEM_ROWS: usize = 10;
 /// verification).
 pub const DAY_ITEMS: usize = 50;
 
-/// A text of up to 4000 characters (a task's detail, a follow-up, an audit entry's values, a
-/// review's comment) costs as this many short values.
-pub const LONG_TEXT: usize = 100;
+/// A text that may be long (up to 4000 characters: a task's detail, a follow-up, an audit entry's
+/// values, a review's comment) costs as many short values as a typical one holds; the response
+/// limit stops the rare answer of many long ones.
+pub const LONG_TEXT: usize = 10;
 
 /// No single field costs more than this, so summing siblings cannot overflow.
 const FIELD_CEILING: usize = u32::MAX as usize;
