@@ -26,7 +26,7 @@ use crate::auth::{self, Auth, Hasher, Origin, TokenKeys};
 use crate::config::Settings;
 use crate::error::AppError;
 use crate::events::EventBus;
-use crate::graphql::{self, AppSchema, Loaders};
+use crate::graphql::{self, AppSchema, Loaders, cost::BatchBudget};
 
 #[derive(Clone)]
 struct AppState {
@@ -38,6 +38,7 @@ struct AppState {
     max_body_bytes: usize,
     /// Proxies whose X-Forwarded-For names the client (`auth::throttle::client_address`).
     trusted_proxies: Arc<[ipnet::IpNet]>,
+    max_response_bytes: usize,
 }
 
 /// Parsed GraphQL documents by query text. Dashboards send the same few queries all day, and
@@ -100,6 +101,7 @@ impl Application {
             max_batch: settings.limits.max_batch,
             max_body_bytes: settings.limits.max_body_bytes,
             trusted_proxies: settings.auth.trusted_proxies.clone().into(),
+            max_response_bytes: settings.limits.max_response_bytes,
         };
         let mut graphql_route = axum::routing::post(graphql_handler);
         if settings.graphiql {
@@ -238,9 +240,11 @@ async fn graphql_handler(
     let request = request
         .data(auth)
         .data(Arc::new(Loaders::new(&state.db)))
-        .data(Arc::new(Origin::new(client)));
+        .data(Arc::new(Origin::new(client)))
+        .data(BatchBudget::default());
     let mut response = state.schema.execute_batch(request).await;
     label_request_errors(&mut response);
+    limit_response_size(&mut response, state.max_response_bytes);
     let unavailable = responses(&mut response).iter().any(|r| {
         r.errors.iter().any(|e| {
             e.extensions
@@ -256,6 +260,58 @@ async fn graphql_handler(
         (StatusCode::SERVICE_UNAVAILABLE, retry, response).into_response()
     } else {
         response.into_response()
+    }
+}
+
+/// Replaces each answer that would take the request's body over `max` bytes (all operations of
+/// a batch together) with a `RESPONSE_TOO_LARGE` error. The cost limit keeps answers small
+/// before they run; this is the backstop for long texts. Measuring stops at the limit, so an
+/// oversize answer is never serialized whole.
+fn limit_response_size(response: &mut BatchResponse, max: usize) {
+    let mut left = max;
+    for r in responses(response) {
+        let mut counter = ByteCounter {
+            count: 0,
+            max: left,
+        };
+        if serde_json::to_writer(&mut counter, &*r).is_ok() {
+            left -= counter.count;
+            continue;
+        }
+        let mut err = async_graphql::ServerError::new(
+            format!(
+                "the response is larger than the limit of {max} bytes: ask for fewer rows or fields"
+            ),
+            None,
+        );
+        err.extensions
+            .get_or_insert_with(Default::default)
+            .set("code", "RESPONSE_TOO_LARGE");
+        *r = async_graphql::Response::from_errors(vec![err]);
+        left = left.saturating_sub(ERROR_BYTES);
+    }
+}
+
+/// Room kept for one `RESPONSE_TOO_LARGE` answer.
+const ERROR_BYTES: usize = 200;
+
+/// An `io::Write` that only counts, and fails past `max` bytes.
+struct ByteCounter {
+    count: usize,
+    max: usize,
+}
+
+impl std::io::Write for ByteCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.count += buf.len();
+        if self.count > self.max {
+            return Err(std::io::Error::other("response too large"));
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

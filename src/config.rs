@@ -17,12 +17,17 @@ pub struct Limits {
     /// Deepest accepted query nesting.
     #[arg(long, env = "SHOPOPS_MAX_DEPTH", default_value_t = 12)]
     pub max_depth: usize,
-    /// Highest accepted query complexity (a list field costs `first` × its children).
-    #[arg(long, env = "SHOPOPS_MAX_COMPLEXITY", default_value_t = 5000)]
+    /// Highest accepted cost of a request's operations together (a field costs 1 plus its
+    /// children, a list the rows it can return × one row: `first`, or the periods of a range).
+    #[arg(long, env = "SHOPOPS_MAX_COMPLEXITY", default_value_t = 50_000)]
     pub max_complexity: usize,
     /// Most operations accepted in one batched (JSON array) request.
     #[arg(long, env = "SHOPOPS_MAX_BATCH", default_value_t = 10)]
     pub max_batch: usize,
+    /// Largest response body, in bytes: a larger answer is replaced by a `RESPONSE_TOO_LARGE`
+    /// error.
+    #[arg(long, env = "SHOPOPS_MAX_RESPONSE_BYTES", default_value_t = 4 * 1024 * 1024)]
+    pub max_response_bytes: usize,
     /// Most dashboard results kept in memory (0 turns the dashboard cache off).
     #[arg(long, env = "SHOPOPS_DASHBOARD_CACHE", default_value_t = 10_000)]
     pub dashboard_cache: u64,
@@ -33,8 +38,9 @@ impl Default for Limits {
         Self {
             max_body_bytes: 1024 * 1024,
             max_depth: 12,
-            max_complexity: 5000,
+            max_complexity: 50_000,
             max_batch: 10,
+            max_response_bytes: 4 * 1024 * 1024,
             dashboard_cache: 10_000,
         }
     }

@@ -1,6 +1,7 @@
 //! The GraphQL schema: one query and one mutation part per domain module, merged here, plus the
 //! pieces every part shares (ids, connections, per-request context).
 
+pub mod cost;
 pub mod loaders;
 mod panics;
 
@@ -90,7 +91,9 @@ pub fn build_schema(
     )))
     .extension(panics::CatchPanics)
     .limit_depth(limits.max_depth)
-    .limit_complexity(limits.max_complexity);
+    .extension(cost::CostLimit {
+        max: limits.max_complexity,
+    });
     if introspection {
         builder.finish()
     } else {

@@ -71,6 +71,9 @@ impl Staff {
     }
     /// Chat sub-account nicknames (旺旺子账号) that customer-service exports use for this person;
     /// null for a colleague (only the person, their manager and admins see them).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Option<Vec<StaffAlias>>> {
         if self.private(ctx, ()).is_none() {
             return Ok(None);
@@ -119,7 +122,7 @@ impl StaffQuery {
     }
 
     /// Admins list anyone, managers their team; a staff member gets only themselves.
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn staff(
         &self,
         ctx: &Context<'_>,

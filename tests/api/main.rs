@@ -11,6 +11,7 @@ mod daily_loop;
 mod demo;
 mod diagnosis;
 mod exact;
+mod hardening_cost;
 mod hardening_faults;
 mod hardening_input;
 mod hardening_login;
