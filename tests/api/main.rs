@@ -12,6 +12,7 @@ mod demo;
 mod diagnosis;
 mod exact;
 mod hardening_faults;
+mod hardening_ws;
 mod http;
 mod import_csv;
 mod ingest;
