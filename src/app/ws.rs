@@ -184,11 +184,12 @@ async fn connection_data(
 }
 
 /// The caller as they are now, by the connection's token; why the socket must close otherwise.
-/// A database failure (logged) gives `Auth::Unavailable`: operations fail, the socket stays.
+/// A database failure (logged) gives `Auth::Unavailable`: operations fail with `UNAVAILABLE`,
+/// a subscription's next event ends it with that error, and the socket stays open.
 async fn current(state: &AppState, token: &str) -> Result<Auth, Close> {
     match auth::authenticate(&state.db, &state.keys, token).await {
         Ok(auth) => Ok(auth),
-        Err(AppError::Internal(e)) => {
+        Err(AppError::Internal(e) | AppError::Unavailable(e)) => {
             tracing::error!(error = ?e, "re-checking a WebSocket's caller failed on the database");
             Ok(Auth::Unavailable)
         }
