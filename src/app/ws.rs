@@ -21,7 +21,7 @@ use axum::extract::{State, WebSocketUpgrade};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response as HttpResponse};
 use chrono::Utc;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::{Instant, MissedTickBehavior};
 
 use super::{AppState, bearer_token};
@@ -94,13 +94,24 @@ async fn serve(socket: WebSocket, state: AppState, protocol: Protocols) {
         });
     let (signed_in, mut session) = oneshot::channel();
     let (revoke, mut revoked) = mpsc::unbounded_channel();
+    let checking = Arc::new(watch::Sender::new(0));
     let executor = Executor {
         state: state.clone(),
         revoke,
+        checking: checking.clone(),
     };
     let init_state = state.clone();
     let mut messages = Protocol::new(executor, input, protocol)
-        .on_connection_init(move |payload| connection_data(init_state, payload, signed_in));
+        .on_connection_init(move |payload| connection_data(init_state, payload, signed_in))
+        // A pong then tells the client that the operations it sent before the ping are past
+        // their caller check: a subscription among them hears every event from then on.
+        .on_ping(move |_, _| {
+            let mut checking = checking.subscribe();
+            async move {
+                let _ = checking.wait_for(|n| *n == 0).await.is_ok();
+                Ok(None)
+            }
+        });
 
     let deadline = tokio::time::sleep(state.ws_init_timeout);
     tokio::pin!(deadline);
@@ -204,6 +215,24 @@ struct Executor {
     state: AppState,
     /// Asks the socket's loop to close the socket.
     revoke: mpsc::UnboundedSender<Close>,
+    /// How many operations are having their caller checked.
+    checking: Arc<watch::Sender<usize>>,
+}
+
+/// Counts one operation's caller check while it runs, also if it is cancelled.
+struct Checking(Arc<watch::Sender<usize>>);
+
+impl Checking {
+    fn start(count: &Arc<watch::Sender<usize>>) -> Self {
+        count.send_modify(|n| *n += 1);
+        Self(count.clone())
+    }
+}
+
+impl Drop for Checking {
+    fn drop(&mut self) {
+        self.0.send_modify(|n| *n -= 1);
+    }
 }
 
 impl async_graphql::Executor for Executor {
@@ -226,12 +255,29 @@ impl async_graphql::Executor for Executor {
             .and_then(|data| data.get(&std::any::TypeId::of::<Session>()))
             .and_then(|session| session.downcast_ref::<Session>())
             .map(|session| session.token.clone());
+        // Checked in a task of its own, so that it goes on while the protocol waits for it
+        // to answer a ping.
+        let check = token.clone().map(|token| {
+            let checking = Checking::start(&self.checking);
+            let state = self.state.clone();
+            tokio::spawn(async move {
+                let auth = current(&state, &token).await;
+                drop(checking);
+                auth
+            })
+        });
         let this = self.clone();
         stream::once(async move {
-            let auth = match &token {
+            let auth = match check {
                 // Refused like an HTTP request with a stale token; the socket's own checks
                 // close it.
-                Some(token) => current(&this.state, token).await.unwrap_or(Auth::Rejected),
+                Some(check) => match check.await {
+                    Ok(auth) => auth.unwrap_or(Auth::Rejected),
+                    Err(e) => {
+                        tracing::error!(error = %e, "checking a WebSocket operation's caller failed");
+                        Auth::Unavailable
+                    }
+                },
                 None => Auth::Anonymous,
             };
             let started = auth.actor().ok().cloned();
