@@ -4,7 +4,7 @@
 mod serve;
 mod ws;
 
-use std::{sync::Arc, time::Duration};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context as _;
 use async_graphql::{
@@ -16,7 +16,7 @@ use async_graphql_axum::GraphQLResponse;
 use axum::{
     Json, Router,
     body::Bytes,
-    extract::{DefaultBodyLimit, State, rejection::BytesRejection},
+    extract::{ConnectInfo, DefaultBodyLimit, State, rejection::BytesRejection},
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Response},
     routing::get,
@@ -26,11 +26,11 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{catch_panic::CatchPanicLayer, trace::TraceLayer};
 
-use crate::auth::{self, Auth, TokenKeys};
+use crate::auth::{self, Auth, Hasher, Origin, TokenKeys};
 use crate::config::Settings;
 use crate::error::AppError;
 use crate::events::EventBus;
-use crate::graphql::{self, AppSchema, Loaders};
+use crate::graphql::{self, AppSchema, Loaders, cost::BatchBudget};
 
 #[derive(Clone)]
 struct AppState {
@@ -40,6 +40,9 @@ struct AppState {
     documents: Documents,
     max_batch: usize,
     max_body_bytes: usize,
+    /// Proxies whose X-Forwarded-For names the client (`auth::throttle::client_address`).
+    trusted_proxies: Arc<[ipnet::IpNet]>,
+    max_response_bytes: usize,
     /// How long a WebSocket may take to send `connection_init`.
     ws_init_timeout: Duration,
     /// How often an open WebSocket's account is checked again.
@@ -79,23 +82,21 @@ impl Documents {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    hasher: Hasher,
     header_read_timeout: Option<Duration>,
 }
 
 impl Application {
     pub async fn build(settings: &Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
-        let limits = &settings.limits;
-        let keys = Arc::new(TokenKeys::new(&settings.jwt_secret).with_lifetime(
-            chrono::Duration::seconds(
-                i64::try_from(limits.token_lifetime_secs).unwrap_or(i64::MAX),
-            ),
-        ));
+        let auth = Arc::new(auth::Services::new(&settings.jwt_secret, &settings.auth));
+        let keys = auth.keys.clone();
+        let hasher = auth.hasher.clone();
         let bus = EventBus::start(&db)
             .await
             .context("listening for task events")?;
         let schema = graphql::build_schema(
             db.clone(),
-            keys.clone(),
+            auth,
             &settings.limits,
             settings.introspection,
             settings.clock.clone(),
@@ -108,8 +109,10 @@ impl Application {
             documents: Documents::new(),
             max_batch: settings.limits.max_batch,
             max_body_bytes: settings.limits.max_body_bytes,
-            ws_init_timeout: Duration::from_secs(limits.ws_init_timeout_secs),
-            ws_recheck: Duration::from_secs(limits.ws_recheck_secs),
+            trusted_proxies: settings.auth.trusted_proxies.clone().into(),
+            max_response_bytes: settings.limits.max_response_bytes,
+            ws_init_timeout: Duration::from_secs(settings.limits.ws_init_timeout_secs),
+            ws_recheck: Duration::from_secs(settings.limits.ws_recheck_secs),
         };
         let mut graphql_route = axum::routing::post(graphql_handler);
         if settings.graphiql {
@@ -122,18 +125,24 @@ impl Application {
             .with_state(state)
             // Bodies are read through extractors, which keep to this limit, chunked or not.
             .layer(DefaultBodyLimit::max(settings.limits.max_body_bytes))
-            .layer(CatchPanicLayer::new())
+            .layer(CatchPanicLayer::custom(panic_response))
             .layer(TraceLayer::new_for_http());
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("binding {}", settings.bind))?;
-        let header_read_timeout = (limits.header_read_timeout_secs > 0)
-            .then(|| Duration::from_secs(limits.header_read_timeout_secs));
+        let header_read_timeout = settings.limits.header_read_timeout_secs;
         Ok(Self {
             listener,
             router,
-            header_read_timeout,
+            hasher,
+            header_read_timeout: (header_read_timeout > 0)
+                .then(|| Duration::from_secs(header_read_timeout)),
         })
+    }
+
+    /// The app's password hasher, whose `peak()` shows the hashing bound holds.
+    pub fn password_hasher(&self) -> &Hasher {
+        &self.hasher
     }
 
     pub fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
@@ -189,6 +198,16 @@ pub async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
+/// The last resort for a panic outside the schema's own guard (see `graphql::panics`): still
+/// a GraphQL-shaped `INTERNAL` error, never the panic's text.
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("request handler panicked");
+    let body = serde_json::json!({
+        "errors": [{ "message": "internal error", "extensions": { "code": "INTERNAL" } }]
+    });
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+}
+
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     match tokio::time::timeout(Duration::from_secs(2), state.db.ping()).await {
         Ok(Ok(())) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok" }))),
@@ -208,6 +227,7 @@ async fn graphiql() -> Html<String> {
 
 async fn graphql_handler(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -226,9 +246,15 @@ async fn graphql_handler(
     }
     request.iter_mut().for_each(|op| state.documents.parse(op));
     let auth = authenticate(&state, &headers).await;
-    let request = request.data(auth).data(Arc::new(Loaders::new(&state.db)));
+    let client = auth::throttle::client_address(peer.ip(), &headers, &state.trusted_proxies);
+    let request = request
+        .data(auth)
+        .data(Arc::new(Loaders::new(&state.db)))
+        .data(Arc::new(Origin::new(client)))
+        .data(BatchBudget::default());
     let mut response = state.schema.execute_batch(request).await;
     label_request_errors(&mut response);
+    limit_response_size(&mut response, state.max_response_bytes);
     let unavailable = responses(&mut response).iter().any(|r| {
         r.errors.iter().any(|e| {
             e.extensions
@@ -244,6 +270,58 @@ async fn graphql_handler(
         (StatusCode::SERVICE_UNAVAILABLE, retry, response).into_response()
     } else {
         response.into_response()
+    }
+}
+
+/// Replaces each answer that would take the request's body over `max` bytes (all operations of
+/// a batch together) with a `RESPONSE_TOO_LARGE` error. The cost limit keeps answers small
+/// before they run; this is the backstop for long texts. Measuring stops at the limit, so an
+/// oversize answer is never serialized whole.
+fn limit_response_size(response: &mut BatchResponse, max: usize) {
+    let mut left = max;
+    for r in responses(response) {
+        let mut counter = ByteCounter {
+            count: 0,
+            max: left,
+        };
+        if serde_json::to_writer(&mut counter, &*r).is_ok() {
+            left -= counter.count;
+            continue;
+        }
+        let mut err = async_graphql::ServerError::new(
+            format!(
+                "the response is larger than the limit of {max} bytes: ask for fewer rows or fields"
+            ),
+            None,
+        );
+        err.extensions
+            .get_or_insert_with(Default::default)
+            .set("code", "RESPONSE_TOO_LARGE");
+        *r = async_graphql::Response::from_errors(vec![err]);
+        left = left.saturating_sub(ERROR_BYTES);
+    }
+}
+
+/// Room kept for one `RESPONSE_TOO_LARGE` answer.
+const ERROR_BYTES: usize = 200;
+
+/// An `io::Write` that only counts, and fails past `max` bytes.
+struct ByteCounter {
+    count: usize,
+    max: usize,
+}
+
+impl std::io::Write for ByteCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.count += buf.len();
+        if self.count > self.max {
+            return Err(std::io::Error::other("response too large"));
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

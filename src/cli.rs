@@ -12,7 +12,7 @@ use sea_orm::ActiveEnum;
 
 use crate::app::{Application, shutdown_signal};
 use crate::auth::Actor;
-use crate::config::{Limits, Settings};
+use crate::config::{AuthSettings, Limits, Settings};
 use crate::entities::Access;
 use crate::error::AppError;
 use crate::{bonus, closing, db, demo, diagnosis, graphql, ingest, staff, teams};
@@ -123,6 +123,8 @@ pub struct ServeArgs {
     introspection: bool,
     #[command(flatten)]
     limits: Limits,
+    #[command(flatten)]
+    auth: AuthSettings,
 }
 
 const MIN_SECRET_BYTES: usize = 32;
@@ -379,6 +381,7 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         graphiql: args.graphiql,
         introspection: args.introspection,
         limits: args.limits,
+        auth: args.auth,
         clock: Default::default(),
     };
     db::migrate(&db).await.context("applying migrations")?;

@@ -3,6 +3,9 @@
 
 use std::net::SocketAddr;
 
+use ipnet::IpNet;
+
+use crate::auth::password;
 use crate::clock::Clock;
 
 /// Guards against abusive requests. Defaults suit dashboards; every one can be overridden.
@@ -14,12 +17,17 @@ pub struct Limits {
     /// Deepest accepted query nesting.
     #[arg(long, env = "SHOPOPS_MAX_DEPTH", default_value_t = 12)]
     pub max_depth: usize,
-    /// Highest accepted query complexity (a list field costs `first` × its children).
-    #[arg(long, env = "SHOPOPS_MAX_COMPLEXITY", default_value_t = 5000)]
+    /// Highest accepted cost of a request's operations together (a field costs 1 plus its
+    /// children, a list the rows it can return × one row: `first`, or the periods of a range).
+    #[arg(long, env = "SHOPOPS_MAX_COMPLEXITY", default_value_t = 50_000)]
     pub max_complexity: usize,
     /// Most operations accepted in one batched (JSON array) request.
     #[arg(long, env = "SHOPOPS_MAX_BATCH", default_value_t = 10)]
     pub max_batch: usize,
+    /// Largest response body, in bytes: a larger answer is replaced by a `RESPONSE_TOO_LARGE`
+    /// error.
+    #[arg(long, env = "SHOPOPS_MAX_RESPONSE_BYTES", default_value_t = 4 * 1024 * 1024)]
+    pub max_response_bytes: usize,
     /// Most dashboard results kept in memory (0 turns the dashboard cache off).
     #[arg(long, env = "SHOPOPS_DASHBOARD_CACHE", default_value_t = 10_000)]
     pub dashboard_cache: u64,
@@ -35,9 +43,6 @@ pub struct Limits {
     /// whose team was) is closed with 4403.
     #[arg(long, env = "SHOPOPS_WS_RECHECK_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
     pub ws_recheck_secs: u64,
-    /// Lifetime of a session token, in seconds.
-    #[arg(long, env = "SHOPOPS_TOKEN_LIFETIME_SECS", default_value_t = 12 * 3600, value_parser = clap::value_parser!(u64).range(1..))]
-    pub token_lifetime_secs: u64,
 }
 
 impl Default for Limits {
@@ -45,15 +50,88 @@ impl Default for Limits {
         Self {
             max_body_bytes: 1024 * 1024,
             max_depth: 12,
-            max_complexity: 5000,
+            max_complexity: 50_000,
             max_batch: 10,
+            max_response_bytes: 4 * 1024 * 1024,
             dashboard_cache: 10_000,
             header_read_timeout_secs: 10,
             ws_init_timeout_secs: 10,
             ws_recheck_secs: 60,
+        }
+    }
+}
+
+/// Sign-in protections: how many password hashes run at once, login attempt limits, who may
+/// name the client's address, and how long a session token lasts.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AuthSettings {
+    /// Password hashes computed at once (each takes 19 MiB). Default: the number of CPUs.
+    #[arg(long, env = "SHOPOPS_HASH_CONCURRENCY", default_value_t = password::default_concurrency())]
+    pub hash_concurrency: usize,
+    /// Callers that may wait for a hashing slot; any more are answered TOO_MANY_REQUESTS.
+    #[arg(long, env = "SHOPOPS_HASH_QUEUE", default_value_t = 64)]
+    pub hash_queue: usize,
+    /// Failed logins per account (e-mail) per window; then refused until the window ends.
+    #[arg(
+        long,
+        env = "SHOPOPS_LOGIN_FAILURES_PER_ACCOUNT",
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub login_failures_per_account: u32,
+    /// Login attempts, failed or not, per client address per window.
+    #[arg(
+        long,
+        env = "SHOPOPS_LOGIN_ATTEMPTS_PER_ADDRESS",
+        default_value_t = 100,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub login_attempts_per_address: u32,
+    /// Length of the login windows, in seconds.
+    #[arg(
+        long,
+        env = "SHOPOPS_LOGIN_WINDOW_SECS",
+        default_value_t = 900,
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub login_window_secs: u64,
+    /// `login` fields accepted in one request, aliases and batch entries together.
+    #[arg(long, env = "SHOPOPS_MAX_LOGINS_PER_REQUEST", default_value_t = 3)]
+    pub max_logins_per_request: usize,
+    /// Reverse proxies (addresses or CIDR blocks, comma-separated) whose X-Forwarded-For names
+    /// the client. Without one, the header is ignored: any client could write it.
+    #[arg(long, env = "SHOPOPS_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// How long a session token lasts, in seconds; an older one is refused.
+    #[arg(
+        long,
+        env = "SHOPOPS_TOKEN_LIFETIME_SECS",
+        default_value_t = 12 * 3600,
+        value_parser = clap::value_parser!(u64).range(60..=30 * 24 * 3600)
+    )]
+    pub token_lifetime_secs: u64,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            hash_concurrency: password::default_concurrency(),
+            hash_queue: 64,
+            login_failures_per_account: 10,
+            login_attempts_per_address: 100,
+            login_window_secs: 900,
+            max_logins_per_request: 3,
+            trusted_proxies: Vec::new(),
             token_lifetime_secs: 12 * 3600,
         }
     }
+}
+
+fn parse_proxy(s: &str) -> Result<IpNet, String> {
+    let s = s.trim();
+    s.parse::<IpNet>()
+        .or_else(|_| s.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("{s:?} is neither an IP address nor a CIDR block"))
 }
 
 #[derive(Debug, Clone)]
@@ -66,6 +144,7 @@ pub struct Settings {
     /// Answer `__schema` / `__type` queries.
     pub introspection: bool,
     pub limits: Limits,
+    pub auth: AuthSettings,
     /// Where the daily loop reads the time (the system clock outside tests).
     pub clock: Clock,
 }
@@ -79,6 +158,7 @@ impl Settings {
             graphiql: true,
             introspection: true,
             limits: Limits::default(),
+            auth: AuthSettings::default(),
             clock: Clock::System,
         }
     }

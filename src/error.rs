@@ -34,6 +34,12 @@ pub enum AppError {
     /// The database cannot be reached (or a SQLite writer waited out the busy timeout): the
     /// request did nothing and may be retried. Logged; answered with HTTP 503.
     Unavailable(Arc<anyhow::Error>),
+    /// Throttled: too many login attempts, or the server is busy checking passwords. The client
+    /// may try again after `retry_after` seconds (`extensions.retryAfter`).
+    TooManyRequests {
+        message: &'static str,
+        retry_after: u64,
+    },
     /// Anything else. Logged in full, shown to the client as a bare "internal error".
     Internal(Arc<anyhow::Error>),
 }
@@ -66,6 +72,21 @@ impl AppError {
         Self::Conflict(message.into())
     }
 
+    /// Stored values whose sum does not fit in 64 bits (both databases, and Rust, refuse to wrap).
+    pub fn overflow() -> Self {
+        Self::invalid(
+            "range",
+            "the stored values summed over this period exceed 9223372036854775807",
+        )
+    }
+
+    pub fn too_many_requests(message: &'static str, retry_after: u64) -> Self {
+        Self::TooManyRequests {
+            message,
+            retry_after,
+        }
+    }
+
     pub fn internal(error: impl Into<anyhow::Error>) -> Self {
         Self::Internal(Arc::new(error.into()))
     }
@@ -78,6 +99,7 @@ impl AppError {
             Self::NotFound(_) => "NOT_FOUND",
             Self::Conflict(_) => "CONFLICT",
             Self::Unavailable(_) => "UNAVAILABLE",
+            Self::TooManyRequests { .. } => "TOO_MANY_REQUESTS",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -85,7 +107,7 @@ impl AppError {
     /// The text a client may see.
     pub fn message(&self) -> String {
         match self {
-            Self::Unauthenticated(m) => (*m).into(),
+            Self::Unauthenticated(m) | Self::TooManyRequests { message: m, .. } => (*m).into(),
             Self::Forbidden(m) | Self::Conflict(m) => m.clone(),
             Self::Invalid(fields) => {
                 let parts: Vec<String> = fields
@@ -113,8 +135,26 @@ impl From<DbErr> for AppError {
                 Self::conflict("a record with the same unique key already exists")
             }
             _ if unavailable(&err) => Self::Unavailable(Arc::new(err.into())),
+            _ if overflowed(&err) => Self::overflow(),
             _ => Self::internal(err),
         }
+    }
+}
+
+/// Whether the database refused a sum past 64 bits: SQLite's SUM raises "integer overflow",
+/// PostgreSQL's cast of its NUMERIC sum to BIGINT "out of range" (SQLSTATE 22003).
+fn overflowed(err: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx::Error};
+    match err {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                Error::Database(db) => {
+                    db.code().as_deref() == Some("22003") || db.message() == "integer overflow"
+                }
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
@@ -157,6 +197,9 @@ impl ErrorExtensions for AppError {
         }
         async_graphql::Error::new(self.message()).extend_with(|_, ext| {
             ext.set("code", self.code());
+            if let Self::TooManyRequests { retry_after, .. } = self {
+                ext.set("retryAfter", *retry_after);
+            }
             if let Self::Invalid(fields) = self {
                 if let Some(first) = fields.first() {
                     ext.set("field", first.field.as_str());

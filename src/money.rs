@@ -5,11 +5,23 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::{AppError, AppResult};
 
-/// Converts an amount in yuan to fen; more than two decimal places or out of range is bad input.
+/// The largest amount of money one input may carry, either way: ¥10 billion (a day's sales, a
+/// unit cost, an adjustment). Sums of such amounts over millions of rows still fit in `i64` fen.
+pub const MAX_YUAN: i64 = 10_000_000_000;
+
+/// Converts an amount in yuan to fen; more than two decimal places or beyond ±[`MAX_YUAN`] is
+/// bad input.
 pub fn to_fen(amount: Decimal, field: &str) -> AppResult<i64> {
     if amount.normalize().scale() > 2 {
         return Err(AppError::invalid(field, "at most two decimal places"));
     }
+    if amount.abs() > Decimal::from(MAX_YUAN) {
+        return Err(AppError::invalid(
+            field,
+            format!("at most {MAX_YUAN}.00 either way"),
+        ));
+    }
+    // Within ±MAX_YUAN the product fits both `Decimal` and `i64`.
     (amount * Decimal::ONE_HUNDRED)
         .trunc()
         .try_into()
@@ -46,6 +58,16 @@ mod tests {
             to_fen(Decimal::from_str("-0.01").unwrap(), "x").unwrap(),
             -1
         );
+    }
+
+    #[test]
+    fn rejects_amounts_beyond_the_bound_without_overflowing() {
+        // 1e27 × 100 would overflow `Decimal` (max ≈ 7.9e28) and panic.
+        let huge = Decimal::from_str("1000000000000000000000000000").unwrap();
+        assert_eq!(to_fen(huge, "x").unwrap_err().code(), "BAD_USER_INPUT");
+        let max = Decimal::from(MAX_YUAN);
+        assert_eq!(to_fen(max, "x").unwrap(), MAX_YUAN * 100);
+        assert!(to_fen(max + Decimal::new(1, 2), "x").is_err());
     }
 
     #[test]

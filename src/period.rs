@@ -39,12 +39,18 @@ impl Month {
     }
 }
 
+/// The years the API accepts in a date or a month. Far inside what the date type can hold, so
+/// that no day or month arithmetic near the ends can overflow.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
+
 impl std::str::FromStr for Month {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
         NaiveDate::parse_from_str(&format!("{}-01", s.trim()), "%Y-%m-%d")
+            .ok()
+            .filter(|d| YEARS.contains(&d.year()))
             .map(Self::of)
-            .map_err(|_| ())
+            .ok_or(())
     }
 }
 
@@ -60,7 +66,9 @@ impl ScalarType for Month {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
             Value::String(s) => s.parse().map_err(|_| {
-                InputValueError::custom("a month is written YYYY-MM, e.g. \"2026-10\"")
+                InputValueError::custom(
+                    "a month is written YYYY-MM, e.g. \"2026-10\", from 1970-01 to 9999-12",
+                )
             }),
             _ => Err(InputValueError::expected_type(value)),
         }

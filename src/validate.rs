@@ -7,6 +7,22 @@ use rust_decimal::Decimal;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::money;
 
+/// The largest count one input may carry: a day's visitors, an agent's seconds of response time.
+/// Ten billion is beyond any shop, and sums of such counts over millions of rows fit in `i64`.
+pub const MAX_COUNT: i64 = 10_000_000_000;
+
+/// The largest magnitude of a setting (a target, a threshold, a KPI's parameter or weight), and
+/// its most decimal places. Within these, the scoring arithmetic cannot overflow `Decimal`.
+pub const MAX_SETTING: i64 = 1_000_000_000_000;
+pub const SETTING_PLACES: u32 = 6;
+
+/// Whether free text may have line breaks and tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    One,
+    Many,
+}
+
 #[derive(Debug, Default)]
 pub struct Checks {
     errors: Vec<FieldError>,
@@ -32,10 +48,22 @@ impl Checks {
         self.errors.len()
     }
 
-    /// A count, sum of seconds or similar: never negative.
+    /// A count, sum of seconds or similar: from 0 to [`MAX_COUNT`].
     pub fn count(&mut self, field: &str, value: i64) -> i64 {
         if value < 0 {
             self.fail(field, "must not be negative");
+        } else if value > MAX_COUNT {
+            self.fail(field, format!("must be at most {MAX_COUNT}"));
+        }
+        value
+    }
+
+    /// A setting's number: at most ±[`MAX_SETTING`], with at most [`SETTING_PLACES`] decimals.
+    pub fn setting(&mut self, field: &str, value: Decimal) -> Decimal {
+        if value.abs() > Decimal::from(MAX_SETTING) {
+            self.fail(field, format!("must be at most {MAX_SETTING} either way"));
+        } else if value.normalize().scale() > SETTING_PLACES {
+            self.fail(field, format!("at most {SETTING_PLACES} decimal places"));
         }
         value
     }
@@ -74,15 +102,52 @@ impl Checks {
         date
     }
 
-    /// Trimmed, non-empty text of at most `max` characters.
+    /// Trimmed, non-empty, one-line text (a name, title, code) of at most `max` characters.
     pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.checked(field, value, max, Lines::One, true)
+    }
+
+    /// Trimmed, non-empty text that may run over several lines (a note, a reason).
+    pub fn note(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.checked(field, value, max, Lines::Many, true)
+    }
+
+    /// Like [`Checks::note`], but may be empty (a task's detail, a review's comment).
+    pub fn optional_note(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.checked(field, value, max, Lines::Many, false)
+    }
+
+    fn checked(
+        &mut self,
+        field: &str,
+        value: &str,
+        max: usize,
+        lines: Lines,
+        required: bool,
+    ) -> String {
         let value = value.trim();
-        if value.is_empty() {
+        if required && value.is_empty() {
             self.fail(field, "must not be empty");
         } else if value.chars().count() > max {
             self.fail(field, format!("must be at most {max} characters"));
         }
+        self.printable(field, value, lines);
         value.to_owned()
+    }
+
+    /// No control characters (NUL, which PostgreSQL text cannot hold, among them), except the
+    /// tabs and line breaks of multi-line text.
+    fn printable(&mut self, field: &str, value: &str, lines: Lines) {
+        let allowed = |c: char| lines == Lines::Many && matches!(c, '\t' | '\n' | '\r');
+        if let Some(c) = value.chars().find(|&c| c.is_control() && !allowed(c)) {
+            self.fail(
+                field,
+                format!(
+                    "must not contain control characters (U+{:04X})",
+                    u32::from(c)
+                ),
+            );
+        }
     }
 
     /// A plausible e-mail address, lower-cased.
@@ -100,6 +165,7 @@ impl Checks {
         if !valid {
             self.fail(field, "must be an e-mail address");
         }
+        self.printable(field, &email, Lines::One);
         email
     }
 
@@ -143,5 +209,28 @@ mod tests {
         };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "email", "timeZone"]);
+    }
+
+    #[test]
+    fn control_characters_are_refused_except_line_breaks_in_notes() {
+        let mut c = Checks::default();
+        c.text("name", "Li\0Na", 10);
+        c.text("title", "two\nlines", 20);
+        c.note("body", "a\u{7}bell", 20);
+        assert_eq!(
+            c.note("reason", " line one\r\n\tline two ", 40),
+            "line one\r\n\tline two"
+        );
+        assert_eq!(c.optional_note("detail", "", 10), "");
+        c.email("email", "li\0@shop.cn");
+        let Err(AppError::Invalid(errors)) = c.finish() else {
+            panic!("expected invalid input")
+        };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "title", "body", "email"]);
+        assert_eq!(
+            errors[0].message,
+            "must not contain control characters (U+0000)"
+        );
     }
 }

@@ -33,6 +33,8 @@ mod m20261125_000025_create_bonus_adjustment;
 mod m20261125_000026_create_bonus_run;
 mod m20261125_000027_create_bonus_payout;
 mod m20261125_000028_create_bonus_line;
+mod m20261201_000029_add_staff_session_epoch;
+mod m20261201_000030_unique_task_finding;
 
 mod helpers;
 
@@ -70,6 +72,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000026_create_bonus_run::Migration),
             Box::new(m20261125_000027_create_bonus_payout::Migration),
             Box::new(m20261125_000028_create_bonus_line::Migration),
+            Box::new(m20261201_000029_add_staff_session_epoch::Migration),
+            Box::new(m20261201_000030_unique_task_finding::Migration),
         ]
     }
 }

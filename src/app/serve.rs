@@ -1,12 +1,16 @@
-//! The HTTP/1.1 connection loop. It does what `axum::serve` does (upgrades for WebSockets,
-//! graceful shutdown), and also bounds how long a connection may take to send a request's
+//! The HTTP/1.1 connection loop. It does what `axum::serve` does with a router made
+//! `into_make_service_with_connect_info::<SocketAddr>()` (upgrades for WebSockets, graceful
+//! shutdown, the peer's address as `ConnectInfo`), and also bounds how long a connection may take to send a request's
 //! headers, or sit idle between requests, which `axum::serve` cannot be configured to do.
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::ConnectInfo;
 use axum::serve::Listener;
 use hyper::server::conn::http1;
+use hyper::service::{Service, service_fn};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::sync::watch;
@@ -19,7 +23,7 @@ pub(super) async fn run<L>(
     header_read_timeout: Option<Duration>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) where
-    L: Listener,
+    L: Listener<Addr = SocketAddr>,
     L::Io: Send + 'static,
 {
     let mut builder = http1::Builder::new();
@@ -32,12 +36,18 @@ pub(super) async fn run<L>(
     tokio::pin!(shutdown);
     loop {
         // `accept` retries failed accepts itself (after a pause, on EMFILE and the like).
-        let (io, _) = tokio::select! {
+        let (io, peer) = tokio::select! {
             accepted = listener.accept() => accepted,
             () = &mut shutdown => break,
         };
+        let router = TowerToHyperService::new(router.clone());
+        // The peer address feeds the login limits (`ConnectInfo` in the handlers).
+        let service = service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            router.call(request)
+        });
         let connection = builder
-            .serve_connection(TokioIo::new(io), TowerToHyperService::new(router.clone()))
+            .serve_connection(TokioIo::new(io), service)
             .with_upgrades();
         let mut stopping = stopping.clone();
         tokio::spawn(async move {

@@ -4,8 +4,9 @@
 //! run as the caller is at that moment (the token is resolved again, as over HTTP), and each
 //! event of a running subscription is checked again before it is sent: it ends, unsent, if the
 //! caller's access, role or team changed meanwhile. The socket itself is closed when its token
-//! expires (4401), when the account or its team is found deactivated (4403: on an event, or on
-//! the periodic re-check), and when `connection_init` does not come in time (4408).
+//! expires (4401), when the token is found revoked, or its account or team deactivated (4403: on
+//! an event, or on the periodic re-check), and when `connection_init` does not come in time
+//! (4408).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -54,7 +55,8 @@ enum Close {
     InitTimeout,
     /// The token expired.
     Expired,
-    /// The account or its team was deactivated (or the account removed).
+    /// The account or its team was deactivated (or the account removed), or a password change
+    /// revoked the token.
     Refused,
 }
 
@@ -63,7 +65,10 @@ impl Close {
         let (code, reason) = match self {
             Self::InitTimeout => (4408, "connection initialisation timeout"),
             Self::Expired => (4401, "session expired: sign in again"),
-            Self::Refused => (4403, "account or team deactivated"),
+            Self::Refused => (
+                4403,
+                "access revoked: the account or its team was deactivated, or its password changed",
+            ),
         };
         Message::Close(Some(CloseFrame {
             code,

@@ -19,9 +19,11 @@ impl AuditEntry {
     async fn field(&self) -> &str {
         &self.0.field
     }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn before(&self) -> Option<&str> {
         self.0.before.as_deref()
     }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn after(&self) -> Option<&str> {
         self.0.after.as_deref()
     }

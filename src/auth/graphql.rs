@@ -7,7 +7,12 @@ use crate::error::AppResult;
 use crate::graphql::db;
 use crate::staff::graphql::Staff;
 
-use super::{Auth, TokenKeys};
+use super::{Auth, Hasher, Origin, Services};
+
+/// The app's password hasher, for every resolver that hashes or verifies.
+pub fn hasher<'a>(ctx: &Context<'a>) -> &'a Hasher {
+    &ctx.data_unchecked::<Arc<Services>>().hasher
+}
 
 #[derive(SimpleObject)]
 pub struct LoginPayload {
@@ -34,15 +39,27 @@ pub struct AuthMutation;
 
 #[Object]
 impl AuthMutation {
-    /// The only operation that needs no token. Tokens last 12 hours.
+    /// The only operation that needs no token. Tokens last 12 hours unless the server says
+    /// otherwise, and end early when the password is changed or reset. Attempts are limited
+    /// per account, per client address and per request: past a limit, `TOO_MANY_REQUESTS`
+    /// with `extensions.retryAfter` (seconds).
     async fn login(
         &self,
         ctx: &Context<'_>,
         email: String,
         password: String,
     ) -> AppResult<LoginPayload> {
-        let keys = ctx.data_unchecked::<Arc<TokenKeys>>();
-        let session = super::login(db(ctx), keys, &email, &password).await?;
+        let services = ctx.data_unchecked::<Arc<Services>>();
+        // A connection whose handler did not tell its origin shares one unknown address.
+        let unknown;
+        let origin = match ctx.data_opt::<Arc<Origin>>() {
+            Some(origin) => origin.as_ref(),
+            None => {
+                unknown = Origin::new(std::net::Ipv4Addr::UNSPECIFIED.into());
+                &unknown
+            }
+        };
+        let session = super::login(db(ctx), services, origin, &email, &password).await?;
         Ok(LoginPayload {
             token: session.token,
             expires_at: session.expires_at,

@@ -3,14 +3,39 @@
 
 pub mod graphql;
 pub mod password;
+pub mod throttle;
 pub mod token;
+
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::config::AuthSettings;
 use crate::entities::{Access, Role, staff, team};
 use crate::error::{AppError, AppResult};
+pub use password::Hasher;
+pub use throttle::{LoginThrottle, Origin};
 pub use token::TokenKeys;
+
+/// What signing in needs besides the database, one per app: the token keys, the bounded
+/// password hasher, the login limits.
+pub struct Services {
+    pub keys: Arc<TokenKeys>,
+    pub hasher: Hasher,
+    pub throttle: LoginThrottle,
+}
+
+impl Services {
+    pub fn new(jwt_secret: &str, settings: &AuthSettings) -> Self {
+        let lifetime = std::time::Duration::from_secs(settings.token_lifetime_secs);
+        Self {
+            keys: Arc::new(TokenKeys::new(jwt_secret, lifetime)),
+            hasher: Hasher::new(settings.hash_concurrency, settings.hash_queue),
+            throttle: LoginThrottle::new(settings),
+        }
+    }
+}
 
 /// The authenticated caller of one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,19 +176,20 @@ pub fn normalize_email(email: &str) -> String {
 }
 
 /// Resolves a bearer token to the active person it was issued to. A deactivated person, or a
-/// non-admin whose team was deactivated, is refused even with an unexpired token.
+/// non-admin whose team was deactivated, is refused even with an unexpired token; so is a token
+/// issued before its owner's password was last changed or reset.
 pub async fn authenticate(
     db: &DatabaseConnection,
     keys: &TokenKeys,
     token: &str,
 ) -> AppResult<Auth> {
-    let id = keys.verify(token)?;
-    let (staff, team) = staff::Entity::find_by_id(id)
+    let subject = keys.verify(token)?;
+    let (staff, team) = staff::Entity::find_by_id(subject.staff_id)
         .find_also_related(team::Entity)
         .one(db)
         .await?
         .ok_or_else(AppError::unauthenticated)?;
-    if !may_sign_in(&staff, team.as_ref()) {
+    if staff.session_epoch != subject.epoch || !may_sign_in(&staff, team.as_ref()) {
         return Err(AppError::unauthenticated());
     }
     Ok(Auth::Signed(Box::new(SignedIn {
@@ -184,26 +210,40 @@ pub struct Session {
 }
 
 /// Exchanges e-mail and password for a session token. Unknown e-mail, wrong password and
-/// deactivated account all give the same answer, in the same time.
+/// deactivated account all give the same answer, in the same time. Every call counts against
+/// the login limits of its origin and account (`TOO_MANY_REQUESTS` past them).
 pub async fn login(
     db: &DatabaseConnection,
-    keys: &TokenKeys,
+    services: &Services,
+    origin: &Origin,
     email: &str,
     password: &str,
 ) -> AppResult<Session> {
-    let found = staff::Entity::find()
-        .filter(staff::Column::Email.eq(normalize_email(email)))
-        .find_also_related(team::Entity)
-        .one(db)
-        .await?
-        .filter(|(s, t)| may_sign_in(s, t.as_ref()))
-        .map(|(s, _)| s);
+    let email = normalize_email(email);
+    let attempt = services.throttle.begin(origin, &email)?;
+    // No stored e-mail has a control character (validation refuses them), and PostgreSQL text
+    // cannot even hold a NUL to compare: such an e-mail is simply unknown.
+    let found = if email.chars().any(char::is_control) {
+        None
+    } else {
+        staff::Entity::find()
+            .filter(staff::Column::Email.eq(email))
+            .find_also_related(team::Entity)
+            .one(db)
+            .await?
+            .filter(|(s, t)| may_sign_in(s, t.as_ref()))
+            .map(|(s, _)| s)
+    };
     let stored = found.as_ref().map(|s| s.password_hash.clone());
-    if !password::verify(password.to_owned(), stored).await? {
+    let verified = services.hasher.verify(password.to_owned(), stored).await?;
+    let Some(staff) = found.filter(|_| verified) else {
+        attempt.failed();
         return Err(AppError::Unauthenticated("invalid e-mail or password"));
-    }
-    let staff = found.ok_or_else(AppError::unauthenticated)?;
-    let (token, expires_at) = keys.issue(staff.id)?;
+    };
+    let (token, expires_at) = services.keys.issue(token::Subject {
+        staff_id: staff.id,
+        epoch: staff.session_epoch,
+    })?;
     Ok(Session {
         token,
         expires_at,

@@ -27,6 +27,9 @@ impl BonusPlan {
         self.0.updated_at
     }
     /// In payroll order.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn rules(&self) -> Vec<BonusRule> {
         self.0
             .rules
@@ -99,7 +102,7 @@ impl BonusRun {
         Ok(from_fen(own.items.iter().map(|(p, _)| p.total_fen).sum()))
     }
     /// Payouts by person (a staff member gets only their own), with their line items.
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn payouts(
         &self,
         ctx: &Context<'_>,
@@ -157,6 +160,9 @@ impl BonusPayout {
     async fn grade(&self) -> Option<Grade> {
         self.0.grade
     }
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn lines(&self) -> Vec<BonusLine> {
         self.1.iter().cloned().map(BonusLine).collect()
     }
@@ -184,6 +190,9 @@ impl BonusLine {
         Kind::parse(&self.0.kind)
             .ok_or_else(|| AppError::internal(anyhow::anyhow!("bonus_line {} kind", self.0.id)))
     }
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn inputs(&self) -> AppResult<Vec<Input>> {
         super::line_inputs(&self.0)
     }
@@ -242,6 +251,9 @@ pub struct BonusQuery;
 #[Object]
 impl BonusQuery {
     /// Every role's bonus plan in the team (the default where none was set); any member.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn bonus_plans(&self, ctx: &Context<'_>, team_id: Id) -> AppResult<Vec<BonusPlan>> {
         let team = team(ctx, team_id.0).await?;
         Ok(super::plans(db(ctx), team.id)
@@ -266,6 +278,9 @@ impl BonusQuery {
     }
 
     /// The month's manual adjustments, oldest first; the team's manager.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
+    )]
     async fn bonus_adjustments(
         &self,
         ctx: &Context<'_>,
@@ -281,6 +296,9 @@ impl BonusQuery {
 
     /// The payroll CSV of the month's stored run: staff_id, staff, role, score, grade, one
     /// column per rule, ADJUSTMENT, total. The team's manager.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, crate::graphql::cost::ITEM_ROWS)"
+    )]
     async fn payroll_csv(&self, ctx: &Context<'_>, team_id: Id, month: Month) -> AppResult<String> {
         super::payroll::csv(db(ctx), actor(ctx)?, team_id.0, month).await
     }

@@ -452,7 +452,7 @@ pub async fn add_adjustment(
     actor.ensure_manager_of(team_id)?;
     teams::get_active(db, team_id).await?;
     let mut checks = Checks::default();
-    let reason = checks.text("reason", reason, 500);
+    let reason = checks.note("reason", reason, 500);
     let fen = match money::to_fen(amount, "amount") {
         Ok(0) => {
             checks.fail("amount", "must not be zero");
@@ -517,7 +517,7 @@ pub async fn remove_adjustment(
         .ok_or_else(|| AppError::not_found(format!("bonus adjustment {id}")))?;
     actor.ensure_manager_of(adjustment.team_id)?;
     let mut checks = Checks::default();
-    let reason = checks.text("reason", reason, 500);
+    let reason = checks.note("reason", reason, 500);
     checks.finish()?;
     let tx = db::begin_write(db).await?;
     closing::ensure_open(&tx, adjustment.team_id, Month::of(adjustment.month)).await?;

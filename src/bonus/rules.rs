@@ -210,6 +210,9 @@ pub struct Commission {
     /// Below the lowest tier (or without a target).
     pub rate: Decimal,
     /// Ascending by completion; the highest one met applies.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     pub tiers: Vec<Tier>,
 }
 

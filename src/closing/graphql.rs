@@ -44,6 +44,9 @@ impl MonthClose {
         load_staff(ctx, self.close.as_ref().and_then(|c| c.finalized_by)).await
     }
     /// Every finalization and reopening (with its reason), oldest first.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn audit_trail(&self, ctx: &Context<'_>) -> AppResult<Vec<AuditEntry>> {
         let Some(close) = &self.close else {
             return Ok(Vec::new());

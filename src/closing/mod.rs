@@ -272,7 +272,7 @@ pub async fn reopen(
 ) -> AppResult<month_close::Model> {
     actor.ensure_admin()?;
     let mut checks = Checks::default();
-    let reason = checks.text("reason", reason, 500);
+    let reason = checks.note("reason", reason, 500);
     checks.finish()?;
     teams::get(db, actor, team_id).await?;
     let close = find(db, team_id, month)

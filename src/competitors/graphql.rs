@@ -74,7 +74,7 @@ pub struct CompetitorQuery;
 impl CompetitorQuery {
     /// The team's competitor snapshots ordered by competitor, item and date (oldest first): each
     /// item's price history in turn. Every member of the team (managers and staff).
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     // Filters and Relay paging are all arguments of the field.
     #[allow(clippy::too_many_arguments)]
     async fn competitor_snapshots(
@@ -117,7 +117,7 @@ impl CompetitorQuery {
     /// The items the team tracks at competitors, by competitor and item, each with its latest
     /// snapshot: at most 100 (the first in that order; narrow with `competitor` for the rest).
     /// Every member of the team.
-    #[graphql(complexity = "MAX_TRACKED as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::rows(MAX_TRACKED as usize, child_complexity)")]
     async fn competitors(
         &self,
         ctx: &Context<'_>,

@@ -9,7 +9,7 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
-use crate::auth::{Actor, password};
+use crate::auth::{Actor, Hasher};
 use crate::db;
 use crate::entities::{Access, Platform, Role, product, staff, staff_alias, team};
 use crate::error::AppResult;
@@ -177,7 +177,7 @@ async fn seed_team(
     people: Vec<Person>,
     days: u32,
 ) -> AppResult<Seeded> {
-    let hash = password::hash(DEMO_PASSWORD.into()).await?;
+    let hash = Hasher::offline().hash(DEMO_PASSWORD.into()).await?;
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     let team = team::ActiveModel {
@@ -204,6 +204,7 @@ async fn seed_team(
             role: Set(p.role),
             access: Set(p.access),
             active: Set(true),
+            session_epoch: Set(0),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()

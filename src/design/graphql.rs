@@ -90,7 +90,7 @@ pub struct DesignQuery;
 impl DesignQuery {
     /// The team's design deliverables by due day, then id. The team's manager (or an admin) sees
     /// everyone's; a staff member only their own (naming another designer is FORBIDDEN).
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     // Filters and Relay paging are all arguments of the field.
     #[allow(clippy::too_many_arguments)]
     async fn design_deliverables(

@@ -32,6 +32,8 @@ pub struct Facts {
     pub targets: HashMap<Metric, Decimal>,
     /// Each agent's day.
     pub agents: Vec<CsTotals>,
+    /// The agents' day pooled.
+    pub agents_team: CsTotals,
     /// Whether the team has active customer-service agents (whose day should be there).
     pub has_agents: bool,
     /// The day's ad rows, one per channel and owner.
@@ -74,9 +76,9 @@ impl Facts {
         let mut week = ShopTotals::empty(date - Duration::days(7), date - Duration::days(1));
         let mut month = ShopTotals::empty(date - Duration::days(30), date - Duration::days(1));
         for d in days.iter().filter(|d| d.start < date) {
-            month.absorb(d);
+            month.absorb(d)?;
             if d.start >= week.start {
-                week.absorb(d);
+                week.absorb(d)?;
             }
         }
 
@@ -155,6 +157,7 @@ impl Facts {
             })
             .collect();
 
+        let agents = cs::agent_totals(db, team_id, date, date).await?;
         Ok(Self {
             date,
             day: single(date),
@@ -162,7 +165,8 @@ impl Facts {
             week,
             month,
             targets: targets::team_day_targets(db, team_id, date).await?,
-            agents: cs::agent_totals(db, team_id, date, date).await?,
+            agents_team: cs::pooled(&agents)?,
+            agents,
             has_agents,
             ads,
             ads_week,

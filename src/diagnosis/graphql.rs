@@ -32,11 +32,15 @@ impl Diagnosis {
         load_staff(ctx, self.0.ran_by).await
     }
     /// The findings, most severe first (in rule order within a severity).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
+    )]
     async fn findings(&self, ctx: &Context<'_>) -> AppResult<Vec<Finding>> {
         let list = super::findings(db(ctx), self.0.id).await?;
         Ok(list.into_iter().map(Finding).collect())
     }
     /// Rules that could not run for lack of their own inputs, and why.
+    #[graphql(complexity = "crate::graphql::cost::rows(ThresholdKey::ALL.len(), child_complexity)")]
     async fn skipped(&self) -> AppResult<Vec<SkippedRule>> {
         Ok(super::skipped(&self.0)?
             .into_iter()
@@ -159,6 +163,7 @@ impl DiagnosisQuery {
     }
 
     /// The thresholds the team's rules use: its own where set, else §5's defaults.
+    #[graphql(complexity = "crate::graphql::cost::rows(ThresholdKey::ALL.len(), child_complexity)")]
     async fn diagnosis_thresholds(
         &self,
         ctx: &Context<'_>,

@@ -547,7 +547,7 @@ fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         out.skip(CsSlowResponse, "no customer-service data on the day");
         return;
     }
-    let team = crate::metrics::cs::pooled(&f.agents);
+    let team = &f.agents_team;
     let team_conversion = team.value(Metric::InquiryConversion);
     let name = |id: i64| {
         f.names

@@ -165,6 +165,9 @@ pub async fn set(
     let mut checks = Checks::default();
     for (i, t) in inputs.iter().enumerate() {
         checks.at_row(i + 1);
+        if let Some(v) = t.value {
+            checks.setting("value", v);
+        }
         if t.value.is_some_and(|v| v < Decimal::ZERO) {
             checks.fail("value", "must not be negative");
         }

@@ -50,6 +50,8 @@ pub struct Model {
     pub role: Option<Role>,
     pub access: Access,
     pub active: bool,
+    /// Advanced whenever the password changes; tokens carry the epoch they were issued in.
+    pub session_epoch: i64,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,7 +1,9 @@
 //! The GraphQL schema: one query and one mutation part per domain module, merged here, plus the
 //! pieces every part shares (ids, connections, per-request context).
 
+pub mod cost;
 pub mod loaders;
+mod panics;
 
 use std::sync::Arc;
 
@@ -13,7 +15,7 @@ use async_graphql::{
 use sea_orm::DatabaseConnection;
 use serde::{Serialize, de::DeserializeOwned};
 
-use crate::auth::{self, Actor, Auth, TokenKeys};
+use crate::auth::{self, Actor, Auth};
 use crate::clock::Clock;
 use crate::config::Limits;
 use crate::entities::team;
@@ -69,7 +71,7 @@ pub type AppSchema = Schema<Query, Mutation, Subscription>;
 /// HTTP handler, or per operation by the WebSocket one.
 pub fn build_schema(
     db: DatabaseConnection,
-    keys: Arc<TokenKeys>,
+    auth: Arc<auth::Services>,
     limits: &Limits,
     introspection: bool,
     clock: Clock,
@@ -81,18 +83,25 @@ pub fn build_schema(
         Subscription::default(),
     )
     .data(db)
-    .data(keys)
+    .data(auth)
     .data(clock)
     .data(bus)
     .data(Arc::new(metrics::cache::DashboardCache::new(
         limits.dashboard_cache,
     )))
+    .extension(panics::CatchPanics)
     .limit_depth(limits.max_depth)
-    .limit_complexity(limits.max_complexity);
+    .extension(cost::CostLimit {
+        max: limits.max_complexity,
+    });
     if introspection {
         builder.finish()
     } else {
-        builder.disable_introspection().finish()
+        // "Did you mean …?" would spell out the schema that introspection keeps to itself.
+        builder
+            .disable_introspection()
+            .disable_suggestions()
+            .finish()
     }
 }
 

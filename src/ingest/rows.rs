@@ -117,8 +117,14 @@ pub fn shop_day(
 /// A DSR score in thousandths.
 fn dsr(c: &mut Checks, field: &str, score: Option<Decimal>) -> Option<i32> {
     let score = score?;
-    let milli = score * Decimal::ONE_THOUSAND;
-    if score < Decimal::ZERO || score > Decimal::from(5) || milli.fract() != Decimal::ZERO {
+    // Range first: a huge score times 1000 would overflow.
+    let in_range = score >= Decimal::ZERO && score <= Decimal::from(5);
+    let milli = if in_range {
+        score * Decimal::ONE_THOUSAND
+    } else {
+        Decimal::ZERO
+    };
+    if !in_range || milli.fract() != Decimal::ZERO {
         c.fail(
             field,
             "must be a score from 0 to 5 with at most three decimals",
@@ -419,11 +425,8 @@ pub fn competitor(
     let date = c.not_future("date", r.date, ctx.today);
     let keywords = r
         .keywords
-        .map(|k| k.trim().to_owned())
+        .map(|k| c.optional_note("keywords", &k, 500))
         .filter(|k| !k.is_empty());
-    if keywords.as_ref().is_some_and(|k| k.chars().count() > 500) {
-        c.fail("keywords", "must be at most 500 characters");
-    }
     let model = competitor_snapshot::ActiveModel {
         team_id: Set(ctx.team_id),
         competitor: Set(competitor.clone()),

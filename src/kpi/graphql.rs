@@ -35,6 +35,9 @@ impl KpiDefinition {
     async fn weight(&self) -> Decimal {
         self.0.weight
     }
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn tiers(&self) -> Option<&[Tier]> {
         match &self.0.scoring {
             Scoring::Tiers { tiers } => Some(tiers),
@@ -79,6 +82,9 @@ pub struct KpiQuery;
 #[Object]
 impl KpiQuery {
     /// The team's scorecards (all roles, or one), as its reviews score them.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::metrics::catalogue::CATALOGUE.len(), child_complexity)"
+    )]
     async fn kpi_library(
         &self,
         ctx: &Context<'_>,

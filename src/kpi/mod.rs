@@ -328,12 +328,16 @@ fn check(c: &mut Checks, role: Role, input: KpiInput) -> Kpi {
         c.fail("metric", "OWNED_CONVERSION is a designer's metric");
     }
     code.make_ascii_uppercase();
-    if input.weight <= Decimal::ZERO {
+    if c.setting("weight", input.weight) <= Decimal::ZERO {
         c.fail("weight", "must be positive");
     }
     let scoring = match input.method {
         Method::Tiers => {
             let tiers = input.tiers.unwrap_or_default();
+            for t in &tiers {
+                c.setting("tiers.threshold", t.threshold);
+                c.setting("tiers.score", t.score);
+            }
             if tiers.is_empty() {
                 c.fail("tiers", "TIERS needs at least one tier");
             }
@@ -341,8 +345,8 @@ fn check(c: &mut Checks, role: Role, input: KpiInput) -> Kpi {
         }
         Method::Linear => {
             let (worst, best) = (
-                input.worst.unwrap_or_default(),
-                input.best.unwrap_or_default(),
+                c.setting("worst", input.worst.unwrap_or_default()),
+                c.setting("best", input.best.unwrap_or_default()),
             );
             if input.worst.is_none() || input.best.is_none() || worst == best {
                 c.fail("best", "LINEAR needs worst and best, and they must differ");
@@ -354,7 +358,10 @@ fn check(c: &mut Checks, role: Role, input: KpiInput) -> Kpi {
             if target == TargetSource::Fixed && input.value.is_none_or(|v| v.is_zero()) {
                 c.fail("value", "a FIXED target needs a non-zero value");
             }
-            let cap = input.cap.unwrap_or(d(12, 1));
+            if let Some(v) = input.value {
+                c.setting("value", v);
+            }
+            let cap = c.setting("cap", input.cap.unwrap_or(d(12, 1)));
             if cap <= Decimal::ZERO {
                 c.fail("cap", "must be positive");
             }

@@ -80,7 +80,11 @@ pub fn score(
             if worst == best {
                 return None;
             }
-            exact(&[hundred, actual - worst], &[best - worst])?.clamp(Decimal::ZERO, hundred)
+            exact(
+                &[hundred, actual.checked_sub(*worst)?],
+                &[best.checked_sub(*worst)?],
+            )?
+            .clamp(Decimal::ZERO, hundred)
         }
         Scoring::TargetRatio { cap, .. } => {
             let target = target.filter(|t| !t.is_zero())?;
@@ -95,12 +99,13 @@ pub fn score(
     Some(raw)
 }
 
-/// Σ(weight × score) / Σweight over the scored KPIs, exact; `None` when none was scored.
+/// Σ(weight × score) / Σweight over the scored KPIs, exact; `None` when none was scored (or,
+/// with settings stored past the input bounds, when the sums overflow `Decimal`).
 pub fn total(scored: impl IntoIterator<Item = (Decimal, Decimal)>) -> Option<Decimal> {
     let (mut sum, mut weights) = (Decimal::ZERO, Decimal::ZERO);
     for (weight, score) in scored {
-        sum += weight * score;
-        weights += weight;
+        sum = sum.checked_add(weight.checked_mul(score)?)?;
+        weights = weights.checked_add(weight)?;
     }
     exact(&[sum], &[weights])
 }

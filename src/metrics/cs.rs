@@ -8,7 +8,7 @@ use sea_orm::{
 };
 
 use super::catalogue::{Sum, Sums};
-use super::select_sums;
+use super::{add, select_sums};
 use crate::auth::Actor;
 use crate::entities::kpi_definition::Direction;
 use crate::entities::{Metric, agent_day, team};
@@ -54,22 +54,26 @@ const SUMMED: [agent_day::Column; 15] = [
 ];
 
 impl CsTotals {
-    pub fn absorb(&mut self, o: &CsTotals) {
-        self.received += o.received;
-        self.inquiries += o.inquiries;
-        self.ordered_buyers += o.ordered_buyers;
-        self.paid_buyers += o.paid_buyers;
-        self.sales_amount_fen += o.sales_amount_fen;
-        self.sales_units += o.sales_units;
-        self.first_response_seconds_sum += o.first_response_seconds_sum;
-        self.first_response_count += o.first_response_count;
-        self.response_seconds_sum += o.response_seconds_sum;
-        self.response_count += o.response_count;
-        self.buyer_messages += o.buyer_messages;
-        self.agent_messages += o.agent_messages;
-        self.unreplied += o.unreplied;
-        self.rated_good += o.rated_good;
-        self.rated_bad += o.rated_bad;
+    pub fn absorb(&mut self, o: &CsTotals) -> AppResult<()> {
+        self.received = add(self.received, o.received)?;
+        self.inquiries = add(self.inquiries, o.inquiries)?;
+        self.ordered_buyers = add(self.ordered_buyers, o.ordered_buyers)?;
+        self.paid_buyers = add(self.paid_buyers, o.paid_buyers)?;
+        self.sales_amount_fen = add(self.sales_amount_fen, o.sales_amount_fen)?;
+        self.sales_units = add(self.sales_units, o.sales_units)?;
+        self.first_response_seconds_sum = add(
+            self.first_response_seconds_sum,
+            o.first_response_seconds_sum,
+        )?;
+        self.first_response_count = add(self.first_response_count, o.first_response_count)?;
+        self.response_seconds_sum = add(self.response_seconds_sum, o.response_seconds_sum)?;
+        self.response_count = add(self.response_count, o.response_count)?;
+        self.buyer_messages = add(self.buyer_messages, o.buyer_messages)?;
+        self.agent_messages = add(self.agent_messages, o.agent_messages)?;
+        self.unreplied = add(self.unreplied, o.unreplied)?;
+        self.rated_good = add(self.rated_good, o.rated_good)?;
+        self.rated_bad = add(self.rated_bad, o.rated_bad)?;
+        Ok(())
     }
 }
 
@@ -164,12 +168,12 @@ pub async fn agent_totals(
     .await?)
 }
 
-pub fn pooled(agents: &[CsTotals]) -> CsTotals {
+pub fn pooled(agents: &[CsTotals]) -> AppResult<CsTotals> {
     let mut team = CsTotals::default();
     for a in agents {
-        team.absorb(a);
+        team.absorb(a)?;
     }
-    team
+    Ok(team)
 }
 
 /// Managers always see the ranking; staff when the team allows it (§9).
@@ -214,7 +218,7 @@ pub async fn ranking(
     });
     let agents: Vec<CsTotals> = keyed.into_iter().map(|(_, a)| a).collect();
     Ok(Ranking {
-        team: pooled(&agents),
+        team: pooled(&agents)?,
         agents,
     })
 }

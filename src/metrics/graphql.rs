@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use rust_decimal::prelude::ToPrimitive;
+use sea_orm::Iterable;
 
 use super::cache::DashboardCache;
 use super::catalogue::{CATALOGUE, Def, Sums, Unit, exact, shown};
@@ -18,7 +19,7 @@ use crate::entities::kpi_definition::Direction;
 use crate::entities::{AdChannel, Metric, Role};
 use crate::error::AppResult;
 use crate::graphql::{
-    Id, OffsetConnection, actor, db, loaders, loaders::load_error, offset_page, team,
+    Id, OffsetConnection, actor, cost, db, loaders, loaders::load_error, offset_page, team,
 };
 use crate::money::from_fen;
 use crate::period::{Granularity, Month, check_range};
@@ -171,6 +172,7 @@ pub struct Comparison {
     pub basis: ComparisonBasis,
     /// The base period's totals (null for TARGET).
     pub base: Option<ShopMetrics>,
+    #[graphql(complexity = "cost::rows(ShopMetric::ALL.len(), child_complexity)")]
     pub changes: Vec<MetricChange>,
     /// Null for TARGET, or when either side sold nothing or nothing changed.
     pub gmv_split: Option<shop::GmvSplit>,
@@ -180,6 +182,9 @@ pub struct Comparison {
 pub struct DaySummary {
     pub date: NaiveDate,
     pub day: ShopMetrics,
+    #[graphql(
+        complexity = "cost::rows(<ComparisonBasis as async_graphql::EnumType>::items().len(), child_complexity)"
+    )]
     pub comparisons: Vec<Comparison>,
 }
 
@@ -410,7 +415,7 @@ impl CsRanking {
     async fn team(&self) -> CsMetrics {
         CsMetrics(self.team.clone())
     }
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "cost::page(first, child_complexity)")]
     async fn agents(
         &self,
         #[graphql(default = 100)] first: i32,
@@ -493,8 +498,10 @@ impl AdOwnerRow {
 #[derive(SimpleObject)]
 pub struct AdReport {
     pub total: AdMetrics,
+    #[graphql(complexity = "cost::rows(AdChannel::iter().count(), child_complexity)")]
     pub by_channel: Vec<AdChannelRow>,
     /// Managers see every owner; staff only themselves.
+    #[graphql(complexity = "cost::rows(cost::TEAM_PEOPLE, child_complexity)")]
     pub by_owner: Vec<AdOwnerRow>,
 }
 
@@ -606,6 +613,7 @@ impl StaffKpis {
     async fn role(&self) -> Option<Role> {
         self.0.staff.role
     }
+    #[graphql(complexity = "cost::rows(cost::ITEM_ROWS, child_complexity)")]
     async fn values(&self) -> Vec<KpiValue> {
         self.0
             .values
@@ -671,6 +679,7 @@ pub struct MetricsQuery;
 impl MetricsQuery {
     /// Every metric of DOMAIN §3 (33): what targets, KPIs and dashboards measure, with its unit
     /// and direction. Any signed-in person.
+    #[graphql(complexity = "cost::rows(CATALOGUE.len(), child_complexity)")]
     async fn metric_catalogue(&self, ctx: &Context<'_>) -> AppResult<Vec<MetricDef>> {
         actor(ctx)?;
         Ok(CATALOGUE.iter().map(MetricDef).collect())
@@ -678,6 +687,7 @@ impl MetricsQuery {
 
     /// The shop's numbers over `from..=to` (at most 1100 days), one entry per DAY / WEEK (Monday
     /// to Sunday) / MONTH bucket, clipped to the range. Every member of the team.
+    #[graphql(complexity = "cost::rows(cost::periods(from, to, granularity), child_complexity)")]
     async fn shop_metrics(
         &self,
         ctx: &Context<'_>,
@@ -693,7 +703,7 @@ impl MetricsQuery {
                 shop::daily(db(ctx), team.id, from, to)
             })
             .await?;
-        Ok(shop::bucket(&days, from, to, granularity)
+        Ok(shop::bucket(&days, from, to, granularity)?
             .into_iter()
             .map(ShopMetrics)
             .collect())
@@ -821,6 +831,7 @@ impl MetricsQuery {
 
     /// Design work per designer: delivered, on time, revisions, open. Managers see everyone;
     /// staff themselves.
+    #[graphql(complexity = "cost::rows(cost::TEAM_PEOPLE, child_complexity)")]
     async fn design_report(
         &self,
         ctx: &Context<'_>,
@@ -841,7 +852,7 @@ impl MetricsQuery {
     }
 
     /// Products with their numbers, hero products (主推款) first, then by paid amount.
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "cost::page(first, child_complexity)")]
     async fn product_report(
         &self,
         ctx: &Context<'_>,
@@ -863,6 +874,9 @@ impl MetricsQuery {
 
     /// Each person's KPI metrics for a month (§7 by role) with their targets. Managers see the
     /// team's active people (or `staffId`'s); staff see only themselves.
+    #[graphql(
+        complexity = "cost::rows(if staff_id.is_some() { 1 } else { cost::TEAM_PEOPLE }, child_complexity)"
+    )]
     async fn staff_kpis(
         &self,
         ctx: &Context<'_>,

@@ -17,6 +17,14 @@ pub mod shop;
 use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, QuerySelect, Select};
 
+use crate::error::{AppError, AppResult};
+
+/// `total + part` of two stored sums; past `i64` an error, never a wrapped number. (Inputs are
+/// bounded, so only data stored by hand can get here.)
+pub fn add(total: i64, part: i64) -> AppResult<i64> {
+    total.checked_add(part).ok_or_else(AppError::overflow)
+}
+
 /// `CAST(SUM(col) AS BIGINT)`: PostgreSQL sums BIGINT into NUMERIC, SQLite into INTEGER; the
 /// cast makes both decode as `i64`.
 pub fn sum(col: impl ColumnTrait) -> SimpleExpr {

@@ -40,13 +40,16 @@ struct BySource<T> {
 }
 
 impl<T: Default + Clone> BySource<T> {
-    fn new(rows: impl IntoIterator<Item = (i64, T)>, absorb: impl Fn(&mut T, &T)) -> Self {
+    fn new(
+        rows: impl IntoIterator<Item = (i64, T)>,
+        absorb: impl Fn(&mut T, &T) -> AppResult<()>,
+    ) -> AppResult<Self> {
         let mut team = T::default();
         let people: HashMap<i64, T> = rows.into_iter().collect();
         for t in people.values() {
-            absorb(&mut team, t);
+            absorb(&mut team, t)?;
         }
-        Self { people, team }
+        Ok(Self { people, team })
     }
 
     fn of(&self, staff_id: i64, own: bool) -> std::borrow::Cow<'_, T> {
@@ -108,20 +111,20 @@ impl MonthFacts {
                 label: format!("{} {}", p.platform_item_id, p.title),
                 units: t.paid_units,
             });
-            o.totals.absorb(&t);
+            o.totals.absorb(&t)?;
         }
         Ok(Self {
             agents: BySource::new(
                 agents.into_iter().map(|t| (t.staff_id, t)),
                 CsTotals::absorb,
-            ),
-            ads: BySource::new(ads.by_owner, AdTotals::absorb),
+            )?,
+            ads: BySource::new(ads.by_owner, AdTotals::absorb)?,
             design: BySource::new(
                 design.into_iter().map(|d| (d.designer_id, d)),
                 DesignTotals::absorb,
-            ),
+            )?,
             owned,
-            shop: shop::bucket(&days, from, to, Granularity::Month)
+            shop: shop::bucket(&days, from, to, Granularity::Month)?
                 .pop()
                 .unwrap_or_default(),
             targets: by_staff,

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use super::catalogue::{Sum, Sums};
-use super::{select_sums, sum_of};
+use super::{add, select_sums, sum_of};
 use crate::entities::{AdChannel, ad_day, design_deliverable, product, product_day};
 use crate::error::AppResult;
 
@@ -24,12 +24,13 @@ pub struct AdTotals {
 }
 
 impl AdTotals {
-    pub fn absorb(&mut self, o: &AdTotals) {
-        self.impressions += o.impressions;
-        self.clicks += o.clicks;
-        self.spend_fen += o.spend_fen;
-        self.attributed_orders += o.attributed_orders;
-        self.attributed_amount_fen += o.attributed_amount_fen;
+    pub fn absorb(&mut self, o: &AdTotals) -> AppResult<()> {
+        self.impressions = add(self.impressions, o.impressions)?;
+        self.clicks = add(self.clicks, o.clicks)?;
+        self.spend_fen = add(self.spend_fen, o.spend_fen)?;
+        self.attributed_orders = add(self.attributed_orders, o.attributed_orders)?;
+        self.attributed_amount_fen = add(self.attributed_amount_fen, o.attributed_amount_fen)?;
+        Ok(())
     }
 }
 
@@ -113,9 +114,9 @@ pub async fn ad_report(
             attributed_orders: g.attributed_orders,
             attributed_amount_fen: g.attributed_amount_fen,
         };
-        total.absorb(&t);
-        by_channel.entry(g.channel).or_default().absorb(&t);
-        by_owner.entry(g.owner_id).or_default().absorb(&t);
+        total.absorb(&t)?;
+        by_channel.entry(g.channel).or_default().absorb(&t)?;
+        by_owner.entry(g.owner_id).or_default().absorb(&t)?;
     }
     Ok(AdReport {
         total,
@@ -138,12 +139,13 @@ pub struct DesignTotals {
 }
 
 impl DesignTotals {
-    pub fn absorb(&mut self, o: &DesignTotals) {
-        self.delivered += o.delivered;
-        self.on_time += o.on_time;
-        self.revisions += o.revisions;
-        self.open += o.open;
-        self.overdue += o.overdue;
+    pub fn absorb(&mut self, o: &DesignTotals) -> AppResult<()> {
+        self.delivered = add(self.delivered, o.delivered)?;
+        self.on_time = add(self.on_time, o.on_time)?;
+        self.revisions = add(self.revisions, o.revisions)?;
+        self.open = add(self.open, o.open)?;
+        self.overdue = add(self.overdue, o.overdue)?;
+        Ok(())
     }
 }
 
@@ -215,13 +217,14 @@ pub struct ProductTotals {
 }
 
 impl ProductTotals {
-    pub fn absorb(&mut self, o: &ProductTotals) {
-        self.visitors += o.visitors;
-        self.paid_buyers += o.paid_buyers;
-        self.paid_units += o.paid_units;
-        self.paid_amount_fen += o.paid_amount_fen;
-        self.fav_cart_buyers += o.fav_cart_buyers;
-        self.bad_reviews += o.bad_reviews;
+    pub fn absorb(&mut self, o: &ProductTotals) -> AppResult<()> {
+        self.visitors = add(self.visitors, o.visitors)?;
+        self.paid_buyers = add(self.paid_buyers, o.paid_buyers)?;
+        self.paid_units = add(self.paid_units, o.paid_units)?;
+        self.paid_amount_fen = add(self.paid_amount_fen, o.paid_amount_fen)?;
+        self.fav_cart_buyers = add(self.fav_cart_buyers, o.fav_cart_buyers)?;
+        self.bad_reviews = add(self.bad_reviews, o.bad_reviews)?;
+        Ok(())
     }
 }
 

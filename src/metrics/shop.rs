@@ -12,7 +12,7 @@ use sea_orm::{
 };
 
 use super::catalogue::{Sum, Sums, exact};
-use super::select_sums;
+use super::{add, select_sums};
 use crate::entities::{Metric, ad_day, shop_day};
 use crate::error::AppResult;
 use crate::period::Granularity;
@@ -64,27 +64,28 @@ impl ShopTotals {
     }
 
     /// Adds a later period (days in date order).
-    pub fn absorb(&mut self, d: &ShopTotals) {
-        self.days += d.days;
-        self.visitors += d.visitors;
-        self.page_views += d.page_views;
-        self.paid_buyers += d.paid_buyers;
-        self.paid_orders += d.paid_orders;
-        self.paid_units += d.paid_units;
-        self.paid_amount_fen += d.paid_amount_fen;
-        self.fav_cart_buyers += d.fav_cart_buyers;
-        self.bounced_visitors += d.bounced_visitors;
-        self.returning_visitors += d.returning_visitors;
-        self.refund_amount_fen += d.refund_amount_fen;
-        self.refund_orders += d.refund_orders;
-        self.cost_of_goods_fen += d.cost_of_goods_fen;
-        self.shipping_cost_fen += d.shipping_cost_fen;
-        self.ad_spend_fen += d.ad_spend_fen;
-        self.ad_attributed_fen += d.ad_attributed_fen;
+    pub fn absorb(&mut self, d: &ShopTotals) -> AppResult<()> {
+        self.days = add(self.days, d.days)?;
+        self.visitors = add(self.visitors, d.visitors)?;
+        self.page_views = add(self.page_views, d.page_views)?;
+        self.paid_buyers = add(self.paid_buyers, d.paid_buyers)?;
+        self.paid_orders = add(self.paid_orders, d.paid_orders)?;
+        self.paid_units = add(self.paid_units, d.paid_units)?;
+        self.paid_amount_fen = add(self.paid_amount_fen, d.paid_amount_fen)?;
+        self.fav_cart_buyers = add(self.fav_cart_buyers, d.fav_cart_buyers)?;
+        self.bounced_visitors = add(self.bounced_visitors, d.bounced_visitors)?;
+        self.returning_visitors = add(self.returning_visitors, d.returning_visitors)?;
+        self.refund_amount_fen = add(self.refund_amount_fen, d.refund_amount_fen)?;
+        self.refund_orders = add(self.refund_orders, d.refund_orders)?;
+        self.cost_of_goods_fen = add(self.cost_of_goods_fen, d.cost_of_goods_fen)?;
+        self.shipping_cost_fen = add(self.shipping_cost_fen, d.shipping_cost_fen)?;
+        self.ad_spend_fen = add(self.ad_spend_fen, d.ad_spend_fen)?;
+        self.ad_attributed_fen = add(self.ad_attributed_fen, d.ad_attributed_fen)?;
         self.dsr_description_milli = d.dsr_description_milli.or(self.dsr_description_milli);
         self.dsr_service_milli = d.dsr_service_milli.or(self.dsr_service_milli);
         self.dsr_logistics_milli = d.dsr_logistics_milli.or(self.dsr_logistics_milli);
         self.store_level = d.store_level.or(self.store_level);
+        Ok(())
     }
 
     fn from_day(d: &shop_day::Model) -> Self {
@@ -253,7 +254,7 @@ pub fn bucket(
     from: NaiveDate,
     to: NaiveDate,
     granularity: Granularity,
-) -> Vec<ShopTotals> {
+) -> AppResult<Vec<ShopTotals>> {
     let mut buckets = Vec::new();
     let mut start = from;
     let mut days = days.iter().peekable();
@@ -261,12 +262,12 @@ pub fn bucket(
         let end = granularity.bucket_end(granularity.bucket(start)).min(to);
         let mut totals = ShopTotals::empty(start, end);
         while let Some(day) = days.next_if(|d| d.start <= end) {
-            totals.absorb(day);
+            totals.absorb(day)?;
         }
         buckets.push(totals);
         start = end + Duration::days(1);
     }
-    buckets
+    Ok(buckets)
 }
 
 /// A day next to its comparison bases (§5).
@@ -298,7 +299,7 @@ pub async fn day_summary(
     };
     let mut previous_7_days = ShopTotals::empty(week_ago, date - Duration::days(1));
     for d in days.iter().filter(|d| d.start < date) {
-        previous_7_days.absorb(d);
+        previous_7_days.absorb(d)?;
     }
     Ok(DaySummary {
         day: single(date),

@@ -63,7 +63,7 @@ impl ProductQuery {
     }
 
     /// Products of your team (admins: any team, or all).
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn products(
         &self,
         ctx: &Context<'_>,

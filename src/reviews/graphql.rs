@@ -81,6 +81,9 @@ impl Review {
         Month::of(self.0.month)
     }
     /// Every KPI of the role's scorecard: value, actual scored, target, score, weight.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn lines(&self) -> AppResult<Vec<ReviewLineShown>> {
         Ok(super::lines(&self.0)?.into_iter().map(Into::into).collect())
     }
@@ -107,6 +110,7 @@ impl Review {
     async fn adjustment_reason(&self) -> Option<&str> {
         self.0.adjustment_reason.as_deref()
     }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn comment(&self) -> Option<&str> {
         self.0.comment.as_deref()
     }
@@ -123,6 +127,9 @@ pub struct ReviewQuery;
 impl ReviewQuery {
     /// The month's reviews: the team's for its manager, their own for a member. Drafts are
     /// recomputed from the data until the month is finalized.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
+    )]
     async fn reviews(
         &self,
         ctx: &Context<'_>,
@@ -135,6 +142,9 @@ impl ReviewQuery {
     }
 
     /// Who changed a review's grade, when, and why; the team's manager.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn review_audit_trail(
         &self,
         ctx: &Context<'_>,
@@ -150,6 +160,9 @@ impl ReviewQuery {
     }
 
     /// The team's forced distribution (empty: none).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(<Grade as async_graphql::EnumType>::items().len(), child_complexity)"
+    )]
     async fn forced_distribution(
         &self,
         ctx: &Context<'_>,

@@ -3,12 +3,12 @@
 //! distribution, and open to the manager's adjustment (with a reason, audited) and comment.
 //!
 //! While the month is open the review is a draft, recomputed from the data whenever it is read
-//! (idempotently: one row per person, the manager's adjustment and comment kept); once the month
-//! is finalized it is read as stored.
+//! (idempotently: one row per person, the manager's adjustment and comment kept; a read never
+//! deletes one); once the month is finalized it is read as stored.
 
 pub mod graphql;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{SubsecRound, Utc};
 use rust_decimal::Decimal;
@@ -169,7 +169,11 @@ async fn stored(
 }
 
 /// The month's reviews of the team's active people with a role, in staff id order: recomputed
-/// and stored while the month is open, as stored once it is finalized. Callers check access.
+/// while the month is open, as stored once it is finalized. Callers check access.
+///
+/// A read never deletes: the draft of someone deactivated (or without a role) is left out of
+/// the list but kept, with the manager's adjustment and comment, until a bonus run of the month
+/// (the manager's act, [`refresh`]) drops it; reactivated before that, they get it back.
 pub async fn current(
     db: &DatabaseConnection,
     team: &team::Model,
@@ -179,16 +183,29 @@ pub async fn current(
         return stored(db, team.id, month).await;
     }
     let facts = MonthFacts::load(db, team.id, month).await?;
-    refresh(db, team, month, &facts).await
+    sync(db, team, month, &facts, false).await
 }
 
-/// Recomputes the reviews of an open month from its facts and stores what changed: a recompute
-/// of unchanged data writes nothing. In staff id order.
+/// Recomputes the reviews of an open month from its facts for a bonus run (recompute or
+/// finalization), storing what changed and dropping the drafts of people no longer reviewed.
+/// In staff id order.
 pub async fn refresh(
     db: &DatabaseConnection,
     team: &team::Model,
     month: Month,
     facts: &MonthFacts,
+) -> AppResult<Vec<review::Model>> {
+    sync(db, team, month, facts, true).await
+}
+
+/// Recomputes and stores what changed (a recompute of unchanged data writes nothing); with
+/// `drop_departed`, also deletes the drafts of people who left the team or lost their role.
+async fn sync(
+    db: &DatabaseConnection,
+    team: &team::Model,
+    month: Month,
+    facts: &MonthFacts,
+    drop_departed: bool,
 ) -> AppResult<Vec<review::Model>> {
     let (library, people) = tokio::try_join!(
         crate::kpi::library(db, team.id),
@@ -272,7 +289,11 @@ pub async fn refresh(
         }
     }
     // People who left the team or lost their role.
-    let gone: Vec<i64> = before.into_values().map(|r| r.id).collect();
+    let gone: Vec<i64> = if drop_departed {
+        before.into_values().map(|r| r.id).collect()
+    } else {
+        Vec::new()
+    };
     for chunk in gone.chunks(1000) {
         review::Entity::delete_many()
             .filter(review::Column::Id.is_in(chunk.iter().copied()))
@@ -288,7 +309,10 @@ pub async fn refresh(
     tx.commit().await?;
     if inserted {
         // New rows' ids are the database's.
-        return stored(db, team.id, month).await;
+        let reviewed: HashSet<i64> = reviews.iter().map(|r| r.staff_id).collect();
+        let mut fresh = stored(db, team.id, month).await?;
+        fresh.retain(|r| reviewed.contains(&r.staff_id));
+        return Ok(fresh);
     }
     reviews.sort_by_key(|r| r.staff_id);
     Ok(reviews)
@@ -356,10 +380,9 @@ pub async fn adjust_grade(
     grade: Option<Grade>,
     reason: String,
 ) -> AppResult<review::Model> {
-    let reason = reason.trim().to_owned();
-    if reason.is_empty() {
-        return Err(AppError::invalid("reason", "an adjustment needs a reason"));
-    }
+    let mut checks = crate::validate::Checks::default();
+    let reason = checks.note("reason", &reason, 500);
+    checks.finish()?;
     let r = for_change(db, actor, team, month, staff_id).await?;
     let tx = db::begin_write(db).await?;
     review::Entity::update_many()
@@ -404,8 +427,10 @@ pub async fn comment(
     staff_id: i64,
     comment: String,
 ) -> AppResult<review::Model> {
+    let mut checks = crate::validate::Checks::default();
+    let comment = Some(checks.optional_note("comment", &comment, 4000)).filter(|c| !c.is_empty());
+    checks.finish()?;
     let r = for_change(db, actor, team, month, staff_id).await?;
-    let comment = Some(comment.trim().to_owned()).filter(|c| !c.is_empty());
     review::Entity::update_many()
         .col_expr(review::Column::Comment, comment.into())
         .filter(review::Column::Id.eq(r.id))

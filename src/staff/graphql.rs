@@ -2,6 +2,8 @@ use async_graphql::{Context, Object};
 use chrono::{DateTime, Utc};
 
 use super::{NewStaff, StaffChanges, StaffFilter};
+use crate::auth::Auth;
+use crate::auth::graphql::hasher;
 use crate::entities::{Access, Role, staff, staff_alias};
 use crate::error::AppResult;
 use crate::graphql::{
@@ -19,6 +21,19 @@ pub async fn load_staff(ctx: &Context<'_>, id: Option<i64>) -> AppResult<Option<
     Ok(found.map(Staff))
 }
 
+impl Staff {
+    /// §9: a colleague's id, name, role, access and team are visible to the team; private
+    /// fields only to the person, their team's manager and admins. Without a signed-in caller
+    /// the only way here is `login`, which returns the person who just proved their password.
+    fn private<T>(&self, ctx: &Context<'_>, value: T) -> Option<T> {
+        let visible = match ctx.data_opt::<Auth>() {
+            Some(Auth::Signed(s)) => s.actor.can_view_staff(&self.0),
+            _ => true,
+        };
+        visible.then_some(value)
+    }
+}
+
 #[Object]
 impl Staff {
     async fn id(&self) -> Id {
@@ -27,8 +42,9 @@ impl Staff {
     async fn name(&self) -> &str {
         &self.0.name
     }
-    async fn email(&self) -> &str {
-        &self.0.email
+    /// Null for a colleague (only the person, their manager and admins see it).
+    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
+        self.private(ctx, self.0.email.as_str())
     }
     async fn role(&self) -> Option<Role> {
         self.0.role
@@ -53,18 +69,27 @@ impl Staff {
             .map_err(load_error)?;
         Ok(team.map(Team))
     }
-    /// Chat sub-account nicknames (旺旺子账号) that customer-service exports use for this person.
-    async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Vec<StaffAlias>> {
+    /// Chat sub-account nicknames (旺旺子账号) that customer-service exports use for this person;
+    /// null for a colleague (only the person, their manager and admins see them).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
+    async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Option<Vec<StaffAlias>>> {
+        if self.private(ctx, ()).is_none() {
+            return Ok(None);
+        }
         let aliases = loaders(ctx)
             .aliases
             .load_one(self.0.id)
             .await
             .map_err(load_error)?;
-        Ok(aliases
-            .unwrap_or_default()
-            .into_iter()
-            .map(StaffAlias)
-            .collect())
+        Ok(Some(
+            aliases
+                .unwrap_or_default()
+                .into_iter()
+                .map(StaffAlias)
+                .collect(),
+        ))
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -97,7 +122,7 @@ impl StaffQuery {
     }
 
     /// Admins list anyone, managers their team; a staff member gets only themselves.
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn staff(
         &self,
         ctx: &Context<'_>,
@@ -119,7 +144,9 @@ pub struct StaffMutation;
 impl StaffMutation {
     /// Admins create anyone; a manager creates STAFF and MANAGER accounts in their team.
     async fn create_staff(&self, ctx: &Context<'_>, input: NewStaff) -> AppResult<Staff> {
-        super::create(db(ctx), actor(ctx)?, input).await.map(Staff)
+        super::create(db(ctx), hasher(ctx), actor(ctx)?, input)
+            .await
+            .map(Staff)
     }
 
     async fn update_staff(
@@ -146,25 +173,34 @@ impl StaffMutation {
             .map(Staff)
     }
 
-    /// Changes your own password; the current one must be given.
+    /// Changes your own password; the current one must be given. Every token of yours, this
+    /// one included, stops working: sign in again with the new password.
     async fn change_password(
         &self,
         ctx: &Context<'_>,
         current_password: String,
         new_password: String,
     ) -> AppResult<bool> {
-        super::change_own_password(db(ctx), actor(ctx)?, current_password, new_password).await?;
+        super::change_own_password(
+            db(ctx),
+            hasher(ctx),
+            actor(ctx)?,
+            current_password,
+            new_password,
+        )
+        .await?;
         Ok(true)
     }
 
-    /// A manager (or admin) sets a new password for someone they manage.
+    /// A manager (or admin) sets a new password for someone they manage; their tokens stop
+    /// working.
     async fn reset_staff_password(
         &self,
         ctx: &Context<'_>,
         id: Id,
         new_password: String,
     ) -> AppResult<bool> {
-        super::reset_password(db(ctx), actor(ctx)?, id.0, new_password).await?;
+        super::reset_password(db(ctx), hasher(ctx), actor(ctx)?, id.0, new_password).await?;
         Ok(true)
     }
 

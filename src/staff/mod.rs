@@ -9,7 +9,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set,
 };
 
-use crate::auth::{Actor, password};
+use crate::auth::{Actor, Hasher};
 use crate::entities::{Access, Role, staff, staff_alias};
 use crate::error::{AppError, AppResult};
 use crate::graphql::Id;
@@ -103,6 +103,7 @@ async fn ensure_email_free(db: &DatabaseConnection, email: &str) -> AppResult<()
 /// Admins create anyone; a manager creates STAFF and MANAGER accounts in their own team.
 pub async fn create(
     db: &DatabaseConnection,
+    hasher: &Hasher,
     actor: &Actor,
     input: NewStaff,
 ) -> AppResult<staff::Model> {
@@ -135,10 +136,13 @@ pub async fn create(
         team_id: Set(team_id),
         name: Set(name),
         email: Set(email),
-        password_hash: Set(password::hash(input.password).await?),
+        password_hash: Set(hasher.hash(input.password).await?),
         role: Set(input.role),
         access: Set(access),
         active: Set(true),
+        // Set, not left to the column default: on SQLite a pool connection that predates the
+        // migration adding it can read the new row back without it.
+        session_epoch: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -225,21 +229,28 @@ pub async fn set_active(
     Ok(model.update(db).await?)
 }
 
+/// Stores the new password and advances the session epoch, which ends every session (token)
+/// the person had, the caller's own included when they changed their own password.
 async fn store_password(
     db: &DatabaseConnection,
+    hasher: &Hasher,
     target: staff::Model,
     new: String,
 ) -> AppResult<()> {
+    let epoch = target.session_epoch + 1;
     let mut model: staff::ActiveModel = target.into();
-    model.password_hash = Set(password::hash(new).await?);
+    model.password_hash = Set(hasher.hash(new).await?);
+    model.session_epoch = Set(epoch);
     model.updated_at = Set(Utc::now());
     model.update(db).await?;
     Ok(())
 }
 
-/// Anyone may change their own password, proving the current one.
+/// Anyone may change their own password, proving the current one. Their tokens, this one too,
+/// stop working: they sign in again with the new password.
 pub async fn change_own_password(
     db: &DatabaseConnection,
+    hasher: &Hasher,
     actor: &Actor,
     current: String,
     new: String,
@@ -248,15 +259,19 @@ pub async fn change_own_password(
     checks.password("newPassword", &new);
     checks.finish()?;
     let me = find(db, actor.id).await?;
-    if !password::verify(current, Some(me.password_hash.clone())).await? {
+    if !hasher
+        .verify(current, Some(me.password_hash.clone()))
+        .await?
+    {
         return Err(AppError::invalid("currentPassword", "incorrect"));
     }
-    store_password(db, me, new).await
+    store_password(db, hasher, me, new).await
 }
 
-/// A manager (or admin) sets a new password for someone they manage.
+/// A manager (or admin) sets a new password for someone they manage, signing them out.
 pub async fn reset_password(
     db: &DatabaseConnection,
+    hasher: &Hasher,
     actor: &Actor,
     id: i64,
     new: String,
@@ -266,10 +281,11 @@ pub async fn reset_password(
     let mut checks = Checks::default();
     checks.password("newPassword", &new);
     checks.finish()?;
-    store_password(db, target, new).await
+    store_password(db, hasher, target, new).await
 }
 
-/// Creates an admin outside any team (the CLI's `create-admin`).
+/// Creates an admin outside any team (the CLI's `create-admin`), hashing on the process's
+/// offline hasher.
 pub async fn create_admin(
     db: &DatabaseConnection,
     email: &str,
@@ -290,7 +306,7 @@ pub async fn create_admin(
         role: None,
         access: Some(Access::Admin),
     };
-    create(db, &bootstrap, input).await
+    create(db, Hasher::offline(), &bootstrap, input).await
 }
 
 /// Binds a chat nickname to a person; nicknames are unique within a team.

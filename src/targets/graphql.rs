@@ -37,6 +37,9 @@ pub struct TargetQuery;
 #[Object]
 impl TargetQuery {
     /// A month's targets: the team's and, for managers, everyone's (staff: their own).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
+    )]
     async fn targets(
         &self,
         ctx: &Context<'_>,

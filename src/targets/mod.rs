@@ -116,6 +116,7 @@ fn check(checks: &mut Checks, t: &TargetInput, members: &[i64]) {
     {
         checks.fail("date", format!("must fall in {}", t.month));
     }
+    checks.setting("value", t.value);
     if !matches!(t.metric, Metric::NetProfit | Metric::GrossProfit) && t.value < Decimal::ZERO {
         checks.fail("value", "must not be negative");
     }

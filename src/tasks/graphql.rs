@@ -42,6 +42,7 @@ impl Task {
     async fn title(&self) -> &str {
         &self.0.title
     }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn detail(&self) -> &str {
         &self.0.detail
     }
@@ -97,6 +98,9 @@ impl Task {
             .map_err(load_error)?;
         Ok(found.map(Finding))
     }
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn follow_ups(&self, ctx: &Context<'_>) -> AppResult<Vec<FollowUp>> {
         let notes = loaders(ctx)
             .follow_ups
@@ -110,6 +114,9 @@ impl Task {
             .collect())
     }
     /// Every change, oldest first: who, when, which field, before → after.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
     async fn audit_trail(&self, ctx: &Context<'_>) -> AppResult<Vec<AuditEntry>> {
         let entries = loaders(ctx)
             .task_audit
@@ -149,6 +156,7 @@ impl FollowUp {
     async fn author(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, Some(self.0.author_id)).await
     }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn body(&self) -> &str {
         &self.0.body
     }
@@ -175,8 +183,12 @@ pub struct RoleTasks {
     pub role: Role,
     pub total: u64,
     /// Every status, zeros included.
+    #[graphql(complexity = "crate::graphql::cost::rows(STATUSES.len(), child_complexity)")]
     pub by_status: Vec<StatusCount>,
     /// The tasks themselves (staff: only their own).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
+    )]
     pub tasks: Vec<Task>,
 }
 
@@ -209,6 +221,7 @@ impl DailyBoard {
         self.0.diagnosis.clone().map(Diagnosis)
     }
     /// How many current findings of each severity the diagnosis has.
+    #[graphql(complexity = "crate::graphql::cost::rows(3, child_complexity)")]
     async fn finding_counts(&self, ctx: &Context<'_>) -> AppResult<Vec<SeverityCount>> {
         let Some(d) = &self.0.diagnosis else {
             return Ok(Vec::new());
@@ -223,6 +236,7 @@ impl DailyBoard {
             .collect())
     }
     /// The tasks due on the working day, per role (roles without tasks left out).
+    #[graphql(complexity = "crate::graphql::cost::rows(ROLES.len(), child_complexity)")]
     async fn tasks_by_role(&self, ctx: &Context<'_>) -> AppResult<Vec<RoleTasks>> {
         let actor = actor(ctx)?;
         Ok(ROLES
@@ -260,6 +274,9 @@ impl DailyBoard {
     }
     /// The day before's tasks that are DONE and wait for the manager's verification (staff:
     /// only their own), each with its verification view.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
+    )]
     async fn awaiting_verification(&self, ctx: &Context<'_>) -> AppResult<Vec<Task>> {
         let actor = actor(ctx)?;
         Ok(self
@@ -306,7 +323,7 @@ impl TaskQuery {
     }
 
     /// Tasks matching the filter, in id order (staff: only those assigned to them).
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn tasks(
         &self,
         ctx: &Context<'_>,
@@ -322,7 +339,7 @@ impl TaskQuery {
     }
 
     /// The caller's own tasks.
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn my_tasks(
         &self,
         ctx: &Context<'_>,

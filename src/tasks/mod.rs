@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Set,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr, TransactionTrait,
 };
 
 use crate::audit::{self, Change, Stamp};
@@ -300,16 +300,28 @@ struct Draft {
     finding_id: Option<i64>,
 }
 
+/// What to do with a finding's draft when someone else gave the finding a live task after we
+/// looked (the unique index `uq-task-finding_id` tells).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Taken {
+    /// Refuse the whole batch: the caller picked this finding.
+    Conflict,
+    /// Leave it out: the caller asked for every finding without a task.
+    Skip,
+}
+
 /// Inserts new tasks with their audit entries in one transaction, then announces them.
 async fn insert(
     caller: &Caller<'_>,
     team_id: i64,
     drafts: Vec<Draft>,
+    taken: Taken,
 ) -> AppResult<Vec<task::Model>> {
     let tx = db::begin_write(caller.db).await?;
     let mut made = Vec::with_capacity(drafts.len());
     for d in drafts {
-        let t = task::ActiveModel {
+        let finding_id = d.finding_id;
+        let row = task::ActiveModel {
             team_id: Set(team_id),
             title: Set(d.title),
             detail: Set(d.detail),
@@ -326,9 +338,26 @@ async fn insert(
             updated_at: Set(caller.now),
             version: Set(1),
             ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
+        };
+        // A savepoint: on PostgreSQL a failed statement aborts its whole transaction, so the
+        // unique violation must be rolled back alone for the rest of the batch to go on.
+        let savepoint = tx.begin().await?;
+        let t = match row.insert(&savepoint).await {
+            Ok(t) => {
+                savepoint.commit().await?;
+                t
+            }
+            // The finding index is the task table's only unique one.
+            Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                savepoint.rollback().await?;
+                match (taken, finding_id) {
+                    (Taken::Skip, Some(_)) => continue,
+                    (_, Some(f)) => return Err(already_tasked(f)),
+                    (_, None) => return Err(e.into()),
+                }
+            }
+            Err(e) => return Err(e.into()),
+        };
         let changes = vec![
             Change::new("status", None, Some(name(t.status).into())),
             Change::new("title", None, Some(t.title.clone())),
@@ -383,10 +412,7 @@ pub async fn create(caller: &Caller<'_>, input: NewTask) -> AppResult<task::Mode
     let team = teams::get_active(caller.db, team_id).await?;
     let mut checks = Checks::default();
     let title = checks.text("title", &input.title, 200);
-    let detail = input.detail.unwrap_or_default().trim().to_owned();
-    if detail.chars().count() > 4000 {
-        checks.fail("detail", "must be at most 4000 characters");
-    }
+    let detail = checks.optional_note("detail", &input.detail.unwrap_or_default(), 4000);
     checks.finish()?;
     let mut workload = Workload::load(caller.db, team_id).await?;
     let assignee_id = match input.assignee_id {
@@ -404,7 +430,9 @@ pub async fn create(caller: &Caller<'_>, input: NewTask) -> AppResult<task::Mode
             .unwrap_or_else(|| default_due(&team, caller.now)),
         finding_id: None,
     };
-    Ok(insert(caller, team_id, vec![draft]).await?.remove(0))
+    Ok(insert(caller, team_id, vec![draft], Taken::Conflict)
+        .await?
+        .remove(0))
 }
 
 /// Turns a diagnosis's findings into tasks for their owners: the chosen ones (`picks`, all or
@@ -434,6 +462,11 @@ pub async fn from_findings(
         .filter_map(|t| t.finding_id)
         .collect();
     let mut workload = Workload::load(caller.db, team.id).await?;
+    let taken = if picks.is_some() {
+        Taken::Conflict
+    } else {
+        Taken::Skip
+    };
     let chosen: Vec<(&finding::Model, Option<i64>)> = match picks {
         None => findings
             .iter()
@@ -447,12 +480,7 @@ pub async fn from_findings(
                 checks.at_row(i + 1);
                 match findings.iter().find(|f| f.id == p.finding_id.0) {
                     None => checks.fail("findingId", "not a current finding of this diagnosis"),
-                    Some(f) if tasked.contains(&f.id) => {
-                        return Err(AppError::conflict(format!(
-                            "finding {} already has a task",
-                            f.id
-                        )));
-                    }
+                    Some(f) if tasked.contains(&f.id) => return Err(already_tasked(f.id)),
                     Some(f) => {
                         if let Some(a) = p.assignee_id
                             && !workload.is_active(a.0)
@@ -486,7 +514,11 @@ pub async fn from_findings(
             }
         })
         .collect();
-    insert(caller, team.id, drafts).await
+    insert(caller, team.id, drafts, taken).await
+}
+
+fn already_tasked(finding_id: i64) -> AppError {
+    AppError::conflict(format!("finding {finding_id} already has a task"))
 }
 
 /// Loads a task for a change by this caller, refusing a stale version.
@@ -598,9 +630,7 @@ pub async fn update(
         changed.title = Set(title);
     }
     if let Some(detail) = input.detail {
-        if detail.chars().count() > 4000 {
-            checks.fail("detail", "must be at most 4000 characters");
-        }
+        let detail = checks.optional_note("detail", &detail, 4000);
         changes.push(Change::new(
             "detail",
             Some(t.detail.clone()),
@@ -671,9 +701,11 @@ pub async fn move_to(
         }
         _ => {}
     }
+    let mut checks = Checks::default();
     let reason = reason
-        .map(|r| r.trim().to_owned())
+        .map(|r| checks.optional_note("reason", &r, 4000))
         .filter(|r| !r.is_empty());
+    checks.finish()?;
     let needs_reason = matches!(to, TaskStatus::Blocked | TaskStatus::Cancelled);
     if needs_reason && reason.is_none() {
         return Err(AppError::invalid(
@@ -714,7 +746,7 @@ pub async fn add_follow_up(
 ) -> AppResult<task_note::Model> {
     let t = get(caller.db, caller.actor, task_id).await?;
     let mut checks = Checks::default();
-    let body = checks.text("body", body, 4000);
+    let body = checks.note("body", body, 4000);
     checks.finish()?;
     let tx = db::begin_write(caller.db).await?;
     let note = task_note::ActiveModel {

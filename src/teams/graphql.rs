@@ -49,7 +49,7 @@ impl TeamQuery {
     }
 
     /// Admins see every team; everyone else their own.
-    #[graphql(complexity = "first as usize * child_complexity")]
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn teams(
         &self,
         ctx: &Context<'_>,

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use shopops::config::{Limits, Settings};
+use shopops::config::{AuthSettings, Limits, Settings};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -90,7 +90,10 @@ async fn a_deactivated_manager_is_refused_on_the_open_socket_and_then_closed() {
     let (code, reason, before) = ws.closed().await;
     assert_eq!(
         (code, reason.as_str()),
-        (4403, "account or team deactivated")
+        (
+            4403,
+            "access revoked: the account or its team was deactivated, or its password changed"
+        )
     );
     // At most the subscription's `complete`; no event.
     assert!(
@@ -137,10 +140,13 @@ async fn a_demoted_manager_is_forbidden_on_the_same_socket() {
 
 #[tokio::test]
 async fn a_socket_is_closed_when_its_token_expires() {
-    let app = spawn_with(with_limits(Limits {
-        token_lifetime_secs: 2,
-        ..Limits::default()
-    }))
+    let app = spawn_with(Settings {
+        auth: AuthSettings {
+            token_lifetime_secs: 2,
+            ..AuthSettings::default()
+        },
+        ..Settings::local(SECRET)
+    })
     .await;
     // Tokens of the set-up expire too; HTTP still takes them within the 30 s of clock leeway.
     let w = world(&app).await;
@@ -179,7 +185,10 @@ async fn an_idle_socket_of_a_deactivated_account_is_closed_on_the_recheck() {
     let (code, reason, _) = ws.closed().await;
     assert_eq!(
         (code, reason.as_str()),
-        (4403, "account or team deactivated")
+        (
+            4403,
+            "access revoked: the account or its team was deactivated, or its password changed"
+        )
     );
 }
 

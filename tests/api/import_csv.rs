@@ -16,7 +16,7 @@ use shopops::entities::{agent_day, shop_day};
 use crate::helpers::{TestApp, spawn_app, world};
 
 /// The URL the app's own connection uses, for the CLI to open the same database.
-async fn database_url(app: &TestApp) -> String {
+pub async fn database_url(app: &TestApp) -> String {
     let backend = app.db.get_database_backend();
     let sql = match backend {
         DbBackend::Sqlite => "SELECT file AS name FROM pragma_database_list WHERE name = 'main'",
@@ -45,7 +45,7 @@ async fn database_url(app: &TestApp) -> String {
 }
 
 /// Runs `shopops import <kind> --team <team> FILE` on `csv` written to a file.
-fn import(url: &str, kind: &str, team: &str, csv: &str) -> Output {
+pub fn import(url: &str, kind: &str, team: &str, csv: &str) -> Output {
     let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     file.write_all(csv.as_bytes()).unwrap();
     Command::new(env!("CARGO_BIN_EXE_shopops"))

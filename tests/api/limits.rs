@@ -156,6 +156,13 @@ async fn introspection_and_graphiql_can_be_turned_off() {
     .await;
     let resp = off.gql(None, introspect, json!({})).await;
     assert_eq!(resp["data"]["__schema"], serde_json::Value::Null, "{resp}");
+    // Nor does a typo get the schema spelled out ("Did you mean").
+    let resp = off.gql(None, "{ teams_ { id } }", json!({})).await;
+    let message = resp["errors"][0]["message"].as_str().unwrap();
+    assert_eq!(message, "Unknown field \"teams_\" on type \"Query\".");
+    let resp = on.gql(None, "{ teams_ { id } }", json!({})).await;
+    let message = resp["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("Did you mean"), "{message}");
     let page = off
         .client
         .get(format!("{}/graphql", off.url))

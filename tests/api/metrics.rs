@@ -332,6 +332,7 @@ async fn a_ranking_of_fifty_agents_costs_what_a_ranking_of_two_does() {
             role: Set(Some(Role::CustomerService)),
             access: Set(Access::Staff),
             active: Set(true),
+            session_epoch: Set(0),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
