@@ -8,6 +8,7 @@
 //! an event, or on the periodic re-check), and when `connection_init` does not come in time
 //! (4408).
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,22 +19,26 @@ use async_graphql::http::{
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{Data, Request, Response};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
-use axum::extract::{State, WebSocketUpgrade};
-use axum::http::StatusCode;
+use axum::extract::{ConnectInfo, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response as HttpResponse};
 use chrono::Utc;
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::{Instant, MissedTickBehavior};
 
 use super::{AppState, bearer_token};
-use crate::auth::{self, Actor, Auth};
+use crate::auth::{self, Actor, Auth, Origin};
 use crate::error::AppError;
-use crate::graphql::Loaders;
+use crate::graphql::{Loaders, cost::BatchBudget};
 
 pub(super) async fn handler(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> HttpResponse {
+    // Logins sent over the socket count against the same address as over HTTP.
+    let client = auth::throttle::client_address(peer.ip(), &headers, &state.trusted_proxies);
     let upgrade = upgrade.protocols(ALL_WEBSOCKET_PROTOCOLS);
     // The protocol the handshake answers with, of those the client offered.
     let protocol = upgrade
@@ -46,7 +51,7 @@ pub(super) async fn handler(
     upgrade
         // The body limit of HTTP requests, for each message.
         .max_message_size(state.max_body_bytes)
-        .on_upgrade(move |socket| serve(socket, state, protocol))
+        .on_upgrade(move |socket| serve(socket, state, protocol, client))
 }
 
 /// Why the server closes a socket under its client.
@@ -86,7 +91,7 @@ struct Session {
 /// Pumps the protocol's messages to the client, and closes the socket on the deadlines (the
 /// `connection_init` one, then the token's expiry), on a revocation an operation reports, or
 /// when the periodic re-check finds the account gone.
-async fn serve(socket: WebSocket, state: AppState, protocol: Protocols) {
+async fn serve(socket: WebSocket, state: AppState, protocol: Protocols, client: IpAddr) {
     let (mut sink, source) = socket.split();
     // As async-graphql-axum's `GraphQLWebSocket::serve`: a read error ends the input.
     let input = source
@@ -102,6 +107,7 @@ async fn serve(socket: WebSocket, state: AppState, protocol: Protocols) {
     let checking = Arc::new(watch::Sender::new(0));
     let executor = Executor {
         state: state.clone(),
+        client,
         revoke,
         checking: checking.clone(),
     };
@@ -218,6 +224,8 @@ async fn current(state: &AppState, token: &str) -> Result<Auth, Close> {
 #[derive(Clone)]
 struct Executor {
     state: AppState,
+    /// The client's address, for the login limits.
+    client: IpAddr,
     /// Asks the socket's loop to close the socket.
     revoke: mpsc::UnboundedSender<Close>,
     /// How many operations are having their caller checked.
@@ -286,9 +294,12 @@ impl async_graphql::Executor for Executor {
                 None => Auth::Anonymous,
             };
             let started = auth.actor().ok().cloned();
+            // Each operation is a request of its own: its own login count and cost budget.
             let request = request
                 .data(auth)
-                .data(Arc::new(Loaders::new(&this.state.db)));
+                .data(Arc::new(Loaders::new(&this.state.db)))
+                .data(Arc::new(Origin::new(this.client)))
+                .data(BatchBudget::default());
             let responses = this
                 .state
                 .schema

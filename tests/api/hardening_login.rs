@@ -337,3 +337,33 @@ async fn a_token_older_than_its_lifetime_is_refused_whatever_its_expiry() {
     let resp = app.gql(Some(&issued_ago(2 * 3600)), ME, json!({})).await;
     assert_eq!(code(&resp), "UNAUTHENTICATED");
 }
+
+/// A `login` sent over `/graphql/ws` counts against the client's address as over HTTP: the
+/// socket is no way around the address limit.
+#[tokio::test]
+async fn logins_over_websocket_count_against_the_same_address() {
+    let app = spawn_with_auth(AuthSettings {
+        login_attempts_per_address: 30,
+        ..AuthSettings::default()
+    })
+    .await;
+    let w = world(&app).await;
+    // Use up the address's attempts over HTTP, each for another (unknown) account.
+    let mut i = 0;
+    loop {
+        let e = format!("guess{i}@shop.test");
+        let resp = app.gql(None, LOGIN, json!({ "e": e, "p": "x" })).await;
+        if code(&resp) == "TOO_MANY_REQUESTS" {
+            break;
+        }
+        assert_eq!(code(&resp), "UNAUTHENTICATED");
+        i += 1;
+        assert!(i <= 30, "the address limit of 30 holds");
+    }
+    let mut ws = crate::ws::connect(&app.url, &w.cs_a).await;
+    let id = ws
+        .subscribe(LOGIN, json!({ "e": "another@shop.test", "p": "x" }))
+        .await;
+    let resp = ws.next(&id).await;
+    assert_eq!(code(&resp), "TOO_MANY_REQUESTS", "{resp}");
+}
