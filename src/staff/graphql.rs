@@ -2,8 +2,8 @@ use async_graphql::{Context, Object};
 use chrono::{DateTime, Utc};
 
 use super::{NewStaff, StaffChanges, StaffFilter};
-use crate::auth::graphql::hasher;
 use crate::auth::Auth;
+use crate::auth::graphql::hasher;
 use crate::entities::{Access, Role, staff, staff_alias};
 use crate::error::AppResult;
 use crate::graphql::{
