@@ -1,18 +1,22 @@
 //! The HTTP application: routes, middleware, and the GraphQL handler that authenticates each
 //! request before the schema runs.
 
+mod serve;
+mod ws;
+
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context as _;
 use async_graphql::{
-    BatchRequest, BatchResponse, Data,
-    http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource},
+    BatchRequest, BatchResponse, ErrorExtensions, ParseRequestError,
+    http::{GraphiQLSource, MultipartOptions},
     parser::types::ExecutableDocument,
 };
-use async_graphql_axum::{GraphQLBatchRequest, GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
+use async_graphql_axum::GraphQLResponse;
 use axum::{
     Json, Router,
-    extract::{ConnectInfo, State, WebSocketUpgrade},
+    body::Bytes,
+    extract::{ConnectInfo, DefaultBodyLimit, State, rejection::BytesRejection},
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Response},
     routing::get,
@@ -20,7 +24,7 @@ use axum::{
 };
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
-use tower_http::{catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
+use tower_http::{catch_panic::CatchPanicLayer, trace::TraceLayer};
 
 use crate::auth::{self, Auth, Hasher, Origin, TokenKeys};
 use crate::config::Settings;
@@ -39,6 +43,10 @@ struct AppState {
     /// Proxies whose X-Forwarded-For names the client (`auth::throttle::client_address`).
     trusted_proxies: Arc<[ipnet::IpNet]>,
     max_response_bytes: usize,
+    /// How long a WebSocket may take to send `connection_init`.
+    ws_init_timeout: Duration,
+    /// How often an open WebSocket's account is checked again.
+    ws_recheck: Duration,
 }
 
 /// Parsed GraphQL documents by query text. Dashboards send the same few queries all day, and
@@ -75,6 +83,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     hasher: Hasher,
+    header_read_timeout: Option<Duration>,
 }
 
 impl Application {
@@ -102,6 +111,8 @@ impl Application {
             max_body_bytes: settings.limits.max_body_bytes,
             trusted_proxies: settings.auth.trusted_proxies.clone().into(),
             max_response_bytes: settings.limits.max_response_bytes,
+            ws_init_timeout: Duration::from_secs(settings.limits.ws_init_timeout_secs),
+            ws_recheck: Duration::from_secs(settings.limits.ws_recheck_secs),
         };
         let mut graphql_route = axum::routing::post(graphql_handler);
         if settings.graphiql {
@@ -109,19 +120,23 @@ impl Application {
         }
         let router = Router::new()
             .route("/graphql", graphql_route)
-            .route("/graphql/ws", get(graphql_ws_handler))
+            .route("/graphql/ws", get(ws::handler))
             .route("/healthz", get(healthz))
             .with_state(state)
-            .layer(RequestBodyLimitLayer::new(settings.limits.max_body_bytes))
+            // Bodies are read through extractors, which keep to this limit, chunked or not.
+            .layer(DefaultBodyLimit::max(settings.limits.max_body_bytes))
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(TraceLayer::new_for_http());
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("binding {}", settings.bind))?;
+        let header_read_timeout = settings.limits.header_read_timeout_secs;
         Ok(Self {
             listener,
             router,
             hasher,
+            header_read_timeout: (header_read_timeout > 0)
+                .then(|| Duration::from_secs(header_read_timeout)),
         })
     }
 
@@ -149,13 +164,8 @@ impl Application {
                 tracing::warn!(error = %e, "cannot set TCP_NODELAY");
             }
         });
-        // The peer address feeds the login limits (`ConnectInfo` in the handlers).
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await
+        serve::run(listener, self.router, self.header_read_timeout, shutdown).await;
+        Ok(())
     }
 }
 
@@ -219,9 +229,12 @@ async fn graphql_handler(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    request: GraphQLBatchRequest,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let mut request = request.into_inner();
+    let mut request = match read_request(&state, &headers, body).await {
+        Ok(request) => request,
+        Err(response) => return response,
+    };
     if let BatchRequest::Batch(ops) = &request
         && ops.len() > state.max_batch
     {
@@ -229,10 +242,7 @@ async fn graphql_handler(
             "batch",
             format!("at most {} operations per request", state.max_batch),
         );
-        let response = async_graphql::Response::from_errors(vec![
-            async_graphql::Error::from(err).into_server_error(Default::default()),
-        ]);
-        return (StatusCode::BAD_REQUEST, GraphQLResponse::from(response)).into_response();
+        return error_response(StatusCode::BAD_REQUEST, err.extend());
     }
     request.iter_mut().for_each(|op| state.documents.parse(op));
     let auth = authenticate(&state, &headers).await;
@@ -315,48 +325,55 @@ impl std::io::Write for ByteCounter {
     }
 }
 
-/// Subscriptions (and any other operation) over WebSocket: `graphql-transport-ws`, or the legacy
-/// `graphql-ws`. The connection is authenticated once, by its `connection_init` message.
-async fn graphql_ws_handler(
-    State(state): State<AppState>,
-    protocol: GraphQLProtocol,
-    upgrade: WebSocketUpgrade,
-) -> Response {
-    upgrade
-        .protocols(ALL_WEBSOCKET_PROTOCOLS)
-        // The body limit of HTTP requests, for each message.
-        .max_message_size(state.max_body_bytes)
-        .on_upgrade(move |socket| {
-            GraphQLWebSocket::new(socket, state.schema.clone(), protocol)
-                .on_connection_init(move |payload| connection_data(state, payload))
-                .serve()
-        })
+/// The GraphQL request (or batch) in the body, or the answer to a body that cannot be one: 413
+/// `PAYLOAD_TOO_LARGE` over the size limit (whether its length was declared or it was sent
+/// chunked), else 400 `BAD_USER_INPUT`.
+async fn read_request(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<BatchRequest, Response> {
+    let too_large = || {
+        let err = async_graphql::Error::new(format!(
+            "the request body is larger than {} bytes",
+            state.max_body_bytes
+        ))
+        .extend_with(|_, ext| ext.set("code", "PAYLOAD_TOO_LARGE"));
+        error_response(StatusCode::PAYLOAD_TOO_LARGE, err)
+    };
+    let bad = |message: String| {
+        let err = async_graphql::Error::new(message)
+            .extend_with(|_, ext| ext.set("code", "BAD_USER_INPUT"));
+        error_response(StatusCode::BAD_REQUEST, err)
+    };
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(too_large());
+        }
+        Err(_) => return Err(bad("the request body could not be read".into())),
+    };
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    async_graphql::http::receive_batch_body(
+        content_type,
+        body.as_ref(),
+        MultipartOptions::default(),
+    )
+    .await
+    .map_err(|e| match e {
+        ParseRequestError::PayloadTooLarge => too_large(),
+        // The parser's own words: which JSON or multipart part is wrong, and where.
+        e => bad(e.to_string()),
+    })
 }
 
-/// The connection's `Auth` and loaders, from the same token as over HTTP, sent as the
-/// `connection_init` payload `{"token": "<jwt>"}` or `{"Authorization": "Bearer <jwt>"}`. An error
-/// refuses the connection (graphql-transport-ws closes it with the error's message).
-async fn connection_data(
-    state: AppState,
-    payload: serde_json::Value,
-) -> async_graphql::Result<Data> {
-    let field = |name: &str| payload.get(name).and_then(serde_json::Value::as_str);
-    let token = field("token").or_else(|| {
-        field("Authorization")
-            .or_else(|| field("authorization"))
-            .and_then(bearer_token)
-    });
-    let Some(token) = token else {
-        return Err(AppError::Unauthenticated(
-            r#"authentication required: send {"token": "<jwt>"} in connection_init"#,
-        )
-        .into());
-    };
-    let auth = auth::authenticate(&state.db, &state.keys, token.trim()).await?;
-    let mut data = Data::default();
-    data.insert(auth);
-    data.insert(Arc::new(Loaders::new(&state.db)));
-    Ok(data)
+fn error_response(status: StatusCode, err: async_graphql::Error) -> Response {
+    let response =
+        async_graphql::Response::from_errors(vec![err.into_server_error(Default::default())]);
+    (status, GraphQLResponse::from(response)).into_response()
 }
 
 fn bearer_token(value: &str) -> Option<&str> {

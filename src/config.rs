@@ -31,6 +31,18 @@ pub struct Limits {
     /// Most dashboard results kept in memory (0 turns the dashboard cache off).
     #[arg(long, env = "SHOPOPS_DASHBOARD_CACHE", default_value_t = 10_000)]
     pub dashboard_cache: u64,
+    /// Seconds a client has to send a request's complete headers, counted from when the
+    /// connection opened or its previous response was sent: also how long an idle keep-alive
+    /// connection stays open. 0 turns it off.
+    #[arg(long, env = "SHOPOPS_HEADER_READ_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_read_timeout_secs: u64,
+    /// Seconds a WebSocket has to complete `connection_init` before it is closed (4408).
+    #[arg(long, env = "SHOPOPS_WS_INIT_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub ws_init_timeout_secs: u64,
+    /// Seconds between re-checks of an open WebSocket's account: one deactivated meanwhile (or
+    /// whose team was) is closed with 4403.
+    #[arg(long, env = "SHOPOPS_WS_RECHECK_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub ws_recheck_secs: u64,
 }
 
 impl Default for Limits {
@@ -42,6 +54,9 @@ impl Default for Limits {
             max_batch: 10,
             max_response_bytes: 4 * 1024 * 1024,
             dashboard_cache: 10_000,
+            header_read_timeout_secs: 10,
+            ws_init_timeout_secs: 10,
+            ws_recheck_secs: 60,
         }
     }
 }

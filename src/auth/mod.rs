@@ -221,13 +221,19 @@ pub async fn login(
 ) -> AppResult<Session> {
     let email = normalize_email(email);
     let attempt = services.throttle.begin(origin, &email)?;
-    let found = staff::Entity::find()
-        .filter(staff::Column::Email.eq(email))
-        .find_also_related(team::Entity)
-        .one(db)
-        .await?
-        .filter(|(s, t)| may_sign_in(s, t.as_ref()))
-        .map(|(s, _)| s);
+    // No stored e-mail has a control character (validation refuses them), and PostgreSQL text
+    // cannot even hold a NUL to compare: such an e-mail is simply unknown.
+    let found = if email.chars().any(char::is_control) {
+        None
+    } else {
+        staff::Entity::find()
+            .filter(staff::Column::Email.eq(email))
+            .find_also_related(team::Entity)
+            .one(db)
+            .await?
+            .filter(|(s, t)| may_sign_in(s, t.as_ref()))
+            .map(|(s, _)| s)
+    };
     let stored = found.as_ref().map(|s| s.password_hash.clone());
     let verified = services.hasher.verify(password.to_owned(), stored).await?;
     let Some(staff) = found.filter(|_| verified) else {

@@ -81,9 +81,7 @@ impl TokenKeys {
     /// lifetime ago (a token with a far-off `exp`, e.g. from a longer lifetime setting, is
     /// refused too).
     pub fn verify(&self, token: &str) -> AppResult<Subject> {
-        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .map_err(|_| AppError::unauthenticated())?
-            .claims;
+        let claims = self.claims(token)?;
         let age = Utc::now().timestamp().saturating_sub(claims.iat);
         if age > self.lifetime_secs.saturating_add(LEEWAY_SECS) || age < -LEEWAY_SECS {
             return Err(AppError::unauthenticated());
@@ -96,6 +94,22 @@ impl TokenKeys {
             staff_id,
             epoch: claims.epoch,
         })
+    }
+
+    /// When a valid token stops being accepted (without the leeway): at its `exp`, or a
+    /// lifetime after it was issued if that comes first. A WebSocket is closed then.
+    pub fn expires_at(&self, token: &str) -> AppResult<DateTime<Utc>> {
+        let claims = self.claims(token)?;
+        let end = claims
+            .exp
+            .min(claims.iat.saturating_add(self.lifetime_secs));
+        DateTime::from_timestamp(end, 0).ok_or_else(AppError::unauthenticated)
+    }
+
+    fn claims(&self, token: &str) -> AppResult<Claims> {
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(|_| AppError::unauthenticated())
     }
 }
 
@@ -114,6 +128,10 @@ mod tests {
         let (token, exp) = keys.issue(subject).unwrap();
         assert_eq!(keys.verify(&token).unwrap(), subject);
         assert!(exp > Utc::now() + Duration::hours(11));
+        assert_eq!(
+            keys.expires_at(&token).unwrap().timestamp(),
+            exp.timestamp()
+        );
         let other = TokenKeys::new("another-secret-that-is-long-enough-32", twelve_hours);
         assert!(other.verify(&token).is_err());
     }

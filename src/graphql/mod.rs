@@ -68,7 +68,7 @@ pub struct Subscription(events::graphql::TaskSubscription);
 pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema with its process-wide data; per-request data (`Auth`, `Loaders`) is added by the
-/// HTTP handler, or once per connection by the WebSocket one.
+/// HTTP handler, or per operation by the WebSocket one.
 pub fn build_schema(
     db: DatabaseConnection,
     auth: Arc<auth::Services>,

@@ -293,3 +293,19 @@ async fn sums_of_stored_values_never_wrap() {
     assert_eq!(field(&resp), "range");
     assert!(resp["data"].is_null(), "no wrapped number: {resp}");
 }
+
+/// A NUL in the e-mail of a login was INTERNAL on PostgreSQL (its text cannot hold one): it is
+/// an unknown e-mail, as on SQLite.
+#[tokio::test]
+async fn a_login_with_a_control_character_is_an_unknown_e_mail() {
+    let app = spawn_app().await;
+    world(&app).await;
+    let resp = app
+        .gql(
+            None,
+            "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
+            json!({ "e": "boss.a\u{0000}@shop.test", "p": crate::helpers::PASSWORD }),
+        )
+        .await;
+    assert_eq!(code(&resp), "UNAUTHENTICATED", "{resp}");
+}

@@ -16,6 +16,7 @@ mod hardening_data;
 mod hardening_faults;
 mod hardening_input;
 mod hardening_login;
+mod hardening_ws;
 mod http;
 mod import_csv;
 mod ingest;

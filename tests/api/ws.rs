@@ -27,17 +27,7 @@ pub async fn init_with(
     protocol: &str,
     payload: Value,
 ) -> Result<WsClient, (u16, String)> {
-    let uri = format!("{}/graphql/ws", base_url.replacen("http://", "ws://", 1));
-    let request =
-        ClientRequestBuilder::new(uri.parse().expect("ws uri")).with_sub_protocol(protocol);
-    let (socket, _) = within(connect_async(request))
-        .await
-        .expect("websocket handshake");
-    let mut client = WsClient {
-        socket,
-        next_id: 0,
-        pending: VecDeque::new(),
-    };
+    let mut client = open(base_url, protocol).await;
     client
         .send(json!({ "type": "connection_init", "payload": payload }))
         .await;
@@ -45,6 +35,21 @@ pub async fn init_with(
         Received::Message(m) if m["type"] == "connection_ack" => Ok(client),
         Received::Message(m) => panic!("expected connection_ack, got {m}"),
         Received::Closed(code, reason) => Err((code, reason)),
+    }
+}
+
+/// Opens `/graphql/ws` without sending anything.
+pub async fn open(base_url: &str, protocol: &str) -> WsClient {
+    let uri = format!("{}/graphql/ws", base_url.replacen("http://", "ws://", 1));
+    let request =
+        ClientRequestBuilder::new(uri.parse().expect("ws uri")).with_sub_protocol(protocol);
+    let (socket, _) = within(connect_async(request))
+        .await
+        .expect("websocket handshake");
+    WsClient {
+        socket,
+        next_id: 0,
+        pending: VecDeque::new(),
     }
 }
 
@@ -114,6 +119,18 @@ impl WsClient {
         let payload = self.next(id).await;
         assert!(payload.get("errors").is_none(), "{payload}");
         payload["data"]["taskEvents"].clone()
+    }
+
+    /// Waits for the server to close the socket: its close code and reason, and the operation
+    /// messages that came first (read earlier or meanwhile).
+    pub async fn closed(&mut self) -> (u16, String, Vec<Value>) {
+        let mut before: Vec<Value> = self.pending.drain(..).collect();
+        loop {
+            match self.receive().await {
+                Received::Message(m) => before.push(m),
+                Received::Closed(code, reason) => return (code, reason, before),
+            }
+        }
     }
 
     async fn send(&mut self, message: Value) {
