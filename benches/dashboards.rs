@@ -77,7 +77,7 @@ fn cases() -> Vec<Case> {
     vec![
         Case {
             name: "cs_ranking_month",
-            query: "query($t: ID!, $f: NaiveDate!, $to: NaiveDate!) { csRanking(teamId: $t, from: $f, to: $to, sortBy: INQUIRY_CONVERSION) {
+            query: "query($t: ID!, $f: Date!, $to: Date!) { csRanking(teamId: $t, from: $f, to: $to, sortBy: INQUIRY_CONVERSION) {
                 team { inquiryConversion } agents(first: 100) { edges { node { rank staff { name }
                 metrics { inquiryConversion salesAmount avgFirstResponse } gap { inquiryConversionPts } } } } } }",
             vars: |team, y, i| {
@@ -97,7 +97,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "shop_metrics_year_by_week",
-            query: "query($t: ID!, $f: NaiveDate!, $to: NaiveDate!) { shopMetrics(teamId: $t, from: $f, to: $to, granularity: WEEK) {
+            query: "query($t: ID!, $f: Date!, $to: Date!) { shopMetrics(teamId: $t, from: $f, to: $to, granularity: WEEK) {
                 periodStart visitors paidAmount conversionRate aov bounceRate netProfit adRoi } }",
             vars: |team, y, i| {
                 let to = y - Days::days((i % 300) as i64);
@@ -123,7 +123,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "day_summary",
-            query: "query($t: ID!, $d: NaiveDate!) { daySummary(teamId: $t, date: $d) { day { paidAmount conversionRate }
+            query: "query($t: ID!, $d: Date!) { daySummary(teamId: $t, date: $d) { day { paidAmount conversionRate }
                 comparisons { basis changes { metric value base changePct } gmvSplit { trafficShare conversionShare aovShare } } } }",
             vars: |team, y, i| json!({ "t": team.to_string(), "d": y - Days::days((i % 700) as i64) }),
             sql: |b, team, y, i| {

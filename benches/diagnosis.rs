@@ -29,7 +29,7 @@ const DAYS: u32 = 730;
 const DATES: usize = 60;
 const SAMPLES: usize = 100;
 
-const RUN: &str = "mutation($t: ID!, $d: NaiveDate) { runDiagnosis(teamId: $t, date: $d) {
+const RUN: &str = "mutation($t: ID!, $d: Date) { runDiagnosis(teamId: $t, date: $d) {
     id findings { code severity observed expected } } }";
 
 fn p50_p99(mut samples: Vec<Duration>) -> String {

@@ -74,6 +74,79 @@ impl ScalarType for Month {
         }
     }
 
+    /// Checked in validation too, so that the error names the argument.
+    fn is_valid(value: &Value) -> bool {
+        matches!(value, Value::String(s) if s.parse::<Self>().is_ok())
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.to_string())
+    }
+}
+
+/// A calendar day in the API, its year in [`YEARS`]; services work on the inner `NaiveDate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl From<NaiveDate> for Date {
+    fn from(date: NaiveDate) -> Self {
+        Self(date)
+    }
+}
+
+impl From<Date> for NaiveDate {
+    fn from(date: Date) -> Self {
+        date.0
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = ();
+    /// Exactly `YYYY-MM-DD`: `%Y` alone would also take a sign, more digits or no padding.
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let well_formed = s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        well_formed
+            .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .flatten()
+            .filter(|d| YEARS.contains(&d.year()))
+            .map(Self)
+            .ok_or(())
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// ISO 8601 calendar day `YYYY-MM-DD`, the team's local day where it is one of the team's days;
+/// years 1970 to 9999.
+#[Scalar(
+    name = "Date",
+    specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6"
+)]
+impl ScalarType for Date {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(s) => s.parse().map_err(|_| {
+                InputValueError::custom(
+                    "a date is written YYYY-MM-DD, e.g. \"2026-10-15\", from 1970-01-01 to 9999-12-31",
+                )
+            }),
+            _ => Err(InputValueError::expected_type(value)),
+        }
+    }
+
+    /// Checked in validation too, so that the error names the argument.
+    fn is_valid(value: &Value) -> bool {
+        matches!(value, Value::String(s) if s.parse::<Self>().is_ok())
+    }
+
     fn to_value(&self) -> Value {
         Value::String(self.to_string())
     }
@@ -143,6 +216,26 @@ mod tests {
             "2027-01"
         );
         assert!("2026-13".parse::<Month>().is_err());
+    }
+
+    #[test]
+    fn dates_are_plain_days_of_the_accepted_years() {
+        let parse = |s: &str| Date::parse(Value::String(s.into())).ok();
+        assert_eq!(parse("2026-10-15"), Some(Date(d("2026-10-15"))));
+        assert_eq!(
+            parse("9999-12-31").unwrap().to_value(),
+            Value::String("9999-12-31".into())
+        );
+        for bad in [
+            "1969-12-31",
+            "+10000-01-01",
+            "-262143-01-01",
+            "2026-1-5",
+            " 2026-10-15",
+            "2026-02-30",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

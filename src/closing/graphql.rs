@@ -5,7 +5,7 @@ use crate::audit::graphql::AuditEntry;
 use crate::entities::{MonthStatus, month_close};
 use crate::error::AppResult;
 use crate::graphql::{Id, actor, clock, db, team};
-use crate::period::Month;
+use crate::period::{Date, Month};
 use crate::staff::graphql::{Staff, load_staff};
 
 /// A team's month at month end: OPEN (reviews and bonus run are drafts) or FINALIZED (locked).
@@ -32,8 +32,8 @@ impl MonthClose {
         self.close.as_ref().map_or(0, |c| c.version)
     }
     /// The first day the month may be finalized without `override` (its figures have settled).
-    async fn settles_on(&self) -> chrono::NaiveDate {
-        super::settles_on(self.month)
+    async fn settles_on(&self) -> Date {
+        super::settles_on(self.month).into()
     }
     /// When it was last finalized.
     async fn finalized_at(&self) -> Option<DateTime<Utc>> {

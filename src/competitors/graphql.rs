@@ -1,5 +1,4 @@
 use async_graphql::{Context, Object};
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{MAX_TRACKED, SnapshotFilter, SnapshotKey};
@@ -7,6 +6,7 @@ use crate::entities::{CompetitorPromotion, competitor_snapshot};
 use crate::error::AppResult;
 use crate::graphql::{Id, KeyConnection, actor, db, key_connection, keyset_request, team};
 use crate::money;
+use crate::period::Date;
 
 /// One day's observation of an item a competitor sells (竞品): what it cost and how it sold.
 pub struct CompetitorSnapshot(pub competitor_snapshot::Model);
@@ -26,8 +26,8 @@ impl CompetitorSnapshot {
         &self.0.item
     }
     /// The day observed, the team's local day.
-    async fn date(&self) -> NaiveDate {
-        self.0.date
+    async fn date(&self) -> Date {
+        self.0.date.into()
     }
     /// The item's price that day, in yuan.
     async fn price(&self) -> Decimal {
@@ -86,11 +86,11 @@ impl CompetitorQuery {
         >,
         #[graphql(desc = "Only this item (exact name, as imported).")] item: Option<String>,
         #[graphql(desc = "Only snapshots of this day or later (the team's local day).")]
-        from: Option<NaiveDate>,
+        from: Option<Date>,
         #[graphql(
             desc = "Only snapshots of this day or earlier (the team's local day); not before `from`."
         )]
-        to: Option<NaiveDate>,
+        to: Option<Date>,
         #[graphql(desc = "Page size, 1 to 100.", default = 20)] first: i32,
         #[graphql(desc = "The cursor of the last edge of the previous page.")] after: Option<
             String,
@@ -102,8 +102,8 @@ impl CompetitorQuery {
         let filter = SnapshotFilter {
             competitor,
             item,
-            from,
-            to,
+            from: from.map(Into::into),
+            to: to.map(Into::into),
         };
         let found = super::snapshots(db(ctx), actor(ctx)?, &team, filter, page).await?;
         Ok(key_connection(

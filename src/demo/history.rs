@@ -624,7 +624,7 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             products.push(ProductDayInput {
                 product_id: Some(Id(item.id)),
                 platform_item_id: None,
-                date,
+                date: date.into(),
                 visitors: seen,
                 paid_buyers,
                 paid_units: sold,
@@ -660,7 +660,7 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             *score = (*score + rng.random_range(-3..=3)).clamp(4_805, 4_920);
         }
         shop.push(ShopDayInput {
-            date,
+            date: date.into(),
             visitors,
             page_views: round(visitors as f64 * depth),
             paid_buyers,
@@ -721,7 +721,7 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             agent_days.push(AgentDayInput {
                 staff_id: Some(Id(roster.agents[a])),
                 agent: None,
-                date,
+                date: date.into(),
                 received,
                 inquiries,
                 ordered_buyers: ordered,
@@ -778,7 +778,7 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             sums.promoter_clicks[owner] += clicks;
             sums.promoter_attributed_fen[owner] += attributed;
             ads.push(AdDayInput {
-                date,
+                date: date.into(),
                 channel: spec.channel,
                 owner_id: Some(Id(roster.promoters[owner])),
                 owner: None,
@@ -946,9 +946,9 @@ fn deliverables(
                 product_id: product.map(Id),
                 platform_item_id: None,
                 kind,
-                requested_on: requested,
-                due_on: due,
-                delivered_on: delivered,
+                requested_on: requested.into(),
+                due_on: due.into(),
+                delivered_on: delivered.map(Into::into),
                 revisions: Some(revisions),
             });
             t += rng.random_range(2..=4);
@@ -1014,7 +1014,7 @@ fn competitors(
                 out.push(CompetitorSnapshotInput {
                     competitor: competitor.to_owned(),
                     item: item.to_owned(),
-                    date: first + Duration::days(t as i64),
+                    date: (first + Duration::days(t as i64)).into(),
                     price: yuan(price),
                     est_monthly_sales: Some(round(monthly_sales * boost * jitter(rng, 0.05))),
                     promotion: Some(promotion),
@@ -1145,7 +1145,7 @@ mod tests {
     /// The checks `ingest::rows` applies, on every generated row.
     fn assert_consistent(g: &Generated, yesterday: NaiveDate) {
         for s in &g.shop {
-            assert!(s.date <= yesterday);
+            assert!(s.date.0 <= yesterday);
             assert!(s.paid_buyers <= s.visitors && s.paid_buyers <= s.paid_orders);
             assert!(s.paid_orders <= s.paid_units, "{s:?}");
             for part in [s.fav_cart_buyers, s.bounced_visitors, s.returning_visitors] {
@@ -1170,9 +1170,9 @@ mod tests {
             assert!(a.spend > Decimal::ZERO);
         }
         for d in &g.deliverables {
-            assert!(d.requested_on <= yesterday && d.due_on >= d.requested_on);
+            assert!(d.requested_on.0 <= yesterday && d.due_on >= d.requested_on);
             if let Some(on) = d.delivered_on {
-                assert!(on >= d.requested_on && on <= yesterday);
+                assert!(on >= d.requested_on && on.0 <= yesterday);
             }
         }
     }
@@ -1180,7 +1180,8 @@ mod tests {
     /// Yesterday against §5, rule by rule: the codes that fire.
     fn findings(g: &Generated, roster: &Roster, yesterday: NaiveDate) -> Vec<&'static str> {
         let mut fired = Vec::new();
-        let shop: HashMap<NaiveDate, &ShopDayInput> = g.shop.iter().map(|s| (s.date, s)).collect();
+        let shop: HashMap<NaiveDate, &ShopDayInput> =
+            g.shop.iter().map(|s| (s.date.0, s)).collect();
         let d = shop[&yesterday];
         let week: Vec<&ShopDayInput> = (1..=7)
             .map(|k| shop[&(yesterday - Duration::days(k))])
@@ -1203,7 +1204,7 @@ mod tests {
         let hero_days: Vec<&ProductDayInput> = g
             .products
             .iter()
-            .filter(|p| p.date == yesterday && heroes[&p.product_id.unwrap().0])
+            .filter(|p| p.date.0 == yesterday && heroes[&p.product_id.unwrap().0])
             .collect();
         let best = hero_days.iter().max_by_key(|p| p.paid_units).unwrap();
         let (aov, hero_aov) = (
@@ -1224,7 +1225,8 @@ mod tests {
         if hero_days.iter().any(|p| p.bad_reviews.unwrap() > 0) {
             fired.push("BAD_REVIEW");
         }
-        let agents: Vec<&AgentDayInput> = g.agents.iter().filter(|a| a.date == yesterday).collect();
+        let agents: Vec<&AgentDayInput> =
+            g.agents.iter().filter(|a| a.date.0 == yesterday).collect();
         let team = ratio(
             agents.iter().map(|a| a.paid_buyers).sum(),
             agents.iter().map(|a| a.inquiries).sum(),
@@ -1242,7 +1244,7 @@ mod tests {
             }
         }
         let channel_day = |c: AdChannel, day: NaiveDate| {
-            let rows = g.ads.iter().filter(|a| a.channel == c && a.date == day);
+            let rows = g.ads.iter().filter(|a| a.channel == c && a.date.0 == day);
             rows.fold((0.0, 0.0, 0, 0), |(s, v, k, i), a| {
                 (
                     s + f(a.spend),
@@ -1277,7 +1279,7 @@ mod tests {
                 g.products
                     .iter()
                     .filter(|p| p.product_id.unwrap().0 == id)
-                    .filter(|p| (from..=to).any(|k| p.date == yesterday - Duration::days(k)))
+                    .filter(|p| (from..=to).any(|k| p.date.0 == yesterday - Duration::days(k)))
                     .map(|p| p.paid_units)
                     .sum()
             };
@@ -1297,7 +1299,7 @@ mod tests {
         for c in &g.competitors {
             let key = (c.competitor.as_str(), c.item.as_str());
             if let Some(before) = seen.insert(key, c.price)
-                && c.date == yesterday
+                && c.date.0 == yesterday
                 && f(c.price) <= 0.9 * f(before)
             {
                 fired.push("COMPETITOR_PRICE_CUT");

@@ -1,5 +1,4 @@
 use async_graphql::{Context, Enum, Object};
-use chrono::NaiveDate;
 
 use super::{DeliverableFilter, DeliverableKey};
 use crate::entities::DeliverableKind;
@@ -8,6 +7,7 @@ use crate::graphql::{
     Id, KeyConnection, actor, clock, db, key_connection, keyset_request, loaders,
     loaders::load_error, team,
 };
+use crate::period::Date;
 use crate::staff::graphql::Staff;
 
 /// Where a deliverable stands on the team's day.
@@ -58,16 +58,16 @@ impl DesignDeliverable {
         self.0.model.kind
     }
     /// The day it was asked for (the team's local day).
-    async fn requested_on(&self) -> NaiveDate {
-        self.0.model.requested_on
+    async fn requested_on(&self) -> Date {
+        self.0.model.requested_on.into()
     }
     /// The day it is due (the team's local day).
-    async fn due_on(&self) -> NaiveDate {
-        self.0.model.due_on
+    async fn due_on(&self) -> Date {
+        self.0.model.due_on.into()
     }
     /// The day it was delivered (the team's local day); null while open.
-    async fn delivered_on(&self) -> Option<NaiveDate> {
-        self.0.model.delivered_on
+    async fn delivered_on(&self) -> Option<Date> {
+        self.0.model.delivered_on.map(Into::into)
     }
     /// Rounds of changes asked for.
     async fn revisions(&self) -> i64 {
@@ -106,11 +106,11 @@ impl DesignQuery {
         )]
         status: Option<DeliverableStatus>,
         #[graphql(desc = "Only work due on this day or later (the team's local day).")]
-        due_from: Option<NaiveDate>,
+        due_from: Option<Date>,
         #[graphql(
             desc = "Only work due on this day or earlier (the team's local day); not before `dueFrom`."
         )]
-        due_to: Option<NaiveDate>,
+        due_to: Option<Date>,
         #[graphql(desc = "Page size, 1 to 100.", default = 20)] first: i32,
         #[graphql(desc = "The cursor of the last edge of the previous page.")] after: Option<
             String,
@@ -122,8 +122,8 @@ impl DesignQuery {
         let filter = DeliverableFilter {
             designer_id: designer_id.map(|d| d.0),
             status: status.map(Into::into),
-            due_from,
-            due_to,
+            due_from: due_from.map(Into::into),
+            due_to: due_to.map(Into::into),
         };
         let now = clock(ctx).now();
         let found = super::list(db(ctx), actor(ctx)?, &team, filter, now, page).await?;

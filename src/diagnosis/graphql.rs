@@ -1,5 +1,5 @@
 use async_graphql::{Context, Object, SimpleObject};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 
 use super::thresholds::{self, ThresholdInput, ThresholdKey, Thresholds};
@@ -8,6 +8,7 @@ use crate::error::AppResult;
 use crate::graphql::{Id, actor, clock, db, team};
 use crate::metrics::shop::GmvSplit;
 use crate::money::from_fen;
+use crate::period::Date;
 use crate::staff::graphql::{Staff, load_staff};
 
 pub struct Diagnosis(pub diagnosis::Model);
@@ -21,8 +22,8 @@ impl Diagnosis {
         Id(self.0.team_id)
     }
     /// The day whose numbers were diagnosed.
-    async fn date(&self) -> NaiveDate {
-        self.0.date
+    async fn date(&self) -> Date {
+        self.0.date.into()
     }
     async fn ran_at(&self) -> DateTime<Utc> {
         self.0.ran_at
@@ -156,10 +157,12 @@ impl DiagnosisQuery {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        date: NaiveDate,
+        date: Date,
     ) -> AppResult<Option<Diagnosis>> {
         let team = team(ctx, team_id.0).await?;
-        Ok(super::of_day(db(ctx), team.id, date).await?.map(Diagnosis))
+        Ok(super::of_day(db(ctx), team.id, date.0)
+            .await?
+            .map(Diagnosis))
     }
 
     /// The thresholds the team's rules use: its own where set, else §5's defaults.
@@ -185,13 +188,16 @@ impl DiagnosisMutation {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        date: Option<NaiveDate>,
+        date: Option<Date>,
     ) -> AppResult<Diagnosis> {
         let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
         actor.ensure_manager_of(team.id)?;
         let now = clock(ctx).now();
-        let date = date.unwrap_or_else(|| crate::teams::local_date(&team, now) - Duration::days(1));
+        let date = date.map_or_else(
+            || crate::teams::local_date(&team, now) - Duration::days(1),
+            |d| d.0,
+        );
         let (diagnosis, _) = super::run(db(ctx), &team, date, Some(actor.id), now).await?;
         Ok(Diagnosis(diagnosis))
     }

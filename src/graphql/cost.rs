@@ -12,10 +12,10 @@ use async_graphql::{
     ServerError, ValidationResult,
     extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation},
 };
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration};
 
 use crate::pagination::MAX_PAGE_SIZE;
-use crate::period::{Granularity, MAX_RANGE_DAYS};
+use crate::period::{Date, Granularity, MAX_RANGE_DAYS};
 
 /// The people of one team, for the plain lists with a row per person (KPIs, reviews, the design
 /// and ad reports by person). A larger team still answers; its lists are costed as this many.
@@ -55,7 +55,8 @@ pub fn page(first: i32, child_complexity: usize) -> usize {
 /// The buckets of `from..=to` at `granularity`, as the dashboards clip them. A range the
 /// resolver refuses (reversed, or longer than [`MAX_RANGE_DAYS`]) is costed as the longest
 /// allowed one, so that each alias of it still counts.
-pub fn periods(from: NaiveDate, to: NaiveDate, granularity: Granularity) -> usize {
+pub fn periods(from: Date, to: Date, granularity: Granularity) -> usize {
+    let (from, to) = (from.0, to.0);
     let to = if to < from || (to - from).num_days() >= MAX_RANGE_DAYS {
         from + Duration::days(MAX_RANGE_DAYS - 1)
     } else {
@@ -147,8 +148,8 @@ fn too_complex(message: String, cost: usize, max: usize) -> ServerError {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
+    fn d(s: &str) -> Date {
+        Date(s.parse().unwrap())
     }
 
     #[test]

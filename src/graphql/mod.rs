@@ -8,8 +8,8 @@ mod panics;
 use std::sync::Arc;
 
 use async_graphql::{
-    Context, InputValueError, InputValueResult, MergedObject, MergedSubscription, Scalar,
-    ScalarType, Schema, SimpleObject, Value,
+    Context, InputValueError, InputValueResult, MergedObject, MergedSubscription, SDLExportOptions,
+    Scalar, ScalarType, Schema, SimpleObject, Value,
     connection::{Connection, CursorType, Edge, OpaqueCursor},
 };
 use sea_orm::DatabaseConnection;
@@ -113,7 +113,7 @@ pub fn sdl() -> String {
         Subscription::default(),
     )
     .finish()
-    .sdl()
+    .sdl_with_options(SDLExportOptions::new().include_specified_by())
 }
 
 pub fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {

@@ -18,13 +18,14 @@ use std::str::FromStr;
 
 use async_graphql::indexmap::IndexMap;
 use async_graphql::{InputType, Name, Value};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sea_orm::DatabaseConnection;
 
 use super::{Batch, ImportOutcome, Kind};
 use crate::auth::Actor;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::period;
 use crate::validate::Checks;
 
 /// Reads a whole CSV file of `kind` into a batch, or lists every problem in it (rows numbered by
@@ -718,7 +719,7 @@ fn cell_value(ty: Ty, cell: &str) -> Result<Value, String> {
                 .map_err(|_| format!("{cell:?} is out of range"))
         }),
         Ty::Decimal => decimal(cell).map(Value::String),
-        Ty::Date => date(cell).map(|d| Value::String(iso(d))),
+        Ty::Date => date(cell).map(|d| Value::String(period::Date(d).to_string())),
         Ty::Text => Ok(Value::String(cell.to_owned())),
         Ty::Enum(values) => enum_value(values, cell).map(|v| Value::Enum(Name::new(v))),
     }
@@ -771,20 +772,6 @@ fn date(cell: &str) -> Result<NaiveDate, String> {
         .and_then(|(y, m, d)| Some((digits(y, 4..=4)?, digits(m, 1..=2)?, digits(d, 1..=2)?)))
         .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y as i32, m, d))
         .ok_or_else(|| format!("malformed date {cell:?}: expected e.g. 2026-11-01 or 2026/11/1"))
-}
-
-/// `YYYY-MM-DD`, as the GraphQL `NaiveDate` scalar reads it.
-fn iso(date: NaiveDate) -> String {
-    use std::fmt::Write;
-    let mut s = String::with_capacity(10);
-    let _ = write!(
-        s,
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        date.month(),
-        date.day()
-    );
-    s
 }
 
 fn enum_value(
@@ -1019,7 +1006,7 @@ mod tests {
         };
         assert_eq!(rows[0].kind, DeliverableKind::WhiteBg);
         assert_eq!(
-            rows[0].due_on,
+            rows[0].due_on.0,
             NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()
         );
         assert_eq!(rows[0].delivered_on, None);
@@ -1038,7 +1025,7 @@ mod tests {
         assert_eq!(rows.len(), 2);
         let first = &rows[0];
         assert_eq!(first.agent.as_deref(), Some("旗舰店:小雅"));
-        assert_eq!(first.date, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        assert_eq!(first.date.0, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
         assert_eq!(
             (
                 first.received,

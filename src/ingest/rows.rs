@@ -13,6 +13,7 @@ use crate::entities::{
     design_deliverable, product_day, shop_day,
 };
 use crate::graphql::Id;
+use crate::period::Date;
 use crate::validate::Checks;
 
 /// What every row is checked against.
@@ -26,7 +27,7 @@ pub struct Context<'a> {
 /// One day of the shop (生意参谋). Money in yuan; counts left out are 0.
 #[derive(Debug, Clone, InputObject)]
 pub struct ShopDayInput {
-    pub date: NaiveDate,
+    pub date: Date,
     /// 访客数
     pub visitors: i64,
     /// 浏览量
@@ -64,7 +65,7 @@ pub fn shop_day(
     ctx: &Context,
     r: ShopDayInput,
 ) -> (NaiveDate, shop_day::ActiveModel) {
-    let date = c.not_future("date", r.date, ctx.today);
+    let date = c.not_future("date", r.date.0, ctx.today);
     let visitors = c.count("visitors", r.visitors);
     let paid_buyers = c.count("paidBuyers", r.paid_buyers);
     let paid_orders = c.count("paidOrders", r.paid_orders);
@@ -140,7 +141,7 @@ pub struct ProductDayInput {
     pub product_id: Option<Id>,
     /// 商品ID
     pub platform_item_id: Option<String>,
-    pub date: NaiveDate,
+    pub date: Date,
     pub visitors: i64,
     pub paid_buyers: i64,
     pub paid_units: i64,
@@ -157,7 +158,7 @@ pub fn product_day(
     ctx: &Context,
     r: ProductDayInput,
 ) -> ((i64, NaiveDate), product_day::ActiveModel) {
-    let date = c.not_future("date", r.date, ctx.today);
+    let date = c.not_future("date", r.date.0, ctx.today);
     let product_id = ctx
         .directory
         .product(c, "product", r.product_id, r.platform_item_id.as_deref())
@@ -194,7 +195,7 @@ pub struct AgentDayInput {
     pub staff_id: Option<Id>,
     /// 旺旺 sub-account, e-mail or name.
     pub agent: Option<String>,
-    pub date: NaiveDate,
+    pub date: Date,
     /// 接待人数
     pub received: i64,
     /// 询单人数
@@ -223,7 +224,7 @@ pub fn agent_day(
     ctx: &Context,
     r: AgentDayInput,
 ) -> ((i64, NaiveDate), agent_day::ActiveModel) {
-    let date = c.not_future("date", r.date, ctx.today);
+    let date = c.not_future("date", r.date.0, ctx.today);
     let staff_id = ctx
         .directory
         .person(c, "agent", r.staff_id, r.agent.as_deref(), None);
@@ -293,7 +294,7 @@ fn timing(
 /// One channel's day under one owner (推广). Name the owner by `ownerId` or `owner`.
 #[derive(Debug, Clone, InputObject)]
 pub struct AdDayInput {
-    pub date: NaiveDate,
+    pub date: Date,
     pub channel: AdChannel,
     pub owner_id: Option<Id>,
     /// E-mail, chat alias or name of the person running the channel.
@@ -313,7 +314,7 @@ pub struct AdDayInput {
 pub type AdKey = (NaiveDate, AdChannel, i64);
 
 pub fn ad_day(c: &mut Checks, ctx: &Context, r: AdDayInput) -> (AdKey, ad_day::ActiveModel) {
-    let date = c.not_future("date", r.date, ctx.today);
+    let date = c.not_future("date", r.date.0, ctx.today);
     let owner = ctx
         .directory
         .person(c, "owner", r.owner_id, r.owner.as_deref(), None);
@@ -347,9 +348,9 @@ pub struct DeliverableInput {
     pub product_id: Option<Id>,
     pub platform_item_id: Option<String>,
     pub kind: DeliverableKind,
-    pub requested_on: NaiveDate,
-    pub due_on: NaiveDate,
-    pub delivered_on: Option<NaiveDate>,
+    pub requested_on: Date,
+    pub due_on: Date,
+    pub delivered_on: Option<Date>,
     pub revisions: Option<i64>,
 }
 
@@ -373,11 +374,12 @@ pub fn deliverable(
                 .map(|p| p.id)
         })
         .flatten();
-    let requested = c.not_future("requestedOn", r.requested_on, ctx.today);
-    if r.due_on < requested {
+    let requested = c.not_future("requestedOn", r.requested_on.0, ctx.today);
+    let (due, delivered) = (r.due_on.0, r.delivered_on.map(|d| d.0));
+    if due < requested {
         c.fail("dueOn", "must not be before requestedOn");
     }
-    if let Some(delivered) = r.delivered_on {
+    if let Some(delivered) = delivered {
         c.not_future("deliveredOn", delivered, ctx.today);
         if delivered < requested {
             c.fail("deliveredOn", "must not be before requestedOn");
@@ -390,8 +392,8 @@ pub fn deliverable(
         product_id: Set(product),
         kind: Set(r.kind),
         requested_on: Set(requested),
-        due_on: Set(r.due_on),
-        delivered_on: Set(r.delivered_on),
+        due_on: Set(due),
+        delivered_on: Set(delivered),
         revisions: Set(c.count("revisions", r.revisions.unwrap_or(0))),
         updated_at: Set(Utc::now()),
         ..Default::default()
@@ -404,7 +406,7 @@ pub fn deliverable(
 pub struct CompetitorSnapshotInput {
     pub competitor: String,
     pub item: String,
-    pub date: NaiveDate,
+    pub date: Date,
     pub price: Decimal,
     /// Estimated monthly sales (月销量).
     pub est_monthly_sales: Option<i64>,
@@ -422,7 +424,7 @@ pub fn competitor(
 ) -> (CompetitorKey, competitor_snapshot::ActiveModel) {
     let competitor = c.text("competitor", &r.competitor, 100);
     let item = c.text("item", &r.item, 200);
-    let date = c.not_future("date", r.date, ctx.today);
+    let date = c.not_future("date", r.date.0, ctx.today);
     let keywords = r
         .keywords
         .map(|k| c.optional_note("keywords", &k, 500))

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use async_graphql::{Context, Enum, Object, SimpleObject};
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use rust_decimal::prelude::ToPrimitive;
@@ -22,7 +21,7 @@ use crate::graphql::{
     Id, OffsetConnection, actor, cost, db, loaders, loaders::load_error, offset_page, team,
 };
 use crate::money::from_fen;
-use crate::period::{Granularity, Month, check_range};
+use crate::period::{Date, Granularity, Month, check_range};
 use crate::products::graphql::Product;
 use crate::staff::graphql::Staff;
 
@@ -31,11 +30,11 @@ pub struct ShopMetrics(pub ShopTotals);
 
 #[Object]
 impl ShopMetrics {
-    async fn period_start(&self) -> NaiveDate {
-        self.0.start
+    async fn period_start(&self) -> Date {
+        self.0.start.into()
     }
-    async fn period_end(&self) -> NaiveDate {
-        self.0.end
+    async fn period_end(&self) -> Date {
+        self.0.end.into()
     }
     /// Days of the period with shop data.
     async fn days(&self) -> i64 {
@@ -180,7 +179,7 @@ pub struct Comparison {
 
 #[derive(SimpleObject)]
 pub struct DaySummary {
-    pub date: NaiveDate,
+    pub date: Date,
     pub day: ShopMetrics,
     #[graphql(
         complexity = "cost::rows(<ComparisonBasis as async_graphql::EnumType>::items().len(), child_complexity)"
@@ -692,10 +691,11 @@ impl MetricsQuery {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        from: NaiveDate,
-        to: NaiveDate,
+        from: Date,
+        to: Date,
         #[graphql(default_with = "Granularity::Day")] granularity: Granularity,
     ) -> AppResult<Vec<ShopMetrics>> {
+        let (from, to) = (from.0, to.0);
         check_range(from, to)?;
         let team = team(ctx, team_id.0).await?;
         let days = cache(ctx)
@@ -715,8 +715,9 @@ impl MetricsQuery {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        date: NaiveDate,
+        date: Date,
     ) -> AppResult<DaySummary> {
+        let date = date.0;
         let team = team(ctx, team_id.0).await?;
         let s = cache(ctx)
             .get_or_compute(&team, format!("day_summary {date}"), || {
@@ -740,7 +741,7 @@ impl MetricsQuery {
             target,
         ];
         Ok(DaySummary {
-            date,
+            date: date.into(),
             day: ShopMetrics(day),
             comparisons,
         })
@@ -753,11 +754,12 @@ impl MetricsQuery {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        from: NaiveDate,
-        to: NaiveDate,
+        from: Date,
+        to: Date,
         #[graphql(default_with = "CsMetric::SalesAmount")] sort_by: CsMetric,
         order: Option<SortOrder>,
     ) -> AppResult<CsRanking> {
+        let (from, to) = (from.0, to.0);
         check_range(from, to)?;
         let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
@@ -802,9 +804,10 @@ impl MetricsQuery {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        from: NaiveDate,
-        to: NaiveDate,
+        from: Date,
+        to: Date,
     ) -> AppResult<AdReport> {
+        let (from, to) = (from.0, to.0);
         check_range(from, to)?;
         let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
@@ -836,9 +839,10 @@ impl MetricsQuery {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        from: NaiveDate,
-        to: NaiveDate,
+        from: Date,
+        to: Date,
     ) -> AppResult<Vec<DesignerRow>> {
+        let (from, to) = (from.0, to.0);
         check_range(from, to)?;
         let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
@@ -857,11 +861,12 @@ impl MetricsQuery {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        from: NaiveDate,
-        to: NaiveDate,
+        from: Date,
+        to: Date,
         #[graphql(default = 20)] first: i32,
         after: Option<String>,
     ) -> AppResult<OffsetConnection<ProductReportRow>> {
+        let (from, to) = (from.0, to.0);
         check_range(from, to)?;
         let team = team(ctx, team_id.0).await?;
         let rows = reports::product_report(db(ctx), team.id, from, to).await?;

@@ -1,12 +1,11 @@
 use async_graphql::{Context, Object};
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::TargetInput;
 use crate::entities::{Metric, target, target::Period};
 use crate::error::AppResult;
 use crate::graphql::{Id, actor, db};
-use crate::period::Month;
+use crate::period::{Date, Month};
 
 pub struct Target(pub target::Model);
 
@@ -23,8 +22,8 @@ impl Target {
         self.0.period
     }
     /// The day (DAY) or the first day of the month (MONTH).
-    async fn starts_on(&self) -> NaiveDate {
-        self.0.starts_on
+    async fn starts_on(&self) -> Date {
+        self.0.starts_on.into()
     }
     async fn value(&self) -> AppResult<Decimal> {
         super::value(&self.0)

@@ -20,7 +20,7 @@ use crate::entities::{Metric, staff, target, target::Period};
 use crate::error::{AppError, AppResult};
 use crate::graphql::Id;
 use crate::metrics::catalogue::Unit;
-use crate::period::Month;
+use crate::period::{Date, Month};
 use crate::teams;
 use crate::validate::Checks;
 
@@ -31,7 +31,7 @@ pub struct TargetInput {
     pub staff_id: Option<Id>,
     pub month: Month,
     /// A team target for this one day of `month` instead of the whole month.
-    pub date: Option<NaiveDate>,
+    pub date: Option<Date>,
     /// Yuan for money, a fraction for rates (0.035 = 3.5 %), seconds for times.
     pub value: Decimal,
 }
@@ -63,7 +63,7 @@ pub async fn set(
     let mut saved = Vec::with_capacity(inputs.len());
     for t in inputs {
         let (period, starts_on) = match t.date {
-            Some(day) => (Period::Day, day),
+            Some(day) => (Period::Day, day.0),
             None => (Period::Month, t.month.first_day()),
         };
         let staff_id = t.staff_id.map(|s| s.0);
@@ -112,7 +112,7 @@ fn check(checks: &mut Checks, t: &TargetInput, members: &[i64]) {
         _ => {}
     }
     if let Some(day) = t.date
-        && Month::of(day) != t.month
+        && Month::of(day.0) != t.month
     {
         checks.fail("date", format!("must fall in {}", t.month));
     }

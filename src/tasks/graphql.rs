@@ -1,5 +1,5 @@
 use async_graphql::{Context, Object, SimpleObject};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::board::{self, Board};
 use super::verification::Verification;
@@ -13,6 +13,7 @@ use crate::graphql::{
     page_request, team,
 };
 use crate::pagination::Page;
+use crate::period::Date;
 use crate::staff::graphql::{Staff, load_staff};
 
 fn caller<'a>(ctx: &Context<'a>) -> AppResult<Caller<'a>> {
@@ -213,8 +214,8 @@ pub struct DailyBoard(Board);
 #[Object]
 impl DailyBoard {
     /// The working day.
-    async fn day(&self) -> NaiveDate {
-        self.0.day
+    async fn day(&self) -> Date {
+        self.0.day.into()
     }
     /// The morning's diagnosis: of the day before the working day (null until it is run).
     async fn diagnosis(&self) -> Option<Diagnosis> {
@@ -364,11 +365,11 @@ impl TaskQuery {
         &self,
         ctx: &Context<'_>,
         team_id: Id,
-        day: Option<NaiveDate>,
+        day: Option<Date>,
     ) -> AppResult<DailyBoard> {
         let team = team(ctx, team_id.0).await?;
         let now = clock(ctx).now();
-        let day = day.unwrap_or_else(|| crate::teams::local_date(&team, now));
+        let day = day.map_or_else(|| crate::teams::local_date(&team, now), |d| d.0);
         let b = board::board(db(ctx), &team, day, now).await?;
         prime_people(ctx, b.tasks.iter().chain(&b.awaiting_verification)).await?;
         Ok(DailyBoard(b))

@@ -17,17 +17,18 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use crate::entities::{diagnosis, finding, task, team};
 use crate::error::AppError;
+use crate::period::Date;
 
 #[derive(Debug, Clone, PartialEq, SimpleObject)]
 pub struct Verification {
     /// The finding's §3 metric.
     pub metric: String,
     /// The diagnosed day that raised the finding, and its value then.
-    pub raised_on: NaiveDate,
+    pub raised_on: Date,
     pub raised_value: Option<Decimal>,
     /// The day measured (the day the task was completed, or the day after the finding's) and
     /// the metric that day; null until that day's data is imported.
-    pub measured_on: NaiveDate,
+    pub measured_on: Date,
     pub measured_value: Option<Decimal>,
     /// Whether the rule still fires on the measured day (null without that day's data).
     pub still_firing: Option<bool>,
@@ -111,9 +112,9 @@ async fn load(
                 task_id,
                 Verification {
                     metric: f.metric.clone(),
-                    raised_on,
+                    raised_on: raised_on.into(),
                     raised_value: crate::diagnosis::decimal(&f.observed),
-                    measured_on: day,
+                    measured_on: day.into(),
                     measured_value: check.and_then(|c| c.observed),
                     still_firing: check.map(|c| c.fires),
                 },

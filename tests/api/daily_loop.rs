@@ -531,7 +531,7 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
     )
     .await;
 
-    let board_q = "query($t: ID!, $d: NaiveDate) { dailyBoard(teamId: $t, day: $d) { day
+    let board_q = "query($t: ID!, $d: Date) { dailyBoard(teamId: $t, day: $d) { day
         diagnosis { date } findingCounts { severity count }
         tasksByRole { role total byStatus { status count } tasks { id } }
         overdueCount completionRate

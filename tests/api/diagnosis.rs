@@ -16,7 +16,7 @@ async fn spawn() -> (TestApp, World) {
     (app, w)
 }
 
-const RUN: &str = "mutation($t: ID!, $d: NaiveDate) { runDiagnosis(teamId: $t, date: $d) {
+const RUN: &str = "mutation($t: ID!, $d: Date) { runDiagnosis(teamId: $t, date: $d) {
     id date findings { id code severity subject metric observed expected comparison current
     split { gmvChange trafficShare conversionShare aovShare } } skipped { code reason } } }";
 
@@ -314,7 +314,7 @@ async fn who_may_run_and_read_a_diagnosis() {
     assert_eq!(code(&future), "BAD_USER_INPUT");
     let ran = run(&app, &w.manager_a, &w.team_a).await;
     // Staff read their team's diagnosis (the board shows it), not another team's.
-    let read = "query($t: ID!, $d: NaiveDate!) { diagnosis(teamId: $t, date: $d) { id } }";
+    let read = "query($t: ID!, $d: Date!) { diagnosis(teamId: $t, date: $d) { id } }";
     let seen = app
         .ok(&w.cs_a, read, json!({ "t": w.team_a, "d": D }))
         .await;
@@ -359,7 +359,7 @@ async fn the_cli_runs_the_diagnosis_of_a_date() {
     let seen = app
         .ok(
             &w.cs_a,
-            "query($t: ID!, $d: NaiveDate!) { diagnosis(teamId: $t, date: $d) { ranBy { id } findings { code } } }",
+            "query($t: ID!, $d: Date!) { diagnosis(teamId: $t, date: $d) { ranBy { id } findings { code } } }",
             json!({ "t": w.team_a, "d": D }),
         )
         .await;

@@ -115,12 +115,12 @@ async fn a_range_longer_than_1100_days_is_bad_input_naming_to() {
         "designReport(teamId: $t, from: $f, to: $to) { delivered }",
         "productReport(teamId: $t, from: $f, to: $to) { totalCount }",
     ] {
-        let q = format!("query($t: ID!, $f: NaiveDate!, $to: NaiveDate!) {{ {q} }}");
+        let q = format!("query($t: ID!, $f: Date!, $to: Date!) {{ {q} }}");
         let resp = app.gql(Some(&w.manager_a), &q, vars.clone()).await;
         assert_eq!(code(&resp), "BAD_USER_INPUT", "{q}: {resp}");
         assert_eq!(field(&resp), "to", "{q}");
     }
-    let q = "query($t: ID!, $f: NaiveDate!, $to: NaiveDate!) { shopMetrics(teamId: $t, from: $f, to: $to) { visitors } }";
+    let q = "query($t: ID!, $f: Date!, $to: Date!) { shopMetrics(teamId: $t, from: $f, to: $to) { visitors } }";
     let vars = json!({ "t": w.team_a, "f": "2026-01-01", "to": "2029-01-04" });
     let data = app.ok(&w.manager_a, q, vars).await;
     assert_eq!(data["shopMetrics"].as_array().unwrap().len(), 1100);

@@ -60,6 +60,38 @@ async fn dates_and_months_at_the_ends_of_the_date_type_are_bad_input() {
         assert_eq!(status, 200, "{query}: {resp}");
         bad_input_naming(&resp, name);
     }
+    // A date inside an input object, as a variable.
+    let resp = import(
+        &app,
+        t,
+        &w.team_a,
+        "importShopDays",
+        "ShopDayInput",
+        json!([{ "date": "0000-01-01", "visitors": 1, "pageViews": 1, "paidBuyers": 0,
+                 "paidOrders": 0, "paidUnits": 0, "paidAmount": "1" }]),
+    )
+    .await;
+    bad_input_naming(&resp, "rows.0.date");
+}
+
+#[tokio::test]
+async fn the_last_accepted_day_is_answered() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let vars = json!({ "t": w.team_a });
+    let resp = app
+        .gql(
+            Some(&w.manager_a),
+            "query($t: ID!) { daySummary(teamId: $t, date: \"9999-12-31\") { date } \
+             dailyBoard(teamId: $t, day: \"9999-12-31\") { day } \
+             shopMetrics(teamId: $t, from: \"9999-12-01\", to: \"9999-12-31\", \
+             granularity: WEEK) { periodEnd } }",
+            vars,
+        )
+        .await;
+    assert!(resp.get("errors").is_none(), "{resp}");
+    assert_eq!(resp["data"]["daySummary"]["date"], "9999-12-31");
+    assert_eq!(resp["data"]["dailyBoard"]["day"], "9999-12-31");
 }
 
 #[tokio::test]

@@ -69,7 +69,7 @@ async fn import_shop(app: &TestApp, w: &World) {
         .await;
 }
 
-const SHOP: &str = "query($t: ID!, $f: NaiveDate!, $to: NaiveDate!, $g: Granularity!) {
+const SHOP: &str = "query($t: ID!, $f: Date!, $to: Date!, $g: Granularity!) {
   shopMetrics(teamId: $t, from: $f, to: $to, granularity: $g) {
     periodStart periodEnd days visitors paidBuyers paidAmount conversionRate aov bounceRate
     visitDepth refundRate uvValue grossProfit netProfit adSpend adRoi dsrDescription } }";

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, TestApp, World, code, field, spawn_app, spawn_at, world};
 
-const SNAPSHOTS: &str = "query($t: ID!, $c: String, $i: String, $f: NaiveDate, $to: NaiveDate,
+const SNAPSHOTS: &str = "query($t: ID!, $c: String, $i: String, $f: Date, $to: Date,
     $n: Int!, $a: String) {
   competitorSnapshots(teamId: $t, competitor: $c, item: $i, from: $f, to: $to, first: $n,
       after: $a) {
@@ -15,8 +15,8 @@ const SNAPSHOTS: &str = "query($t: ID!, $c: String, $i: String, $f: NaiveDate, $
 const TRACKED: &str = "query($t: ID!, $c: String) {
   competitors(teamId: $t, competitor: $c) { competitor item latest { date price promotion } } }";
 
-const DELIVERABLES: &str = "query($t: ID!, $d: ID, $s: DeliverableStatus, $f: NaiveDate,
-    $to: NaiveDate, $n: Int!, $a: String) {
+const DELIVERABLES: &str = "query($t: ID!, $d: ID, $s: DeliverableStatus, $f: Date,
+    $to: Date, $n: Int!, $a: String) {
   designDeliverables(teamId: $t, designerId: $d, status: $s, dueFrom: $f, dueTo: $to, first: $n,
       after: $a) {
     totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
