@@ -7,9 +7,10 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, World, code, spawn_at, world};
 
-const D: &str = "2026-03-09";
+/// The day the diagnosis looks at, the morning after it (the app's clock).
+pub const D: &str = "2026-03-09";
 
-async fn spawn() -> (TestApp, World) {
+pub async fn spawn() -> (TestApp, World) {
     let at: DateTime<Utc> = "2026-03-10T01:00:00Z".parse().unwrap();
     let app = spawn_at(at).await;
     let w = world(&app).await;

@@ -4,23 +4,15 @@
 //! Shanghai, so the diagnosed day is 2026-03-09 (D) and 03-02..03-08 its 7-day base.
 
 use async_graphql::futures_util::future::join_all;
-use chrono::{DateTime, Utc};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 use shopops::entities::task;
 
-use crate::helpers::{TestApp, World, code, field, spawn_at, world};
+use crate::helpers::{TestApp, World, code, field};
 use crate::import_csv::{database_url, import};
 
-const D: &str = "2026-03-09";
-
-async fn spawn() -> (TestApp, World) {
-    let at: DateTime<Utc> = "2026-03-10T01:00:00Z".parse().unwrap();
-    let app = spawn_at(at).await;
-    let w = world(&app).await;
-    (app, w)
-}
+use crate::diagnosis::{D, spawn};
 
 /// A week of 1,000 visitors a day, then D with problems enough for one finding of each:
 /// sales ¥4,000 against ¥10,000 a day (¥310,000 / 31), 700 visitors (< 80 % of 1,000), 20 buyers
