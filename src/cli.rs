@@ -13,7 +13,6 @@ use sea_orm::ActiveEnum;
 use crate::app::{Application, shutdown_signal};
 use crate::auth::Actor;
 use crate::config::{AuthSettings, Limits, Settings};
-use crate::entities::Access;
 use crate::error::AppError;
 use crate::{bonus, closing, db, demo, diagnosis, graphql, ingest, staff, teams};
 
@@ -215,14 +214,7 @@ async fn import(
     let name = kind
         .to_possible_value()
         .map_or_else(|| format!("{kind:?}"), |v| v.get_name().to_owned());
-    // Whoever runs the CLI holds the database URL, and so already has every power over the data:
-    // the import acts as an operator, with admin access to any team, not as a staff member.
-    let operator = Actor {
-        id: 0,
-        team_id: None,
-        access: Access::Admin,
-        role: None,
-    };
+    let operator = Actor::operator();
     let imported = if file == Path::new("-") {
         ingest::csv::import_file(db, &operator, team, kind, std::io::stdin().lock()).await
     } else {
@@ -308,7 +300,7 @@ async fn bonus_run(
 ) -> anyhow::Result<()> {
     use crate::entities::MonthStatus;
     db::migrate(db).await?;
-    let operator = operator();
+    let operator = Actor::operator();
     let now = chrono::Utc::now();
     if finalize {
         closing::finalize(db, &operator, team_id, month, override_early, now).await?;
@@ -354,17 +346,6 @@ async fn bonus_run(
         }
     }
     Ok(())
-}
-
-/// Whoever runs the CLI holds the database URL, and so already has every power over the data:
-/// commands act as an operator with admin access to any team, not as a staff member.
-fn operator() -> Actor {
-    Actor {
-        id: 0,
-        team_id: None,
-        access: Access::Admin,
-        role: None,
-    }
 }
 
 fn read_password() -> anyhow::Result<String> {

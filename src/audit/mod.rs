@@ -30,12 +30,13 @@ impl Change {
     }
 }
 
-/// Who changed which record, and when.
+/// Who changed which record, and when; `actor_id` is none for the command-line operator
+/// ([`crate::auth::Actor::recorded_id`]).
 pub struct Stamp {
     pub team_id: i64,
     pub kind: &'static str,
     pub subject_id: i64,
-    pub actor_id: i64,
+    pub actor_id: Option<i64>,
     pub at: DateTime<Utc>,
 }
 
@@ -52,7 +53,7 @@ pub async fn record(
         team_id: Set(stamp.team_id),
         subject_kind: Set(stamp.kind.into()),
         subject_id: Set(stamp.subject_id),
-        actor_id: Set(Some(stamp.actor_id)),
+        actor_id: Set(stamp.actor_id),
         at: Set(stamp.at),
         field: Set(c.field.into()),
         before: Set(c.before),

@@ -105,7 +105,27 @@ impl From<&staff::Model> for Actor {
     }
 }
 
+/// The id of the command-line operator, who is no staff member.
+const OPERATOR: i64 = 0;
+
 impl Actor {
+    /// Whoever runs the CLI holds the database URL, and so already has every power over the
+    /// data: commands act as an operator with admin access to any team, not as a staff member.
+    pub fn operator() -> Self {
+        Self {
+            id: OPERATOR,
+            team_id: None,
+            access: Access::Admin,
+            role: None,
+        }
+    }
+
+    /// Who is recorded as having done something (an audit entry, a "computed by"): the staff
+    /// member, or nobody for the command-line operator.
+    pub fn recorded_id(&self) -> Option<i64> {
+        (self.id != OPERATOR).then_some(self.id)
+    }
+
     pub fn is_admin(&self) -> bool {
         self.access == Access::Admin
     }

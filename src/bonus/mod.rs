@@ -38,7 +38,7 @@ use crate::money::{self, from_fen};
 use crate::pagination::{self, Page, PageRequest};
 use crate::period::Month;
 use crate::validate::Checks;
-use crate::{closing, db, teams};
+use crate::{audit, closing, db, teams};
 use rules::{
     Coefficients, Commission, CommissionMetric, GradeBonus, Kind, PerUnitOverThreshold, PlanRule,
     RelativeMetric, Rule, ScoreBonus, TeamRelative, Tier,
@@ -359,7 +359,7 @@ pub async fn set_plan(
         team_id: Set(team_id),
         role: Set(role),
         updated_at: Set(now),
-        updated_by: Set(closing::operator_or(actor)),
+        updated_by: Set(actor.recorded_id()),
         ..Default::default()
     })
     .on_conflict(
@@ -484,7 +484,7 @@ pub async fn add_adjustment(
         staff_id: Set(staff_id),
         amount_fen: Set(fen),
         reason: Set(reason.clone()),
-        created_by: Set(closing::operator_or(actor)),
+        created_by: Set(actor.recorded_id()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -498,7 +498,7 @@ pub async fn add_adjustment(
         Change::new("amount", None, Some(from_fen(fen).to_string())),
         Change::new("reason", None, Some(reason)),
     ];
-    closing::audit(&tx, team_id, AUDIT_KIND, adjustment.id, actor, now, changes).await?;
+    audit::record(&tx, &stamp(team_id, adjustment.id, actor, now), changes).await?;
     tx.commit().await?;
     Ok(adjustment)
 }
@@ -531,7 +531,7 @@ pub async fn remove_adjustment(
         ),
         Change::new("reason", Some(adjustment.reason.clone()), Some(reason)),
     ];
-    closing::audit(&tx, adjustment.team_id, AUDIT_KIND, id, actor, now, changes).await?;
+    audit::record(&tx, &stamp(adjustment.team_id, id, actor, now), changes).await?;
     tx.commit().await?;
     Ok(adjustment)
 }
@@ -658,7 +658,7 @@ async fn store(
         team_id: Set(team.id),
         month: Set(month.first_day()),
         computed_at: Set(now),
-        computed_by: Set(closing::operator_or(actor)),
+        computed_by: Set(actor.recorded_id()),
         ..Default::default()
     })
     .on_conflict(
@@ -872,6 +872,17 @@ pub async fn run_total_fen(db: &DatabaseConnection, run_id: i64) -> AppResult<i6
         .one(db)
         .await?;
     Ok(total.flatten().unwrap_or(0))
+}
+
+/// An adjustment's audit stamp.
+fn stamp(team_id: i64, adjustment_id: i64, actor: &Actor, at: DateTime<Utc>) -> audit::Stamp {
+    audit::Stamp {
+        team_id,
+        kind: AUDIT_KIND,
+        subject_id: adjustment_id,
+        actor_id: actor.recorded_id(),
+        at,
+    }
 }
 
 pub fn grade_name(g: Option<Grade>) -> String {

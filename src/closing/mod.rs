@@ -21,7 +21,7 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
 };
 
-use crate::audit::Change;
+use crate::audit::{Change, Stamp};
 use crate::auth::Actor;
 use crate::db;
 use crate::entities::{MonthStatus, audit_entry, month_close, team};
@@ -202,7 +202,7 @@ pub async fn finalize(
             "the team's data changed while {month} was being finalized; try again"
         )));
     }
-    let by = operator_or(actor);
+    let by = actor.recorded_id();
     let close = match existing {
         Some(c) => {
             let done = month_close::Entity::update_many()
@@ -306,39 +306,6 @@ pub async fn reopen(
     Ok(reopened)
 }
 
-/// The CLI acts as an operator (id 0) who is no staff member: recorded as nobody.
-pub(crate) fn operator_or(actor: &Actor) -> Option<i64> {
-    (actor.id != 0).then_some(actor.id)
-}
-
-/// Writes audit entries (as `crate::audit::record` does) with the operator recorded as nobody.
-pub(crate) async fn audit(
-    db: &impl ConnectionTrait,
-    team_id: i64,
-    kind: &'static str,
-    subject_id: i64,
-    actor: &Actor,
-    at: DateTime<Utc>,
-    changes: Vec<Change>,
-) -> AppResult<()> {
-    if changes.is_empty() {
-        return Ok(());
-    }
-    let rows = changes.into_iter().map(|c| audit_entry::ActiveModel {
-        team_id: Set(team_id),
-        subject_kind: Set(kind.into()),
-        subject_id: Set(subject_id),
-        actor_id: Set(operator_or(actor)),
-        at: Set(at),
-        field: Set(c.field.into()),
-        before: Set(c.before),
-        after: Set(c.after),
-        ..Default::default()
-    });
-    audit_entry::Entity::insert_many(rows).exec(db).await?;
-    Ok(())
-}
-
 async fn record(
     db: &impl ConnectionTrait,
     close: &month_close::Model,
@@ -346,7 +313,14 @@ async fn record(
     at: DateTime<Utc>,
     changes: Vec<Change>,
 ) -> AppResult<()> {
-    audit(db, close.team_id, AUDIT_KIND, close.id, actor, at, changes).await
+    let stamp = Stamp {
+        team_id: close.team_id,
+        kind: AUDIT_KIND,
+        subject_id: close.id,
+        actor_id: actor.recorded_id(),
+        at,
+    };
+    crate::audit::record(db, &stamp, changes).await
 }
 
 /// A month's trail of finalizations and reopenings, oldest first.

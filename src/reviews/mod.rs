@@ -398,7 +398,7 @@ pub async fn adjust_grade(
         team_id: team.id,
         kind: AUDIT_KIND,
         subject_id: r.id,
-        actor_id: actor.id,
+        actor_id: actor.recorded_id(),
         at: Utc::now(),
     };
     let changes = vec![

@@ -292,12 +292,7 @@ pub async fn create_admin(
     name: &str,
     password: String,
 ) -> AppResult<staff::Model> {
-    let bootstrap = Actor {
-        id: 0,
-        team_id: None,
-        access: Access::Admin,
-        role: None,
-    };
+    let bootstrap = Actor::operator();
     let input = NewStaff {
         team_id: None,
         name: name.into(),

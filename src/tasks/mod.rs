@@ -382,7 +382,7 @@ fn stamp(caller: &Caller<'_>, t: &task::Model) -> Stamp {
         team_id: t.team_id,
         kind: audit::TASK,
         subject_id: t.id,
-        actor_id: caller.actor.id,
+        actor_id: caller.actor.recorded_id(),
         at: caller.now,
     }
 }
