@@ -41,7 +41,9 @@ impl Diagnosis {
         Ok(list.into_iter().map(Finding).collect())
     }
     /// Rules that could not run for lack of their own inputs, and why.
-    #[graphql(complexity = "crate::graphql::cost::rows(ThresholdKey::ALL.len(), child_complexity)")]
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(ThresholdKey::all().len(), child_complexity)"
+    )]
     async fn skipped(&self) -> AppResult<Vec<SkippedRule>> {
         Ok(super::skipped(&self.0)?
             .into_iter()
@@ -136,8 +138,7 @@ pub struct Threshold {
 }
 
 fn listed(t: &Thresholds) -> Vec<Threshold> {
-    ThresholdKey::ALL
-        .into_iter()
+    ThresholdKey::all()
         .map(|key| Threshold {
             key,
             value: t.get(key),
@@ -166,7 +167,9 @@ impl DiagnosisQuery {
     }
 
     /// The thresholds the team's rules use: its own where set, else §5's defaults.
-    #[graphql(complexity = "crate::graphql::cost::rows(ThresholdKey::ALL.len(), child_complexity)")]
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(ThresholdKey::all().len(), child_complexity)"
+    )]
     async fn diagnosis_thresholds(
         &self,
         ctx: &Context<'_>,

@@ -54,25 +54,12 @@ pub enum ThresholdKey {
 }
 
 impl ThresholdKey {
-    pub const ALL: [ThresholdKey; 17] = [
-        Self::SalesHighShortfall,
-        Self::SalesMediumShortfall,
-        Self::TrafficDropRatio,
-        Self::ConversionDropRatio,
-        Self::BounceRateMax,
-        Self::VisitDepthMin,
-        Self::AovHeroMultiple,
-        Self::RefundSpikeMultiple,
-        Self::CsMinInquiries,
-        Self::CsConversionGap,
-        Self::CsFirstResponseMax,
-        Self::AdRoiMin,
-        Self::AdCtrDropRatio,
-        Self::StockCoverDays,
-        Self::CompetitorPriceRatio,
-        Self::DsrMin,
-        Self::DsrDrop,
-    ];
+    /// Every key, in declaration order: the enum lists itself, so a new key needs no count.
+    pub fn all() -> impl ExactSizeIterator<Item = ThresholdKey> {
+        <Self as async_graphql::EnumType>::items()
+            .iter()
+            .map(|item| item.value)
+    }
 
     /// The default of §5.
     pub fn default_value(self) -> Decimal {
@@ -131,7 +118,7 @@ pub async fn load(db: &DatabaseConnection, team_id: i64) -> AppResult<Thresholds
         .await?;
     let mut set = HashMap::new();
     for row in rows {
-        let Some(key) = ThresholdKey::ALL.into_iter().find(|k| k.key() == row.key) else {
+        let Some(key) = ThresholdKey::all().find(|k| k.key() == row.key) else {
             continue; // a key this version no longer has
         };
         let value = row.value.parse().map_err(|e| {
@@ -211,4 +198,20 @@ pub async fn set(
     }
     tx.commit().await?;
     load(db, team_id).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_listed_once_with_a_stored_name_of_its_own() {
+        let keys: Vec<ThresholdKey> = ThresholdKey::all().collect();
+        // The 17 tunable numbers of §5.
+        assert_eq!(keys.len(), 17);
+        let names: std::collections::HashSet<String> = keys.iter().map(|k| k.key()).collect();
+        assert_eq!(names.len(), 17);
+        assert_eq!(keys[0], ThresholdKey::SalesHighShortfall);
+        assert_eq!(keys[16], ThresholdKey::DsrDrop);
+    }
 }
