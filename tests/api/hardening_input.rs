@@ -7,7 +7,7 @@ use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 use crate::bonus::{import, october};
-use crate::helpers::{TestApp, code, field, spawn_app, world};
+use crate::helpers::{TestApp, World, code, field, spawn_app, world};
 
 /// 1e27: times 100 (yuan to fen) past `Decimal`'s range (≈ 7.9e28), which used to panic.
 const HUGE: &str = "1000000000000000000000000000";
@@ -18,6 +18,24 @@ fn bad_input_naming(resp: &Value, name: &str) {
     let named = resp["errors"][0]["extensions"]["field"].as_str() == Some(name)
         || message.contains(&format!("\"{name}\""));
     assert!(named, "the error names {name}: {resp}");
+}
+
+/// Imports one shop day of team A as its manager: a plain day with `fields` overriding its own.
+async fn shop_day(app: &TestApp, w: &World, fields: Value) -> Value {
+    let mut row = json!({ "date": "2026-10-01", "visitors": 1, "pageViews": 1, "paidBuyers": 0,
+                          "paidOrders": 0, "paidUnits": 0, "paidAmount": "1" });
+    for (k, v) in fields.as_object().unwrap() {
+        row[k] = v.clone();
+    }
+    import(
+        app,
+        &w.manager_a,
+        &w.team_a,
+        "importShopDays",
+        "ShopDayInput",
+        json!([row]),
+    )
+    .await
 }
 
 async fn gql_status(app: &TestApp, token: &str, query: &str, vars: Value) -> (u16, Value) {
@@ -61,16 +79,7 @@ async fn dates_and_months_at_the_ends_of_the_date_type_are_bad_input() {
         bad_input_naming(&resp, name);
     }
     // A date inside an input object, as a variable.
-    let resp = import(
-        &app,
-        t,
-        &w.team_a,
-        "importShopDays",
-        "ShopDayInput",
-        json!([{ "date": "0000-01-01", "visitors": 1, "pageViews": 1, "paidBuyers": 0,
-                 "paidOrders": 0, "paidUnits": 0, "paidAmount": "1" }]),
-    )
-    .await;
+    let resp = shop_day(&app, &w, json!({ "date": "0000-01-01" })).await;
     bad_input_naming(&resp, "rows.0.date");
 }
 
@@ -109,28 +118,12 @@ async fn money_beyond_ten_billion_yuan_is_bad_input_everywhere() {
         )
         .await;
     bad_input_naming(&resp, "unitCost");
-    let resp = import(
-        &app,
-        m,
-        &w.team_a,
-        "importShopDays",
-        "ShopDayInput",
-        json!([{ "date": "2026-10-01", "visitors": 1, "pageViews": 1, "paidBuyers": 0,
-                 "paidOrders": 0, "paidUnits": 0, "paidAmount": HUGE }]),
-    )
-    .await;
+    let resp = shop_day(&app, &w, json!({ "paidAmount": HUGE })).await;
     bad_input_naming(&resp, "paidAmount");
     // ¥10,000,000,000.00 is the largest amount; one fen more is refused.
-    let resp = import(
-        &app,
-        m,
-        &w.team_a,
-        "importShopDays",
-        "ShopDayInput",
-        json!([{ "date": "2026-10-01", "visitors": 1, "pageViews": 1, "paidBuyers": 0,
-                 "paidOrders": 0, "paidUnits": 0, "paidAmount": "10000000000.01" }]),
-    )
-    .await;
+    let resp = shop_day(&app, &w, json!({ "paidAmount": "10000000000.00" })).await;
+    assert_eq!(resp["data"]["importShopDays"]["inserted"], 1, "{resp}");
+    let resp = shop_day(&app, &w, json!({ "paidAmount": "10000000000.01" })).await;
     bad_input_naming(&resp, "paidAmount");
     let adjust = "mutation($i: NewBonusAdjustment!) { addBonusAdjustment(input: $i) { id } }";
     let resp = app
@@ -243,16 +236,12 @@ async fn a_document_of_two_mutations_reports_each_field() {
 async fn counts_past_ten_billion_are_bad_input() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let resp = import(
-        &app,
-        &w.manager_a,
-        &w.team_a,
-        "importShopDays",
-        "ShopDayInput",
-        json!([{ "date": "2026-10-01", "visitors": 9223372036854775807i64, "pageViews": 1,
-                 "paidBuyers": 0, "paidOrders": 0, "paidUnits": 0, "paidAmount": "0" }]),
-    )
-    .await;
+    let resp = shop_day(&app, &w, json!({ "visitors": 9223372036854775807i64 })).await;
+    bad_input_naming(&resp, "visitors");
+    // 10,000,000,000 is the largest count; one more is refused.
+    let resp = shop_day(&app, &w, json!({ "visitors": 10_000_000_000i64 })).await;
+    assert_eq!(resp["data"]["importShopDays"]["inserted"], 1, "{resp}");
+    let resp = shop_day(&app, &w, json!({ "visitors": 10_000_000_001i64 })).await;
     bad_input_naming(&resp, "visitors");
     assert_eq!(resp["errors"][0]["extensions"]["errors"][0]["row"], 1);
 }
