@@ -254,7 +254,6 @@ async fn graphql_handler(
         .data(BatchBudget::default());
     let mut response = state.schema.execute_batch(request).await;
     label_request_errors(&mut response);
-    limit_response_size(&mut response, state.max_response_bytes);
     let unavailable = responses(&mut response).iter().any(|r| {
         r.errors.iter().any(|e| {
             e.extensions
@@ -263,60 +262,79 @@ async fn graphql_handler(
                 .is_some_and(|c| *c == async_graphql::Value::from("UNAVAILABLE"))
         })
     });
-    let response = GraphQLResponse::from(response);
-    if unavailable {
+    let status = if unavailable {
         // Load balancers and clients retry on 503; the body still says which fields failed.
-        let retry = [(header::RETRY_AFTER, "1")];
-        (StatusCode::SERVICE_UNAVAILABLE, retry, response).into_response()
+        StatusCode::SERVICE_UNAVAILABLE
     } else {
-        response.into_response()
+        StatusCode::OK
+    };
+    let mut http = (
+        status,
+        [(header::CONTENT_TYPE, "application/graphql-response+json")],
+        response_body(response, state.max_response_bytes),
+    )
+        .into_response();
+    if unavailable {
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
     }
+    http
 }
 
-/// Replaces each answer that would take the request's body over `max` bytes (all operations of
-/// a batch together) with a `RESPONSE_TOO_LARGE` error. The cost limit keeps answers small
-/// before they run; this is the backstop for long texts. Measuring stops at the limit, so an
-/// oversize answer is never serialized whole.
-fn limit_response_size(response: &mut BatchResponse, max: usize) {
+/// The answer's body, each operation's answer serialized once. One that would take the body
+/// over `max` bytes (all operations of a batch together) is replaced with a
+/// `RESPONSE_TOO_LARGE` error: the cost limit keeps answers small before they run, this is the
+/// backstop for long texts. Serializing stops at the limit, so an oversize answer is never
+/// built whole.
+fn response_body(mut response: BatchResponse, max: usize) -> Vec<u8> {
+    let batch = matches!(response, BatchResponse::Batch(_));
     let mut left = max;
-    for r in responses(response) {
-        let mut counter = ByteCounter {
-            count: 0,
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    for r in responses(&mut response) {
+        let mut out = Limited {
+            bytes: Vec::new(),
             max: left,
         };
-        if serde_json::to_writer(&mut counter, &*r).is_ok() {
-            left -= counter.count;
-            continue;
-        }
-        let mut err = async_graphql::ServerError::new(
-            format!(
-                "the response is larger than the limit of {max} bytes: ask for fewer rows or fields"
-            ),
-            None,
-        );
-        err.extensions
-            .get_or_insert_with(Default::default)
-            .set("code", "RESPONSE_TOO_LARGE");
-        *r = async_graphql::Response::from_errors(vec![err]);
-        left = left.saturating_sub(ERROR_BYTES);
+        let part = if serde_json::to_writer(&mut out, &*r).is_ok() {
+            out.bytes
+        } else {
+            let mut err = async_graphql::ServerError::new(
+                format!(
+                    "the response is larger than the limit of {max} bytes: ask for fewer rows or fields"
+                ),
+                None,
+            );
+            err.extensions
+                .get_or_insert_with(Default::default)
+                .set("code", "RESPONSE_TOO_LARGE");
+            let refused = async_graphql::Response::from_errors(vec![err]);
+            serde_json::to_vec(&refused).unwrap_or_default()
+        };
+        left = left.saturating_sub(part.len());
+        parts.push(part);
+    }
+    if batch {
+        let mut all = b"[".to_vec();
+        all.extend(parts.join(&b',').as_slice());
+        all.push(b']');
+        all
+    } else {
+        parts.pop().unwrap_or_default()
     }
 }
 
-/// Room kept for one `RESPONSE_TOO_LARGE` answer.
-const ERROR_BYTES: usize = 200;
-
-/// An `io::Write` that only counts, and fails past `max` bytes.
-struct ByteCounter {
-    count: usize,
+/// An `io::Write` into memory that fails past `max` bytes.
+struct Limited {
+    bytes: Vec<u8>,
     max: usize,
 }
 
-impl std::io::Write for ByteCounter {
+impl std::io::Write for Limited {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.count += buf.len();
-        if self.count > self.max {
+        if self.bytes.len() + buf.len() > self.max {
             return Err(std::io::Error::other("response too large"));
         }
+        self.bytes.extend_from_slice(buf);
         Ok(buf.len())
     }
 
