@@ -23,11 +23,11 @@ use sea_orm::{
     Value as Sql,
 };
 use serde_json::{Value, json};
-use shopops::auth::Actor;
 use shopops::entities::{Access, bonus_line, bonus_payout, bonus_run, review, team};
-use shopops::metrics::month::MonthFacts;
 use shopops::period::Month;
-use shopops::{app::Application, config::Settings, db, demo, teams};
+use shopops::services::auth::Actor;
+use shopops::services::metrics::month::MonthFacts;
+use shopops::{app::Application, config::Settings, db, demo, services::teams};
 
 mod common;
 use common::{database, stmt};
@@ -189,7 +189,7 @@ fn main() {
             .await
             .unwrap();
         let token = body["data"]["login"]["token"].as_str().unwrap().to_owned();
-        if let Err(e) = shopops::bonus::recompute(
+        if let Err(e) = shopops::services::bonus::recompute(
             &conn,
             &Actor {
                 id: 0,
@@ -244,7 +244,7 @@ fn main() {
         let service = || {
             let (conn, operator) = (&conn, &operator);
             async move {
-                shopops::bonus::recompute(conn, operator, team.id, month, Utc::now())
+                shopops::services::bonus::recompute(conn, operator, team.id, month, Utc::now())
                     .await
                     .unwrap();
             }
@@ -281,7 +281,7 @@ fn main() {
                         .unwrap();
                 }
                 let t = Instant::now();
-                shopops::bonus::recompute(conn, operator, team.id, month, Utc::now())
+                shopops::services::bonus::recompute(conn, operator, team.id, month, Utc::now())
                     .await
                     .unwrap();
                 FIRST.with(|f| f.borrow_mut().push(t.elapsed()));

@@ -18,7 +18,7 @@ use chrono::{Duration as Days, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use shopops::entities::{diagnosis, finding, team};
-use shopops::{app::Application, config::Settings, db, demo, teams};
+use shopops::{app::Application, config::Settings, db, demo, services::teams};
 
 mod common;
 use common::database;
@@ -88,7 +88,7 @@ async fn bench() {
     let dates = || (0..DATES).map(|i| yesterday - Days::days(i as i64));
     let spread = || (0..SAMPLES).map(|i| yesterday - Days::days((i % DATES) as i64));
 
-    let outcome = shopops::diagnosis::evaluate(&conn, team.id, yesterday)
+    let outcome = shopops::services::diagnosis::evaluate(&conn, team.id, yesterday)
         .await
         .unwrap();
     let mut fired = std::collections::BTreeMap::<String, usize>::new();
@@ -140,7 +140,7 @@ async fn bench() {
     let service = |d: NaiveDate| {
         let (conn, team) = (&conn, &team);
         async move {
-            shopops::diagnosis::run(conn, team, d, None, Utc::now())
+            shopops::services::diagnosis::run(conn, team, d, None, Utc::now())
                 .await
                 .unwrap();
         }
@@ -167,7 +167,7 @@ async fn bench() {
     let evaluate = |d| {
         let conn = &conn;
         async move {
-            shopops::diagnosis::evaluate(conn, team.id, d)
+            shopops::services::diagnosis::evaluate(conn, team.id, d)
                 .await
                 .unwrap();
         }

@@ -12,9 +12,9 @@ use std::time::Instant;
 
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use shopops::auth::Actor;
 use shopops::entities::{Access, staff_alias};
-use shopops::ingest::{Kind, csv};
+use shopops::services::auth::Actor;
+use shopops::services::ingest::{Kind, csv};
 use shopops::{db, demo};
 
 mod common;

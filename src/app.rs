@@ -26,11 +26,11 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{catch_panic::CatchPanicLayer, trace::TraceLayer};
 
-use crate::auth::{self, Auth, Hasher, Origin, TokenKeys};
 use crate::config::Settings;
 use crate::error::AppError;
-use crate::events::EventBus;
-use crate::graphql::{self, AppSchema, Loaders, cost::BatchBudget};
+use crate::graphql::{self, cost::BatchBudget, loaders::Loaders, schema::AppSchema};
+use crate::services::auth::{self, Auth, Hasher, Origin, TokenKeys};
+use crate::services::events::EventBus;
 
 #[derive(Clone)]
 struct AppState {
@@ -94,7 +94,7 @@ impl Application {
         let bus = EventBus::start(&db)
             .await
             .context("listening for task events")?;
-        let schema = graphql::build_schema(
+        let schema = graphql::schema::build_schema(
             db.clone(),
             auth,
             &settings.limits,

@@ -11,10 +11,13 @@ use rand::RngCore;
 use sea_orm::ActiveEnum;
 
 use crate::app::{Application, shutdown_signal};
-use crate::auth::Actor;
 use crate::config::{AuthSettings, Limits, Settings};
 use crate::error::AppError;
-use crate::{bonus, closing, db, demo, diagnosis, graphql, ingest, staff, teams};
+use crate::services::auth::Actor;
+use crate::{
+    db, demo, graphql,
+    services::{bonus, closing, diagnosis, ingest, staff, teams},
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -144,7 +147,7 @@ fn jwt_secret(given: Option<String>, demo: bool) -> anyhow::Result<String> {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Schema = cli.command {
-        print!("{}", graphql::sdl());
+        print!("{}", graphql::schema::sdl());
         return Ok(());
     }
     let db = db::connect(&cli.database_url)

@@ -5,7 +5,6 @@ use std::net::SocketAddr;
 
 use ipnet::IpNet;
 
-use crate::auth::password;
 use crate::clock::Clock;
 
 /// Guards against abusive requests. Defaults suit dashboards; every one can be overridden.
@@ -66,7 +65,7 @@ impl Default for Limits {
 #[derive(Debug, Clone, clap::Args)]
 pub struct AuthSettings {
     /// Password hashes computed at once (each takes 19 MiB). Default: the number of CPUs.
-    #[arg(long, env = "SHOPOPS_HASH_CONCURRENCY", default_value_t = password::default_concurrency())]
+    #[arg(long, env = "SHOPOPS_HASH_CONCURRENCY", default_value_t = default_hash_concurrency())]
     pub hash_concurrency: usize,
     /// Callers that may wait for a hashing slot; any more are answered TOO_MANY_REQUESTS.
     #[arg(long, env = "SHOPOPS_HASH_QUEUE", default_value_t = 64)]
@@ -115,7 +114,7 @@ pub struct AuthSettings {
 impl Default for AuthSettings {
     fn default() -> Self {
         Self {
-            hash_concurrency: password::default_concurrency(),
+            hash_concurrency: default_hash_concurrency(),
             hash_queue: 64,
             login_failures_per_account: 10,
             login_attempts_per_address: 100,
@@ -162,4 +161,9 @@ impl Settings {
             clock: Clock::System,
         }
     }
+}
+
+/// The number of CPUs (one password hash keeps one busy), or 4 if it cannot be told.
+pub fn default_hash_concurrency() -> usize {
+    std::thread::available_parallelism().map_or(4, usize::from)
 }

@@ -152,7 +152,7 @@ impl Checks {
 
     /// A plausible e-mail address, lower-cased.
     pub fn email(&mut self, field: &str, value: &str) -> String {
-        let email = crate::auth::normalize_email(value);
+        let email = normalize_email(value);
         let valid = email.len() <= 254
             && email.split_once('@').is_some_and(|(local, domain)| {
                 !local.is_empty()
@@ -178,9 +178,11 @@ impl Checks {
     }
 
     pub fn password(&mut self, field: &str, value: &str) {
-        use crate::auth::password::{MAX_LEN, MIN_LEN};
-        if !(MIN_LEN..=MAX_LEN).contains(&value.chars().count()) {
-            self.fail(field, format!("must be {MIN_LEN} to {MAX_LEN} characters"));
+        if !(PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&value.chars().count()) {
+            self.fail(
+                field,
+                format!("must be {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters"),
+            );
         }
     }
 
@@ -191,6 +193,14 @@ impl Checks {
             Err(AppError::Invalid(self.errors))
         }
     }
+}
+
+const PASSWORD_MIN_CHARS: usize = 8;
+const PASSWORD_MAX_CHARS: usize = 128;
+
+/// The form an e-mail address is stored and looked up in.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
 }
 
 #[cfg(test)]

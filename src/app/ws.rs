@@ -27,9 +27,9 @@ use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::{Instant, MissedTickBehavior};
 
 use super::{AppState, bearer_token};
-use crate::auth::{self, Actor, Auth, Origin};
 use crate::error::AppError;
-use crate::graphql::{Loaders, cost::BatchBudget};
+use crate::graphql::{cost::BatchBudget, loaders::Loaders};
+use crate::services::auth::{self, Actor, Auth, Origin};
 
 pub(super) async fn handler(
     State(state): State<AppState>,

@@ -43,19 +43,19 @@ use rand::{Rng, SeedableRng};
 use rust_decimal::Decimal;
 use sea_orm::DatabaseConnection;
 
-use crate::auth::Actor;
 use crate::entities::{AdChannel, CompetitorPromotion, DeliverableKind, Metric};
 use crate::error::AppResult;
-use crate::graphql::Id;
-use crate::ingest::rows::{
+use crate::graphql::id::Id;
+use crate::money::from_fen as yuan;
+use crate::period::Month;
+use crate::services::auth::Actor;
+use crate::services::ingest::rows::{
     AdDayInput, AgentDayInput, CompetitorSnapshotInput, DeliverableInput, ProductDayInput,
     ShopDayInput,
 };
-use crate::ingest::{self, Batch};
-use crate::money::from_fen as yuan;
-use crate::period::Month;
-use crate::targets::{self, TargetInput};
-use crate::teams;
+use crate::services::ingest::{self, Batch};
+use crate::services::targets::{self, TargetInput};
+use crate::services::teams;
 
 /// Rows per import call.
 const BATCH: usize = 5_000;

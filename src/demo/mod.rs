@@ -9,10 +9,10 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
-use crate::auth::{Actor, Hasher};
 use crate::db;
 use crate::entities::{Access, Platform, Role, product, staff, staff_alias, team};
 use crate::error::AppResult;
+use crate::services::auth::{Actor, Hasher};
 pub use history::{History, Planted, Rows};
 
 pub const DEMO_PASSWORD: &str = "shopops-demo";
@@ -107,10 +107,10 @@ pub async fn load_demo(db: &DatabaseConnection) -> AppResult<Option<Seeded>> {
     };
     let seeded = seed_team(db, shop, people, DEFAULT_DAYS).await?;
     // The morning review is ready when the demo opens: yesterday's diagnosis has been run.
-    let team = crate::teams::get_active(db, seeded.team_id).await?;
+    let team = crate::services::teams::get_active(db, seeded.team_id).await?;
     let now = Utc::now();
-    let yesterday = crate::teams::local_date(&team, now) - chrono::Duration::days(1);
-    crate::diagnosis::run(db, &team, yesterday, None, now).await?;
+    let yesterday = crate::services::teams::local_date(&team, now) - chrono::Duration::days(1);
+    crate::services::diagnosis::run(db, &team, yesterday, None, now).await?;
     Ok(Some(seeded))
 }
 
@@ -183,7 +183,7 @@ async fn seed_team(
     let team = team::ActiveModel {
         name: Set(shop.name),
         platform: Set(shop.platform),
-        time_zone: Set(crate::teams::DEFAULT_TIME_ZONE.into()),
+        time_zone: Set(crate::services::teams::DEFAULT_TIME_ZONE.into()),
         currency: Set("CNY".into()),
         cs_ranking_visible: Set(true),
         data_version: Set(0),

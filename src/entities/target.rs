@@ -11,7 +11,7 @@ pub enum Period {
 }
 
 /// A metric of DOMAIN §3 that targets and KPIs are set on; each is defined in the metric
-/// catalogue (`metrics::catalogue`). Rates are fractions (0.035 = 3.5 %), money is yuan, times
+/// catalogue (query `metricCatalogue`). Rates are fractions (0.035 = 3.5 %), money is yuan, times
 /// are seconds.
 #[derive(
     Debug,

@@ -13,7 +13,7 @@ use sea_orm::{
 
 use crate::entities::{audit_entry, finding, staff, staff_alias, task_note, team};
 use crate::error::AppError;
-use crate::tasks::verification::VerificationLoader;
+use crate::services::tasks::verification::VerificationLoader;
 
 /// Teams and people are cached for the request, so a resolver that knows a whole list's ids can
 /// load them in one batch up front (`prime`) and its rows' nested fields never query again, however
@@ -187,7 +187,7 @@ impl Child for audit_entry::Entity {
         model.subject_id
     }
     fn scope() -> Condition {
-        Condition::all().add(audit_entry::Column::SubjectKind.eq(crate::audit::TASK))
+        Condition::all().add(audit_entry::Column::SubjectKind.eq(crate::services::audit::TASK))
     }
 }
 

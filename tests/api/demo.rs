@@ -10,7 +10,7 @@ use shopops::entities::{
     AdChannel, Metric, ad_day, agent_day, competitor_snapshot, design_deliverable, product,
     product_day, shop_day, staff, target, team,
 };
-use shopops::teams;
+use shopops::services::teams;
 
 use crate::helpers::spawn_app;
 
@@ -460,11 +460,11 @@ async fn the_demo_opens_with_yesterdays_diagnosis_finding_every_planted_problem(
     let app = spawn_app().await;
     let seeded = demo::load_demo(&app.db).await.unwrap().unwrap();
     let day = yesterday(&app.db, seeded.team_id).await;
-    let diagnosis = shopops::diagnosis::of_day(&app.db, seeded.team_id, day)
+    let diagnosis = shopops::services::diagnosis::of_day(&app.db, seeded.team_id, day)
         .await
         .unwrap()
         .expect("yesterday's diagnosis was run");
-    let findings = shopops::diagnosis::findings(&app.db, diagnosis.id)
+    let findings = shopops::services::diagnosis::findings(&app.db, diagnosis.id)
         .await
         .unwrap();
     let codes: Vec<String> = findings

@@ -67,7 +67,7 @@ async fn concurrent_logins_hash_at_most_the_configured_number_at_once() {
     let (url, _dir) = fresh_database().await;
     let conn = db::connect(&url).await.expect("connect");
     db::migrate(&conn).await.expect("migrate");
-    shopops::staff::create_admin(&conn, "root@shop.test", "Root", PASSWORD.into())
+    shopops::services::staff::create_admin(&conn, "root@shop.test", "Root", PASSWORD.into())
         .await
         .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
     let settings = with_auth(AuthSettings {

@@ -207,7 +207,7 @@ pub struct World {
 }
 
 pub async fn world(app: &TestApp) -> World {
-    shopops::staff::create_admin(&app.db, "root@shop.test", "Root", PASSWORD.into())
+    shopops::services::staff::create_admin(&app.db, "root@shop.test", "Root", PASSWORD.into())
         .await
         .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
     let admin = app.login("root@shop.test", PASSWORD).await;

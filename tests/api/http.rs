@@ -81,7 +81,7 @@ async fn the_checked_in_schema_is_the_servers() {
     ))
     .expect("schema/schema.graphql");
     assert!(
-        file == shopops::graphql::sdl(),
+        file == shopops::graphql::schema::sdl(),
         "schema/schema.graphql is stale: run `cargo run -- schema > schema/schema.graphql`"
     );
 }

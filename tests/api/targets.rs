@@ -119,15 +119,23 @@ async fn a_manager_sets_monthly_daily_and_staff_targets_and_setting_again_replac
 
     // A day's target is the month's / days in month, unless the day has its own.
     let team_a = id(&w.team_a);
-    let day = shopops::targets::team_day_targets(&app.db, team_a, "2026-10-09".parse().unwrap())
-        .await
-        .unwrap();
+    let day = shopops::services::targets::team_day_targets(
+        &app.db,
+        team_a,
+        "2026-10-09".parse().unwrap(),
+    )
+    .await
+    .unwrap();
     assert_eq!(day[&Metric::PaidAmount], dec("10000")); // 310000 / 31 days
     assert_eq!(day[&Metric::ConversionRate], dec("0.035")); // a rate holds every day
     assert_eq!(day[&Metric::Roi], dec("2.5"));
-    let day = shopops::targets::team_day_targets(&app.db, team_a, "2026-10-08".parse().unwrap())
-        .await
-        .unwrap();
+    let day = shopops::services::targets::team_day_targets(
+        &app.db,
+        team_a,
+        "2026-10-08".parse().unwrap(),
+    )
+    .await
+    .unwrap();
     assert_eq!(day[&Metric::PaidAmount], dec("15000"));
 
     // Setting again replaces: the month, the day and cs.a's target (twice in one call: the last
@@ -173,14 +181,21 @@ async fn a_manager_sets_monthly_daily_and_staff_targets_and_setting_again_replac
             shown("DELIVERED", Some(designer), "MONTH", "2026-10-01", "40"),
         ]))
     );
-    let day = shopops::targets::team_day_targets(&app.db, team_a, "2026-10-09".parse().unwrap())
-        .await
-        .unwrap();
+    let day = shopops::services::targets::team_day_targets(
+        &app.db,
+        team_a,
+        "2026-10-09".parse().unwrap(),
+    )
+    .await
+    .unwrap();
     assert_eq!(day[&Metric::PaidAmount], dec("11000")); // 341000 / 31 days
-    let months =
-        shopops::targets::month_targets(&app.db, team_a, "2026-11".parse::<Month>().unwrap())
-            .await
-            .unwrap();
+    let months = shopops::services::targets::month_targets(
+        &app.db,
+        team_a,
+        "2026-11".parse::<Month>().unwrap(),
+    )
+    .await
+    .unwrap();
     assert_eq!(months.len(), 1);
     assert_eq!(months[&(None, Metric::PaidAmount)], dec("300000"));
 }

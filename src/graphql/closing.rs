@@ -1,0 +1,140 @@
+use async_graphql::{Context, Object};
+use chrono::{DateTime, Utc};
+
+use crate::entities::{MonthStatus, month_close};
+use crate::error::AppResult;
+use crate::graphql::audit::AuditEntry;
+use crate::graphql::staff::{Staff, load_staff};
+use crate::graphql::{
+    context::{actor, clock, db, team},
+    id::Id,
+};
+use crate::period::{Date, Month};
+
+/// A team's month at month end: OPEN (reviews and bonus run are drafts) or FINALIZED (locked).
+pub struct MonthClose {
+    pub team_id: i64,
+    pub month: Month,
+    /// `None` while the month was never finalized.
+    pub close: Option<month_close::Model>,
+}
+
+#[Object]
+impl MonthClose {
+    async fn team_id(&self) -> Id {
+        Id(self.team_id)
+    }
+    async fn month(&self) -> Month {
+        self.month
+    }
+    async fn status(&self) -> MonthStatus {
+        self.close.as_ref().map_or(MonthStatus::Open, |c| c.status)
+    }
+    /// Grows with every finalization and reopening (0: never finalized).
+    async fn version(&self) -> i32 {
+        self.close.as_ref().map_or(0, |c| c.version)
+    }
+    /// The first day the month may be finalized without `override` (its figures have settled).
+    async fn settles_on(&self) -> Date {
+        crate::services::closing::settles_on(self.month).into()
+    }
+    /// When it was last finalized.
+    async fn finalized_at(&self) -> Option<DateTime<Utc>> {
+        self.close.as_ref().and_then(|c| c.finalized_at)
+    }
+    /// Who last finalized it (null from the CLI).
+    async fn finalized_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        load_staff(ctx, self.close.as_ref().and_then(|c| c.finalized_by)).await
+    }
+    /// Every finalization and reopening (with its reason), oldest first.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
+    async fn audit_trail(&self, ctx: &Context<'_>) -> AppResult<Vec<AuditEntry>> {
+        let Some(close) = &self.close else {
+            return Ok(Vec::new());
+        };
+        Ok(crate::services::closing::trail(db(ctx), close)
+            .await?
+            .into_iter()
+            .map(AuditEntry)
+            .collect())
+    }
+}
+
+#[derive(Default)]
+pub struct ClosingQuery;
+
+#[Object]
+impl ClosingQuery {
+    /// Whether a month of the team is open or finalized; any member of the team.
+    async fn month_close(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+    ) -> AppResult<MonthClose> {
+        let team = team(ctx, team_id.0).await?;
+        Ok(MonthClose {
+            team_id: team.id,
+            month,
+            close: crate::services::closing::find(db(ctx), team.id, month).await?,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct ClosingMutation;
+
+#[Object]
+impl ClosingMutation {
+    /// The team's manager finalizes an ended month: computes the final reviews and bonus run,
+    /// then locks the month. Before the figures settle (`settlesOn`, the 4th day after the
+    /// month's end) it needs `override: true`.
+    async fn finalize_month(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+        #[graphql(name = "override", default)] override_early: bool,
+    ) -> AppResult<MonthClose> {
+        let close = crate::services::closing::finalize(
+            db(ctx),
+            actor(ctx)?,
+            team_id.0,
+            month,
+            override_early,
+            clock(ctx).now(),
+        )
+        .await?;
+        Ok(MonthClose {
+            team_id: close.team_id,
+            month,
+            close: Some(close),
+        })
+    }
+
+    /// An admin reopens a finalized month, with a reason (audited).
+    async fn reopen_month(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+        reason: String,
+    ) -> AppResult<MonthClose> {
+        let close = crate::services::closing::reopen(
+            db(ctx),
+            actor(ctx)?,
+            team_id.0,
+            month,
+            &reason,
+            clock(ctx).now(),
+        )
+        .await?;
+        Ok(MonthClose {
+            team_id: close.team_id,
+            month,
+            close: Some(close),
+        })
+    }
+}

@@ -1,0 +1,222 @@
+use async_graphql::{Context, Object, SimpleObject};
+use chrono::{DateTime, Duration, Utc};
+use rust_decimal::Decimal;
+
+use crate::entities::{Comparison, FindingCode, Role, Severity, diagnosis, finding};
+use crate::error::AppResult;
+use crate::graphql::staff::{Staff, load_staff};
+use crate::graphql::{
+    context::{actor, clock, db, team},
+    id::Id,
+};
+use crate::money::from_fen;
+use crate::period::Date;
+use crate::services::diagnosis::thresholds::{self, ThresholdInput, ThresholdKey, Thresholds};
+use crate::services::metrics::shop::GmvSplit;
+
+pub struct Diagnosis(pub diagnosis::Model);
+
+#[Object]
+impl Diagnosis {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    async fn team_id(&self) -> Id {
+        Id(self.0.team_id)
+    }
+    /// The day whose numbers were diagnosed.
+    async fn date(&self) -> Date {
+        self.0.date.into()
+    }
+    async fn ran_at(&self) -> DateTime<Utc> {
+        self.0.ran_at
+    }
+    /// Who ran it (null when run from the CLI).
+    async fn ran_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        load_staff(ctx, self.0.ran_by).await
+    }
+    /// The findings, most severe first (in rule order within a severity).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
+    )]
+    async fn findings(&self, ctx: &Context<'_>) -> AppResult<Vec<Finding>> {
+        let list = crate::services::diagnosis::findings(db(ctx), self.0.id).await?;
+        Ok(list.into_iter().map(Finding).collect())
+    }
+    /// Rules that could not run for lack of their own inputs, and why.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(ThresholdKey::all().len(), child_complexity)"
+    )]
+    async fn skipped(&self) -> AppResult<Vec<SkippedRule>> {
+        Ok(crate::services::diagnosis::skipped(&self.0)?
+            .into_iter()
+            .map(|s| SkippedRule {
+                code: s.code,
+                reason: s.reason,
+            })
+            .collect())
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct SkippedRule {
+    pub code: FindingCode,
+    pub reason: String,
+}
+
+/// A rule that fired (§5).
+pub struct Finding(pub finding::Model);
+
+#[Object]
+impl Finding {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    async fn diagnosis_id(&self) -> Id {
+        Id(self.0.diagnosis_id)
+    }
+    async fn code(&self) -> FindingCode {
+        self.0.code
+    }
+    /// What the finding is about within its code: "" for the shop, `staff:<id>`,
+    /// `product:<id>`, `channel:<CHANNEL>` or `channel:<CHANNEL>:staff:<id>`,
+    /// `competitor:<name>:<item>`, `dsr:<dimension>`, or the missing table.
+    async fn subject(&self) -> &str {
+        &self.0.subject
+    }
+    async fn severity(&self) -> Severity {
+        self.0.severity
+    }
+    /// The §3 metric the rule looked at (`bounce_rate`, `inquiry_conversion`, `roi`...).
+    async fn metric(&self) -> &str {
+        &self.0.metric
+    }
+    /// The day's value: yuan for money, a fraction for rates, seconds, counts.
+    async fn observed(&self) -> Option<Decimal> {
+        crate::services::diagnosis::decimal(&self.0.observed)
+    }
+    /// What it was held against (the target, the 7-day mean, the team, the threshold...).
+    async fn expected(&self) -> Option<Decimal> {
+        crate::services::diagnosis::decimal(&self.0.expected)
+    }
+    async fn comparison(&self) -> Comparison {
+        self.0.comparison
+    }
+    async fn owner_role(&self) -> Role {
+        self.0.owner_role
+    }
+    /// The agent or channel owner the rule names, if it names one.
+    async fn owner_staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        load_staff(ctx, self.0.owner_staff_id).await
+    }
+    async fn message(&self) -> &str {
+        &self.0.message
+    }
+    async fn suggested_action(&self) -> &str {
+        &self.0.suggested_action
+    }
+    /// SALES_BELOW_TARGET: the day against the 7-day mean, split into traffic / conversion /
+    /// AOV shares of the log change (§3 identity).
+    async fn split(&self) -> Option<GmvSplit> {
+        let f = &self.0;
+        Some(GmvSplit {
+            gmv_change: from_fen(f.gmv_change_fen?),
+            traffic_share: f.traffic_share?,
+            conversion_share: f.conversion_share?,
+            aov_share: f.aov_share?,
+        })
+    }
+    /// False when a re-run no longer found it (kept because a task refers to it).
+    async fn current(&self) -> bool {
+        self.0.current
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct Threshold {
+    pub key: ThresholdKey,
+    pub value: Decimal,
+    pub default_value: Decimal,
+    pub is_default: bool,
+}
+
+fn listed(t: &Thresholds) -> Vec<Threshold> {
+    ThresholdKey::all()
+        .map(|key| Threshold {
+            key,
+            value: t.get(key),
+            default_value: key.default_value(),
+            is_default: t.is_default(key),
+        })
+        .collect()
+}
+
+#[derive(Default)]
+pub struct DiagnosisQuery;
+
+#[Object]
+impl DiagnosisQuery {
+    /// The team's diagnosis of a day (null if it has not been run).
+    async fn diagnosis(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        date: Date,
+    ) -> AppResult<Option<Diagnosis>> {
+        let team = team(ctx, team_id.0).await?;
+        Ok(crate::services::diagnosis::of_day(db(ctx), team.id, date.0)
+            .await?
+            .map(Diagnosis))
+    }
+
+    /// The thresholds the team's rules use: its own where set, else §5's defaults.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(ThresholdKey::all().len(), child_complexity)"
+    )]
+    async fn diagnosis_thresholds(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+    ) -> AppResult<Vec<Threshold>> {
+        let team = team(ctx, team_id.0).await?;
+        Ok(listed(&thresholds::load(db(ctx), team.id).await?))
+    }
+}
+
+#[derive(Default)]
+pub struct DiagnosisMutation;
+
+#[Object]
+impl DiagnosisMutation {
+    /// Runs (or re-runs) the morning diagnosis of a day, by default yesterday in the team's time
+    /// zone; the team's manager or an admin.
+    async fn run_diagnosis(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        date: Option<Date>,
+    ) -> AppResult<Diagnosis> {
+        let actor = actor(ctx)?;
+        let team = team(ctx, team_id.0).await?;
+        actor.ensure_manager_of(team.id)?;
+        let now = clock(ctx).now();
+        let date = date.map_or_else(
+            || crate::services::teams::local_date(&team, now) - Duration::days(1),
+            |d| d.0,
+        );
+        let (diagnosis, _) =
+            crate::services::diagnosis::run(db(ctx), &team, date, Some(actor.id), now).await?;
+        Ok(Diagnosis(diagnosis))
+    }
+
+    /// Changes thresholds (null value: back to the default); the team's manager or an admin.
+    async fn set_diagnosis_thresholds(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        thresholds: Vec<ThresholdInput>,
+    ) -> AppResult<Vec<Threshold>> {
+        let set = thresholds::set(db(ctx), actor(ctx)?, team_id.0, thresholds).await?;
+        Ok(listed(&set))
+    }
+}

@@ -1,0 +1,121 @@
+use async_graphql::{Context, Object};
+use rust_decimal::Decimal;
+
+use crate::entities::product;
+use crate::error::AppResult;
+use crate::graphql::staff::Staff;
+use crate::graphql::{
+    context::{actor, db, loaders},
+    id::Id,
+    loaders::load_error,
+    relay::{IdConnection, connection, page_request},
+};
+use crate::money;
+use crate::services::products::{NewProduct, ProductChanges, ProductFilter};
+
+/// An item the shop sells (宝贝).
+pub struct Product(pub product::Model);
+
+#[Object]
+impl Product {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    async fn team_id(&self) -> Id {
+        Id(self.0.team_id)
+    }
+    /// The platform's item id (商品ID).
+    async fn platform_item_id(&self) -> &str {
+        &self.0.platform_item_id
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// 主推款.
+    async fn is_hero(&self) -> bool {
+        self.0.is_hero
+    }
+    async fn designer_id(&self) -> Option<Id> {
+        self.0.designer_id.map(Id)
+    }
+    /// The owning designer's profile, when the caller may see it (§9: staff see only their own).
+    async fn designer(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        let Some(id) = self.0.designer_id else {
+            return Ok(None);
+        };
+        let viewer = actor(ctx)?;
+        let designer = loaders(ctx).staff.load_one(id).await.map_err(load_error)?;
+        Ok(designer.filter(|d| viewer.can_view_staff(d)).map(Staff))
+    }
+    /// Cost per unit, in yuan.
+    async fn unit_cost(&self) -> Decimal {
+        money::from_fen(self.0.unit_cost_fen)
+    }
+    async fn active(&self) -> bool {
+        self.0.active
+    }
+}
+
+#[derive(Default)]
+pub struct ProductQuery;
+
+#[Object]
+impl ProductQuery {
+    async fn product(&self, ctx: &Context<'_>, id: Id) -> AppResult<Product> {
+        crate::services::products::get(db(ctx), actor(ctx)?, id.0)
+            .await
+            .map(Product)
+    }
+
+    /// Products of your team (admins: any team, or all).
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
+    async fn products(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: i32,
+        after: Option<String>,
+        #[graphql(default)] filter: ProductFilter,
+    ) -> AppResult<IdConnection<Product>> {
+        let after_given = after.is_some();
+        let page = page_request(first, after)?;
+        let products = crate::services::products::list(db(ctx), actor(ctx)?, filter, page).await?;
+        Ok(connection(products, after_given, |p| p.id, Product))
+    }
+}
+
+#[derive(Default)]
+pub struct ProductMutation;
+
+#[Object]
+impl ProductMutation {
+    /// The team's manager or an admin.
+    async fn create_product(&self, ctx: &Context<'_>, input: NewProduct) -> AppResult<Product> {
+        crate::services::products::create(db(ctx), actor(ctx)?, input)
+            .await
+            .map(Product)
+    }
+
+    async fn update_product(
+        &self,
+        ctx: &Context<'_>,
+        id: Id,
+        input: ProductChanges,
+    ) -> AppResult<Product> {
+        crate::services::products::update(db(ctx), actor(ctx)?, id.0, input)
+            .await
+            .map(Product)
+    }
+
+    /// Delists the product; its history stays.
+    async fn deactivate_product(&self, ctx: &Context<'_>, id: Id) -> AppResult<Product> {
+        crate::services::products::set_active(db(ctx), actor(ctx)?, id.0, false)
+            .await
+            .map(Product)
+    }
+
+    async fn reactivate_product(&self, ctx: &Context<'_>, id: Id) -> AppResult<Product> {
+        crate::services::products::set_active(db(ctx), actor(ctx)?, id.0, true)
+            .await
+            .map(Product)
+    }
+}

@@ -1,0 +1,252 @@
+use async_graphql::{Context, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use sea_orm::EntityTrait;
+
+use crate::entities::{Grade, Metric, Role, review};
+use crate::error::{AppError, AppResult};
+use crate::graphql::audit::AuditEntry;
+use crate::graphql::staff::{Staff, load_staff};
+use crate::graphql::{
+    context::{actor, db, team},
+    id::Id,
+};
+use crate::period::Month;
+use crate::services::catalogue::{Unit, precise, shown};
+use crate::services::kpi::scoring::{GRADE_FLOORS, GradeQuota};
+use crate::services::reviews::ReviewLine;
+
+/// One KPI of a review. Figures are computed and scored exactly and shown at their unit's places
+/// (money 0.01, rates 0.0001 as fractions, seconds 0.01) or more: a TIERS actual with as many
+/// places as it takes to show on which side of each tier it lies (249.995 against a tier at 250,
+/// not 250.00), a LINEAR or TARGET_RATIO actual to 10 places (a CPC of 1.234 scores 76.6).
+#[derive(SimpleObject)]
+#[graphql(name = "ReviewLine")]
+pub struct ReviewLineShown {
+    pub code: String,
+    pub metric: Metric,
+    /// The month's sums the value is the quotient of (amounts: the amount over 1).
+    pub numerator: Option<Decimal>,
+    pub denominator: Option<Decimal>,
+    /// The month's value of the metric: yuan, a fraction for rates, seconds, a count.
+    pub value: Option<Decimal>,
+    /// What was scored: the value, or for a completion KPI value ÷ target (a fraction).
+    pub actual: Option<Decimal>,
+    pub target: Option<Decimal>,
+    /// 0..120, shown to 0.01; null when not scored.
+    pub score: Option<Decimal>,
+    pub weight: Decimal,
+}
+
+impl From<ReviewLine> for ReviewLineShown {
+    fn from(l: ReviewLine) -> Self {
+        let places = l.metric.def().unit.places();
+        let actual_places = if l.completion {
+            Unit::Rate.places()
+        } else {
+            places
+        };
+        Self {
+            value: l.value.map(|v| shown(v, places, l.target.as_slice())),
+            actual: l.actual.map(|a| {
+                if l.continuous {
+                    precise(a, actual_places)
+                } else {
+                    shown(a, actual_places, &l.thresholds)
+                }
+            }),
+            target: l.target.map(|t| shown(t, places, l.value.as_slice())),
+            score: l.score.map(|s| shown(s, 2, &[])),
+            code: l.code,
+            metric: l.metric,
+            numerator: l.numerator,
+            denominator: l.denominator,
+            weight: l.weight,
+        }
+    }
+}
+
+/// One person's review of a month (§7).
+pub struct Review(pub review::Model);
+
+#[Object]
+impl Review {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    async fn staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        load_staff(ctx, Some(self.0.staff_id)).await
+    }
+    async fn role(&self) -> Role {
+        self.0.role
+    }
+    async fn month(&self) -> Month {
+        Month::of(self.0.month)
+    }
+    /// Every KPI of the role's scorecard: value, actual scored, target, score, weight.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
+    async fn lines(&self) -> AppResult<Vec<ReviewLineShown>> {
+        Ok(crate::services::reviews::lines(&self.0)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+    /// Σ(weight × score) / Σweight over the scored KPIs, computed exactly and shown to 0.01, or
+    /// with more places where rounding would reach a grade's floor (89.996, not 90.00, is a
+    /// B); null when none was scored.
+    async fn total(&self) -> AppResult<Option<Decimal>> {
+        let floors = GRADE_FLOORS.map(|(_, floor)| floor);
+        Ok(crate::services::reviews::total(&self.0)?.map(|t| shown(t, 2, &floors)))
+    }
+    /// The grade the total gives.
+    async fn computed_grade(&self) -> Option<Grade> {
+        self.0.computed_grade
+    }
+    /// The grade that counts: after the forced distribution and any adjustment.
+    async fn grade(&self) -> Option<Grade> {
+        self.0.grade
+    }
+    /// Moved down a grade by the team's forced distribution.
+    async fn demoted(&self) -> bool {
+        self.0.demoted
+    }
+    /// Why the manager set the grade by hand (null when not adjusted).
+    async fn adjustment_reason(&self) -> Option<&str> {
+        self.0.adjustment_reason.as_deref()
+    }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
+    async fn comment(&self) -> Option<&str> {
+        self.0.comment.as_deref()
+    }
+    /// When the figures of this review last changed (a recompute that changes nothing keeps it).
+    async fn computed_at(&self) -> DateTime<Utc> {
+        self.0.computed_at
+    }
+}
+
+#[derive(Default)]
+pub struct ReviewQuery;
+
+#[Object]
+impl ReviewQuery {
+    /// The month's reviews: the team's for its manager, their own for a member. Drafts are
+    /// recomputed from the data until the month is finalized.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
+    )]
+    async fn reviews(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+    ) -> AppResult<Vec<Review>> {
+        let team = team(ctx, team_id.0).await?;
+        let list = crate::services::reviews::visible(db(ctx), actor(ctx)?, &team, month).await?;
+        Ok(list.into_iter().map(Review).collect())
+    }
+
+    /// Who changed a review's grade, when, and why; the team's manager.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
+    async fn review_audit_trail(
+        &self,
+        ctx: &Context<'_>,
+        review_id: Id,
+    ) -> AppResult<Vec<AuditEntry>> {
+        let r = review::Entity::find_by_id(review_id.0)
+            .one(db(ctx))
+            .await?
+            .ok_or_else(|| AppError::not_found(format!("review {}", review_id.0)))?;
+        actor(ctx)?.ensure_manager_of(r.team_id)?;
+        let trail =
+            crate::services::audit::list(db(ctx), crate::services::reviews::AUDIT_KIND, r.id)
+                .await?;
+        Ok(trail.into_iter().map(AuditEntry).collect())
+    }
+
+    /// The team's forced distribution (empty: none).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(<Grade as async_graphql::EnumType>::items().len(), child_complexity)"
+    )]
+    async fn forced_distribution(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+    ) -> AppResult<Vec<GradeQuota>> {
+        crate::services::reviews::quotas(&team(ctx, team_id.0).await?)
+    }
+}
+
+#[derive(Default)]
+pub struct ReviewMutation;
+
+#[Object]
+impl ReviewMutation {
+    /// Sets a person's grade by hand (a reason is required; audited), or with `grade: null`
+    /// returns to the computed one; the team's manager, while the month is open.
+    async fn adjust_grade(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+        staff_id: Id,
+        grade: Option<Grade>,
+        reason: String,
+    ) -> AppResult<Review> {
+        let team = team(ctx, team_id.0).await?;
+        let r = crate::services::reviews::adjust_grade(
+            db(ctx),
+            actor(ctx)?,
+            &team,
+            month,
+            staff_id.0,
+            grade,
+            reason,
+        )
+        .await?;
+        Ok(Review(r))
+    }
+
+    /// The manager's comment on a person's review.
+    async fn comment_review(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+        staff_id: Id,
+        comment: String,
+    ) -> AppResult<Review> {
+        let team = team(ctx, team_id.0).await?;
+        let r = crate::services::reviews::comment(
+            db(ctx),
+            actor(ctx)?,
+            &team,
+            month,
+            staff_id.0,
+            comment,
+        )
+        .await?;
+        Ok(Review(r))
+    }
+
+    /// Cumulative grade quotas from the top (S ≤ 10 %, then S+A ≤ 30 %...); an empty list
+    /// removes the forced distribution. The team's manager.
+    async fn set_forced_distribution(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        quotas: Vec<GradeQuota>,
+    ) -> AppResult<Vec<GradeQuota>> {
+        let team = crate::services::reviews::set_forced_distribution(
+            db(ctx),
+            actor(ctx)?,
+            team_id.0,
+            quotas,
+        )
+        .await?;
+        crate::services::reviews::quotas(&team)
+    }
+}

@@ -1,0 +1,99 @@
+//! The schema: one query, mutation and subscription part per domain, merged here.
+
+use std::sync::Arc;
+
+use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
+use sea_orm::DatabaseConnection;
+
+use super::{cost, panics};
+use crate::clock::Clock;
+use crate::config::Limits;
+use crate::services::auth;
+use crate::services::events::EventBus;
+use crate::services::metrics::cache::DashboardCache;
+
+#[derive(MergedObject, Default)]
+pub struct Query(
+    super::auth::AuthQuery,
+    super::teams::TeamQuery,
+    super::staff::StaffQuery,
+    super::products::ProductQuery,
+    super::targets::TargetQuery,
+    super::metrics::MetricsQuery,
+    super::diagnosis::DiagnosisQuery,
+    super::tasks::TaskQuery,
+    super::kpi::KpiQuery,
+    super::reviews::ReviewQuery,
+    super::bonus::BonusQuery,
+    super::closing::ClosingQuery,
+    super::competitors::CompetitorQuery,
+    super::design::DesignQuery,
+);
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    super::auth::AuthMutation,
+    super::teams::TeamMutation,
+    super::staff::StaffMutation,
+    super::products::ProductMutation,
+    super::ingest::IngestMutation,
+    super::targets::TargetMutation,
+    super::diagnosis::DiagnosisMutation,
+    super::tasks::TaskMutation,
+    super::kpi::KpiMutation,
+    super::reviews::ReviewMutation,
+    super::bonus::BonusMutation,
+    super::closing::ClosingMutation,
+);
+
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(super::events::TaskSubscription);
+
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
+
+/// The schema with its process-wide data; per-request data (`Auth`, `Loaders`) is added by the
+/// HTTP handler, or per operation by the WebSocket one.
+pub fn build_schema(
+    db: DatabaseConnection,
+    auth: Arc<auth::Services>,
+    limits: &Limits,
+    introspection: bool,
+    clock: Clock,
+    bus: EventBus,
+) -> AppSchema {
+    let builder = Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .data(db)
+    .data(auth)
+    .data(clock)
+    .data(bus)
+    .data(Arc::new(DashboardCache::new(limits.dashboard_cache)))
+    .extension(panics::CatchPanics)
+    .limit_depth(limits.max_depth)
+    .extension(cost::CostLimit {
+        max: limits.max_complexity,
+    });
+    if introspection {
+        builder.finish()
+    } else {
+        // "Did you mean …?" would spell out the schema that introspection keeps to itself.
+        builder
+            .disable_introspection()
+            .disable_suggestions()
+            .finish()
+    }
+}
+
+/// The SDL, as checked in at `schema/schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .finish()
+    .sdl_with_options(SDLExportOptions::new().include_specified_by())
+}

@@ -1,0 +1,71 @@
+use async_graphql::{Context, Object};
+use rust_decimal::Decimal;
+
+use crate::entities::{Metric, target, target::Period};
+use crate::error::AppResult;
+use crate::graphql::{
+    context::{actor, db},
+    id::Id,
+};
+use crate::period::{Date, Month};
+use crate::services::targets::TargetInput;
+
+pub struct Target(pub target::Model);
+
+#[Object]
+impl Target {
+    async fn metric(&self) -> Metric {
+        self.0.metric
+    }
+    /// Null for a team target.
+    async fn staff_id(&self) -> Option<Id> {
+        self.0.staff_id.map(Id)
+    }
+    async fn period(&self) -> Period {
+        self.0.period
+    }
+    /// The day (DAY) or the first day of the month (MONTH).
+    async fn starts_on(&self) -> Date {
+        self.0.starts_on.into()
+    }
+    async fn value(&self) -> AppResult<Decimal> {
+        crate::services::targets::value(&self.0)
+    }
+}
+
+#[derive(Default)]
+pub struct TargetQuery;
+
+#[Object]
+impl TargetQuery {
+    /// A month's targets: the team's and, for managers, everyone's (staff: their own).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
+    )]
+    async fn targets(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+    ) -> AppResult<Vec<Target>> {
+        let list = crate::services::targets::list(db(ctx), actor(ctx)?, team_id.0, month).await?;
+        Ok(list.into_iter().map(Target).collect())
+    }
+}
+
+#[derive(Default)]
+pub struct TargetMutation;
+
+#[Object]
+impl TargetMutation {
+    /// Sets or replaces targets (the team's manager or an admin); all or nothing.
+    async fn set_targets(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        targets: Vec<TargetInput>,
+    ) -> AppResult<Vec<Target>> {
+        let saved = crate::services::targets::set(db(ctx), actor(ctx)?, team_id.0, targets).await?;
+        Ok(saved.into_iter().map(Target).collect())
+    }
+}

@@ -1,0 +1,466 @@
+use async_graphql::{Context, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+
+use crate::entities::{Role, Severity, TaskStatus, task, task_note};
+use crate::error::AppResult;
+use crate::graphql::audit::AuditEntry;
+use crate::graphql::diagnosis::{Diagnosis, Finding};
+use crate::graphql::staff::{Staff, load_staff};
+use crate::graphql::{
+    context::{actor, clock, db, events, loaders, team},
+    id::Id,
+    loaders::load_error,
+    relay::{IdConnection, connection, page_request},
+};
+use crate::pagination::Page;
+use crate::period::Date;
+use crate::services::tasks::board::{self, Board};
+use crate::services::tasks::verification::Verification;
+use crate::services::tasks::{Caller, FindingPick, NewTask, TaskChanges, TaskFilter};
+
+fn caller<'a>(ctx: &Context<'a>) -> AppResult<Caller<'a>> {
+    Ok(Caller {
+        db: db(ctx),
+        bus: events(ctx),
+        actor: actor(ctx)?,
+        now: clock(ctx).now(),
+    })
+}
+
+/// A piece of the afternoon's work (§6).
+pub struct Task(pub task::Model);
+
+#[Object]
+impl Task {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    /// Send it back with every change; a stale one is refused with CONFLICT.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    async fn team_id(&self) -> Id {
+        Id(self.0.team_id)
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
+    async fn detail(&self) -> &str {
+        &self.0.detail
+    }
+    async fn role(&self) -> Role {
+        self.0.role
+    }
+    async fn assignee(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        load_staff(ctx, self.0.assignee_id).await
+    }
+    async fn creator(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        load_staff(ctx, Some(self.0.creator_id)).await
+    }
+    async fn priority(&self) -> Severity {
+        self.0.priority
+    }
+    async fn due_at(&self) -> DateTime<Utc> {
+        self.0.due_at
+    }
+    async fn status(&self) -> TaskStatus {
+        self.0.status
+    }
+    /// Why it was last blocked or cancelled.
+    async fn reason(&self) -> Option<&str> {
+        self.0.reason.as_deref()
+    }
+    /// When it was (last) marked DONE.
+    async fn completed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.completed_at
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    /// Past due and not done.
+    async fn overdue(&self, ctx: &Context<'_>) -> bool {
+        crate::services::tasks::is_overdue(&self.0, clock(ctx).now())
+    }
+    /// The statuses the caller may move it to now.
+    async fn allowed_moves(&self, ctx: &Context<'_>) -> AppResult<Vec<TaskStatus>> {
+        Ok(crate::services::tasks::allowed_moves(actor(ctx)?, &self.0))
+    }
+    /// The finding it was made from (null for a manual task).
+    async fn finding(&self, ctx: &Context<'_>) -> AppResult<Option<Finding>> {
+        let Some(id) = self.0.finding_id else {
+            return Ok(None);
+        };
+        let found = loaders(ctx)
+            .findings
+            .load_one(id)
+            .await
+            .map_err(load_error)?;
+        Ok(found.map(Finding))
+    }
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
+    async fn follow_ups(&self, ctx: &Context<'_>) -> AppResult<Vec<FollowUp>> {
+        let notes = loaders(ctx)
+            .follow_ups
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?;
+        Ok(notes
+            .unwrap_or_default()
+            .into_iter()
+            .map(FollowUp)
+            .collect())
+    }
+    /// Every change, oldest first: who, when, which field, before → after.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
+    async fn audit_trail(&self, ctx: &Context<'_>) -> AppResult<Vec<AuditEntry>> {
+        let entries = loaders(ctx)
+            .task_audit
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?;
+        Ok(entries
+            .unwrap_or_default()
+            .into_iter()
+            .map(AuditEntry)
+            .collect())
+    }
+    /// For a finding's task once done: its metric on the day measured next to the value that
+    /// raised it (null for manual tasks and tasks not done yet).
+    async fn verification(&self, ctx: &Context<'_>) -> AppResult<Option<Verification>> {
+        if self.0.finding_id.is_none() || self.0.completed_at.is_none() {
+            return Ok(None);
+        }
+        loaders(ctx)
+            .verifications
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)
+    }
+}
+
+pub struct FollowUp(pub task_note::Model);
+
+#[Object]
+impl FollowUp {
+    async fn id(&self) -> Id {
+        Id(self.0.id)
+    }
+    async fn task_id(&self) -> Id {
+        Id(self.0.task_id)
+    }
+    async fn author(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        load_staff(ctx, Some(self.0.author_id)).await
+    }
+    #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
+    async fn body(&self) -> &str {
+        &self.0.body
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct StatusCount {
+    pub status: TaskStatus,
+    pub count: u64,
+}
+
+#[derive(SimpleObject)]
+pub struct SeverityCount {
+    pub severity: Severity,
+    pub count: u64,
+}
+
+/// One role's share of the day's tasks.
+#[derive(SimpleObject)]
+pub struct RoleTasks {
+    pub role: Role,
+    pub total: u64,
+    /// Every status, zeros included.
+    #[graphql(complexity = "crate::graphql::cost::rows(STATUSES.len(), child_complexity)")]
+    pub by_status: Vec<StatusCount>,
+    /// The tasks themselves (staff: only their own).
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
+    )]
+    pub tasks: Vec<Task>,
+}
+
+const ROLES: [Role; 4] = [
+    Role::Operations,
+    Role::Promotion,
+    Role::Designer,
+    Role::CustomerService,
+];
+
+const STATUSES: [TaskStatus; 6] = [
+    TaskStatus::Todo,
+    TaskStatus::InProgress,
+    TaskStatus::Blocked,
+    TaskStatus::Done,
+    TaskStatus::Verified,
+    TaskStatus::Cancelled,
+];
+
+pub struct DailyBoard(Board);
+
+#[Object]
+impl DailyBoard {
+    /// The working day.
+    async fn day(&self) -> Date {
+        self.0.day.into()
+    }
+    /// The morning's diagnosis: of the day before the working day (null until it is run).
+    async fn diagnosis(&self) -> Option<Diagnosis> {
+        self.0.diagnosis.clone().map(Diagnosis)
+    }
+    /// How many current findings of each severity the diagnosis has.
+    #[graphql(complexity = "crate::graphql::cost::rows(3, child_complexity)")]
+    async fn finding_counts(&self, ctx: &Context<'_>) -> AppResult<Vec<SeverityCount>> {
+        let Some(d) = &self.0.diagnosis else {
+            return Ok(Vec::new());
+        };
+        let findings = crate::services::diagnosis::findings(db(ctx), d.id).await?;
+        Ok([Severity::High, Severity::Medium, Severity::Low]
+            .into_iter()
+            .map(|severity| SeverityCount {
+                severity,
+                count: findings.iter().filter(|f| f.severity == severity).count() as u64,
+            })
+            .collect())
+    }
+    /// The tasks due on the working day, per role (roles without tasks left out).
+    #[graphql(complexity = "crate::graphql::cost::rows(ROLES.len(), child_complexity)")]
+    async fn tasks_by_role(&self, ctx: &Context<'_>) -> AppResult<Vec<RoleTasks>> {
+        let actor = actor(ctx)?;
+        Ok(ROLES
+            .into_iter()
+            .filter_map(|role| {
+                let tasks: Vec<&task::Model> =
+                    self.0.tasks.iter().filter(|t| t.role == role).collect();
+                (!tasks.is_empty()).then(|| RoleTasks {
+                    role,
+                    total: tasks.len() as u64,
+                    by_status: STATUSES
+                        .into_iter()
+                        .map(|status| StatusCount {
+                            status,
+                            count: tasks.iter().filter(|t| t.status == status).count() as u64,
+                        })
+                        .collect(),
+                    tasks: tasks
+                        .into_iter()
+                        .filter(|t| crate::services::tasks::can_see(actor, t))
+                        .cloned()
+                        .map(Task)
+                        .collect(),
+                })
+            })
+            .collect())
+    }
+    /// Open team tasks past their due time.
+    async fn overdue_count(&self) -> u64 {
+        self.0.overdue
+    }
+    /// DONE or VERIFIED among the day's tasks not cancelled (null without any).
+    async fn completion_rate(&self) -> Option<f64> {
+        self.0.completion_rate()
+    }
+    /// The day before's tasks that are DONE and wait for the manager's verification (staff:
+    /// only their own), each with its verification view.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
+    )]
+    async fn awaiting_verification(&self, ctx: &Context<'_>) -> AppResult<Vec<Task>> {
+        let actor = actor(ctx)?;
+        Ok(self
+            .0
+            .awaiting_verification
+            .iter()
+            .filter(|t| crate::services::tasks::can_see(actor, t))
+            .cloned()
+            .map(Task)
+            .collect())
+    }
+}
+
+/// Loads the assignees and creators of these tasks, and their teams, in one batch each, so a
+/// page's nested people never query again however the resolvers interleave.
+async fn prime_people<'a>(
+    ctx: &Context<'_>,
+    tasks: impl Iterator<Item = &'a task::Model>,
+) -> AppResult<()> {
+    let mut people = Vec::new();
+    for t in tasks {
+        people.extend(t.assignee_id);
+        people.push(t.creator_id);
+    }
+    loaders(ctx).prime_staff(people, true).await
+}
+
+async fn page_of_tasks(
+    ctx: &Context<'_>,
+    page: Page<task::Model>,
+    after_given: bool,
+) -> AppResult<IdConnection<Task>> {
+    prime_people(ctx, page.items.iter()).await?;
+    Ok(connection(page, after_given, |t| t.id, Task))
+}
+
+#[derive(Default)]
+pub struct TaskQuery;
+
+#[Object]
+impl TaskQuery {
+    async fn task(&self, ctx: &Context<'_>, id: Id) -> AppResult<Task> {
+        Ok(Task(
+            crate::services::tasks::get(db(ctx), actor(ctx)?, id.0).await?,
+        ))
+    }
+
+    /// Tasks matching the filter, in id order (staff: only those assigned to them).
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
+    async fn tasks(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<TaskFilter>,
+        #[graphql(default = 20)] first: i32,
+        after: Option<String>,
+    ) -> AppResult<IdConnection<Task>> {
+        let page = page_request(first, after.clone())?;
+        let now = clock(ctx).now();
+        let found = crate::services::tasks::list(
+            db(ctx),
+            actor(ctx)?,
+            now,
+            filter.unwrap_or_default(),
+            page,
+        )
+        .await?;
+        page_of_tasks(ctx, found, after.is_some()).await
+    }
+
+    /// The caller's own tasks.
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
+    async fn my_tasks(
+        &self,
+        ctx: &Context<'_>,
+        status: Option<Vec<TaskStatus>>,
+        #[graphql(default = 20)] first: i32,
+        after: Option<String>,
+    ) -> AppResult<IdConnection<Task>> {
+        let actor = actor(ctx)?;
+        let page = page_request(first, after.clone())?;
+        let filter = TaskFilter {
+            team_id: actor.team_id.map(Id),
+            assignee_id: Some(Id(actor.id)),
+            status,
+            ..Default::default()
+        };
+        let found =
+            crate::services::tasks::list(db(ctx), actor, clock(ctx).now(), filter, page).await?;
+        page_of_tasks(ctx, found, after.is_some()).await
+    }
+
+    /// The team's board for a working day (default today in the team's time zone).
+    async fn daily_board(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        day: Option<Date>,
+    ) -> AppResult<DailyBoard> {
+        let team = team(ctx, team_id.0).await?;
+        let now = clock(ctx).now();
+        let day = day.map_or_else(|| crate::services::teams::local_date(&team, now), |d| d.0);
+        let b = board::board(db(ctx), &team, day, now).await?;
+        prime_people(ctx, b.tasks.iter().chain(&b.awaiting_verification)).await?;
+        Ok(DailyBoard(b))
+    }
+}
+
+#[derive(Default)]
+pub struct TaskMutation;
+
+#[Object]
+impl TaskMutation {
+    /// A manual task; the team's manager or an admin.
+    async fn create_task(&self, ctx: &Context<'_>, input: NewTask) -> AppResult<Task> {
+        Ok(Task(
+            crate::services::tasks::create(&caller(ctx)?, input).await?,
+        ))
+    }
+
+    /// Turns findings into tasks for their owners: the chosen ones (all or nothing), or, without
+    /// `picks`, every current finding of the diagnosis that has no task yet.
+    async fn create_tasks_from_diagnosis(
+        &self,
+        ctx: &Context<'_>,
+        diagnosis_id: Id,
+        picks: Option<Vec<FindingPick>>,
+    ) -> AppResult<Vec<Task>> {
+        let made =
+            crate::services::tasks::from_findings(&caller(ctx)?, diagnosis_id.0, picks).await?;
+        Ok(made.into_iter().map(Task).collect())
+    }
+
+    /// Gives the task to someone else; the team's manager.
+    async fn assign_task(
+        &self,
+        ctx: &Context<'_>,
+        id: Id,
+        version: i32,
+        assignee_id: Id,
+    ) -> AppResult<Task> {
+        Ok(Task(
+            crate::services::tasks::assign(&caller(ctx)?, id.0, version, assignee_id.0).await?,
+        ))
+    }
+
+    /// Edits title, detail, priority or due time; the team's manager.
+    async fn update_task(
+        &self,
+        ctx: &Context<'_>,
+        id: Id,
+        version: i32,
+        changes: TaskChanges,
+    ) -> AppResult<Task> {
+        Ok(Task(
+            crate::services::tasks::update(&caller(ctx)?, id.0, version, changes).await?,
+        ))
+    }
+
+    /// Moves the task through its states (§6); BLOCKED and CANCELLED need a reason.
+    async fn move_task(
+        &self,
+        ctx: &Context<'_>,
+        id: Id,
+        version: i32,
+        to: TaskStatus,
+        reason: Option<String>,
+    ) -> AppResult<Task> {
+        Ok(Task(
+            crate::services::tasks::move_to(&caller(ctx)?, id.0, version, to, reason).await?,
+        ))
+    }
+
+    /// A follow-up note, by the assignee or a manager.
+    async fn add_follow_up(
+        &self,
+        ctx: &Context<'_>,
+        task_id: Id,
+        body: String,
+    ) -> AppResult<FollowUp> {
+        Ok(FollowUp(
+            crate::services::tasks::add_follow_up(&caller(ctx)?, task_id.0, &body).await?,
+        ))
+    }
+}

@@ -1,0 +1,972 @@
+//! The month-end bonus rules of §8 as a pure function: each person's month (score, grade, metric
+//! values, targets, owned products' units) and their role's plan in, line items out.
+//!
+//! Every amount is exact `Decimal` arithmetic on exact inputs (sums of integer fen and counts),
+//! multiplied out before the one division a rule needs, then rounded half-up to 0.01 per line:
+//! the same month gives the same cents on any database. A payout is the sum of its lines and
+//! manual adjustments, never below zero.
+
+use std::collections::HashMap;
+
+use async_graphql::{Enum, SimpleObject, Union};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{Grade, Metric, Role};
+use crate::money::{cents, round_half_up};
+use crate::services::catalogue::{self, Quotient, Unit, exact};
+use crate::services::metrics::month::ProductUnits;
+
+/// What a line item comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[graphql(name = "BonusKind")]
+pub enum Kind {
+    /// base × the grade's coefficient.
+    GradeBonus,
+    /// base × score / 100.
+    ScoreBonus,
+    /// A money metric × a rate, the rate rising by tiers of target completion.
+    Commission,
+    /// Σ over the products a designer owns of max(units − threshold, 0) × amount.
+    PerUnitOverThreshold,
+    /// pool × own metric / the average of the people of the same role.
+    TeamRelative,
+    /// A manager's manual adjustment, with its reason.
+    Adjustment,
+}
+
+impl Kind {
+    pub const RULES: [Kind; 5] = [
+        Kind::GradeBonus,
+        Kind::ScoreBonus,
+        Kind::Commission,
+        Kind::PerUnitOverThreshold,
+        Kind::TeamRelative,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::GradeBonus => "GRADE_BONUS",
+            Kind::ScoreBonus => "SCORE_BONUS",
+            Kind::Commission => "COMMISSION",
+            Kind::PerUnitOverThreshold => "PER_UNIT_OVER_THRESHOLD",
+            Kind::TeamRelative => "TEAM_RELATIVE",
+            Kind::Adjustment => "ADJUSTMENT",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::RULES
+            .into_iter()
+            .chain([Kind::Adjustment])
+            .find(|k| k.name() == name)
+    }
+}
+
+/// The money metrics a commission can be paid on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CommissionMetric {
+    /// The agent's 客服销售额.
+    SalesAmount,
+    /// The ad owner's attributed sales.
+    AttributedAmount,
+    /// The shop's 支付金额.
+    PaidAmount,
+    /// The shop's net profit (a loss pays nothing).
+    NetProfit,
+}
+
+impl CommissionMetric {
+    pub fn metric(self) -> Metric {
+        match self {
+            Self::SalesAmount => Metric::SalesAmount,
+            Self::AttributedAmount => Metric::AttributedAmount,
+            Self::PaidAmount => Metric::PaidAmount,
+            Self::NetProfit => Metric::NetProfit,
+        }
+    }
+}
+
+/// What a TEAM_RELATIVE rule compares: the review score or a higher-is-better metric of §3.
+/// Rates (and other ratios) are compared with the role's pooled value, amounts, counts and
+/// scores with the mean per person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RelativeMetric {
+    /// The review's total score (mean per person among those scored).
+    Score,
+    SalesAmount,
+    InquiryConversion,
+    CsAov,
+    ReplyRate,
+    OnTimeRate,
+    Delivered,
+    OwnedConversion,
+    Roi,
+    Ctr,
+    AttributedAmount,
+    PaidAmount,
+    ConversionRate,
+    NetProfit,
+}
+
+impl RelativeMetric {
+    /// The §3 metric, or `None` for the score.
+    pub fn metric(self) -> Option<Metric> {
+        Some(match self {
+            Self::Score => return None,
+            Self::SalesAmount => Metric::SalesAmount,
+            Self::InquiryConversion => Metric::InquiryConversion,
+            Self::CsAov => Metric::CsAov,
+            Self::ReplyRate => Metric::ReplyRate,
+            Self::OnTimeRate => Metric::OnTimeRate,
+            Self::Delivered => Metric::Delivered,
+            Self::OwnedConversion => Metric::OwnedConversion,
+            Self::Roi => Metric::Roi,
+            Self::Ctr => Metric::Ctr,
+            Self::AttributedAmount => Metric::AttributedAmount,
+            Self::PaidAmount => Metric::PaidAmount,
+            Self::ConversionRate => Metric::ConversionRate,
+            Self::NetProfit => Metric::NetProfit,
+        })
+    }
+
+    /// An amount of yuan, shown with two places.
+    pub fn is_money(self) -> bool {
+        self.metric()
+            .is_some_and(|m| m.def().is_sum() && m.def().unit == Unit::Money)
+    }
+
+    /// A ratio, compared with the pooled value (Σ numerators / Σ denominators) rather than a
+    /// mean per person.
+    pub fn is_pooled(self) -> bool {
+        self.metric().is_some_and(|m| !m.def().is_sum())
+    }
+}
+
+/// The grade coefficients of a GRADE_BONUS (§8 defaults: S 1.5, A 1.2, B 1.0, C 0.6, D 0).
+#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+#[graphql(name = "GradeCoefficients")]
+pub struct Coefficients {
+    pub s: Decimal,
+    pub a: Decimal,
+    pub b: Decimal,
+    pub c: Decimal,
+    pub d: Decimal,
+}
+
+impl Default for Coefficients {
+    fn default() -> Self {
+        Self {
+            s: Decimal::new(15, 1),
+            a: Decimal::new(12, 1),
+            b: Decimal::ONE,
+            c: Decimal::new(6, 1),
+            d: Decimal::ZERO,
+        }
+    }
+}
+
+impl Coefficients {
+    pub fn of(&self, grade: Grade) -> Decimal {
+        match grade {
+            Grade::S => self.s,
+            Grade::A => self.a,
+            Grade::B => self.b,
+            Grade::C => self.c,
+            Grade::D => self.d,
+        }
+    }
+
+    pub fn all(&self) -> [Decimal; 5] {
+        [self.s, self.a, self.b, self.c, self.d]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+pub struct GradeBonus {
+    pub base: Decimal,
+    pub coefficients: Coefficients,
+}
+
+#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+pub struct ScoreBonus {
+    pub base: Decimal,
+}
+
+/// From `completion` (metric / target, 1.0 = 100 %) on, `rate` replaces the base rate.
+#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+#[graphql(name = "CommissionTier")]
+pub struct Tier {
+    pub completion: Decimal,
+    pub rate: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+pub struct Commission {
+    pub metric: CommissionMetric,
+    /// Below the lowest tier (or without a target).
+    pub rate: Decimal,
+    /// Ascending by completion; the highest one met applies.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
+    pub tiers: Vec<Tier>,
+}
+
+#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+pub struct PerUnitOverThreshold {
+    /// Paid per unit sold above the threshold.
+    pub amount: Decimal,
+    /// Units per product per month that earn nothing.
+    pub threshold: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+pub struct TeamRelative {
+    pub pool: Decimal,
+    pub metric: RelativeMetric,
+}
+
+/// One typed rule of a plan, with its parameters.
+#[derive(Debug, Clone, PartialEq, Union)]
+#[graphql(name = "BonusRuleParams")]
+pub enum Rule {
+    GradeBonus(GradeBonus),
+    ScoreBonus(ScoreBonus),
+    Commission(Commission),
+    PerUnitOverThreshold(PerUnitOverThreshold),
+    TeamRelative(TeamRelative),
+}
+
+impl Rule {
+    /// The metric of §3 the rule pays on, if any.
+    pub fn metric(&self) -> Option<Metric> {
+        match self {
+            Rule::Commission(c) => Some(c.metric.metric()),
+            Rule::TeamRelative(t) => t.metric.metric(),
+            _ => None,
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self {
+            Rule::GradeBonus(_) => Kind::GradeBonus,
+            Rule::ScoreBonus(_) => Kind::ScoreBonus,
+            Rule::Commission(_) => Kind::Commission,
+            Rule::PerUnitOverThreshold(_) => Kind::PerUnitOverThreshold,
+            Rule::TeamRelative(_) => Kind::TeamRelative,
+        }
+    }
+
+    /// The parameters as stored (JSON, decimals as strings).
+    pub fn params_json(&self) -> String {
+        let value = match self {
+            Rule::GradeBonus(p) => serde_json::to_string(p),
+            Rule::ScoreBonus(p) => serde_json::to_string(p),
+            Rule::Commission(p) => serde_json::to_string(p),
+            Rule::PerUnitOverThreshold(p) => serde_json::to_string(p),
+            Rule::TeamRelative(p) => serde_json::to_string(p),
+        };
+        value.unwrap_or_default()
+    }
+
+    pub fn from_json(kind: Kind, params: &str) -> Result<Rule, String> {
+        let rule = match kind {
+            Kind::GradeBonus => serde_json::from_str(params).map(Rule::GradeBonus),
+            Kind::ScoreBonus => serde_json::from_str(params).map(Rule::ScoreBonus),
+            Kind::Commission => serde_json::from_str(params).map(Rule::Commission),
+            Kind::PerUnitOverThreshold => {
+                serde_json::from_str(params).map(Rule::PerUnitOverThreshold)
+            }
+            Kind::TeamRelative => serde_json::from_str(params).map(Rule::TeamRelative),
+            Kind::Adjustment => return Err("ADJUSTMENT is not a rule".into()),
+        };
+        rule.map_err(|e| e.to_string())
+    }
+}
+
+/// A rule of a role's plan under its name (the payroll column).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanRule {
+    pub code: String,
+    pub rule: Rule,
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().expect("a decimal literal")
+}
+
+/// The plan a role gets until its team sets one (README, *Month-end bonus*).
+pub fn default_plan(role: Role) -> Vec<PlanRule> {
+    let grade = |base: &str| PlanRule {
+        code: Kind::GradeBonus.name().into(),
+        rule: Rule::GradeBonus(GradeBonus {
+            base: dec(base),
+            coefficients: Coefficients::default(),
+        }),
+    };
+    let commission = |metric, rate: &str, tiers: &[(&str, &str)]| PlanRule {
+        code: Kind::Commission.name().into(),
+        rule: Rule::Commission(Commission {
+            metric,
+            rate: dec(rate),
+            tiers: tiers
+                .iter()
+                .map(|(c, r)| Tier {
+                    completion: dec(c),
+                    rate: dec(r),
+                })
+                .collect(),
+        }),
+    };
+    match role {
+        Role::CustomerService => vec![
+            grade("800.00"),
+            commission(CommissionMetric::SalesAmount, "0.005", &[]),
+        ],
+        Role::Designer => vec![
+            PlanRule {
+                code: Kind::ScoreBonus.name().into(),
+                rule: Rule::ScoreBonus(ScoreBonus {
+                    base: dec("1500.00"),
+                }),
+            },
+            PlanRule {
+                code: Kind::PerUnitOverThreshold.name().into(),
+                rule: Rule::PerUnitOverThreshold(PerUnitOverThreshold {
+                    amount: dec("1.00"),
+                    threshold: 500,
+                }),
+            },
+        ],
+        Role::Promotion => vec![
+            grade("1000.00"),
+            PlanRule {
+                code: Kind::TeamRelative.name().into(),
+                rule: Rule::TeamRelative(TeamRelative {
+                    pool: dec("1000.00"),
+                    metric: RelativeMetric::Roi,
+                }),
+            },
+        ],
+        Role::Operations => vec![
+            grade("1000.00"),
+            commission(
+                CommissionMetric::PaidAmount,
+                "0.01",
+                &[("1.0", "0.02"), ("1.2", "0.03")],
+            ),
+        ],
+    }
+}
+
+/// Everything the rules read about one person's month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub staff_id: i64,
+    pub role: Role,
+    /// The review's total score; `None` when no KPI was scored.
+    pub score: Option<Decimal>,
+    /// The final grade (after forced distribution and adjustment).
+    pub grade: Option<Grade>,
+    /// The month's metrics of the person's role, and the shop's.
+    pub metrics: HashMap<Metric, Quotient>,
+    /// The person's target per metric, else the team's.
+    pub targets: HashMap<Metric, Decimal>,
+    pub products: Vec<ProductUnits>,
+}
+
+/// A manual adjustment: any amount (a deduction is negative) with its reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adjustment {
+    pub amount: Decimal,
+    pub reason: String,
+}
+
+/// A named input of a line item, as shown.
+#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+#[graphql(name = "BonusInput")]
+pub struct Input {
+    pub name: String,
+    pub value: String,
+}
+
+fn input(name: impl Into<String>, value: impl Into<String>) -> Input {
+    Input {
+        name: name.into(),
+        value: value.into(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The rule's code (its payroll column), or ADJUSTMENT.
+    pub code: String,
+    pub kind: Kind,
+    pub inputs: Vec<Input>,
+    /// How the amount was computed, with the inputs' values (`1500.00 × 87.5 / 100`).
+    pub formula: String,
+    /// Rounded half-up to 0.01.
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payout {
+    pub staff_id: i64,
+    pub lines: Vec<Line>,
+    /// Σ line amounts (adjustments included).
+    pub gross: Decimal,
+    /// The gross floored at 0: what is paid.
+    pub total: Decimal,
+}
+
+/// Money as shown in formulas: two places, exact when it has at most two.
+fn money(d: Decimal) -> String {
+    if d.normalize().scale() <= 2 {
+        let mut d = d;
+        d.rescale(2);
+        d.to_string()
+    } else {
+        d.normalize().to_string()
+    }
+}
+
+/// A number as shown in formulas: exact, or to 6 places and "…" when it has more (a score of
+/// 85.8333…); the amount is computed from the exact value.
+fn plain(d: Decimal) -> String {
+    let d = d.normalize();
+    if d.scale() > 6 {
+        format!("{}…", round_half_up(d, 6).normalize())
+    } else {
+        d.to_string()
+    }
+}
+
+/// The people of one role's value of a metric, for TEAM_RELATIVE: the mean of their scores,
+/// else as the catalogue pools the metric.
+fn team_value(people: &[&Person], metric: RelativeMetric) -> Quotient {
+    match metric.metric() {
+        None => catalogue::mean(people.iter().filter_map(|p| p.score)),
+        Some(m) => catalogue::team_value(
+            m,
+            people
+                .iter()
+                .map(|p| p.metrics.get(&m).copied().unwrap_or_default()),
+        ),
+    }
+}
+
+/// Each person's payout under their role's plan, in the order given. `plans` lacks a role whose
+/// people get nothing but their adjustments.
+pub fn payouts(
+    people: &[Person],
+    plans: &HashMap<Role, Vec<PlanRule>>,
+    adjustments: &HashMap<i64, Vec<Adjustment>>,
+) -> Vec<Payout> {
+    let mut teams: HashMap<(Role, RelativeMetric), Quotient> = HashMap::new();
+    for (role, plan) in plans {
+        let same_role: Vec<&Person> = people.iter().filter(|p| p.role == *role).collect();
+        for r in plan {
+            if let Rule::TeamRelative(t) = &r.rule {
+                teams
+                    .entry((*role, t.metric))
+                    .or_insert_with(|| team_value(&same_role, t.metric));
+            }
+        }
+    }
+    people
+        .iter()
+        .map(|p| {
+            let mut lines: Vec<Line> = plans
+                .get(&p.role)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .map(|r| {
+                    let (inputs, formula, amount) = match &r.rule {
+                        Rule::GradeBonus(g) => grade_bonus(p, g),
+                        Rule::ScoreBonus(s) => score_bonus(p, s),
+                        Rule::Commission(c) => commission(p, c),
+                        Rule::PerUnitOverThreshold(u) => per_unit(p, u),
+                        Rule::TeamRelative(t) => team_relative(p, t, teams[&(p.role, t.metric)]),
+                    };
+                    Line {
+                        code: r.code.clone(),
+                        kind: r.rule.kind(),
+                        inputs,
+                        formula,
+                        amount: cents(amount),
+                    }
+                })
+                .collect();
+            for a in adjustments.get(&p.staff_id).into_iter().flatten() {
+                lines.push(Line {
+                    code: Kind::Adjustment.name().into(),
+                    kind: Kind::Adjustment,
+                    inputs: vec![input("reason", a.reason.clone())],
+                    formula: format!("manual adjustment {}", money(a.amount)),
+                    amount: cents(a.amount),
+                });
+            }
+            let gross: Decimal = lines.iter().map(|l| l.amount).sum();
+            Payout {
+                staff_id: p.staff_id,
+                lines,
+                gross: cents(gross),
+                total: cents(gross.max(Decimal::ZERO)),
+            }
+        })
+        .collect()
+}
+
+type Computed = (Vec<Input>, String, Decimal);
+
+fn grade_bonus(p: &Person, g: &GradeBonus) -> Computed {
+    let mut inputs = vec![input("base", money(g.base))];
+    let Some(grade) = p.grade else {
+        inputs.push(input("grade", "none"));
+        return (inputs, "no grade: 0".into(), Decimal::ZERO);
+    };
+    let coefficient = g.coefficients.of(grade);
+    inputs.push(input("grade", format!("{grade:?}")));
+    inputs.push(input("coefficient", plain(coefficient)));
+    (
+        inputs,
+        format!("{} × {}", money(g.base), plain(coefficient)),
+        g.base * coefficient,
+    )
+}
+
+fn score_bonus(p: &Person, s: &ScoreBonus) -> Computed {
+    let mut inputs = vec![input("base", money(s.base))];
+    let Some(score) = p.score else {
+        inputs.push(input("score", "none"));
+        return (inputs, "no score: 0".into(), Decimal::ZERO);
+    };
+    inputs.push(input("score", plain(score)));
+    let amount = exact(&[s.base, score], &[Decimal::ONE_HUNDRED]).unwrap_or_default();
+    (
+        inputs,
+        format!("{} × {} / 100", money(s.base), plain(score)),
+        amount,
+    )
+}
+
+fn commission(p: &Person, c: &Commission) -> Computed {
+    let metric = c.metric.metric();
+    let value = p
+        .metrics
+        .get(&metric)
+        .and_then(Quotient::value)
+        .unwrap_or_default();
+    let name = metric.def().name;
+    let mut inputs = vec![input(name, money(value))];
+    let target = p.targets.get(&metric).copied();
+    let completion = target.and_then(|t| (t > Decimal::ZERO).then(|| exact(&[value], &[t]))?);
+    match (target, completion) {
+        (Some(t), Some(done)) => {
+            inputs.push(input("target", money(t)));
+            inputs.push(input("completion", plain(round_half_up(done, 4))));
+        }
+        _ => inputs.push(input("target", "none")),
+    }
+    let tier = completion.and_then(|done| {
+        c.tiers
+            .iter()
+            .filter(|t| done >= t.completion)
+            .max_by_key(|t| t.completion)
+    });
+    let rate = match tier {
+        Some(t) => {
+            inputs.push(input(
+                "tier",
+                format!("completion ≥ {}", plain(t.completion)),
+            ));
+            t.rate
+        }
+        None => c.rate,
+    };
+    inputs.push(input("rate", plain(rate)));
+    let formula = if value < Decimal::ZERO {
+        format!("max({}, 0) × {}", money(value), plain(rate))
+    } else {
+        format!("{} × {}", money(value), plain(rate))
+    };
+    (inputs, formula, value.max(Decimal::ZERO) * rate)
+}
+
+fn per_unit(p: &Person, u: &PerUnitOverThreshold) -> Computed {
+    let mut inputs = vec![
+        input("threshold", u.threshold.to_string()),
+        input("amount", money(u.amount)),
+    ];
+    let mut products: Vec<&ProductUnits> = p.products.iter().collect();
+    products.sort_by(|a, b| a.label.cmp(&b.label));
+    if products.is_empty() {
+        inputs.push(input("products", "none"));
+        return (inputs, "no products: 0".into(), Decimal::ZERO);
+    }
+    let mut over = 0i64;
+    let mut terms = Vec::with_capacity(products.len());
+    for pu in products {
+        inputs.push(input(format!("units {}", pu.label), pu.units.to_string()));
+        over += (pu.units - u.threshold).max(0);
+        terms.push(format!("max({} − {}, 0)", pu.units, u.threshold));
+    }
+    let sum = if terms.len() == 1 {
+        terms.swap_remove(0)
+    } else {
+        format!("({})", terms.join(" + "))
+    };
+    (
+        inputs,
+        format!("{sum} × {}", money(u.amount)),
+        Decimal::from(over) * u.amount,
+    )
+}
+
+fn team_relative(p: &Person, t: &TeamRelative, team: Quotient) -> Computed {
+    let label = relative_name(t.metric);
+    let mut inputs = vec![input("pool", money(t.pool))];
+    let own = match t.metric.metric() {
+        None => p.score.map(Quotient::amount),
+        Some(m) => Some(p.metrics.get(&m).copied().unwrap_or_default()),
+    };
+    let show = |d: Decimal| {
+        if t.metric.is_money() {
+            money(d)
+        } else {
+            plain(d)
+        }
+    };
+    let (own_num, own_den, own_text) = match own {
+        Some(q) if t.metric.is_pooled() => (
+            q.num,
+            q.den,
+            format!("({} / {})", plain(q.num), plain(q.den)),
+        ),
+        Some(q) => {
+            let v = q.value().unwrap_or_default();
+            (v, Decimal::ONE, show(v))
+        }
+        None => (Decimal::ZERO, Decimal::ZERO, "none".into()),
+    };
+    inputs.push(input(label, own_text.clone()));
+    let team_text = if t.metric.is_pooled() {
+        format!("({} / {})", plain(team.num), plain(team.den))
+    } else {
+        format!("({} / {})", show(team.num), plain(team.den))
+    };
+    let average_name = if t.metric.is_pooled() {
+        "team pooled"
+    } else {
+        "team mean"
+    };
+    inputs.push(input(average_name, team_text.clone()));
+    if own_den.is_zero() {
+        return (inputs, format!("no {label}: 0"), Decimal::ZERO);
+    }
+    if team.num <= Decimal::ZERO || team.den.is_zero() {
+        return (inputs, format!("team {label} is 0: 0"), Decimal::ZERO);
+    }
+    // pool × (own_num / own_den) / (sum / of)
+    let amount = exact(&[t.pool, own_num, team.den], &[own_den, team.num])
+        .unwrap_or_default()
+        .max(Decimal::ZERO);
+    (
+        inputs,
+        format!("{} × {own_text} / {team_text}", money(t.pool)),
+        amount,
+    )
+}
+
+fn relative_name(m: RelativeMetric) -> &'static str {
+    m.metric().map_or("score", |m| m.def().name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(role: Role) -> Person {
+        Person {
+            staff_id: 1,
+            role,
+            score: None,
+            grade: None,
+            metrics: HashMap::new(),
+            targets: HashMap::new(),
+            products: vec![],
+        }
+    }
+
+    fn one(p: &Person, rule: Rule) -> Line {
+        let plans = HashMap::from([(
+            p.role,
+            vec![PlanRule {
+                code: rule.kind().name().into(),
+                rule,
+            }],
+        )]);
+        payouts(std::slice::from_ref(p), &plans, &HashMap::new())
+            .remove(0)
+            .lines
+            .remove(0)
+    }
+
+    #[test]
+    fn grade_bonus_uses_the_grade_coefficient() {
+        let mut p = person(Role::CustomerService);
+        p.grade = Some(Grade::A);
+        let rule = Rule::GradeBonus(GradeBonus {
+            base: dec("800"),
+            coefficients: Coefficients::default(),
+        });
+        let line = one(&p, rule.clone());
+        // 800.00 × 1.2 = 960.00
+        assert_eq!(
+            (line.formula.as_str(), line.amount.to_string()),
+            ("800.00 × 1.2", "960.00".into())
+        );
+        p.grade = None;
+        assert_eq!(one(&p, rule).amount.to_string(), "0.00");
+    }
+
+    #[test]
+    fn score_bonus_rounds_half_up_at_the_cent() {
+        let mut p = person(Role::Designer);
+        // 1500.00 × 87.5 / 100 = 1312.50
+        p.score = Some(dec("87.5"));
+        let rule = Rule::ScoreBonus(ScoreBonus { base: dec("1500") });
+        let line = one(&p, rule.clone());
+        assert_eq!(line.formula, "1500.00 × 87.5 / 100");
+        assert_eq!(line.amount.to_string(), "1312.50");
+        // 0.01 × 50.5 / 100 = 0.00505 → 0.01; 0.01 × 50 / 100 = 0.005 → 0.01 (half up).
+        let tiny = Rule::ScoreBonus(ScoreBonus { base: dec("0.01") });
+        p.score = Some(dec("50"));
+        assert_eq!(one(&p, tiny.clone()).amount.to_string(), "0.01");
+        p.score = Some(dec("49.9"));
+        assert_eq!(one(&p, tiny).amount.to_string(), "0.00");
+    }
+
+    #[test]
+    fn commission_rises_by_tiers_of_completion() {
+        let mut p = person(Role::Operations);
+        let rule = Rule::Commission(Commission {
+            metric: CommissionMetric::PaidAmount,
+            rate: dec("0.01"),
+            tiers: vec![
+                Tier {
+                    completion: dec("1.2"),
+                    rate: dec("0.03"),
+                },
+                Tier {
+                    completion: dec("1.0"),
+                    rate: dec("0.02"),
+                },
+            ],
+        });
+        p.targets.insert(Metric::PaidAmount, dec("100000"));
+        let cases = [
+            ("99999.99", "999.9999", "1000.00"), // 99999.99 × 0.01 = 999.9999
+            ("100000.00", "2000", "2000.00"),    // exactly 100 %: 0.02
+            ("119999.99", "2399.9998", "2400.00"),
+            ("120000.00", "3600", "3600.00"), // exactly 120 %: 0.03
+        ];
+        for (paid, exact_amount, rounded) in cases {
+            p.metrics
+                .insert(Metric::PaidAmount, Quotient::amount(dec(paid)));
+            let line = one(&p, rule.clone());
+            assert_eq!(cents(dec(exact_amount)), line.amount, "{paid}");
+            assert_eq!(line.amount.to_string(), rounded, "{paid}");
+        }
+        // Without a target the base rate applies.
+        p.targets.clear();
+        assert_eq!(one(&p, rule.clone()).formula, "120000.00 × 0.01");
+        // A loss earns nothing.
+        p.metrics
+            .insert(Metric::PaidAmount, Quotient::amount(dec("-5")));
+        let loss = one(&p, rule);
+        assert_eq!(
+            (loss.formula.as_str(), loss.amount),
+            ("max(-5.00, 0) × 0.01", Decimal::ZERO)
+        );
+    }
+
+    #[test]
+    fn per_unit_counts_only_units_over_the_threshold() {
+        let mut p = person(Role::Designer);
+        p.products = vec![
+            ProductUnits {
+                label: "A".into(),
+                units: 812,
+            },
+            ProductUnits {
+                label: "B".into(),
+                units: 430,
+            },
+        ];
+        let line = one(
+            &p,
+            Rule::PerUnitOverThreshold(PerUnitOverThreshold {
+                amount: dec("1"),
+                threshold: 500,
+            }),
+        );
+        // (812 − 500) + 0 = 312 units × 1.00
+        assert_eq!(
+            line.formula,
+            "(max(812 − 500, 0) + max(430 − 500, 0)) × 1.00"
+        );
+        assert_eq!(line.amount.to_string(), "312.00");
+    }
+
+    #[test]
+    fn team_relative_pools_rates_and_averages_amounts() {
+        let mut a = person(Role::CustomerService);
+        let mut b = person(Role::CustomerService);
+        b.staff_id = 2;
+        // Conversion: a 45/100, b 40/100 → team 85/200.
+        a.metrics
+            .insert(Metric::InquiryConversion, Quotient::ratio(45, 100));
+        b.metrics
+            .insert(Metric::InquiryConversion, Quotient::ratio(40, 100));
+        a.metrics
+            .insert(Metric::SalesAmount, Quotient::amount(dec("3000")));
+        b.metrics
+            .insert(Metric::SalesAmount, Quotient::amount(dec("1000")));
+        let plans = HashMap::from([(
+            Role::CustomerService,
+            vec![
+                PlanRule {
+                    code: "CONV".into(),
+                    rule: Rule::TeamRelative(TeamRelative {
+                        pool: dec("1000"),
+                        metric: RelativeMetric::InquiryConversion,
+                    }),
+                },
+                PlanRule {
+                    code: "SALES".into(),
+                    rule: Rule::TeamRelative(TeamRelative {
+                        pool: dec("1000"),
+                        metric: RelativeMetric::SalesAmount,
+                    }),
+                },
+            ],
+        )]);
+        let out = payouts(&[a, b], &plans, &HashMap::new());
+        let amounts: Vec<Vec<String>> = out
+            .iter()
+            .map(|p| p.lines.iter().map(|l| l.amount.to_string()).collect())
+            .collect();
+        // 1000 × 0.45 / 0.425 = 1058.8235… → 1058.82; 1000 × 0.40 / 0.425 = 941.176… → 941.18
+        // 1000 × 3000 / 2000 = 1500; 1000 × 1000 / 2000 = 500
+        assert_eq!(
+            amounts,
+            vec![vec!["1058.82", "1500.00"], vec!["941.18", "500.00"]]
+        );
+        assert_eq!(out[0].lines[0].formula, "1000.00 × (45 / 100) / (85 / 200)");
+        assert_eq!(out[0].lines[1].formula, "1000.00 × 3000.00 / (4000.00 / 2)");
+    }
+
+    #[test]
+    fn team_relative_on_scores_averages_the_scored_people() {
+        let scored = |id: i64, score: Option<&str>| Person {
+            staff_id: id,
+            score: score.map(dec),
+            ..person(Role::Promotion)
+        };
+        let people = [
+            scored(1, Some("90")),
+            scored(2, Some("60")),
+            scored(3, None),
+        ];
+        let plans = HashMap::from([(
+            Role::Promotion,
+            vec![PlanRule {
+                code: "SHARE".into(),
+                rule: Rule::TeamRelative(TeamRelative {
+                    pool: dec("500"),
+                    metric: RelativeMetric::Score,
+                }),
+            }],
+        )]);
+        let out = payouts(&people, &plans, &HashMap::new());
+        // Mean of the scored: (90 + 60) / 2 = 75. 500 × 90 / 75 = 600; 500 × 60 / 75 = 400.
+        let shown: Vec<(String, String)> = out
+            .iter()
+            .map(|p| (p.lines[0].formula.clone(), p.total.to_string()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("500.00 × 90 / (150 / 2)".into(), "600.00".into()),
+                ("500.00 × 60 / (150 / 2)".into(), "400.00".into()),
+                ("no score: 0".into(), "0.00".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn team_relative_without_a_team_value_pays_nothing() {
+        let mut a = person(Role::CustomerService);
+        a.metrics
+            .insert(Metric::InquiryConversion, Quotient::ratio(0, 50));
+        let line = one(
+            &a,
+            Rule::TeamRelative(TeamRelative {
+                pool: dec("1000"),
+                metric: RelativeMetric::InquiryConversion,
+            }),
+        );
+        assert_eq!(
+            (line.formula.as_str(), line.amount),
+            ("team inquiry_conversion is 0: 0", Decimal::ZERO)
+        );
+    }
+
+    #[test]
+    fn payouts_add_adjustments_and_never_go_below_zero() {
+        let mut p = person(Role::Designer);
+        p.score = Some(dec("80"));
+        let plans = HashMap::from([(Role::Designer, default_plan(Role::Designer))]);
+        let adjust = |amount: &str| {
+            HashMap::from([(
+                1,
+                vec![Adjustment {
+                    amount: dec(amount),
+                    reason: "r".into(),
+                }],
+            )])
+        };
+        // 1500 × 80 / 100 = 1200; no products; + 50.5
+        let up = payouts(std::slice::from_ref(&p), &plans, &adjust("50.5")).remove(0);
+        assert_eq!(
+            (up.gross.to_string(), up.total.to_string(), up.lines.len()),
+            ("1250.50".into(), "1250.50".into(), 3)
+        );
+        let down = payouts(std::slice::from_ref(&p), &plans, &adjust("-2000")).remove(0);
+        assert_eq!(
+            (down.gross.to_string(), down.total.to_string()),
+            ("-800.00".into(), "0.00".into())
+        );
+    }
+
+    #[test]
+    fn params_round_trip_through_json() {
+        for role in [
+            Role::CustomerService,
+            Role::Designer,
+            Role::Promotion,
+            Role::Operations,
+        ] {
+            for r in default_plan(role) {
+                let back = Rule::from_json(r.rule.kind(), &r.rule.params_json()).unwrap();
+                assert_eq!(back, r.rule);
+            }
+        }
+    }
+}

@@ -1,0 +1,736 @@
+//! The rules of the morning diagnosis (§5), as a pure function of a day's [`Facts`].
+//!
+//! Each rule yields a [`Check`] per subject it looks at (the shop, an agent, a channel, a
+//! product...), fired or not: the diagnosis keeps the fired ones, and the verification of a task
+//! reads the same check on a later day. Thresholds are compared in exact decimals, so a value
+//! exactly on a threshold behaves as §5 says (`>` and `<` do not fire on it, `≥`/`≤` do).
+
+use rust_decimal::Decimal;
+
+use super::facts::{Facts, channel_key};
+use super::thresholds::{ThresholdKey as K, Thresholds};
+use crate::entities::{Comparison, FindingCode, Metric, Role, Severity};
+use crate::money::from_fen;
+use crate::services::catalogue::Sums;
+use crate::services::metrics::reports::{AdTotals, ProductTotals};
+use crate::services::metrics::shop::{GmvSplit, gmv_split};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub code: FindingCode,
+    /// What the check is about within its code: "" for the shop, `staff:12`, `product:3`,
+    /// `channel:ZTC`, `channel:ZTC:staff:5`, `competitor:<name>:<item>`, `dsr:service`...
+    pub subject: String,
+    pub fires: bool,
+    pub severity: Severity,
+    pub metric: &'static str,
+    pub observed: Option<Decimal>,
+    pub expected: Option<Decimal>,
+    pub comparison: Comparison,
+    pub owner_role: Role,
+    pub owner_staff_id: Option<i64>,
+    pub message: String,
+    pub split: Option<GmvSplit>,
+}
+
+/// A rule that could not run for lack of its own inputs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Skipped {
+    pub code: FindingCode,
+    pub reason: String,
+}
+
+#[derive(Default)]
+pub struct Outcome {
+    pub checks: Vec<Check>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Outcome {
+    fn skip(&mut self, code: FindingCode, reason: impl Into<String>) {
+        self.skipped.push(Skipped {
+            code,
+            reason: reason.into(),
+        });
+    }
+}
+
+/// What the owner of a finding should do first (shown on the finding and copied into its task).
+pub fn suggested_action(code: FindingCode) -> &'static str {
+    use FindingCode::*;
+    match code {
+        SalesBelowTarget => {
+            "Find the factor that fell (traffic, conversion or AOV) in the split and act on it first."
+        }
+        TrafficDrop => {
+            "Review paid traffic (直通车 bids, keywords, crowds) and search ranking; restore budget where it fell."
+        }
+        ConversionDrop => {
+            "Review the detail page, price, reviews and customer-service replies against competitors' offers."
+        }
+        BounceHigh => {
+            "Redo the main image and the first screen of the detail page so the page keeps the promise of the ad."
+        }
+        VisitDepthLow => "Add related products, bundles and store navigation to the detail page.",
+        AovStructure => {
+            "Add bundles, 满减 thresholds and upsells so the average order rises above the hero product's."
+        }
+        RefundSpike => {
+            "Read the refund reasons, contact the buyers, and check quality and the accuracy of the description."
+        }
+        BadReview => "Contact the buyer, solve the complaint and reply to the review.",
+        CsConversionLag => {
+            "Compare the agent's chats with the best agent's; train objection handling and chasing unpaid orders."
+        }
+        CsSlowResponse => "Check the agent's load and shifts; set up quick replies.",
+        AdRoiLow => {
+            "Cut bids on, or pause, the keywords and placements that spend without converting."
+        }
+        AdCtrDrop => "Test new creatives and titles; check positions and bids.",
+        StockLow => "Reorder now, or slow the promotion, before the hero product sells out.",
+        CompetitorPriceCut => {
+            "Decide whether to answer with a coupon or bundle or to stress value; watch conversion."
+        }
+        DsrLow => {
+            "Find the cause of the falling score (description, service or logistics) and follow up recent ratings."
+        }
+        DataMissing => "Import the missing export, then run the diagnosis again.",
+    }
+}
+
+/// How urgent each rule is (SALES_BELOW_TARGET grades itself by the shortfall).
+fn severity(code: FindingCode) -> Severity {
+    use FindingCode::*;
+    match code {
+        TrafficDrop | ConversionDrop | BadReview | AdRoiLow | StockLow | DataMissing
+        | SalesBelowTarget => Severity::High,
+        BounceHigh | RefundSpike | CsConversionLag | CsSlowResponse | AdCtrDrop
+        | CompetitorPriceCut | DsrLow => Severity::Medium,
+        VisitDepthLow | AovStructure => Severity::Low,
+    }
+}
+
+fn round(v: Decimal, dp: u32) -> Decimal {
+    crate::money::round_half_up(v, dp).normalize()
+}
+
+fn pct(v: Decimal) -> String {
+    format!("{}%", round(v * Decimal::ONE_HUNDRED, 1))
+}
+
+struct Base {
+    code: FindingCode,
+    subject: String,
+    metric: &'static str,
+    comparison: Comparison,
+    owner_role: Role,
+}
+
+fn check(
+    b: Base,
+    fires: bool,
+    observed: Option<Decimal>,
+    expected: Option<Decimal>,
+    dp: u32,
+    message: String,
+) -> Check {
+    Check {
+        severity: severity(b.code),
+        code: b.code,
+        subject: b.subject,
+        fires,
+        metric: b.metric,
+        observed: observed.map(|v| round(v, dp)),
+        expected: expected.map(|v| round(v, dp)),
+        comparison: b.comparison,
+        owner_role: b.owner_role,
+        owner_staff_id: None,
+        message,
+        split: None,
+    }
+}
+
+fn shop(code: FindingCode, metric: &'static str, comparison: Comparison, owner: Role) -> Base {
+    Base {
+        code,
+        subject: String::new(),
+        metric,
+        comparison,
+        owner_role: owner,
+    }
+}
+
+/// DATA_MISSING for one table of daily data (its name is the subject and the metric).
+fn missing(table: &'static str, message: String) -> Check {
+    let base = Base {
+        code: FindingCode::DataMissing,
+        subject: table.into(),
+        metric: table,
+        comparison: Comparison::Threshold,
+        owner_role: Role::Operations,
+    };
+    check(base, true, None, None, 0, message)
+}
+
+pub fn evaluate(f: &Facts, t: &Thresholds) -> Outcome {
+    let mut out = Outcome::default();
+    shop_rules(f, t, &mut out);
+    product_rules(f, t, &mut out);
+    cs_rules(f, t, &mut out);
+    ad_rules(f, t, &mut out);
+    competitor_rule(f, t, &mut out);
+    out
+}
+
+fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
+    let Some(day) = &f.day else {
+        out.checks.push(missing(
+            "shop_day",
+            format!("no shop data (生意参谋) for {}", f.date),
+        ));
+        for code in [
+            SalesBelowTarget,
+            TrafficDrop,
+            ConversionDrop,
+            BounceHigh,
+            VisitDepthLow,
+            AovStructure,
+            RefundSpike,
+            DsrLow,
+        ] {
+            out.skip(code, format!("no shop data for {}", f.date));
+        }
+        return;
+    };
+    let paid = from_fen(day.paid_amount_fen);
+
+    match f.targets.get(&Metric::PaidAmount) {
+        None => out.skip(SalesBelowTarget, "no paid-amount target for the day"),
+        Some(&target) => {
+            let shortfall = if target > Decimal::ZERO {
+                (target - paid) / target
+            } else {
+                Decimal::ZERO
+            };
+            let mut c = check(
+                shop(
+                    SalesBelowTarget,
+                    Metric::PaidAmount.def().name,
+                    Comparison::DailyTarget,
+                    Role::Operations,
+                ),
+                paid < target,
+                Some(paid),
+                Some(target),
+                2,
+                format!(
+                    "paid amount ¥{} is {} under the daily target ¥{}",
+                    paid,
+                    pct(shortfall),
+                    round(target, 2)
+                ),
+            );
+            c.severity = if shortfall >= t.get(K::SalesHighShortfall) {
+                Severity::High
+            } else if shortfall >= t.get(K::SalesMediumShortfall) {
+                Severity::Medium
+            } else {
+                Severity::Low
+            };
+            c.split = gmv_split(day, &f.week);
+            out.checks.push(c);
+        }
+    }
+
+    match f.week.per_day(Metric::Visitors) {
+        None => out.skip(TrafficDrop, "no shop data in the 7 days before"),
+        Some(mean) => {
+            let visitors = Decimal::from(day.visitors);
+            out.checks.push(check(
+                shop(
+                    TrafficDrop,
+                    Metric::Visitors.def().name,
+                    Comparison::Mean7Days,
+                    Role::Promotion,
+                ),
+                visitors < t.get(K::TrafficDropRatio) * mean,
+                Some(visitors),
+                Some(mean),
+                2,
+                format!(
+                    "visitors {} against the 7-day mean {}",
+                    visitors,
+                    round(mean, 2)
+                ),
+            ));
+        }
+    }
+
+    let conversion = day.value(Metric::ConversionRate);
+    let base = f.week.value(Metric::ConversionRate);
+    let target = f.targets.get(&Metric::ConversionRate).copied();
+    match (conversion, base, target) {
+        (None, _, _) => out.skip(ConversionDrop, "no visitors on the day"),
+        (_, None, None) => out.skip(ConversionDrop, "no 7-day base and no conversion target"),
+        (Some(c), base, target) => {
+            let under_mean = base.filter(|b| c < t.get(K::ConversionDropRatio) * b);
+            let under_target = target.filter(|g| c < *g);
+            let (fires, expected, comparison) = match (under_mean, under_target) {
+                (Some(b), _) => (true, b, Comparison::Mean7Days),
+                (None, Some(g)) => (true, g, Comparison::DailyTarget),
+                (None, None) => match base {
+                    Some(b) => (false, b, Comparison::Mean7Days),
+                    None => (false, target.unwrap_or_default(), Comparison::DailyTarget),
+                },
+            };
+            let against = if comparison == Comparison::Mean7Days {
+                "the 7-day conversion"
+            } else {
+                "the conversion target"
+            };
+            out.checks.push(check(
+                shop(
+                    ConversionDrop,
+                    Metric::ConversionRate.def().name,
+                    comparison,
+                    Role::Operations,
+                ),
+                fires,
+                Some(c),
+                Some(expected),
+                4,
+                format!("conversion {} against {against} {}", pct(c), pct(expected)),
+            ));
+        }
+    }
+
+    match day.value(Metric::BounceRate) {
+        None => {
+            out.skip(BounceHigh, "no visitors on the day");
+            out.skip(VisitDepthLow, "no visitors on the day");
+        }
+        Some(bounce) => {
+            let max = t.get(K::BounceRateMax);
+            out.checks.push(check(
+                shop(
+                    BounceHigh,
+                    Metric::BounceRate.def().name,
+                    Comparison::Threshold,
+                    Role::Designer,
+                ),
+                bounce > max,
+                Some(bounce),
+                Some(max),
+                4,
+                format!("bounce rate (跳失率) {} above {}", pct(bounce), pct(max)),
+            ));
+            let depth = day.value(Metric::VisitDepth).unwrap_or_default();
+            let min = t.get(K::VisitDepthMin);
+            out.checks.push(check(
+                shop(
+                    VisitDepthLow,
+                    Metric::VisitDepth.def().name,
+                    Comparison::Threshold,
+                    Role::Designer,
+                ),
+                depth < min,
+                Some(depth),
+                Some(min),
+                2,
+                format!(
+                    "{} page views per visitor, under {}",
+                    round(depth, 2),
+                    round(min, 2)
+                ),
+            ));
+        }
+    }
+
+    let heroes_sold = f
+        .heroes
+        .iter()
+        .filter_map(|h| h.day.as_ref().map(|d| (h, d)))
+        .filter(|(_, d)| d.paid_buyers > 0)
+        .max_by_key(|(h, d)| {
+            (
+                d.paid_units,
+                d.paid_amount_fen,
+                std::cmp::Reverse(h.product.id),
+            )
+        });
+    match (heroes_sold, day.value(Metric::Aov)) {
+        _ if f.heroes.is_empty() => out.skip(AovStructure, "the team has no hero products"),
+        (None, _) => out.skip(AovStructure, "no hero product sold on the day"),
+        (_, None) => out.skip(AovStructure, "no paying buyers on the day"),
+        (Some((hero, d)), Some(aov)) => {
+            let hero_aov = ProductTotals::from(d)
+                .value(Metric::Aov)
+                .unwrap_or_default();
+            let expected = t.get(K::AovHeroMultiple) * hero_aov;
+            out.checks.push(check(
+                shop(
+                    AovStructure,
+                    Metric::Aov.def().name,
+                    Comparison::HeroProduct,
+                    Role::Operations,
+                ),
+                aov < expected,
+                Some(aov),
+                Some(expected),
+                2,
+                format!(
+                    "AOV (客单价) ¥{} under {} × ¥{} of the best-selling hero product {}",
+                    round(aov, 2),
+                    round(t.get(K::AovHeroMultiple), 2),
+                    round(hero_aov, 2),
+                    hero.product.title
+                ),
+            ));
+        }
+    }
+
+    match (
+        day.value(Metric::RefundRate),
+        f.month.value(Metric::RefundRate),
+    ) {
+        (None, _) => out.skip(RefundSpike, "no paid amount on the day"),
+        (_, None) => out.skip(RefundSpike, "no paid amount in the 30 days before"),
+        (Some(rate), Some(base)) => {
+            out.checks.push(check(
+                shop(
+                    RefundSpike,
+                    Metric::RefundRate.def().name,
+                    Comparison::Mean30Days,
+                    Role::CustomerService,
+                ),
+                rate > t.get(K::RefundSpikeMultiple) * base,
+                Some(rate),
+                Some(base),
+                4,
+                format!("refund rate {} against the 30-day {}", pct(rate), pct(base)),
+            ));
+        }
+    }
+
+    let scores = [
+        (
+            "description",
+            day.dsr_description_milli,
+            f.previous_day
+                .as_ref()
+                .and_then(|p| p.dsr_description_milli),
+        ),
+        (
+            "service",
+            day.dsr_service_milli,
+            f.previous_day.as_ref().and_then(|p| p.dsr_service_milli),
+        ),
+        (
+            "logistics",
+            day.dsr_logistics_milli,
+            f.previous_day.as_ref().and_then(|p| p.dsr_logistics_milli),
+        ),
+    ];
+    if scores.iter().all(|(_, now, _)| now.is_none()) {
+        out.skip(DsrLow, "no DSR scores on the day");
+    }
+    for (name, now, before) in scores {
+        let Some(now) = now else { continue };
+        let now = Decimal::new(now.into(), 3);
+        let before = before.map(|b| Decimal::new(b.into(), 3));
+        let min = t.get(K::DsrMin);
+        let dropped = before.filter(|b| *b - now >= t.get(K::DsrDrop));
+        let (fires, expected, comparison) = if now < min {
+            (true, min, Comparison::Threshold)
+        } else if let Some(b) = dropped {
+            (true, b, Comparison::PreviousDay)
+        } else {
+            (false, min, Comparison::Threshold)
+        };
+        out.checks.push(check(
+            Base {
+                code: DsrLow,
+                subject: format!("dsr:{name}"),
+                metric: match name {
+                    "description" => "dsr_description",
+                    "service" => "dsr_service",
+                    _ => "dsr_logistics",
+                },
+                comparison,
+                owner_role: Role::Operations,
+            },
+            fires,
+            Some(now),
+            Some(expected),
+            3,
+            match comparison {
+                Comparison::PreviousDay => format!("DSR {name} {now} down from {expected}"),
+                _ => format!("DSR {name} {now} under {}", round(min, 3)),
+            },
+        ));
+    }
+}
+
+fn product_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
+    if f.heroes.is_empty() {
+        out.skip(BadReview, "the team has no hero products");
+        out.skip(StockLow, "the team has no hero products");
+        return;
+    }
+    for hero in &f.heroes {
+        let Some(day) = &hero.day else { continue };
+        let p = &hero.product;
+        out.checks.push(check(
+            Base {
+                code: BadReview,
+                subject: format!("product:{}", p.id),
+                metric: "bad_reviews",
+                comparison: Comparison::Threshold,
+                owner_role: Role::CustomerService,
+            },
+            day.bad_reviews > 0,
+            Some(day.bad_reviews.into()),
+            Some(Decimal::ZERO),
+            0,
+            format!(
+                "{} bad reviews (中差评) on hero product {}",
+                day.bad_reviews, p.title
+            ),
+        ));
+        let (Some(stock), Some(mean)) = (
+            day.stock,
+            (hero.days_week > 0)
+                .then(|| Decimal::from(hero.units_week) / Decimal::from(hero.days_week)),
+        ) else {
+            continue;
+        };
+        let cover = t.get(K::StockCoverDays) * mean;
+        out.checks.push(check(
+            Base {
+                code: StockLow,
+                subject: format!("product:{}", p.id),
+                metric: "stock",
+                comparison: Comparison::Mean7Days,
+                owner_role: Role::Operations,
+            },
+            Decimal::from(stock) < cover,
+            Some(stock.into()),
+            Some(cover),
+            2,
+            format!(
+                "stock {} of hero product {} covers {} days of its 7-day mean sales ({}/day)",
+                stock,
+                p.title,
+                if mean.is_zero() {
+                    "many".into()
+                } else {
+                    round(Decimal::from(stock) / mean, 1).to_string()
+                },
+                round(mean, 2)
+            ),
+        ));
+    }
+}
+
+fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
+    if f.agents.is_empty() {
+        if f.has_agents {
+            out.checks.push(missing(
+                "agent_day",
+                format!("no customer-service data (赤兔) for {}", f.date),
+            ));
+        }
+        out.skip(CsConversionLag, "no customer-service data on the day");
+        out.skip(CsSlowResponse, "no customer-service data on the day");
+        return;
+    }
+    let team = &f.agents_team;
+    let team_conversion = team.value(Metric::InquiryConversion);
+    let name = |id: i64| {
+        f.names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{id}"))
+    };
+    for a in &f.agents {
+        let subject = format!("staff:{}", a.staff_id);
+        if let (Some(team_c), Some(c)) = (team_conversion, a.value(Metric::InquiryConversion))
+            && a.inquiries
+                >= t.get(K::CsMinInquiries)
+                    .trunc()
+                    .try_into()
+                    .unwrap_or(i64::MAX)
+        {
+            let mut lag = check(
+                Base {
+                    code: CsConversionLag,
+                    subject: subject.clone(),
+                    metric: Metric::InquiryConversion.def().name,
+                    comparison: Comparison::Team,
+                    owner_role: Role::CustomerService,
+                },
+                team_c - c >= t.get(K::CsConversionGap),
+                Some(c),
+                Some(team_c),
+                4,
+                format!(
+                    "{} converts {} of inquiries (询单转化), the team {}",
+                    name(a.staff_id),
+                    pct(c),
+                    pct(team_c)
+                ),
+            );
+            lag.owner_staff_id = Some(a.staff_id);
+            out.checks.push(lag);
+        }
+        if let Some(avg) = a.value(Metric::AvgFirstResponse) {
+            let max = t.get(K::CsFirstResponseMax);
+            let mut slow = check(
+                Base {
+                    code: CsSlowResponse,
+                    subject,
+                    metric: Metric::AvgFirstResponse.def().name,
+                    comparison: Comparison::Threshold,
+                    owner_role: Role::CustomerService,
+                },
+                avg > max,
+                Some(avg),
+                Some(max),
+                2,
+                format!(
+                    "{} answers first in {} s on average, over {} s",
+                    name(a.staff_id),
+                    round(avg, 1),
+                    round(max, 1)
+                ),
+            );
+            slow.owner_staff_id = Some(a.staff_id);
+            out.checks.push(slow);
+        }
+    }
+}
+
+fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
+    if f.ads.is_empty() {
+        if !f.ads_week.is_empty() {
+            out.checks.push(missing(
+                "ad_day",
+                format!(
+                    "no ad data for {}, though the 7 days before had some",
+                    f.date
+                ),
+            ));
+        }
+        out.skip(AdRoiLow, "no ad data on the day");
+        out.skip(AdCtrDrop, "no ad data on the day");
+        return;
+    }
+    let (target, comparison) = match f.targets.get(&Metric::Roi) {
+        Some(roi) => (*roi, Comparison::DailyTarget),
+        None => (t.get(K::AdRoiMin), Comparison::Threshold),
+    };
+    let name = |id: i64| {
+        f.names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{id}"))
+    };
+    let mut channels: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
+    for r in &f.ads {
+        let channel = channel_key(r.channel);
+        let e = channels.entry(channel.clone()).or_default();
+        e.0 += r.impressions;
+        e.1 += r.clicks;
+        let Some(roi) = AdTotals::from(r).value(Metric::Roi) else {
+            continue;
+        };
+        let mut c = check(
+            Base {
+                code: AdRoiLow,
+                subject: format!("channel:{channel}:staff:{}", r.owner_id),
+                metric: Metric::Roi.def().name,
+                comparison,
+                owner_role: Role::Promotion,
+            },
+            roi < target,
+            Some(roi),
+            Some(target),
+            2,
+            format!(
+                "{channel} ROI {} (owner {}) under {}",
+                round(roi, 2),
+                name(r.owner_id),
+                round(target, 2)
+            ),
+        );
+        c.owner_staff_id = Some(r.owner_id);
+        out.checks.push(c);
+    }
+    for (channel, (impressions, clicks)) in channels {
+        let ctr_of = |impressions: i64, clicks: i64| {
+            AdTotals {
+                impressions,
+                clicks,
+                ..Default::default()
+            }
+            .value(Metric::Ctr)
+        };
+        let Some(ctr) = ctr_of(impressions, clicks) else {
+            continue;
+        };
+        let Some(base) = f.ads_week.get(&channel).and_then(|(i, c)| ctr_of(*i, *c)) else {
+            continue;
+        };
+        out.checks.push(check(
+            Base {
+                code: AdCtrDrop,
+                subject: format!("channel:{channel}"),
+                metric: Metric::Ctr.def().name,
+                comparison: Comparison::Mean7Days,
+                owner_role: Role::Promotion,
+            },
+            ctr < t.get(K::AdCtrDropRatio) * base,
+            Some(ctr),
+            Some(base),
+            4,
+            format!("{channel} CTR {} against the 7-day {}", pct(ctr), pct(base)),
+        ));
+    }
+}
+
+fn competitor_rule(f: &Facts, t: &Thresholds, out: &mut Outcome) {
+    if f.competitors.is_empty() {
+        out.skip(
+            FindingCode::CompetitorPriceCut,
+            "no competitor snapshots on the day",
+        );
+        return;
+    }
+    for c in &f.competitors {
+        let Some((_, before)) = c.previous else {
+            continue;
+        };
+        let (now, before) = (from_fen(c.price_fen), from_fen(before));
+        out.checks.push(check(
+            Base {
+                code: FindingCode::CompetitorPriceCut,
+                subject: format!("competitor:{}:{}", c.competitor, c.item),
+                metric: "price",
+                comparison: Comparison::PreviousSnapshot,
+                owner_role: Role::Operations,
+            },
+            now <= t.get(K::CompetitorPriceRatio) * before,
+            Some(now),
+            Some(before),
+            2,
+            format!(
+                "{} cut {} to ¥{} from ¥{}",
+                c.competitor, c.item, now, before
+            ),
+        ));
+    }
+}

@@ -1,0 +1,224 @@
+//! Customer-service metrics (§3) per agent and pooled for the team: the 赤兔-style ranking.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+};
+
+use super::{add, select_sums};
+use crate::entities::kpi_definition::Direction;
+use crate::entities::{Metric, agent_day, team};
+use crate::error::{AppError, AppResult};
+use crate::services::auth::Actor;
+use crate::services::catalogue::{Sum, Sums};
+
+/// An agent's (or the team's) sums over a range.
+#[derive(Debug, Clone, Default, PartialEq, FromQueryResult)]
+pub struct CsTotals {
+    pub staff_id: i64,
+    pub received: i64,
+    pub inquiries: i64,
+    pub ordered_buyers: i64,
+    pub paid_buyers: i64,
+    pub sales_amount_fen: i64,
+    pub sales_units: i64,
+    pub first_response_seconds_sum: i64,
+    pub first_response_count: i64,
+    pub response_seconds_sum: i64,
+    pub response_count: i64,
+    pub buyer_messages: i64,
+    pub agent_messages: i64,
+    pub unreplied: i64,
+    pub rated_good: i64,
+    pub rated_bad: i64,
+}
+
+const SUMMED: [agent_day::Column; 15] = [
+    agent_day::Column::Received,
+    agent_day::Column::Inquiries,
+    agent_day::Column::OrderedBuyers,
+    agent_day::Column::PaidBuyers,
+    agent_day::Column::SalesAmountFen,
+    agent_day::Column::SalesUnits,
+    agent_day::Column::FirstResponseSecondsSum,
+    agent_day::Column::FirstResponseCount,
+    agent_day::Column::ResponseSecondsSum,
+    agent_day::Column::ResponseCount,
+    agent_day::Column::BuyerMessages,
+    agent_day::Column::AgentMessages,
+    agent_day::Column::Unreplied,
+    agent_day::Column::RatedGood,
+    agent_day::Column::RatedBad,
+];
+
+impl CsTotals {
+    pub fn absorb(&mut self, o: &CsTotals) -> AppResult<()> {
+        self.received = add(self.received, o.received)?;
+        self.inquiries = add(self.inquiries, o.inquiries)?;
+        self.ordered_buyers = add(self.ordered_buyers, o.ordered_buyers)?;
+        self.paid_buyers = add(self.paid_buyers, o.paid_buyers)?;
+        self.sales_amount_fen = add(self.sales_amount_fen, o.sales_amount_fen)?;
+        self.sales_units = add(self.sales_units, o.sales_units)?;
+        self.first_response_seconds_sum = add(
+            self.first_response_seconds_sum,
+            o.first_response_seconds_sum,
+        )?;
+        self.first_response_count = add(self.first_response_count, o.first_response_count)?;
+        self.response_seconds_sum = add(self.response_seconds_sum, o.response_seconds_sum)?;
+        self.response_count = add(self.response_count, o.response_count)?;
+        self.buyer_messages = add(self.buyer_messages, o.buyer_messages)?;
+        self.agent_messages = add(self.agent_messages, o.agent_messages)?;
+        self.unreplied = add(self.unreplied, o.unreplied)?;
+        self.rated_good = add(self.rated_good, o.rated_good)?;
+        self.rated_bad = add(self.rated_bad, o.rated_bad)?;
+        Ok(())
+    }
+}
+
+impl Sums for CsTotals {
+    fn sum(&self, s: Sum) -> Option<i64> {
+        Some(match s {
+            Sum::Received => self.received,
+            Sum::Inquiries => self.inquiries,
+            Sum::OrderedBuyers => self.ordered_buyers,
+            Sum::PaidBuyers => self.paid_buyers,
+            Sum::SalesAmount => self.sales_amount_fen,
+            Sum::FirstResponseSeconds => self.first_response_seconds_sum,
+            Sum::FirstResponseCount => self.first_response_count,
+            Sum::ResponseSeconds => self.response_seconds_sum,
+            Sum::ResponseCount => self.response_count,
+            Sum::BuyerMessages => self.buyer_messages,
+            Sum::AgentMessages => self.agent_messages,
+            Sum::Unreplied => self.unreplied,
+            Sum::RatedGood => self.rated_good,
+            Sum::RatedBad => self.rated_bad,
+            _ => return None,
+        })
+    }
+}
+
+/// What a ranking can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+pub enum CsMetric {
+    SalesAmount,
+    Inquiries,
+    InquiryConversion,
+    OrderRate,
+    PaymentRate,
+    CsAov,
+    AvgFirstResponse,
+    AvgResponse,
+    AnswerRatio,
+    ReplyRate,
+    Satisfaction,
+}
+
+impl CsMetric {
+    /// The catalogue's metric.
+    pub fn metric(self) -> Metric {
+        match self {
+            Self::SalesAmount => Metric::SalesAmount,
+            Self::Inquiries => Metric::Inquiries,
+            Self::InquiryConversion => Metric::InquiryConversion,
+            Self::OrderRate => Metric::OrderRate,
+            Self::PaymentRate => Metric::PaymentRate,
+            Self::CsAov => Metric::CsAov,
+            Self::AvgFirstResponse => Metric::AvgFirstResponse,
+            Self::AvgResponse => Metric::AvgResponse,
+            Self::AnswerRatio => Metric::AnswerRatio,
+            Self::ReplyRate => Metric::ReplyRate,
+            Self::Satisfaction => Metric::Satisfaction,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+pub enum SortOrder {
+    Asc,
+    Desc,
+}
+
+pub struct Ranking {
+    /// The team's pooled totals (every agent's sums added).
+    pub team: CsTotals,
+    /// Agents in rank order.
+    pub agents: Vec<CsTotals>,
+}
+
+/// Each agent's totals over `from..=to`, one aggregate query.
+pub async fn agent_totals(
+    db: &DatabaseConnection,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<CsTotals>> {
+    Ok(select_sums(
+        agent_day::Entity::find()
+            .select_only()
+            .column(agent_day::Column::StaffId)
+            .filter(agent_day::Column::TeamId.eq(team_id))
+            .filter(agent_day::Column::Date.between(from, to))
+            .group_by(agent_day::Column::StaffId),
+        &SUMMED,
+    )
+    .into_model::<CsTotals>()
+    .all(db)
+    .await?)
+}
+
+pub fn pooled(agents: &[CsTotals]) -> AppResult<CsTotals> {
+    let mut team = CsTotals::default();
+    for a in agents {
+        team.absorb(a)?;
+    }
+    Ok(team)
+}
+
+/// Managers always see the ranking; staff when the team allows it (§9).
+pub fn ensure_may_see_ranking(actor: &Actor, team: &team::Model) -> AppResult<()> {
+    actor.ensure_member_of(team.id)?;
+    if actor.manages(team.id) || team.cs_ranking_visible {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "this team shows the customer-service ranking to managers only",
+        ))
+    }
+}
+
+pub async fn ranking(
+    db: &DatabaseConnection,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    sort_by: CsMetric,
+    order: Option<SortOrder>,
+) -> AppResult<Ranking> {
+    let agents = agent_totals(db, team_id, from, to).await?;
+    let metric = sort_by.metric();
+    let order = order.unwrap_or(match metric.def().direction {
+        Direction::Lower => SortOrder::Asc,
+        Direction::Higher => SortOrder::Desc,
+    });
+    // Agents without a value (x/0) go last whatever the order; ties by staff id keep it stable.
+    let mut keyed: Vec<_> = agents.into_iter().map(|a| (a.value(metric), a)).collect();
+    keyed.sort_by(|(x, a), (y, b)| {
+        let by_value = match (x, y) {
+            (Some(x), Some(y)) => match order {
+                SortOrder::Asc => x.cmp(y),
+                SortOrder::Desc => y.cmp(x),
+            },
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_value.then(a.staff_id.cmp(&b.staff_id))
+    });
+    let agents: Vec<CsTotals> = keyed.into_iter().map(|(_, a)| a).collect();
+    Ok(Ranking {
+        team: pooled(&agents)?,
+        agents,
+    })
+}
