@@ -2,6 +2,7 @@
 //! request before the schema runs.
 
 mod serve;
+mod state;
 mod ws;
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
@@ -10,7 +11,6 @@ use anyhow::Context as _;
 use async_graphql::{
     BatchRequest, BatchResponse, ErrorExtensions, ParseRequestError,
     http::{GraphiQLSource, MultipartOptions},
-    parser::types::ExecutableDocument,
 };
 use async_graphql_axum::GraphQLResponse;
 use axum::{
@@ -26,57 +26,12 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{catch_panic::CatchPanicLayer, trace::TraceLayer};
 
+use self::state::{AppState, Documents, bearer_token};
 use crate::config::Settings;
 use crate::error::AppError;
-use crate::graphql::{self, cost::BatchBudget, loaders::Loaders, schema::AppSchema};
-use crate::services::auth::{self, Auth, Hasher, Origin, TokenKeys};
+use crate::graphql::{self, cost::BatchBudget, loaders::Loaders};
+use crate::services::auth::{self, Auth, Hasher, Origin};
 use crate::services::events::EventBus;
-
-#[derive(Clone)]
-struct AppState {
-    schema: AppSchema,
-    db: DatabaseConnection,
-    keys: Arc<TokenKeys>,
-    documents: Documents,
-    max_batch: usize,
-    max_body_bytes: usize,
-    /// Proxies whose X-Forwarded-For names the client (`auth::throttle::client_address`).
-    trusted_proxies: Arc<[ipnet::IpNet]>,
-    max_response_bytes: usize,
-    /// How long a WebSocket may take to send `connection_init`.
-    ws_init_timeout: Duration,
-    /// How often an open WebSocket's account is checked again.
-    ws_recheck: Duration,
-}
-
-/// Parsed GraphQL documents by query text. Dashboards send the same few queries all day, and
-/// parsing is about a fifth of a small dashboard query's time in the schema. Each request gets
-/// its own copy, since execution edits it (`@skip`, `@include`). Kept to 1 MiB of query text (the
-/// parsed forms take some times that), so a flood of distinct queries only evicts.
-#[derive(Clone)]
-struct Documents(moka::sync::Cache<String, ExecutableDocument>);
-
-impl Documents {
-    fn new() -> Self {
-        Self(
-            moka::sync::Cache::builder()
-                .weigher(|query: &String, _| u32::try_from(query.len()).unwrap_or(u32::MAX))
-                .max_capacity(1 << 20)
-                .build(),
-        )
-    }
-
-    /// Gives the request its parsed document. One that does not parse is left to the schema,
-    /// which reports the syntax error.
-    fn parse(&self, request: &mut async_graphql::Request) {
-        if let Some(document) = self.0.get(&request.query) {
-            request.set_parsed_query(document);
-        } else if let Ok(document) = request.parsed_query() {
-            let document = document.clone();
-            self.0.insert(request.query.clone(), document);
-        }
-    }
-}
 
 /// A bound, ready-to-serve application. `port()` tells tests which ephemeral port it got.
 pub struct Application {
@@ -392,12 +347,6 @@ fn error_response(status: StatusCode, err: async_graphql::Error) -> Response {
     let response =
         async_graphql::Response::from_errors(vec![err.into_server_error(Default::default())]);
     (status, GraphQLResponse::from(response)).into_response()
-}
-
-fn bearer_token(value: &str) -> Option<&str> {
-    value
-        .strip_prefix("Bearer ")
-        .or_else(|| value.strip_prefix("bearer "))
 }
 
 async fn authenticate(state: &AppState, headers: &HeaderMap) -> Auth {

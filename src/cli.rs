@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::services::auth::Actor;
 use crate::{
     db, demo, graphql,
-    services::{bonus, closing, diagnosis, ingest, staff, teams},
+    services::{bonus, closing, diagnosis, ingest, months, staff, teams},
 };
 
 #[derive(Debug, Parser)]
@@ -308,7 +308,7 @@ async fn bonus_run(
     if finalize {
         closing::finalize(db, &operator, team_id, month, override_early, now).await?;
         println!("{month} of team {team_id} is finalized");
-    } else if closing::status(db, team_id, month).await? == MonthStatus::Open {
+    } else if months::status(db, team_id, month).await? == MonthStatus::Open {
         bonus::recompute(db, &operator, team_id, month, now).await?;
     } else {
         println!("{month} of team {team_id} is finalized: the stored run");

@@ -26,7 +26,7 @@ use chrono::Utc;
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::{Instant, MissedTickBehavior};
 
-use super::{AppState, bearer_token};
+use super::state::{AppState, bearer_token};
 use crate::error::AppError;
 use crate::graphql::{cost::BatchBudget, loaders::Loaders};
 use crate::services::auth::{self, Actor, Auth, Origin};

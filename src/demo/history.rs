@@ -1049,7 +1049,7 @@ fn targets(
         };
         let person = |metric, staff: i64, value| TargetInput {
             metric,
-            staff_id: Some(Id(staff)),
+            staff_id: Some(staff),
             month,
             date: None,
             value,

@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-use super::{Grade, Role};
+use super::review::Grade;
+use super::staff::Role;
 
 /// One person's payout in a run: the score (exact decimal as text) and grade it used, the sum
 /// of its lines (fen) and what is paid (the sum floored at 0).

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use super::Role;
+use super::staff::Role;
 
 /// A team's bonus plan for one role; its rules are `bonus_rule` rows in `position` order.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

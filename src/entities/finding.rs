@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use super::Role;
+use super::staff::Role;
 
 /// How urgent a finding is; a task made from it takes it as its priority.
 #[derive(

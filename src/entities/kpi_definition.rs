@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-use super::{Metric, Role};
+use super::staff::Role;
+use super::target::Metric;
 
 /// What a KPI scores: the month's metric itself, or the metric as a share of its target
 /// (sales completion = sales / target).

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use super::Role;
+use super::staff::Role;
 
 /// The monthly grade (§7): S ≥ 100, A ≥ 90, B ≥ 80, C ≥ 70, else D. Ordered best first.
 #[derive(

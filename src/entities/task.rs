@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-use super::{Role, Severity};
+use super::finding::Severity;
+use super::staff::Role;
 
 /// Where a task is in the afternoon's work (§6).
 #[derive(

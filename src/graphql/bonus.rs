@@ -12,8 +12,8 @@ use crate::graphql::{
 };
 use crate::money::from_fen;
 use crate::period::Month;
-use crate::services::bonus::rules::{Input, Kind, Rule};
-use crate::services::bonus::{BonusRuleInput, Plan, Run};
+use crate::services::bonus::rules::{CommissionMetric, Input, Kind, RelativeMetric, Rule};
+use crate::services::bonus::{self, Plan, Run};
 
 /// A role's bonus plan in a team.
 pub struct BonusPlan(pub Plan);
@@ -337,7 +337,7 @@ impl BonusMutation {
             actor(ctx)?,
             team_id.0,
             role,
-            rules,
+            rules.into_iter().map(Into::into).collect(),
             clock(ctx).now(),
         )
         .await?;
@@ -411,5 +411,153 @@ impl BonusMutation {
         )
         .await?;
         Ok(BonusAdjustment(removed))
+    }
+}
+
+/// One rule of a plan: its code and exactly one of the kinds' parameters.
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct BonusRuleInput {
+    /// The rule's name and payroll column (A–Z, 0–9, _, upper-cased; unique in the plan);
+    /// default the kind's name, e.g. COMMISSION.
+    pub code: Option<String>,
+    pub grade_bonus: Option<GradeBonusInput>,
+    pub score_bonus: Option<ScoreBonusInput>,
+    pub commission: Option<CommissionInput>,
+    pub per_unit_over_threshold: Option<PerUnitOverThresholdInput>,
+    pub team_relative: Option<TeamRelativeInput>,
+}
+
+impl From<BonusRuleInput> for bonus::BonusRuleInput {
+    fn from(input: BonusRuleInput) -> Self {
+        Self {
+            code: input.code,
+            grade_bonus: input.grade_bonus.map(Into::into),
+            score_bonus: input.score_bonus.map(Into::into),
+            commission: input.commission.map(Into::into),
+            per_unit_over_threshold: input.per_unit_over_threshold.map(Into::into),
+            team_relative: input.team_relative.map(Into::into),
+        }
+    }
+}
+
+/// base × the grade's coefficient.
+#[derive(Debug, Clone, InputObject)]
+pub struct GradeBonusInput {
+    /// Yuan.
+    pub base: Decimal,
+    /// Default S 1.5, A 1.2, B 1.0, C 0.6, D 0.
+    pub coefficients: Option<GradeCoefficientsInput>,
+}
+
+impl From<GradeBonusInput> for bonus::GradeBonusInput {
+    fn from(input: GradeBonusInput) -> Self {
+        Self {
+            base: input.base,
+            coefficients: input.coefficients.map(Into::into),
+        }
+    }
+}
+
+/// Each grade's coefficient; omitted ones keep their default (S 1.5, A 1.2, B 1.0, C 0.6, D 0).
+#[derive(Debug, Clone, Default, InputObject)]
+pub struct GradeCoefficientsInput {
+    pub s: Option<Decimal>,
+    pub a: Option<Decimal>,
+    pub b: Option<Decimal>,
+    pub c: Option<Decimal>,
+    pub d: Option<Decimal>,
+}
+
+impl From<GradeCoefficientsInput> for bonus::GradeCoefficientsInput {
+    fn from(input: GradeCoefficientsInput) -> Self {
+        Self {
+            s: input.s,
+            a: input.a,
+            b: input.b,
+            c: input.c,
+            d: input.d,
+        }
+    }
+}
+
+/// base × score / 100.
+#[derive(Debug, Clone, InputObject)]
+pub struct ScoreBonusInput {
+    pub base: Decimal,
+}
+
+impl From<ScoreBonusInput> for bonus::ScoreBonusInput {
+    fn from(input: ScoreBonusInput) -> Self {
+        Self { base: input.base }
+    }
+}
+
+/// metric × rate, the rate replaced by the highest tier of target completion met.
+#[derive(Debug, Clone, InputObject)]
+pub struct CommissionInput {
+    pub metric: CommissionMetric,
+    /// A fraction: 0.005 = 0.5 %.
+    pub rate: Decimal,
+    #[graphql(default)]
+    pub tiers: Vec<CommissionTierInput>,
+}
+
+impl From<CommissionInput> for bonus::CommissionInput {
+    fn from(input: CommissionInput) -> Self {
+        Self {
+            metric: input.metric,
+            rate: input.rate,
+            tiers: input.tiers.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, InputObject)]
+pub struct CommissionTierInput {
+    /// metric / target from which `rate` applies: 1.0 = 100 %.
+    pub completion: Decimal,
+    pub rate: Decimal,
+}
+
+impl From<CommissionTierInput> for bonus::CommissionTierInput {
+    fn from(input: CommissionTierInput) -> Self {
+        Self {
+            completion: input.completion,
+            rate: input.rate,
+        }
+    }
+}
+
+/// For each product the designer owns: max(units sold − threshold, 0) × amount.
+#[derive(Debug, Clone, InputObject)]
+pub struct PerUnitOverThresholdInput {
+    /// Yuan per unit; default 1.00.
+    pub amount: Option<Decimal>,
+    /// Default 500.
+    pub threshold: Option<i64>,
+}
+
+impl From<PerUnitOverThresholdInput> for bonus::PerUnitOverThresholdInput {
+    fn from(input: PerUnitOverThresholdInput) -> Self {
+        Self {
+            amount: input.amount,
+            threshold: input.threshold,
+        }
+    }
+}
+
+/// pool × own metric / the role's average (pooled for rates, mean per person otherwise).
+#[derive(Debug, Clone, InputObject)]
+pub struct TeamRelativeInput {
+    pub pool: Decimal,
+    pub metric: RelativeMetric,
+}
+
+impl From<TeamRelativeInput> for bonus::TeamRelativeInput {
+    fn from(input: TeamRelativeInput) -> Self {
+        Self {
+            pool: input.pool,
+            metric: input.metric,
+        }
     }
 }

@@ -78,7 +78,7 @@ impl ClosingQuery {
         Ok(MonthClose {
             team_id: team.id,
             month,
-            close: crate::services::closing::find(db(ctx), team.id, month).await?,
+            close: crate::services::months::find(db(ctx), team.id, month).await?,
         })
     }
 }

@@ -1,4 +1,4 @@
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 
@@ -11,7 +11,7 @@ use crate::graphql::{
 };
 use crate::money::from_fen;
 use crate::period::Date;
-use crate::services::diagnosis::thresholds::{self, ThresholdInput, ThresholdKey, Thresholds};
+use crate::services::diagnosis::thresholds::{self, ThresholdKey, Thresholds};
 use crate::services::metrics::shop::GmvSplit;
 
 pub struct Diagnosis(pub diagnosis::Model);
@@ -216,7 +216,29 @@ impl DiagnosisMutation {
         team_id: Id,
         thresholds: Vec<ThresholdInput>,
     ) -> AppResult<Vec<Threshold>> {
-        let set = thresholds::set(db(ctx), actor(ctx)?, team_id.0, thresholds).await?;
+        let set = thresholds::set(
+            db(ctx),
+            actor(ctx)?,
+            team_id.0,
+            thresholds.into_iter().map(Into::into).collect(),
+        )
+        .await?;
         Ok(listed(&set))
+    }
+}
+
+#[derive(Debug, InputObject)]
+pub struct ThresholdInput {
+    pub key: ThresholdKey,
+    /// The new value, or null to go back to the default.
+    pub value: Option<Decimal>,
+}
+
+impl From<ThresholdInput> for thresholds::ThresholdInput {
+    fn from(input: ThresholdInput) -> Self {
+        Self {
+            key: input.key,
+            value: input.value,
+        }
     }
 }

@@ -1,4 +1,4 @@
-use async_graphql::{Context, Object};
+use async_graphql::{Context, InputObject, Object};
 use rust_decimal::Decimal;
 
 use crate::entities::kpi_definition::{Basis, Direction, Method};
@@ -9,7 +9,7 @@ use crate::graphql::{
     id::Id,
 };
 use crate::services::kpi::scoring::{Scoring, TargetSource, Tier};
-use crate::services::kpi::{Kpi, KpiInput};
+use crate::services::kpi::{self, Kpi};
 
 /// A KPI of a role's scorecard (§7). The scoring parameters are in the fields named after the
 /// method (`tiers`; `worst`/`best`; `target`/`value`/`cap`).
@@ -117,8 +117,60 @@ impl KpiMutation {
         role: Role,
         kpis: Vec<KpiInput>,
     ) -> AppResult<Vec<KpiDefinition>> {
-        let set =
-            crate::services::kpi::set_role(db(ctx), actor(ctx)?, team_id.0, role, kpis).await?;
+        let set = crate::services::kpi::set_role(
+            db(ctx),
+            actor(ctx)?,
+            team_id.0,
+            role,
+            kpis.into_iter().map(Into::into).collect(),
+        )
+        .await?;
         Ok(set.into_iter().map(KpiDefinition).collect())
+    }
+}
+
+/// One KPI as the API takes it: the method's parameters in the field named after it.
+#[derive(Debug, InputObject)]
+pub struct KpiInput {
+    /// Unique in the team, e.g. CS_AOV.
+    pub code: String,
+    /// Any metric of the catalogue (§3). A metric of another role's data (an agent's
+    /// conversion for an operator) is scored on the team's pooled value.
+    pub metric: Metric,
+    #[graphql(default_with = "Basis::Value")]
+    pub basis: Basis,
+    /// Whether higher or lower is better; by default the metric's own (response times, CPC,
+    /// bounce and refund rates are better low).
+    pub direction: Option<Direction>,
+    pub method: Method,
+    /// TIERS: (threshold, score) pairs.
+    pub tiers: Option<Vec<Tier>>,
+    /// LINEAR: the actual scoring 0 and the one scoring 100.
+    pub worst: Option<Decimal>,
+    pub best: Option<Decimal>,
+    /// TARGET_RATIO: where the target comes from (FIXED takes `value`), and the cap (default
+    /// 1.2).
+    pub target: Option<TargetSource>,
+    pub value: Option<Decimal>,
+    pub cap: Option<Decimal>,
+    pub weight: Decimal,
+}
+
+impl From<KpiInput> for kpi::KpiInput {
+    fn from(input: KpiInput) -> Self {
+        Self {
+            code: input.code,
+            metric: input.metric,
+            basis: input.basis,
+            direction: input.direction,
+            method: input.method,
+            tiers: input.tiers,
+            worst: input.worst,
+            best: input.best,
+            target: input.target,
+            value: input.value,
+            cap: input.cap,
+            weight: input.weight,
+        }
     }
 }

@@ -1,4 +1,4 @@
-use async_graphql::{Context, Object};
+use async_graphql::{Context, InputObject, MaybeUndefined, Object};
 use rust_decimal::Decimal;
 
 use crate::entities::product;
@@ -11,7 +11,7 @@ use crate::graphql::{
     relay::{IdConnection, connection, page_request},
 };
 use crate::money;
-use crate::services::products::{NewProduct, ProductChanges, ProductFilter};
+use crate::services::products;
 
 /// An item the shop sells (宝贝).
 pub struct Product(pub product::Model);
@@ -78,7 +78,8 @@ impl ProductQuery {
     ) -> AppResult<IdConnection<Product>> {
         let after_given = after.is_some();
         let page = page_request(first, after)?;
-        let products = crate::services::products::list(db(ctx), actor(ctx)?, filter, page).await?;
+        let products =
+            crate::services::products::list(db(ctx), actor(ctx)?, filter.into(), page).await?;
         Ok(connection(products, after_given, |p| p.id, Product))
     }
 }
@@ -90,7 +91,7 @@ pub struct ProductMutation;
 impl ProductMutation {
     /// The team's manager or an admin.
     async fn create_product(&self, ctx: &Context<'_>, input: NewProduct) -> AppResult<Product> {
-        crate::services::products::create(db(ctx), actor(ctx)?, input)
+        crate::services::products::create(db(ctx), actor(ctx)?, input.into())
             .await
             .map(Product)
     }
@@ -101,7 +102,7 @@ impl ProductMutation {
         id: Id,
         input: ProductChanges,
     ) -> AppResult<Product> {
-        crate::services::products::update(db(ctx), actor(ctx)?, id.0, input)
+        crate::services::products::update(db(ctx), actor(ctx)?, id.0, input.into())
             .await
             .map(Product)
     }
@@ -117,5 +118,73 @@ impl ProductMutation {
         crate::services::products::set_active(db(ctx), actor(ctx)?, id.0, true)
             .await
             .map(Product)
+    }
+}
+
+#[derive(Debug, InputObject)]
+pub struct NewProduct {
+    pub team_id: Id,
+    /// The platform's item id (商品ID), unique within the team.
+    pub platform_item_id: String,
+    pub title: String,
+    /// 主推款. Default false.
+    pub is_hero: Option<bool>,
+    /// The designer (美工) who owns the item's images; must be an active DESIGNER of the team.
+    pub designer_id: Option<Id>,
+    /// Cost per unit in yuan, at most two decimals. Default 0.
+    pub unit_cost: Option<Decimal>,
+}
+
+impl From<NewProduct> for products::NewProduct {
+    fn from(input: NewProduct) -> Self {
+        Self {
+            team_id: input.team_id.0,
+            platform_item_id: input.platform_item_id,
+            title: input.title,
+            is_hero: input.is_hero,
+            designer_id: input.designer_id.map(|id| id.0),
+            unit_cost: input.unit_cost,
+        }
+    }
+}
+
+/// Fields left out are unchanged; `designerId: null` removes the designer.
+#[derive(Debug, Default, InputObject)]
+pub struct ProductChanges {
+    pub platform_item_id: Option<String>,
+    pub title: Option<String>,
+    pub is_hero: Option<bool>,
+    pub designer_id: MaybeUndefined<Id>,
+    pub unit_cost: Option<Decimal>,
+}
+
+impl From<ProductChanges> for products::ProductChanges {
+    fn from(input: ProductChanges) -> Self {
+        Self {
+            platform_item_id: input.platform_item_id,
+            title: input.title,
+            is_hero: input.is_hero,
+            designer_id: input.designer_id.map_value(|id| id.0).into(),
+            unit_cost: input.unit_cost,
+        }
+    }
+}
+
+#[derive(Debug, Default, InputObject)]
+pub struct ProductFilter {
+    pub team_id: Option<Id>,
+    pub is_hero: Option<bool>,
+    pub designer_id: Option<Id>,
+    pub active: Option<bool>,
+}
+
+impl From<ProductFilter> for products::ProductFilter {
+    fn from(input: ProductFilter) -> Self {
+        Self {
+            team_id: input.team_id.map(|id| id.0),
+            is_hero: input.is_hero,
+            designer_id: input.designer_id.map(|id| id.0),
+            active: input.active,
+        }
     }
 }

@@ -1,4 +1,4 @@
-use async_graphql::{Context, Object};
+use async_graphql::{Context, InputObject, Object};
 use chrono::{DateTime, Utc};
 
 use crate::entities::{Access, Role, staff, staff_alias};
@@ -11,7 +11,6 @@ use crate::graphql::{
     relay::{IdConnection, connection, page_request},
 };
 use crate::services::auth::Auth;
-use crate::services::staff::{NewStaff, StaffChanges, StaffFilter};
 
 /// A member of a shop team (or an admin, who belongs to none).
 pub struct Staff(pub staff::Model);
@@ -136,7 +135,7 @@ impl StaffQuery {
     ) -> AppResult<IdConnection<Staff>> {
         let after_given = after.is_some();
         let page = page_request(first, after)?;
-        let staff = crate::services::staff::list(db(ctx), actor(ctx)?, filter, page).await?;
+        let staff = crate::services::staff::list(db(ctx), actor(ctx)?, filter.into(), page).await?;
         Ok(connection(staff, after_given, |s| s.id, Staff))
     }
 }
@@ -148,7 +147,7 @@ pub struct StaffMutation;
 impl StaffMutation {
     /// Admins create anyone; a manager creates STAFF and MANAGER accounts in their team.
     async fn create_staff(&self, ctx: &Context<'_>, input: NewStaff) -> AppResult<Staff> {
-        crate::services::staff::create(db(ctx), hasher(ctx), actor(ctx)?, input)
+        crate::services::staff::create(db(ctx), hasher(ctx), actor(ctx)?, input.into())
             .await
             .map(Staff)
     }
@@ -159,7 +158,7 @@ impl StaffMutation {
         id: Id,
         input: StaffChanges,
     ) -> AppResult<Staff> {
-        crate::services::staff::update(db(ctx), actor(ctx)?, id.0, input)
+        crate::services::staff::update(db(ctx), actor(ctx)?, id.0, input.into())
             .await
             .map(Staff)
     }
@@ -230,5 +229,70 @@ impl StaffMutation {
     async fn remove_staff_alias(&self, ctx: &Context<'_>, id: Id) -> AppResult<Id> {
         crate::services::staff::remove_alias(db(ctx), actor(ctx)?, id.0).await?;
         Ok(id)
+    }
+}
+
+#[derive(Debug, InputObject)]
+pub struct NewStaff {
+    /// Required except for admins.
+    pub team_id: Option<Id>,
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    /// Required for STAFF access.
+    pub role: Option<Role>,
+    /// Default STAFF. Only an admin may grant ADMIN.
+    pub access: Option<Access>,
+}
+
+impl From<NewStaff> for crate::services::staff::NewStaff {
+    fn from(input: NewStaff) -> Self {
+        Self {
+            team_id: input.team_id.map(|id| id.0),
+            name: input.name,
+            email: input.email,
+            password: input.password,
+            role: input.role,
+            access: input.access,
+        }
+    }
+}
+
+/// Fields left null are unchanged. People may change their own name; the rest is the manager's.
+#[derive(Debug, Default, InputObject)]
+pub struct StaffChanges {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub role: Option<Role>,
+    pub access: Option<Access>,
+}
+
+impl From<StaffChanges> for crate::services::staff::StaffChanges {
+    fn from(input: StaffChanges) -> Self {
+        Self {
+            name: input.name,
+            email: input.email,
+            role: input.role,
+            access: input.access,
+        }
+    }
+}
+
+#[derive(Debug, Default, InputObject)]
+pub struct StaffFilter {
+    pub team_id: Option<Id>,
+    pub role: Option<Role>,
+    pub access: Option<Access>,
+    pub active: Option<bool>,
+}
+
+impl From<StaffFilter> for crate::services::staff::StaffFilter {
+    fn from(input: StaffFilter) -> Self {
+        Self {
+            team_id: input.team_id.map(|id| id.0),
+            role: input.role,
+            access: input.access,
+            active: input.active,
+        }
     }
 }

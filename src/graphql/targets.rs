@@ -1,4 +1,4 @@
-use async_graphql::{Context, Object};
+use async_graphql::{Context, InputObject, Object};
 use rust_decimal::Decimal;
 
 use crate::entities::{Metric, target, target::Period};
@@ -8,7 +8,7 @@ use crate::graphql::{
     id::Id,
 };
 use crate::period::{Date, Month};
-use crate::services::targets::TargetInput;
+use crate::services::targets;
 
 pub struct Target(pub target::Model);
 
@@ -65,7 +65,37 @@ impl TargetMutation {
         team_id: Id,
         targets: Vec<TargetInput>,
     ) -> AppResult<Vec<Target>> {
-        let saved = crate::services::targets::set(db(ctx), actor(ctx)?, team_id.0, targets).await?;
+        let saved = crate::services::targets::set(
+            db(ctx),
+            actor(ctx)?,
+            team_id.0,
+            targets.into_iter().map(Into::into).collect(),
+        )
+        .await?;
         Ok(saved.into_iter().map(Target).collect())
+    }
+}
+
+#[derive(Debug, InputObject)]
+pub struct TargetInput {
+    pub metric: Metric,
+    /// The person the target is for; omit for a team target.
+    pub staff_id: Option<Id>,
+    pub month: Month,
+    /// A team target for this one day of `month` instead of the whole month.
+    pub date: Option<Date>,
+    /// Yuan for money, a fraction for rates (0.035 = 3.5 %), seconds for times.
+    pub value: Decimal,
+}
+
+impl From<TargetInput> for targets::TargetInput {
+    fn from(input: TargetInput) -> Self {
+        Self {
+            metric: input.metric,
+            staff_id: input.staff_id.map(|id| id.0),
+            month: input.month,
+            date: input.date,
+            value: input.value,
+        }
     }
 }

@@ -1,4 +1,4 @@
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use crate::entities::{Role, Severity, TaskStatus, task, task_note};
@@ -16,7 +16,7 @@ use crate::pagination::Page;
 use crate::period::Date;
 use crate::services::tasks::board::{self, Board};
 use crate::services::tasks::verification::Verification;
-use crate::services::tasks::{Caller, FindingPick, NewTask, TaskChanges, TaskFilter};
+use crate::services::tasks::{self, Caller};
 
 fn caller<'a>(ctx: &Context<'a>) -> AppResult<Caller<'a>> {
     Ok(Caller {
@@ -342,7 +342,7 @@ impl TaskQuery {
             db(ctx),
             actor(ctx)?,
             now,
-            filter.unwrap_or_default(),
+            filter.unwrap_or_default().into(),
             page,
         )
         .await?;
@@ -367,7 +367,8 @@ impl TaskQuery {
             ..Default::default()
         };
         let found =
-            crate::services::tasks::list(db(ctx), actor, clock(ctx).now(), filter, page).await?;
+            crate::services::tasks::list(db(ctx), actor, clock(ctx).now(), filter.into(), page)
+                .await?;
         page_of_tasks(ctx, found, after.is_some()).await
     }
 
@@ -395,7 +396,7 @@ impl TaskMutation {
     /// A manual task; the team's manager or an admin.
     async fn create_task(&self, ctx: &Context<'_>, input: NewTask) -> AppResult<Task> {
         Ok(Task(
-            crate::services::tasks::create(&caller(ctx)?, input).await?,
+            crate::services::tasks::create(&caller(ctx)?, input.into()).await?,
         ))
     }
 
@@ -407,8 +408,12 @@ impl TaskMutation {
         diagnosis_id: Id,
         picks: Option<Vec<FindingPick>>,
     ) -> AppResult<Vec<Task>> {
-        let made =
-            crate::services::tasks::from_findings(&caller(ctx)?, diagnosis_id.0, picks).await?;
+        let made = crate::services::tasks::from_findings(
+            &caller(ctx)?,
+            diagnosis_id.0,
+            picks.map(|p| p.into_iter().map(Into::into).collect()),
+        )
+        .await?;
         Ok(made.into_iter().map(Task).collect())
     }
 
@@ -434,7 +439,7 @@ impl TaskMutation {
         changes: TaskChanges,
     ) -> AppResult<Task> {
         Ok(Task(
-            crate::services::tasks::update(&caller(ctx)?, id.0, version, changes).await?,
+            crate::services::tasks::update(&caller(ctx)?, id.0, version, changes.into()).await?,
         ))
     }
 
@@ -462,5 +467,99 @@ impl TaskMutation {
         Ok(FollowUp(
             crate::services::tasks::add_follow_up(&caller(ctx)?, task_id.0, &body).await?,
         ))
+    }
+}
+
+#[derive(Debug, InputObject)]
+pub struct NewTask {
+    pub team_id: Id,
+    pub title: String,
+    pub detail: Option<String>,
+    pub role: Role,
+    /// Omit to give it to the active person of `role` with the fewest open tasks.
+    pub assignee_id: Option<Id>,
+    /// Default MEDIUM.
+    pub priority: Option<Severity>,
+    /// Default 18:00 local today.
+    pub due_at: Option<DateTime<Utc>>,
+}
+
+impl From<NewTask> for tasks::NewTask {
+    fn from(input: NewTask) -> Self {
+        Self {
+            team_id: input.team_id.0,
+            title: input.title,
+            detail: input.detail,
+            role: input.role,
+            assignee_id: input.assignee_id.map(|id| id.0),
+            priority: input.priority,
+            due_at: input.due_at,
+        }
+    }
+}
+
+/// Fields left null are unchanged.
+#[derive(Debug, Default, InputObject)]
+pub struct TaskChanges {
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    pub priority: Option<Severity>,
+    pub due_at: Option<DateTime<Utc>>,
+}
+
+impl From<TaskChanges> for tasks::TaskChanges {
+    fn from(input: TaskChanges) -> Self {
+        Self {
+            title: input.title,
+            detail: input.detail,
+            priority: input.priority,
+            due_at: input.due_at,
+        }
+    }
+}
+
+/// A finding to turn into a task, optionally with the manager's choice of assignee.
+#[derive(Debug, InputObject)]
+pub struct FindingPick {
+    pub finding_id: Id,
+    pub assignee_id: Option<Id>,
+}
+
+impl From<FindingPick> for tasks::FindingPick {
+    fn from(input: FindingPick) -> Self {
+        Self {
+            finding_id: input.finding_id.0,
+            assignee_id: input.assignee_id.map(|id| id.0),
+        }
+    }
+}
+
+#[derive(Debug, Default, InputObject)]
+pub struct TaskFilter {
+    /// Admins may omit it (every team); everyone else gets their own team.
+    pub team_id: Option<Id>,
+    pub assignee_id: Option<Id>,
+    pub role: Option<Role>,
+    /// Any of these statuses.
+    pub status: Option<Vec<TaskStatus>>,
+    /// Due strictly before this time.
+    pub due_before: Option<DateTime<Utc>>,
+    /// Past due and still open (true), or not (false).
+    pub overdue: Option<bool>,
+    /// Made from a finding of this diagnosis.
+    pub diagnosis_id: Option<Id>,
+}
+
+impl From<TaskFilter> for tasks::TaskFilter {
+    fn from(input: TaskFilter) -> Self {
+        Self {
+            team_id: input.team_id.map(|id| id.0),
+            assignee_id: input.assignee_id.map(|id| id.0),
+            role: input.role,
+            status: input.status,
+            due_before: input.due_before,
+            overdue: input.overdue,
+            diagnosis_id: input.diagnosis_id.map(|id| id.0),
+        }
     }
 }

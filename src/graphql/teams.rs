@@ -1,4 +1,4 @@
-use async_graphql::{Context, Object};
+use async_graphql::{Context, InputObject, Object};
 use chrono::{DateTime, Utc};
 
 use crate::entities::{Platform, team};
@@ -8,7 +8,7 @@ use crate::graphql::{
     id::Id,
     relay::{IdConnection, connection, page_request},
 };
-use crate::services::teams::{NewTeam, TeamChanges, TeamFilter};
+use crate::services::teams;
 
 /// A shop (店铺) and its team.
 pub struct Team(pub team::Model);
@@ -65,7 +65,7 @@ impl TeamQuery {
     ) -> AppResult<IdConnection<Team>> {
         let after_given = after.is_some();
         let page = page_request(first, after)?;
-        let teams = crate::services::teams::list(db(ctx), actor(ctx)?, filter, page).await?;
+        let teams = crate::services::teams::list(db(ctx), actor(ctx)?, filter.into(), page).await?;
         Ok(connection(teams, after_given, |t| t.id, Team))
     }
 }
@@ -77,14 +77,14 @@ pub struct TeamMutation;
 impl TeamMutation {
     /// Admin only.
     async fn create_team(&self, ctx: &Context<'_>, input: NewTeam) -> AppResult<Team> {
-        crate::services::teams::create(db(ctx), actor(ctx)?, input)
+        crate::services::teams::create(db(ctx), actor(ctx)?, input.into())
             .await
             .map(Team)
     }
 
     /// The team's manager or an admin.
     async fn update_team(&self, ctx: &Context<'_>, id: Id, input: TeamChanges) -> AppResult<Team> {
-        crate::services::teams::update(db(ctx), actor(ctx)?, id.0, input)
+        crate::services::teams::update(db(ctx), actor(ctx)?, id.0, input.into())
             .await
             .map(Team)
     }
@@ -101,5 +101,59 @@ impl TeamMutation {
         crate::services::teams::set_active(db(ctx), actor(ctx)?, id.0, true)
             .await
             .map(Team)
+    }
+}
+
+#[derive(Debug, InputObject)]
+pub struct NewTeam {
+    pub name: String,
+    pub platform: Platform,
+    /// IANA zone every "day" and "month" of the team is local to; default Asia/Shanghai.
+    pub time_zone: Option<String>,
+    /// Whether staff may see the customer-service ranking; default true.
+    pub cs_ranking_visible: Option<bool>,
+}
+
+impl From<NewTeam> for teams::NewTeam {
+    fn from(input: NewTeam) -> Self {
+        Self {
+            name: input.name,
+            platform: input.platform,
+            time_zone: input.time_zone,
+            cs_ranking_visible: input.cs_ranking_visible,
+        }
+    }
+}
+
+/// Fields left null are unchanged.
+#[derive(Debug, Default, InputObject)]
+pub struct TeamChanges {
+    pub name: Option<String>,
+    pub platform: Option<Platform>,
+    pub time_zone: Option<String>,
+    pub cs_ranking_visible: Option<bool>,
+}
+
+impl From<TeamChanges> for teams::TeamChanges {
+    fn from(input: TeamChanges) -> Self {
+        Self {
+            name: input.name,
+            platform: input.platform,
+            time_zone: input.time_zone,
+            cs_ranking_visible: input.cs_ranking_visible,
+        }
+    }
+}
+
+#[derive(Debug, Default, InputObject)]
+pub struct TeamFilter {
+    pub active: Option<bool>,
+}
+
+impl From<TeamFilter> for teams::TeamFilter {
+    fn from(input: TeamFilter) -> Self {
+        Self {
+            active: input.active,
+        }
     }
 }

@@ -14,6 +14,7 @@ pub mod events;
 pub mod ingest;
 pub mod kpi;
 pub mod metrics;
+pub mod months;
 pub mod products;
 pub mod reviews;
 pub mod staff;

@@ -16,7 +16,6 @@ pub mod rules;
 
 use std::collections::HashMap;
 
-use async_graphql::InputObject;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
@@ -39,7 +38,7 @@ use crate::services::metrics::month::MonthFacts;
 use crate::validate::Checks;
 use crate::{
     db,
-    services::{audit, closing, teams},
+    services::{audit, months, teams},
 };
 use rules::{
     Coefficients, Commission, CommissionMetric, GradeBonus, Kind, PerUnitOverThreshold, PlanRule,
@@ -110,10 +109,8 @@ fn stored_rule(r: &bonus_rule::Model) -> AppResult<PlanRule> {
 }
 
 /// One rule of a plan: its code and exactly one of the kinds' parameters.
-#[derive(Debug, Clone, Default, InputObject)]
+#[derive(Debug, Clone, Default)]
 pub struct BonusRuleInput {
-    /// The rule's name and payroll column (A–Z, 0–9, _, upper-cased; unique in the plan);
-    /// default the kind's name, e.g. COMMISSION.
     pub code: Option<String>,
     pub grade_bonus: Option<GradeBonusInput>,
     pub score_bonus: Option<ScoreBonusInput>,
@@ -123,16 +120,14 @@ pub struct BonusRuleInput {
 }
 
 /// base × the grade's coefficient.
-#[derive(Debug, Clone, InputObject)]
+#[derive(Debug, Clone)]
 pub struct GradeBonusInput {
-    /// Yuan.
     pub base: Decimal,
-    /// Default S 1.5, A 1.2, B 1.0, C 0.6, D 0.
     pub coefficients: Option<GradeCoefficientsInput>,
 }
 
 /// Each grade's coefficient; omitted ones keep their default (S 1.5, A 1.2, B 1.0, C 0.6, D 0).
-#[derive(Debug, Clone, Default, InputObject)]
+#[derive(Debug, Clone, Default)]
 pub struct GradeCoefficientsInput {
     pub s: Option<Decimal>,
     pub a: Option<Decimal>,
@@ -142,39 +137,34 @@ pub struct GradeCoefficientsInput {
 }
 
 /// base × score / 100.
-#[derive(Debug, Clone, InputObject)]
+#[derive(Debug, Clone)]
 pub struct ScoreBonusInput {
     pub base: Decimal,
 }
 
 /// metric × rate, the rate replaced by the highest tier of target completion met.
-#[derive(Debug, Clone, InputObject)]
+#[derive(Debug, Clone)]
 pub struct CommissionInput {
     pub metric: CommissionMetric,
-    /// A fraction: 0.005 = 0.5 %.
     pub rate: Decimal,
-    #[graphql(default)]
     pub tiers: Vec<CommissionTierInput>,
 }
 
-#[derive(Debug, Clone, InputObject)]
+#[derive(Debug, Clone)]
 pub struct CommissionTierInput {
-    /// metric / target from which `rate` applies: 1.0 = 100 %.
     pub completion: Decimal,
     pub rate: Decimal,
 }
 
 /// For each product the designer owns: max(units sold − threshold, 0) × amount.
-#[derive(Debug, Clone, InputObject)]
+#[derive(Debug, Clone)]
 pub struct PerUnitOverThresholdInput {
-    /// Yuan per unit; default 1.00.
     pub amount: Option<Decimal>,
-    /// Default 500.
     pub threshold: Option<i64>,
 }
 
 /// pool × own metric / the role's average (pooled for rates, mean per person otherwise).
-#[derive(Debug, Clone, InputObject)]
+#[derive(Debug, Clone)]
 pub struct TeamRelativeInput {
     pub pool: Decimal,
     pub metric: RelativeMetric,
@@ -479,7 +469,7 @@ pub async fn add_adjustment(
     }
     checks.finish()?;
     let tx = db::begin_write(db).await?;
-    closing::ensure_open(&tx, team_id, month).await?;
+    months::ensure_open(&tx, team_id, month).await?;
     let adjustment = bonus_adjustment::ActiveModel {
         team_id: Set(team_id),
         month: Set(month.first_day()),
@@ -522,7 +512,7 @@ pub async fn remove_adjustment(
     let reason = checks.note("reason", reason, 500);
     checks.finish()?;
     let tx = db::begin_write(db).await?;
-    closing::ensure_open(&tx, adjustment.team_id, Month::of(adjustment.month)).await?;
+    months::ensure_open(&tx, adjustment.team_id, Month::of(adjustment.month)).await?;
     bonus_adjustment::Entity::delete_by_id(id).exec(&tx).await?;
     bump_version(&tx, adjustment.team_id).await?;
     let changes = vec![
@@ -595,7 +585,7 @@ pub async fn recompute(
 ) -> AppResult<Run> {
     actor.ensure_manager_of(team_id)?;
     let team = teams::get_active(db, team_id).await?;
-    closing::ensure_open(db, team_id, month).await?;
+    months::ensure_open(db, team_id, month).await?;
     let run = store(db, actor, &team, month, now, true).await?;
     Ok(Run {
         run,
@@ -604,7 +594,7 @@ pub async fn recompute(
 }
 
 /// Computes and stores the run of an open month, without access checks: for
-/// [`recompute`] and [`closing::finalize`].
+/// [`recompute`] and [`closing::finalize`](crate::services::closing::finalize).
 pub(crate) async fn compute(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -652,9 +642,9 @@ async fn store(
     let tx = db::begin_write(db).await?;
     // One writer of the team's run at a time; a recompute also refuses a finalized month.
     if check_open {
-        closing::ensure_open(&tx, team.id, month).await?;
+        months::ensure_open(&tx, team.id, month).await?;
     } else {
-        closing::lock_team(&tx, team.id).await?;
+        months::lock_team(&tx, team.id).await?;
     }
     bonus_run::Entity::insert(bonus_run::ActiveModel {
         team_id: Set(team.id),
@@ -801,7 +791,7 @@ pub async fn get_run(
     month: Month,
 ) -> AppResult<Option<Run>> {
     actor.ensure_member_of(team_id)?;
-    let status = closing::status(db, team_id, month).await?;
+    let status = months::status(db, team_id, month).await?;
     if !actor.manages(team_id) && status != MonthStatus::Finalized {
         return Err(AppError::forbidden(format!(
             "your bonus for {month} is shown once the month is finalized"

@@ -133,10 +133,9 @@ pub async fn load(db: &DatabaseConnection, team_id: i64) -> AppResult<Thresholds
     Ok(Thresholds(set))
 }
 
-#[derive(Debug, async_graphql::InputObject)]
+#[derive(Debug)]
 pub struct ThresholdInput {
     pub key: ThresholdKey,
-    /// The new value, or null to go back to the default.
     pub value: Option<Decimal>,
 }
 

@@ -22,7 +22,7 @@ use crate::entities::{
 };
 use crate::error::AppResult;
 use crate::services::auth::Actor;
-use crate::services::{closing, teams};
+use crate::services::{months, teams};
 use crate::validate::Checks;
 use directory::Directory;
 use rows::{
@@ -114,7 +114,7 @@ async fn run(
     let outcome = match batch {
         Batch::ShopDays(rows) => {
             let rows = check(&ctx, rows, rows::shop_day)?;
-            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|(d, _)| *d)).await?;
+            months::ensure_open_dates(&tx, team_id, rows.iter().map(|(d, _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|(d, _)| *d));
             let existing = shop_day::Entity::find()
                 .select_only()
@@ -129,7 +129,7 @@ async fn run(
         }
         Batch::ProductDays(rows) => {
             let rows = check(&ctx, rows, rows::product_day)?;
-            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, d), _)| *d)).await?;
+            months::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, d), _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|((_, d), _)| *d));
             let existing = product_day::Entity::find()
                 .select_only()
@@ -144,7 +144,7 @@ async fn run(
         }
         Batch::AgentDays(rows) => {
             let rows = check(&ctx, rows, rows::agent_day)?;
-            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, d), _)| *d)).await?;
+            months::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, d), _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|((_, d), _)| *d));
             let existing = agent_day::Entity::find()
                 .select_only()
@@ -159,7 +159,7 @@ async fn run(
         }
         Batch::AdDays(rows) => {
             let rows = check(&ctx, rows, rows::ad_day)?;
-            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|((d, _, _), _)| *d)).await?;
+            months::ensure_open_dates(&tx, team_id, rows.iter().map(|((d, _, _), _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|((d, _, _), _)| *d));
             let existing = ad_day::Entity::find()
                 .select_only()
@@ -198,7 +198,7 @@ async fn run(
                 let before = existing.get(reference).copied().flatten();
                 [now, before].into_iter().flatten()
             });
-            closing::ensure_open_dates(&tx, team_id, delivered).await?;
+            months::ensure_open_dates(&tx, team_id, delivered).await?;
             use design_deliverable::Column::*;
             upsert::<design_deliverable::Entity, _>(
                 &tx,
@@ -210,7 +210,7 @@ async fn run(
         }
         Batch::Competitors(rows) => {
             let rows = check(&ctx, rows, rows::competitor)?;
-            closing::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, _, d), _)| *d)).await?;
+            months::ensure_open_dates(&tx, team_id, rows.iter().map(|((_, _, d), _)| *d)).await?;
             let (from, to) = date_span(rows.iter().map(|((_, _, d), _)| *d));
             let existing = competitor_snapshot::Entity::find()
                 .select_only()

@@ -295,26 +295,16 @@ pub fn metrics_of(library: &[Kpi], role: Role) -> Vec<Metric> {
 }
 
 /// One KPI as the API takes it: the method's parameters in the field named after it.
-#[derive(Debug, async_graphql::InputObject)]
+#[derive(Debug)]
 pub struct KpiInput {
-    /// Unique in the team, e.g. CS_AOV.
     pub code: String,
-    /// Any metric of the catalogue (§3). A metric of another role's data (an agent's
-    /// conversion for an operator) is scored on the team's pooled value.
     pub metric: Metric,
-    #[graphql(default_with = "Basis::Value")]
     pub basis: Basis,
-    /// Whether higher or lower is better; by default the metric's own (response times, CPC,
-    /// bounce and refund rates are better low).
     pub direction: Option<Direction>,
     pub method: Method,
-    /// TIERS: (threshold, score) pairs.
     pub tiers: Option<Vec<Tier>>,
-    /// LINEAR: the actual scoring 0 and the one scoring 100.
     pub worst: Option<Decimal>,
     pub best: Option<Decimal>,
-    /// TARGET_RATIO: where the target comes from (FIXED takes `value`), and the cap (default
-    /// 1.2).
     pub target: Option<TargetSource>,
     pub value: Option<Decimal>,
     pub cap: Option<Decimal>,

@@ -1,47 +1,41 @@
 //! Products (宝贝): the items a shop sells, which of them are heroes (主推款), who designs them.
 
-use async_graphql::{InputObject, MaybeUndefined};
 use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::entities::{Role, product, staff};
 use crate::error::{AppError, AppResult};
-use crate::graphql::id::Id;
 use crate::pagination::{self, Page, PageRequest};
 use crate::services::auth::Actor;
 use crate::services::teams;
 use crate::validate::Checks;
 
-#[derive(Debug, InputObject)]
+#[derive(Debug)]
 pub struct NewProduct {
-    pub team_id: Id,
-    /// The platform's item id (商品ID), unique within the team.
+    pub team_id: i64,
     pub platform_item_id: String,
     pub title: String,
-    /// 主推款. Default false.
     pub is_hero: Option<bool>,
-    /// The designer (美工) who owns the item's images; must be an active DESIGNER of the team.
-    pub designer_id: Option<Id>,
-    /// Cost per unit in yuan, at most two decimals. Default 0.
+    pub designer_id: Option<i64>,
     pub unit_cost: Option<Decimal>,
 }
 
-/// Fields left out are unchanged; `designerId: null` removes the designer.
-#[derive(Debug, Default, InputObject)]
+/// Fields left out (`None`) are unchanged; `designer_id: Some(None)` removes the designer.
+#[derive(Debug, Default)]
 pub struct ProductChanges {
     pub platform_item_id: Option<String>,
     pub title: Option<String>,
     pub is_hero: Option<bool>,
-    pub designer_id: MaybeUndefined<Id>,
+    pub designer_id: Option<Option<i64>>,
     pub unit_cost: Option<Decimal>,
 }
 
-#[derive(Debug, Default, InputObject)]
+#[derive(Debug, Default)]
 pub struct ProductFilter {
-    pub team_id: Option<Id>,
+    pub team_id: Option<i64>,
     pub is_hero: Option<bool>,
-    pub designer_id: Option<Id>,
+    pub designer_id: Option<i64>,
     pub active: Option<bool>,
 }
 
@@ -66,14 +60,14 @@ pub async fn list(
     page: PageRequest,
 ) -> AppResult<Page<product::Model>> {
     let mut select = product::Entity::find();
-    if let Some(team) = actor.team_scope(filter.team_id.map(|t| t.0))? {
+    if let Some(team) = actor.team_scope(filter.team_id)? {
         select = select.filter(product::Column::TeamId.eq(team));
     }
     if let Some(hero) = filter.is_hero {
         select = select.filter(product::Column::IsHero.eq(hero));
     }
     if let Some(designer) = filter.designer_id {
-        select = select.filter(product::Column::DesignerId.eq(designer.0));
+        select = select.filter(product::Column::DesignerId.eq(designer));
     }
     if let Some(active) = filter.active {
         select = select.filter(product::Column::Active.eq(active));
@@ -124,7 +118,7 @@ pub async fn create(
     actor: &Actor,
     input: NewProduct,
 ) -> AppResult<product::Model> {
-    let team_id = input.team_id.0;
+    let team_id = input.team_id;
     actor.ensure_manager_of(team_id)?;
     teams::get_active(db, team_id).await?;
     let mut checks = Checks::default();
@@ -132,7 +126,7 @@ pub async fn create(
     let title = checks.text("title", &input.title, 200);
     let cost = checks.money("unitCost", input.unit_cost.unwrap_or_default());
     if let Some(designer) = input.designer_id {
-        check_designer(db, &mut checks, team_id, designer.0).await?;
+        check_designer(db, &mut checks, team_id, designer).await?;
     }
     checks.finish()?;
     ensure_item_id_free(db, team_id, &item_id).await?;
@@ -142,7 +136,7 @@ pub async fn create(
         platform_item_id: Set(item_id),
         title: Set(title),
         is_hero: Set(input.is_hero.unwrap_or(false)),
-        designer_id: Set(input.designer_id.map(|d| d.0)),
+        designer_id: Set(input.designer_id),
         unit_cost_fen: Set(cost),
         active: Set(true),
         created_at: Set(now),
@@ -166,8 +160,8 @@ pub async fn update(
         .map(|i| checks.text("platformItemId", &i, 64));
     let title = changes.title.map(|t| checks.text("title", &t, 200));
     let cost = changes.unit_cost.map(|c| checks.money("unitCost", c));
-    if let MaybeUndefined::Value(designer) = changes.designer_id {
-        check_designer(db, &mut checks, product.team_id, designer.0).await?;
+    if let Some(Some(designer)) = changes.designer_id {
+        check_designer(db, &mut checks, product.team_id, designer).await?;
     }
     checks.finish()?;
     if let Some(item_id) = &item_id
@@ -185,10 +179,8 @@ pub async fn update(
     if let Some(hero) = changes.is_hero {
         model.is_hero = Set(hero);
     }
-    match changes.designer_id {
-        MaybeUndefined::Value(d) => model.designer_id = Set(Some(d.0)),
-        MaybeUndefined::Null => model.designer_id = Set(None),
-        MaybeUndefined::Undefined => {}
+    if let Some(designer) = changes.designer_id {
+        model.designer_id = Set(designer);
     }
     if let Some(cost) = cost {
         model.unit_cost_fen = Set(cost);

@@ -150,7 +150,7 @@ fn score_people(
 }
 
 async fn is_finalized(db: &DatabaseConnection, team_id: i64, month: Month) -> AppResult<bool> {
-    Ok(crate::services::closing::status(db, team_id, month).await? == MonthStatus::Finalized)
+    Ok(crate::services::months::status(db, team_id, month).await? == MonthStatus::Finalized)
 }
 
 async fn stored(
@@ -357,7 +357,7 @@ async fn for_change(
     staff_id: i64,
 ) -> AppResult<review::Model> {
     actor.ensure_manager_of(team.id)?;
-    crate::services::closing::ensure_open(db, team.id, month).await?;
+    crate::services::months::ensure_open(db, team.id, month).await?;
     current(db, team, month)
         .await?
         .into_iter()

@@ -1,6 +1,5 @@
 //! Staff: the people of a team, their access, passwords and chat aliases.
 
-use async_graphql::InputObject;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, PaginatorTrait,
@@ -9,27 +8,23 @@ use sea_orm::{
 
 use crate::entities::{Access, Role, staff, staff_alias};
 use crate::error::{AppError, AppResult};
-use crate::graphql::id::Id;
 use crate::pagination::{self, Page, PageRequest};
 use crate::services::auth::{Actor, Hasher};
 use crate::services::teams;
 use crate::validate::Checks;
 
-#[derive(Debug, InputObject)]
+#[derive(Debug)]
 pub struct NewStaff {
-    /// Required except for admins.
-    pub team_id: Option<Id>,
+    pub team_id: Option<i64>,
     pub name: String,
     pub email: String,
     pub password: String,
-    /// Required for STAFF access.
     pub role: Option<Role>,
-    /// Default STAFF. Only an admin may grant ADMIN.
     pub access: Option<Access>,
 }
 
 /// Fields left null are unchanged. People may change their own name; the rest is the manager's.
-#[derive(Debug, Default, InputObject)]
+#[derive(Debug, Default)]
 pub struct StaffChanges {
     pub name: Option<String>,
     pub email: Option<String>,
@@ -37,9 +32,9 @@ pub struct StaffChanges {
     pub access: Option<Access>,
 }
 
-#[derive(Debug, Default, InputObject)]
+#[derive(Debug, Default)]
 pub struct StaffFilter {
-    pub team_id: Option<Id>,
+    pub team_id: Option<i64>,
     pub role: Option<Role>,
     pub access: Option<Access>,
     pub active: Option<bool>,
@@ -66,7 +61,7 @@ pub async fn list(
     page: PageRequest,
 ) -> AppResult<Page<staff::Model>> {
     let mut select = staff::Entity::find();
-    if let Some(team) = actor.team_scope(filter.team_id.map(|t| t.0))? {
+    if let Some(team) = actor.team_scope(filter.team_id)? {
         select = select.filter(staff::Column::TeamId.eq(team));
     }
     if actor.access == Access::Staff {
@@ -106,7 +101,7 @@ pub async fn create(
     input: NewStaff,
 ) -> AppResult<staff::Model> {
     let access = input.access.unwrap_or(Access::Staff);
-    let team_id = input.team_id.map(|t| t.0);
+    let team_id = input.team_id;
     match (access, team_id) {
         (Access::Admin, _) => actor.ensure_admin()?,
         (_, Some(team)) => actor.ensure_manager_of(team)?,

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use async_graphql::InputObject;
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{ExprTrait, NullOrdering};
@@ -15,22 +14,18 @@ use sea_orm::{
 use crate::db;
 use crate::entities::{Metric, staff, target, target::Period};
 use crate::error::{AppError, AppResult};
-use crate::graphql::id::Id;
 use crate::period::{Date, Month};
 use crate::services::auth::Actor;
 use crate::services::catalogue::Unit;
 use crate::services::teams;
 use crate::validate::Checks;
 
-#[derive(Debug, InputObject)]
+#[derive(Debug)]
 pub struct TargetInput {
     pub metric: Metric,
-    /// The person the target is for; omit for a team target.
-    pub staff_id: Option<Id>,
+    pub staff_id: Option<i64>,
     pub month: Month,
-    /// A team target for this one day of `month` instead of the whole month.
     pub date: Option<Date>,
-    /// Yuan for money, a fraction for rates (0.035 = 3.5 %), seconds for times.
     pub value: Decimal,
 }
 
@@ -57,7 +52,7 @@ pub async fn set(
     }
     checks.finish()?;
     let tx = db::begin_write(db).await?;
-    crate::services::closing::ensure_open_months(&tx, team_id, inputs.iter().map(|t| t.month))
+    crate::services::months::ensure_open_months(&tx, team_id, inputs.iter().map(|t| t.month))
         .await?;
     let mut saved = Vec::with_capacity(inputs.len());
     for t in inputs {
@@ -65,7 +60,7 @@ pub async fn set(
             Some(day) => (Period::Day, day.0),
             None => (Period::Month, t.month.first_day()),
         };
-        let staff_id = t.staff_id.map(|s| s.0);
+        let staff_id = t.staff_id;
         let staff_cond = match staff_id {
             Some(id) => target::Column::StaffId.eq(id),
             None => target::Column::StaffId.is_null(),
@@ -104,7 +99,7 @@ fn check(checks: &mut Checks, t: &TargetInput, members: &[i64]) {
             "metric",
             "a team target is one of PAID_AMOUNT, CONVERSION_RATE, ROI, REFUND_RATE, NET_PROFIT",
         ),
-        Some(id) if !members.contains(&id.0) => {
+        Some(id) if !members.contains(&id) => {
             checks.fail("staffId", "must be a member of the team")
         }
         Some(_) if t.date.is_some() => checks.fail("date", "daily targets are for the team only"),

@@ -110,22 +110,19 @@ pub fn default_due(team: &team::Model, now: DateTime<Utc>) -> DateTime<Utc> {
         .unwrap_or(now)
 }
 
-#[derive(Debug, async_graphql::InputObject)]
+#[derive(Debug)]
 pub struct NewTask {
-    pub team_id: crate::graphql::id::Id,
+    pub team_id: i64,
     pub title: String,
     pub detail: Option<String>,
     pub role: Role,
-    /// Omit to give it to the active person of `role` with the fewest open tasks.
-    pub assignee_id: Option<crate::graphql::id::Id>,
-    /// Default MEDIUM.
+    pub assignee_id: Option<i64>,
     pub priority: Option<Severity>,
-    /// Default 18:00 local today.
     pub due_at: Option<DateTime<Utc>>,
 }
 
 /// Fields left null are unchanged.
-#[derive(Debug, Default, async_graphql::InputObject)]
+#[derive(Debug, Default)]
 pub struct TaskChanges {
     pub title: Option<String>,
     pub detail: Option<String>,
@@ -134,26 +131,21 @@ pub struct TaskChanges {
 }
 
 /// A finding to turn into a task, optionally with the manager's choice of assignee.
-#[derive(Debug, async_graphql::InputObject)]
+#[derive(Debug)]
 pub struct FindingPick {
-    pub finding_id: crate::graphql::id::Id,
-    pub assignee_id: Option<crate::graphql::id::Id>,
+    pub finding_id: i64,
+    pub assignee_id: Option<i64>,
 }
 
-#[derive(Debug, Default, async_graphql::InputObject)]
+#[derive(Debug, Default)]
 pub struct TaskFilter {
-    /// Admins may omit it (every team); everyone else gets their own team.
-    pub team_id: Option<crate::graphql::id::Id>,
-    pub assignee_id: Option<crate::graphql::id::Id>,
+    pub team_id: Option<i64>,
+    pub assignee_id: Option<i64>,
     pub role: Option<Role>,
-    /// Any of these statuses.
     pub status: Option<Vec<TaskStatus>>,
-    /// Due strictly before this time.
     pub due_before: Option<DateTime<Utc>>,
-    /// Past due and still open (true), or not (false).
     pub overdue: Option<bool>,
-    /// Made from a finding of this diagnosis.
-    pub diagnosis_id: Option<crate::graphql::id::Id>,
+    pub diagnosis_id: Option<i64>,
 }
 
 async fn find(db: &DatabaseConnection, id: i64) -> AppResult<task::Model> {
@@ -184,7 +176,7 @@ pub async fn list(
     filter: TaskFilter,
     page: PageRequest,
 ) -> AppResult<Page<task::Model>> {
-    let team = actor.team_scope(filter.team_id.map(|t| t.0))?;
+    let team = actor.team_scope(filter.team_id)?;
     let mut select = task::Entity::find();
     if let Some(team) = team {
         select = select.filter(task::Column::TeamId.eq(team));
@@ -193,7 +185,7 @@ pub async fn list(
         }
     }
     if let Some(a) = filter.assignee_id {
-        select = select.filter(task::Column::AssigneeId.eq(a.0));
+        select = select.filter(task::Column::AssigneeId.eq(a));
     }
     if let Some(role) = filter.role {
         select = select.filter(task::Column::Role.eq(role));
@@ -216,7 +208,7 @@ pub async fn list(
                 sea_orm::sea_query::Query::select()
                     .column(finding::Column::Id)
                     .from(finding::Entity)
-                    .and_where(finding::Column::DiagnosisId.eq(d.0))
+                    .and_where(finding::Column::DiagnosisId.eq(d))
                     .to_owned(),
             ),
         );
@@ -406,7 +398,7 @@ fn event(
 
 /// A manual task (§6); the team's manager or an admin.
 pub async fn create(caller: &Caller<'_>, input: NewTask) -> AppResult<task::Model> {
-    let team_id = input.team_id.0;
+    let team_id = input.team_id;
     caller.actor.ensure_manager_of(team_id)?;
     let team = teams::get_active(caller.db, team_id).await?;
     let mut checks = Checks::default();
@@ -415,7 +407,7 @@ pub async fn create(caller: &Caller<'_>, input: NewTask) -> AppResult<task::Mode
     checks.finish()?;
     let mut workload = Workload::load(caller.db, team_id).await?;
     let assignee_id = match input.assignee_id {
-        Some(a) => Some(assignable(caller.db, team_id, a.0).await?.id),
+        Some(a) => Some(assignable(caller.db, team_id, a).await?.id),
         None => workload.least_loaded(input.role),
     };
     let draft = Draft {
@@ -477,16 +469,16 @@ pub async fn from_findings(
             let mut chosen = Vec::new();
             for (i, p) in picks.iter().enumerate() {
                 checks.at_row(i + 1);
-                match findings.iter().find(|f| f.id == p.finding_id.0) {
+                match findings.iter().find(|f| f.id == p.finding_id) {
                     None => checks.fail("findingId", "not a current finding of this diagnosis"),
                     Some(f) if tasked.contains(&f.id) => return Err(already_tasked(f.id)),
                     Some(f) => {
                         if let Some(a) = p.assignee_id
-                            && !workload.is_active(a.0)
+                            && !workload.is_active(a)
                         {
                             checks.fail("assigneeId", "must be an active member of the team");
                         }
-                        chosen.push((f, p.assignee_id.map(|a| a.0)));
+                        chosen.push((f, p.assignee_id));
                     }
                 }
             }

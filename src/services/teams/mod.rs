@@ -1,6 +1,5 @@
 //! Teams (shops): the unit everything else belongs to.
 
-use async_graphql::InputObject;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -16,18 +15,16 @@ use crate::validate::Checks;
 
 pub const DEFAULT_TIME_ZONE: &str = "Asia/Shanghai";
 
-#[derive(Debug, InputObject)]
+#[derive(Debug)]
 pub struct NewTeam {
     pub name: String,
     pub platform: Platform,
-    /// IANA zone every "day" and "month" of the team is local to; default Asia/Shanghai.
     pub time_zone: Option<String>,
-    /// Whether staff may see the customer-service ranking; default true.
     pub cs_ranking_visible: Option<bool>,
 }
 
 /// Fields left null are unchanged.
-#[derive(Debug, Default, InputObject)]
+#[derive(Debug, Default)]
 pub struct TeamChanges {
     pub name: Option<String>,
     pub platform: Option<Platform>,
@@ -35,7 +32,7 @@ pub struct TeamChanges {
     pub cs_ranking_visible: Option<bool>,
 }
 
-#[derive(Debug, Default, InputObject)]
+#[derive(Debug, Default)]
 pub struct TeamFilter {
     pub active: Option<bool>,
 }
