@@ -13,7 +13,7 @@ use sea_orm::ActiveEnum;
 use crate::app::{Application, shutdown_signal};
 use crate::config::{AuthSettings, Limits, Settings};
 use crate::error::AppError;
-use crate::services::auth::Actor;
+use crate::services::auth::{Actor, Hasher};
 use crate::{
     db, demo, graphql,
     services::{bonus, closing, diagnosis, ingest, months, staff, teams},
@@ -174,7 +174,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(p) => p,
                 None => read_password()?,
             };
-            let admin = staff::create_admin(&db, &email, &name, password).await?;
+            let admin =
+                staff::create_admin(&db, Hasher::offline(), &email, &name, password).await?;
             println!("created admin {} (id {})", admin.email, admin.id);
         }
         Command::SeedDemo { staff, days } => {

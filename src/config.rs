@@ -109,6 +109,20 @@ pub struct AuthSettings {
         value_parser = clap::value_parser!(u64).range(60..=30 * 24 * 3600)
     )]
     pub token_lifetime_secs: u64,
+    /// How much work one password hash is. Not a flag: only tests, which make thousands of
+    /// accounts, choose `Minimal`.
+    #[arg(skip)]
+    pub hash_cost: HashCost,
+}
+
+/// The cost of one password hash.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HashCost {
+    /// argon2id's recommended parameters: 19 MiB, 2 passes.
+    #[default]
+    Standard,
+    /// argon2id's least: 8 KiB, 1 pass. For tests only; a password hashed so is easy to crack.
+    Minimal,
 }
 
 impl Default for AuthSettings {
@@ -122,6 +136,7 @@ impl Default for AuthSettings {
             max_logins_per_request: 3,
             trusted_proxies: Vec::new(),
             token_lifetime_secs: 12 * 3600,
+            hash_cost: HashCost::Standard,
         }
     }
 }

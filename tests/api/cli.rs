@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use migration::MigratorTrait;
 use serde_json::json;
 
-use crate::helpers::fresh_database;
+use crate::helpers::{empty_database, fresh_database};
 
 fn shopops(database_url: &str) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_shopops"));
@@ -33,7 +33,7 @@ async fn schema_prints_the_checked_in_sdl() {
 
 #[tokio::test]
 async fn migrate_and_create_admin_from_stdin() {
-    let (url, _dir) = fresh_database().await;
+    let (url, _dir) = empty_database().await;
     let status = shopops(&url)
         .args(["migrate", "--status"])
         .output()

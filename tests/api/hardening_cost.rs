@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use shopops::config::{Limits, Settings};
 
-use crate::helpers::{SECRET, TestApp, code, field, spawn_app, spawn_with, world};
+use crate::helpers::{TestApp, code, field, settings, spawn_app, spawn_with, world};
 
 /// `n` aliases of the shop's numbers over `from..=to` at `granularity`, three fields each.
 fn shop_aliases(n: usize, from: &str, to: &str, granularity: &str) -> String {
@@ -22,7 +22,7 @@ fn shop_aliases(n: usize, from: &str, to: &str, granularity: &str) -> String {
 fn with_limits(limits: Limits) -> Settings {
     Settings {
         limits,
-        ..Settings::local(SECRET)
+        ..settings()
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::json;
 use shopops::db;
 
 use crate::bonus::{import, october};
-use crate::helpers::{code, fresh_database, spawn_app, world};
+use crate::helpers::{code, empty_database, spawn_app, world};
 
 /// 50 imports at once, each a transaction that reads the team's rows and then writes: on SQLite
 /// a deferred transaction could not wait for the lock and failed "database is locked".
@@ -82,7 +82,7 @@ async fn parallel_bonus_runs_all_succeed_on_one_run() {
 /// Instances started together on an empty database: both migrate, neither fails.
 #[tokio::test]
 async fn two_instances_migrate_an_empty_database_together() {
-    let (url, _dir) = fresh_database().await;
+    let (url, _dir) = empty_database().await;
     let a = db::connect(&url).await.unwrap();
     let b = db::connect(&url).await.unwrap();
     let (ra, rb) = tokio::join!(db::migrate(&a), db::migrate(&b));

@@ -8,7 +8,9 @@ use shopops::{
     db,
 };
 
-use crate::helpers::{PASSWORD, SECRET, TestApp, code, fresh_database, spawn_with, world};
+use crate::helpers::{
+    PASSWORD, SECRET, TestApp, code, fresh_database, hasher, settings, spawn_with, world,
+};
 
 const ME: &str = "{ me { id } }";
 const LOGIN: &str =
@@ -66,10 +68,15 @@ async fn concurrent_logins_hash_at_most_the_configured_number_at_once() {
     // The app built here rather than by `spawn_with`, to keep a handle on its hasher.
     let (url, _dir) = fresh_database().await;
     let conn = db::connect(&url).await.expect("connect");
-    db::migrate(&conn).await.expect("migrate");
-    shopops::services::staff::create_admin(&conn, "root@shop.test", "Root", PASSWORD.into())
-        .await
-        .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
+    shopops::services::staff::create_admin(
+        &conn,
+        hasher(),
+        "root@shop.test",
+        "Root",
+        PASSWORD.into(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
     let settings = with_auth(AuthSettings {
         hash_concurrency: 2,
         // Attempts in flight count as failures of the account until they succeed.
@@ -261,7 +268,7 @@ async fn addresses_are_limited_apart_and_forwarded_for_only_from_a_trusted_proxy
 
 #[tokio::test]
 async fn resetting_or_changing_a_password_ends_the_sessions_it_had() {
-    let app = spawn_with(Settings::local(SECRET)).await;
+    let app = spawn_with(settings()).await;
     let w = world(&app).await;
     let cs_a_second = app.login("cs.a@shop.test", PASSWORD).await;
     app.ok(

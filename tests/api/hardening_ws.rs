@@ -8,7 +8,7 @@ use shopops::config::{AuthSettings, Limits, Settings};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use crate::helpers::{PASSWORD, SECRET, TestApp, World, code, spawn_app, spawn_with, world};
+use crate::helpers::{PASSWORD, TestApp, World, code, settings, spawn_app, spawn_with, world};
 use crate::ws::{self, WsClient};
 
 const TASK_EVENTS: &str = "subscription($team: ID!) {
@@ -26,7 +26,7 @@ fn task_input(team: &str, assignee: &str) -> Value {
 fn with_limits(limits: Limits) -> Settings {
     Settings {
         limits,
-        ..Settings::local(SECRET)
+        ..settings()
     }
 }
 
@@ -145,7 +145,7 @@ async fn a_socket_is_closed_when_its_token_expires() {
             token_lifetime_secs: 2,
             ..AuthSettings::default()
         },
-        ..Settings::local(SECRET)
+        ..settings()
     })
     .await;
     // Tokens of the set-up expire too; HTTP still takes them within the 30 s of clock leeway.

@@ -1,12 +1,14 @@
 use std::sync::{
-    Arc,
+    Arc, OnceLock,
     atomic::{AtomicUsize, Ordering},
 };
 
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
-use shopops::{app::Application, clock::Clock, config::Settings, db};
+use shopops::config::{HashCost, Settings};
+use shopops::services::auth::Hasher;
+use shopops::{app::Application, clock::Clock, db};
 
 pub const SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
 pub const PASSWORD: &str = "correct horse battery";
@@ -23,27 +25,92 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app() -> TestApp {
-    spawn_with(Settings::local(SECRET)).await
+    spawn_with(settings()).await
 }
 
 /// An app whose clock stands at `at` until the test moves it with `app.clock.set(..)`.
 pub async fn spawn_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
     spawn_with(Settings {
         clock: Clock::manual(at),
-        ..Settings::local(SECRET)
+        ..settings()
     })
     .await
 }
 
 /// A fresh, migrated database: a SQLite file in a temporary directory, or a new PostgreSQL
-/// database on the server TEST_DATABASE_URL points at. Returns its URL too.
+/// database on the server TEST_DATABASE_URL points at. Returns its URL too. Each is a copy of
+/// one template migrated once per run, so a test does not pay the migrations.
 pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
+    let template = template().await;
+    match &template.server {
+        Some(server) => {
+            let name = database_name();
+            let admin = Database::connect(server)
+                .await
+                .expect("connect TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!(
+                    "CREATE DATABASE {name} TEMPLATE {}",
+                    template.name
+                ))
+                .await
+                .expect("create test database");
+            admin.close().await.ok();
+            (database_url(server, &name), None)
+        }
+        None => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let file = dir.path().join("test.db");
+            std::fs::copy(&template.name, &file).expect("copy the template database");
+            assert!(
+                !std::path::Path::new(&format!("{}-wal", template.name)).exists(),
+                "the template's log was not folded into its file"
+            );
+            (format!("sqlite://{}?mode=rwc", file.display()), Some(dir))
+        }
+    }
+}
+
+/// The migrated database every test's is copied from: a PostgreSQL database, or a SQLite file.
+struct Template {
+    /// TEST_DATABASE_URL, or none for SQLite.
+    server: Option<String>,
+    /// The PostgreSQL database's name, or the SQLite file's path.
+    name: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+async fn template() -> &'static Template {
+    static TEMPLATE: tokio::sync::OnceCell<Template> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let (url, name, dir) = empty().await;
+            let db = db::connect(&url).await.expect("connect the template");
+            db::migrate(&db).await.expect("migrate the template");
+            // A PostgreSQL template must have no sessions when it is copied; SQLite moves its
+            // log into the main file when the last connection closes.
+            db.close().await.expect("close the template");
+            Template {
+                server: std::env::var("TEST_DATABASE_URL").ok(),
+                name,
+                _dir: dir,
+            }
+        })
+        .await
+}
+
+/// A database without tables, for tests of migrating itself. Returns its URL too.
+pub async fn empty_database() -> (String, Option<tempfile::TempDir>) {
+    let (url, _, dir) = empty().await;
+    (url, dir)
+}
+
+/// A new, empty database: its URL, its name (a SQLite file's path) and the SQLite file's
+/// directory.
+async fn empty() -> (String, String, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(server) => {
-            // TEST_DATABASE_PREFIX lets a CI run name (and later drop) only its own databases.
-            let prefix =
-                std::env::var("TEST_DATABASE_PREFIX").unwrap_or_else(|_| "shopops_test_".into());
-            let name = format!("{prefix}{:016x}", rand::random::<u64>());
+            let name = database_name();
             let admin = Database::connect(&server)
                 .await
                 .expect("connect TEST_DATABASE_URL");
@@ -52,21 +119,45 @@ pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
                 .await
                 .expect("create test database");
             admin.close().await.ok();
-            let (base, query) = server.split_once('?').unwrap_or((&server, ""));
-            let base = &base[..base.rfind('/').expect("database URL has a path")];
-            let url = if query.is_empty() {
-                format!("{base}/{name}")
-            } else {
-                format!("{base}/{name}?{query}")
-            };
-            (url, None)
+            (database_url(&server, &name), name, None)
         }
         Err(_) => {
             let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-            (url, Some(dir))
+            let file = dir.path().join("test.db");
+            let url = format!("sqlite://{}?mode=rwc", file.display());
+            (url, file.display().to_string(), Some(dir))
         }
     }
+}
+
+/// A new database name; TEST_DATABASE_PREFIX lets a CI run name (and later drop) only its own.
+fn database_name() -> String {
+    let prefix = std::env::var("TEST_DATABASE_PREFIX").unwrap_or_else(|_| "shopops_test_".into());
+    format!("{prefix}{:016x}", rand::random::<u64>())
+}
+
+/// `server`'s URL with its database replaced by `name`.
+pub fn database_url(server: &str, name: &str) -> String {
+    let (base, query) = server.split_once('?').unwrap_or((server, ""));
+    let base = &base[..base.rfind('/').expect("database URL has a path")];
+    if query.is_empty() {
+        format!("{base}/{name}")
+    } else {
+        format!("{base}/{name}?{query}")
+    }
+}
+
+/// The settings of a test's app: a loopback server whose password hashes are cheap.
+pub fn settings() -> Settings {
+    let mut settings = Settings::local(SECRET);
+    settings.auth.hash_cost = HashCost::Minimal;
+    settings
+}
+
+/// A hasher for accounts a test makes without the app (admins), as cheap as the app's.
+pub fn hasher() -> &'static Hasher {
+    static HASHER: OnceLock<Hasher> = OnceLock::new();
+    HASHER.get_or_init(|| Hasher::new(2, 64, HashCost::Minimal))
 }
 
 pub async fn spawn_with(settings: Settings) -> TestApp {
@@ -75,7 +166,6 @@ pub async fn spawn_with(settings: Settings) -> TestApp {
     }
     let (database_url, dir) = fresh_database().await;
     let mut db = db::connect(&database_url).await.expect("connect");
-    db::migrate(&db).await.expect("migrate");
     // Counts every SQL statement the app runs, to prove nested fields do not run one per row.
     let statements = Arc::new(AtomicUsize::new(0));
     let counter = statements.clone();
@@ -207,9 +297,15 @@ pub struct World {
 }
 
 pub async fn world(app: &TestApp) -> World {
-    shopops::services::staff::create_admin(&app.db, "root@shop.test", "Root", PASSWORD.into())
-        .await
-        .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
+    shopops::services::staff::create_admin(
+        &app.db,
+        hasher(),
+        "root@shop.test",
+        "Root",
+        PASSWORD.into(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
     let admin = app.login("root@shop.test", PASSWORD).await;
     let team_a = app.create_team(&admin, "Shop A").await;
     let team_b = app.create_team(&admin, "Shop B").await;

@@ -32,14 +32,8 @@ pub async fn database_url(app: &TestApp) -> String {
     match backend {
         DbBackend::Sqlite => format!("sqlite://{name}?mode=rwc"),
         _ => {
-            // The server of TEST_DATABASE_URL, as `helpers::fresh_database` made it.
             let server = std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL");
-            let (base, query) = server.split_once('?').unwrap_or((&server, ""));
-            let base = &base[..base.rfind('/').unwrap()];
-            match query {
-                "" => format!("{base}/{name}"),
-                q => format!("{base}/{name}?{q}"),
-            }
+            crate::helpers::database_url(&server, &name)
         }
     }
 }

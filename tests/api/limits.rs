@@ -1,7 +1,7 @@
 use serde_json::json;
 use shopops::config::{Limits, Settings};
 
-use crate::helpers::{SECRET, code, field, spawn_app, spawn_with, world};
+use crate::helpers::{code, field, settings, spawn_app, spawn_with, world};
 
 #[tokio::test]
 async fn pages_walk_the_whole_list_in_order() {
@@ -64,7 +64,7 @@ async fn depth_complexity_and_batch_size_are_limited() {
     };
     let app = spawn_with(Settings {
         limits,
-        ..Settings::local(SECRET)
+        ..settings()
     })
     .await;
     let w = world(&app).await;
@@ -111,7 +111,7 @@ async fn oversized_bodies_are_refused() {
             max_body_bytes: 4096,
             ..Limits::default()
         },
-        ..Settings::local(SECRET)
+        ..settings()
     })
     .await;
     let padding = " ".repeat(5000);
@@ -151,7 +151,7 @@ async fn introspection_and_graphiql_can_be_turned_off() {
     let off = spawn_with(Settings {
         introspection: false,
         graphiql: false,
-        ..Settings::local(SECRET)
+        ..settings()
     })
     .await;
     let resp = off.gql(None, introspect, json!({})).await;

@@ -30,7 +30,11 @@ impl Services {
         let lifetime = std::time::Duration::from_secs(settings.token_lifetime_secs);
         Self {
             keys: Arc::new(TokenKeys::new(jwt_secret, lifetime)),
-            hasher: Hasher::new(settings.hash_concurrency, settings.hash_queue),
+            hasher: Hasher::new(
+                settings.hash_concurrency,
+                settings.hash_queue,
+                settings.hash_cost,
+            ),
             throttle: LoginThrottle::new(settings),
         }
     }

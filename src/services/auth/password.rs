@@ -1,4 +1,4 @@
-//! Password hashing with argon2id (default parameters: 19 MiB, 2 passes). Hashing is CPU-heavy,
+//! Password hashing with argon2id (recommended parameters: 19 MiB, 2 passes). Hashing is CPU-heavy,
 //! so it runs on the blocking pool, never on the async workers, and memory-heavy, so a `Hasher`
 //! bounds how many hashes run at once and how many callers may wait for one.
 
@@ -8,11 +8,12 @@ use std::sync::{
 };
 
 use argon2::{
-    Argon2,
+    Algorithm, Argon2, Params, Version,
     password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash},
 };
 use tokio::sync::Semaphore;
 
+use crate::config::HashCost;
 use crate::error::{AppError, AppResult};
 
 /// Every hash and verification of one process (or one app) goes through one `Hasher`: at most
@@ -22,6 +23,9 @@ use crate::error::{AppError, AppResult};
 pub struct Hasher(Arc<Inner>);
 
 struct Inner {
+    argon2: Argon2<'static>,
+    /// The hash an unknown e-mail's password is checked against, made with `argon2`'s cost.
+    dummy: OnceLock<String>,
     running: Arc<Semaphore>,
     /// Running plus waiting.
     admitted: Arc<Semaphore>,
@@ -30,9 +34,16 @@ struct Inner {
 }
 
 impl Hasher {
-    pub fn new(concurrency: usize, queue: usize) -> Self {
+    pub fn new(concurrency: usize, queue: usize, cost: HashCost) -> Self {
         let concurrency = concurrency.max(1);
+        let params = match cost {
+            HashCost::Standard => Params::default(),
+            HashCost::Minimal => Params::new(Params::MIN_M_COST, Params::MIN_T_COST, 1, None)
+                .expect("argon2's least parameters are valid"),
+        };
         Self(Arc::new(Inner {
+            argon2: Argon2::new(Algorithm::Argon2id, Version::V0x13, params),
+            dummy: OnceLock::new(),
             running: Arc::new(Semaphore::new(concurrency)),
             admitted: Arc::new(Semaphore::new(concurrency.saturating_add(queue))),
             busy: AtomicUsize::new(0),
@@ -43,7 +54,13 @@ impl Hasher {
     /// The one hasher of commands that hash outside the server (`create-admin`, demo data).
     pub fn offline() -> &'static Self {
         static OFFLINE: OnceLock<Hasher> = OnceLock::new();
-        OFFLINE.get_or_init(|| Hasher::new(crate::config::default_hash_concurrency(), 64))
+        OFFLINE.get_or_init(|| {
+            Hasher::new(
+                crate::config::default_hash_concurrency(),
+                64,
+                HashCost::Standard,
+            )
+        })
     }
 
     /// The most hashes that have run at the same moment: evidence of the bound.
@@ -52,21 +69,26 @@ impl Hasher {
     }
 
     pub async fn hash(&self, password: String) -> AppResult<String> {
-        self.run(move || hash_blocking(&password)).await
+        let inner = self.0.clone();
+        self.run(move || hash_blocking(&inner.argon2, &password))
+            .await
     }
 
     /// Checks `password` against `stored`, or against a dummy hash when there is no such user,
     /// so the time taken does not reveal whether an e-mail is registered.
     pub async fn verify(&self, password: String, stored: Option<String>) -> AppResult<bool> {
+        let inner = self.0.clone();
         self.run(move || {
             let known = stored.is_some();
             let phc = match stored {
                 Some(h) => h,
-                None => dummy_hash()?.to_owned(),
+                None => inner.dummy()?.to_owned(),
             };
             let parsed = PasswordHash::new(&phc)
                 .map_err(|e| AppError::internal(anyhow::anyhow!("stored hash unreadable: {e}")))?;
-            let ok = Argon2::default()
+            // The stored hash names its own parameters; verifying uses those.
+            let ok = inner
+                .argon2
                 .verify_password(password.as_bytes(), &parsed)
                 .is_ok();
             Ok(known && ok)
@@ -105,20 +127,21 @@ impl Hasher {
     }
 }
 
-fn hash_blocking(password: &str) -> AppResult<String> {
-    Argon2::default()
+fn hash_blocking(argon2: &Argon2, password: &str) -> AppResult<String> {
+    argon2
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| AppError::internal(anyhow::anyhow!("hashing password: {e}")))
 }
 
-fn dummy_hash() -> AppResult<&'static str> {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    if let Some(h) = DUMMY.get() {
-        return Ok(h);
+impl Inner {
+    fn dummy(&self) -> AppResult<&str> {
+        if let Some(h) = self.dummy.get() {
+            return Ok(h);
+        }
+        let h = hash_blocking(&self.argon2, "shopops-dummy-password")?;
+        Ok(self.dummy.get_or_init(|| h))
     }
-    let h = hash_blocking("shopops-dummy-password")?;
-    Ok(DUMMY.get_or_init(|| h))
 }
 
 #[cfg(test)]
@@ -149,7 +172,7 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread")]
     async fn callers_beyond_the_running_and_the_queue_are_refused_not_held() {
-        let hasher = Hasher::new(1, 1);
+        let hasher = Hasher::new(1, 1, HashCost::Minimal);
         let (first, release) = held(&hasher);
         // One waits its turn in the queue...
         let h = hasher.clone();

@@ -277,10 +277,11 @@ pub async fn reset_password(
     store_password(db, hasher, target, new).await
 }
 
-/// Creates an admin outside any team (the CLI's `create-admin`), hashing on the process's
-/// offline hasher.
+/// Creates an admin outside any team (the CLI's `create-admin`, on
+/// [`Hasher::offline`]).
 pub async fn create_admin(
     db: &DatabaseConnection,
+    hasher: &Hasher,
     email: &str,
     name: &str,
     password: String,
@@ -294,7 +295,7 @@ pub async fn create_admin(
         role: None,
         access: Some(Access::Admin),
     };
-    create(db, Hasher::offline(), &bootstrap, input).await
+    create(db, hasher, &bootstrap, input).await
 }
 
 /// Binds a chat nickname to a person; nicknames are unique within a team.
