@@ -140,7 +140,8 @@ async fn bench() {
     let service = |d: NaiveDate| {
         let (conn, team) = (&conn, &team);
         async move {
-            shopops::services::diagnosis::run(conn, team, d, None, Utc::now())
+            let operator = shopops::services::auth::Actor::operator();
+            shopops::services::diagnosis::run(conn, &operator, team.id, Some(d), Utc::now())
                 .await
                 .unwrap();
         }

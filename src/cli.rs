@@ -261,8 +261,9 @@ async fn diagnose(
     db::migrate(db).await?;
     let team = teams::get_active(db, team_id).await?;
     let now = chrono::Utc::now();
-    let date = date.unwrap_or_else(|| teams::local_date(&team, now) - chrono::Duration::days(1));
-    let (diagnosis, findings) = diagnosis::run(db, &team, date, None, now).await?;
+    let date = date.unwrap_or_else(|| teams::yesterday(&team, now));
+    let (diagnosis, findings) =
+        diagnosis::run(db, &Actor::operator(), team.id, Some(date), now).await?;
     println!(
         "diagnosis {} of team {} for {date}: {} finding(s)",
         diagnosis.id,

@@ -1,5 +1,5 @@
 use async_graphql::{Context, InputObject, Object, SimpleObject};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use crate::entities::{Comparison, FindingCode, Role, Severity, diagnosis, finding};
@@ -196,16 +196,14 @@ impl DiagnosisMutation {
         team_id: Id,
         date: Option<Date>,
     ) -> AppResult<Diagnosis> {
-        let actor = actor(ctx)?;
-        let team = team(ctx, team_id.0).await?;
-        actor.ensure_manager_of(team.id)?;
-        let now = clock(ctx).now();
-        let date = date.map_or_else(
-            || crate::services::teams::local_date(&team, now) - Duration::days(1),
-            |d| d.0,
-        );
-        let (diagnosis, _) =
-            crate::services::diagnosis::run(db(ctx), &team, date, Some(actor.id), now).await?;
+        let (diagnosis, _) = crate::services::diagnosis::run(
+            db(ctx),
+            actor(ctx)?,
+            team_id.0,
+            date.map(|d| d.0),
+            clock(ctx).now(),
+        )
+        .await?;
         Ok(Diagnosis(diagnosis))
     }
 

@@ -17,6 +17,8 @@ use sea_orm::{
 use crate::db;
 use crate::entities::{FindingCode, Severity, diagnosis, finding, task, team};
 use crate::error::{AppError, AppResult};
+use crate::services::auth::Actor;
+use crate::services::teams;
 use facts::Facts;
 pub use rules::{Check, Skipped};
 
@@ -76,11 +78,26 @@ pub async fn evaluate(
     Ok(rules::evaluate(&facts, &thresholds))
 }
 
+/// Runs (or re-runs) the team's diagnosis of `date`, by default yesterday (§1); the team's
+/// manager or an admin.
+pub async fn run(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    date: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> AppResult<(diagnosis::Model, Vec<finding::Model>)> {
+    let team = teams::get(db, actor, team_id).await?;
+    actor.ensure_manager_of(team.id)?;
+    let date = date.unwrap_or_else(|| teams::yesterday(&team, now));
+    diagnose(db, &team, date, actor.recorded_id(), now).await
+}
+
 /// Runs the diagnosis of `team`'s `date` and stores it. Re-running a date updates its findings
 /// in place (same code and subject → same finding), so tasks made from them keep their link; a
 /// finding that no longer fires is removed, or kept as not current if a task refers to it.
 /// Callers check access; `ran_by` is None from the CLI.
-pub async fn run(
+async fn diagnose(
     db: &DatabaseConnection,
     team: &team::Model,
     date: NaiveDate,

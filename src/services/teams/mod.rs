@@ -65,6 +65,11 @@ pub fn local_date(team: &team::Model, at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&zone(team)).date_naive()
 }
 
+/// The day the morning looks back on (§1): yesterday in the team's time zone.
+pub fn yesterday(team: &team::Model, at: DateTime<Utc>) -> NaiveDate {
+    local_date(team, at) - chrono::Duration::days(1)
+}
+
 /// An active team that exists, for attaching people or products to it.
 pub async fn get_active(db: &DatabaseConnection, id: i64) -> AppResult<team::Model> {
     let team = find(db, id).await?;
