@@ -13,7 +13,7 @@ use crate::entities::{Comparison, FindingCode, Metric, Role, Severity};
 use crate::money::from_fen;
 use crate::services::catalogue::Sums;
 use crate::services::metrics::reports::{AdTotals, ProductTotals};
-use crate::services::metrics::shop::{GmvSplit, gmv_split};
+use crate::services::metrics::shop::{GmvSplit, ShopTotals, gmv_split};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
@@ -182,27 +182,64 @@ pub fn evaluate(f: &Facts, t: &Thresholds) -> Outcome {
     out
 }
 
+/// A rule on the day's shop data: the finding codes it decides, and how. A new shop rule is one
+/// function and one entry of [`SHOP_RULES`].
+struct ShopRule {
+    codes: &'static [FindingCode],
+    run: fn(&Facts, &ShopTotals, &Thresholds, &mut Outcome),
+}
+
+/// In the order their checks are listed.
+const SHOP_RULES: [ShopRule; 7] = [
+    ShopRule {
+        codes: &[FindingCode::SalesBelowTarget],
+        run: sales_below_target,
+    },
+    ShopRule {
+        codes: &[FindingCode::TrafficDrop],
+        run: traffic_drop,
+    },
+    ShopRule {
+        codes: &[FindingCode::ConversionDrop],
+        run: conversion_drop,
+    },
+    ShopRule {
+        codes: &[FindingCode::BounceHigh, FindingCode::VisitDepthLow],
+        run: bounce_and_depth,
+    },
+    ShopRule {
+        codes: &[FindingCode::AovStructure],
+        run: aov_structure,
+    },
+    ShopRule {
+        codes: &[FindingCode::RefundSpike],
+        run: refund_spike,
+    },
+    ShopRule {
+        codes: &[FindingCode::DsrLow],
+        run: dsr_low,
+    },
+];
+
 fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
-    use FindingCode::*;
     let Some(day) = &f.day else {
         out.checks.push(missing(
             "shop_day",
             format!("no shop data (生意参谋) for {}", f.date),
         ));
-        for code in [
-            SalesBelowTarget,
-            TrafficDrop,
-            ConversionDrop,
-            BounceHigh,
-            VisitDepthLow,
-            AovStructure,
-            RefundSpike,
-            DsrLow,
-        ] {
-            out.skip(code, format!("no shop data for {}", f.date));
+        for code in SHOP_RULES.iter().flat_map(|r| r.codes) {
+            out.skip(*code, format!("no shop data for {}", f.date));
         }
         return;
     };
+    for rule in &SHOP_RULES {
+        (rule.run)(f, day, t, out);
+    }
+}
+
+/// Paid amount under the day's target; the shortfall sets the severity.
+fn sales_below_target(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
     let paid = from_fen(day.paid_amount_fen);
 
     match f.targets.get(&Metric::PaidAmount) {
@@ -242,7 +279,11 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             out.checks.push(c);
         }
     }
+}
 
+/// Visitors under a share of the 7-day mean.
+fn traffic_drop(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
     match f.week.per_day(Metric::Visitors) {
         None => out.skip(TrafficDrop, "no shop data in the 7 days before"),
         Some(mean) => {
@@ -266,7 +307,11 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             ));
         }
     }
+}
 
+/// Conversion under a share of the 7-day conversion, or under its target.
+fn conversion_drop(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
     let conversion = day.value(Metric::ConversionRate);
     let base = f.week.value(Metric::ConversionRate);
     let target = f.targets.get(&Metric::ConversionRate).copied();
@@ -304,7 +349,11 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             ));
         }
     }
+}
 
+/// Bounce rate above its maximum; page views per visitor under their minimum.
+fn bounce_and_depth(_: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
     match day.value(Metric::BounceRate) {
         None => {
             out.skip(BounceHigh, "no visitors on the day");
@@ -346,7 +395,11 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             ));
         }
     }
+}
 
+/// AOV under a multiple of the best-selling hero product's.
+fn aov_structure(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
     let heroes_sold = f
         .heroes
         .iter()
@@ -389,7 +442,11 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             ));
         }
     }
+}
 
+/// Refund rate above a multiple of the 30-day rate.
+fn refund_spike(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
     match (
         day.value(Metric::RefundRate),
         f.month.value(Metric::RefundRate),
@@ -412,7 +469,11 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             ));
         }
     }
+}
 
+/// Each DSR score under its minimum, or down from the day before.
+fn dsr_low(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
+    use FindingCode::*;
     let scores = [
         (
             "description",
@@ -732,5 +793,148 @@ fn competitor_rule(f: &Facts, t: &Thresholds, out: &mut Outcome) {
                 c.competitor, c.item, now, before
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, HashMap};
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::services::metrics::cs::CsTotals;
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    }
+
+    /// A day with no shop data, no people, no products: only what a test sets is there.
+    fn facts() -> Facts {
+        let d = date();
+        Facts {
+            date: d,
+            day: None,
+            previous_day: None,
+            week: ShopTotals::empty(d - chrono::Duration::days(7), d - chrono::Duration::days(1)),
+            month: ShopTotals::empty(
+                d - chrono::Duration::days(30),
+                d - chrono::Duration::days(1),
+            ),
+            targets: HashMap::new(),
+            agents: Vec::new(),
+            agents_team: CsTotals::default(),
+            has_agents: false,
+            ads: Vec::new(),
+            ads_week: BTreeMap::new(),
+            heroes: Vec::new(),
+            competitors: Vec::new(),
+            names: HashMap::new(),
+        }
+    }
+
+    /// 1,000 visitors, 2,500 page views, 30 buyers paying ¥6,000 on the day.
+    fn day() -> ShopTotals {
+        ShopTotals {
+            days: 1,
+            visitors: 1000,
+            page_views: 2500,
+            paid_buyers: 30,
+            paid_orders: 30,
+            paid_units: 40,
+            paid_amount_fen: 600_000,
+            bounced_visitors: 500,
+            ..ShopTotals::empty(date(), date())
+        }
+    }
+
+    fn check(out: &Outcome, code: FindingCode) -> &Check {
+        out.checks
+            .iter()
+            .find(|c| c.code == code)
+            .unwrap_or_else(|| panic!("no {code:?} check"))
+    }
+
+    #[test]
+    fn without_the_shop_day_every_shop_rule_is_skipped_in_order() {
+        let out = evaluate(&facts(), &Thresholds::default());
+        assert_eq!(out.checks[0].metric, "shop_day");
+        let skipped: Vec<FindingCode> = out.skipped.iter().map(|s| s.code).take(8).collect();
+        use FindingCode::*;
+        assert_eq!(
+            skipped,
+            [
+                SalesBelowTarget,
+                TrafficDrop,
+                ConversionDrop,
+                BounceHigh,
+                VisitDepthLow,
+                AovStructure,
+                RefundSpike,
+                DsrLow
+            ]
+        );
+    }
+
+    #[test]
+    fn bounce_fires_above_the_maximum_not_on_it() {
+        // 700 / 1000 = 0.70, the default maximum: `>` does not fire on it.
+        let mut f = facts();
+        f.day = Some(ShopTotals {
+            bounced_visitors: 700,
+            ..day()
+        });
+        let out = evaluate(&f, &Thresholds::default());
+        let bounce = check(&out, FindingCode::BounceHigh);
+        assert!(!bounce.fires);
+        assert_eq!(bounce.observed, Some(Decimal::new(70, 2)));
+        // 701 / 1000 = 0.701 > 0.70.
+        f.day = Some(ShopTotals {
+            bounced_visitors: 701,
+            ..day()
+        });
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(check(&out, FindingCode::BounceHigh).fires);
+    }
+
+    #[test]
+    fn traffic_is_compared_with_the_seven_day_mean() {
+        // 7 days of 8,750 visitors: a mean of 1,250; 0.80 × 1,250 = 1,000, and the day's 1,000
+        // is not under it. 7 × 1,251 = 8,757: 0.80 × 1,251 = 1,000.8, and 1,000 is.
+        let mut f = facts();
+        f.day = Some(day());
+        f.week.days = 7;
+        f.week.visitors = 8750;
+        let out = evaluate(&f, &Thresholds::default());
+        let traffic = check(&out, FindingCode::TrafficDrop);
+        assert!(!traffic.fires);
+        assert_eq!(traffic.expected, Some(Decimal::from(1250)));
+        f.week.visitors = 8757;
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(check(&out, FindingCode::TrafficDrop).fires);
+    }
+
+    #[test]
+    fn a_sales_shortfall_sets_the_severity() {
+        // ¥6,000 against ¥8,000: (8000 − 6000) / 8000 = 25 % short, at least the 20 % of HIGH.
+        let mut f = facts();
+        f.day = Some(day());
+        f.targets.insert(Metric::PaidAmount, Decimal::from(8000));
+        let out = evaluate(&f, &Thresholds::default());
+        let sales = check(&out, FindingCode::SalesBelowTarget);
+        assert!(sales.fires);
+        assert_eq!(sales.observed, Some(Decimal::from(6000)));
+        assert_eq!(sales.severity, Severity::High);
+        // Against ¥7,000: 1000 / 7000 = 14.3 % short, between MEDIUM's 10 % and HIGH's 20 %.
+        f.targets.insert(Metric::PaidAmount, Decimal::from(7000));
+        let out = evaluate(&f, &Thresholds::default());
+        assert_eq!(
+            check(&out, FindingCode::SalesBelowTarget).severity,
+            Severity::Medium
+        );
+        // On target: no finding.
+        f.targets.insert(Metric::PaidAmount, Decimal::from(6000));
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(!check(&out, FindingCode::SalesBelowTarget).fires);
     }
 }
