@@ -296,16 +296,15 @@ pub struct World {
     pub cs_b_id: String,
 }
 
+/// The admin `root@shop.test`, made as the command line's `create-admin` does.
+pub async fn create_root(db: &DatabaseConnection, hasher: &Hasher) {
+    shopops::services::staff::create_admin(db, hasher, "root@shop.test", "Root", PASSWORD.into())
+        .await
+        .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
+}
+
 pub async fn world(app: &TestApp) -> World {
-    shopops::services::staff::create_admin(
-        &app.db,
-        hasher(),
-        "root@shop.test",
-        "Root",
-        PASSWORD.into(),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("create admin: {}", e.message()));
+    create_root(&app.db, hasher()).await;
     let admin = app.login("root@shop.test", PASSWORD).await;
     let team_a = app.create_team(&admin, "Shop A").await;
     let team_b = app.create_team(&admin, "Shop B").await;
