@@ -815,8 +815,7 @@ impl MetricsQuery {
         check_range(from, to)?;
         let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
-        let r = reports::ad_report(db(ctx), team.id, from, to).await?;
-        let manager = actor.manages(team.id);
+        let r = reports::ad_report_seen_by(db(ctx), actor, team.id, from, to).await?;
         Ok(AdReport {
             total: AdMetrics(r.total),
             by_channel: r
@@ -830,7 +829,6 @@ impl MetricsQuery {
             by_owner: r
                 .by_owner
                 .into_iter()
-                .filter(|(owner, _)| manager || *owner == actor.id)
                 .map(|(owner_id, totals)| AdOwnerRow { owner_id, totals })
                 .collect(),
         })
@@ -850,13 +848,13 @@ impl MetricsQuery {
         check_range(from, to)?;
         let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
-        let manager = actor.manages(team.id);
-        Ok(reports::design_report(db(ctx), team.id, from, to)
-            .await?
-            .into_iter()
-            .filter(|d| manager || d.designer_id == actor.id)
-            .map(DesignerRow)
-            .collect())
+        Ok(
+            reports::design_report_seen_by(db(ctx), actor, team.id, from, to)
+                .await?
+                .into_iter()
+                .map(DesignerRow)
+                .collect(),
+        )
     }
 
     /// Products with their numbers, hero products (主推款) first, then by paid amount.

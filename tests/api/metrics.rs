@@ -4,7 +4,7 @@ use sea_orm::{ActiveModelTrait, Set};
 use serde_json::{Value, json};
 use shopops::entities::{Access, Role, staff};
 
-use crate::helpers::{TestApp, World, code, spawn_app, world};
+use crate::helpers::{PASSWORD, TestApp, World, code, spawn_app, world};
 
 fn approx(v: &Value, expected: f64) {
     let got = v
@@ -420,6 +420,13 @@ async fn ad_design_and_product_reports() {
         (d["open"].clone(), d["overdue"].clone()),
         (json!(1), json!(1))
     );
+    // Staff see their own row only (§9): the designer theirs, an agent none.
+    let designer = app.login("art.a@shop.test", PASSWORD).await;
+    let r = app.ok(&designer, q, json!({ "t": w.team_a })).await;
+    assert_eq!(r["designReport"].as_array().unwrap().len(), 1);
+    assert_eq!(r["designReport"][0]["designerId"], json!(w.designer_a_id));
+    let r = app.ok(&w.cs_a, q, json!({ "t": w.team_a })).await;
+    assert_eq!(r["designReport"], json!([]));
 
     let create = "mutation($i: NewProduct!) { createProduct(input: $i) { id } }";
     for (item, hero) in [("P1", true), ("P2", false)] {

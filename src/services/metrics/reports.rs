@@ -12,6 +12,7 @@ use sea_orm::{
 use super::{add, select_sums, sum_of};
 use crate::entities::{AdChannel, ad_day, design_deliverable, product, product_day};
 use crate::error::AppResult;
+use crate::services::auth::Actor;
 use crate::services::catalogue::{Sum, Sums};
 
 #[derive(Debug, Clone, Default, PartialEq, FromQueryResult)]
@@ -74,6 +75,23 @@ pub struct AdReport {
     pub total: AdTotals,
     pub by_channel: Vec<(AdChannel, AdTotals)>,
     pub by_owner: Vec<(i64, AdTotals)>,
+}
+
+/// The ad report as `actor` may see it (§9): the team's totals and channels, and of the owners a
+/// manager sees everyone, anyone else themselves.
+pub async fn ad_report_seen_by(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<AdReport> {
+    actor.ensure_member_of(team_id)?;
+    let mut report = ad_report(db, team_id, from, to).await?;
+    if !actor.manages(team_id) {
+        report.by_owner.retain(|(owner, _)| *owner == actor.id);
+    }
+    Ok(report)
 }
 
 /// One aggregate by channel and owner, rolled up both ways.
@@ -158,6 +176,23 @@ impl Sums for DesignTotals {
             _ => return None,
         })
     }
+}
+
+/// The design report as `actor` may see it (§9): a manager every designer, anyone else
+/// themselves.
+pub async fn design_report_seen_by(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<DesignTotals>> {
+    actor.ensure_member_of(team_id)?;
+    let mut rows = design_report(db, team_id, from, to).await?;
+    if !actor.manages(team_id) {
+        rows.retain(|d| d.designer_id == actor.id);
+    }
+    Ok(rows)
 }
 
 /// Per designer, in designer id order: one aggregate over the work requested by the end of the
