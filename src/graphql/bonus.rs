@@ -90,20 +90,9 @@ impl BonusRun {
     }
     /// Σ payouts the caller may see (a staff member: their own).
     async fn total(&self, ctx: &Context<'_>) -> AppResult<Decimal> {
-        let actor = actor(ctx)?;
-        if actor.manages(self.0.run.team_id) {
-            return Ok(from_fen(
-                crate::services::bonus::run_total_fen(db(ctx), self.0.run.id).await?,
-            ));
-        }
-        let own = crate::services::bonus::payouts(
-            db(ctx),
-            &self.0.run,
-            Some(actor.id),
-            crate::pagination::PageRequest::new(1, None)?,
-        )
-        .await?;
-        Ok(from_fen(own.items.iter().map(|(p, _)| p.total_fen).sum()))
+        let total =
+            crate::services::bonus::visible_total_fen(db(ctx), actor(ctx)?, &self.0.run).await?;
+        Ok(from_fen(total))
     }
     /// Payouts by person (a staff member gets only their own), with their line items.
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
@@ -114,20 +103,12 @@ impl BonusRun {
         after: Option<String>,
         staff_id: Option<Id>,
     ) -> AppResult<IdConnection<BonusPayout>> {
-        let actor = actor(ctx)?;
-        let only = if actor.manages(self.0.run.team_id) {
-            staff_id.map(|s| s.0)
-        } else {
-            if staff_id.is_some_and(|s| s.0 != actor.id) {
-                return Err(AppError::forbidden("you may see only your own bonus"));
-            }
-            Some(actor.id)
-        };
         let after_given = after.is_some();
         let page = crate::services::bonus::payouts(
             db(ctx),
+            actor(ctx)?,
             &self.0.run,
-            only,
+            staff_id.map(|s| s.0),
             page_request(first, after)?,
         )
         .await?;

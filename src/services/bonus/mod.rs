@@ -802,8 +802,43 @@ pub async fn get_run(
         .map(|run| Run { run, status }))
 }
 
-/// A page of a run's payouts (by person), with their lines; `only` restricts it to one person.
+/// A run's payouts as `actor` may see them (§9): a manager everyone's, or one person's with
+/// `staff_id`; anyone else only their own (asking for another's is `FORBIDDEN`).
 pub async fn payouts(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    run: &bonus_run::Model,
+    staff_id: Option<i64>,
+    page: PageRequest,
+) -> AppResult<Page<(bonus_payout::Model, Vec<bonus_line::Model>)>> {
+    actor.ensure_member_of(run.team_id)?;
+    let only = if actor.manages(run.team_id) {
+        staff_id
+    } else {
+        if staff_id.is_some_and(|s| s != actor.id) {
+            return Err(AppError::forbidden("you may see only your own bonus"));
+        }
+        Some(actor.id)
+    };
+    payouts_of(db, run, only, page).await
+}
+
+/// Σ the payouts of a run that `actor` may see: a manager the whole run, anyone else their own.
+pub async fn visible_total_fen(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    run: &bonus_run::Model,
+) -> AppResult<i64> {
+    actor.ensure_member_of(run.team_id)?;
+    if actor.manages(run.team_id) {
+        return run_total_fen(db, run.id).await;
+    }
+    let own = payouts_of(db, run, Some(actor.id), PageRequest::new(1, None)?).await?;
+    Ok(own.items.iter().map(|(p, _)| p.total_fen).sum())
+}
+
+/// A page of a run's payouts (by person), with their lines; `only` restricts it to one person.
+async fn payouts_of(
     db: &DatabaseConnection,
     run: &bonus_run::Model,
     only: Option<i64>,
@@ -854,7 +889,7 @@ async fn lines_of(
 }
 
 /// The run's total payout (Σ totals), in fen.
-pub async fn run_total_fen(db: &DatabaseConnection, run_id: i64) -> AppResult<i64> {
+async fn run_total_fen(db: &DatabaseConnection, run_id: i64) -> AppResult<i64> {
     use sea_orm::QuerySelect;
     let total: Option<Option<i64>> = bonus_payout::Entity::find()
         .select_only()
