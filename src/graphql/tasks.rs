@@ -240,9 +240,8 @@ impl DailyBoard {
     }
     /// The tasks due on the working day, per role (roles without tasks left out).
     #[graphql(complexity = "crate::graphql::cost::rows(ROLES.len(), child_complexity)")]
-    async fn tasks_by_role(&self, ctx: &Context<'_>) -> AppResult<Vec<RoleTasks>> {
-        let actor = actor(ctx)?;
-        Ok(ROLES
+    async fn tasks_by_role(&self) -> Vec<RoleTasks> {
+        ROLES
             .into_iter()
             .filter_map(|role| {
                 let tasks: Vec<&task::Model> =
@@ -257,15 +256,17 @@ impl DailyBoard {
                             count: tasks.iter().filter(|t| t.status == status).count() as u64,
                         })
                         .collect(),
-                    tasks: tasks
-                        .into_iter()
-                        .filter(|t| crate::services::tasks::can_see(actor, t))
+                    tasks: self
+                        .0
+                        .shown
+                        .iter()
+                        .filter(|t| t.role == role)
                         .cloned()
                         .map(Task)
                         .collect(),
                 })
             })
-            .collect())
+            .collect()
     }
     /// Open team tasks past their due time.
     async fn overdue_count(&self) -> u64 {
@@ -280,16 +281,13 @@ impl DailyBoard {
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
     )]
-    async fn awaiting_verification(&self, ctx: &Context<'_>) -> AppResult<Vec<Task>> {
-        let actor = actor(ctx)?;
-        Ok(self
-            .0
+    async fn awaiting_verification(&self) -> Vec<Task> {
+        self.0
             .awaiting_verification
             .iter()
-            .filter(|t| crate::services::tasks::can_see(actor, t))
             .cloned()
             .map(Task)
-            .collect())
+            .collect()
     }
 }
 
@@ -382,8 +380,8 @@ impl TaskQuery {
         let team = team(ctx, team_id.0).await?;
         let now = clock(ctx).now();
         let day = day.map_or_else(|| crate::services::teams::local_date(&team, now), |d| d.0);
-        let b = board::board(db(ctx), &team, day, now).await?;
-        prime_people(ctx, b.tasks.iter().chain(&b.awaiting_verification)).await?;
+        let b = board::board(db(ctx), actor(ctx)?, &team, day, now).await?;
+        prime_people(ctx, b.shown.iter().chain(&b.awaiting_verification)).await?;
         Ok(DailyBoard(b))
     }
 }

@@ -7,9 +7,10 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
-use super::OPEN;
+use super::{OPEN, can_see};
 use crate::entities::{TaskStatus, diagnosis, task, team};
 use crate::error::AppResult;
+use crate::services::auth::Actor;
 use crate::services::teams;
 
 pub struct Board {
@@ -17,11 +18,14 @@ pub struct Board {
     pub day: NaiveDate,
     /// The diagnosis of the day before (the numbers the morning reviews), if run.
     pub diagnosis: Option<diagnosis::Model>,
-    /// The team's tasks due on the working day.
+    /// The team's tasks due on the working day, all of them: what the counts count.
     pub tasks: Vec<task::Model>,
+    /// Those of `tasks` the caller may open (§9: staff their own).
+    pub shown: Vec<task::Model>,
     /// Open team tasks past their due time (as of now, or the end of a past working day).
     pub overdue: u64,
-    /// Tasks due the day before that are DONE and wait for verification.
+    /// Tasks due the day before that are DONE and wait for verification, as far as the caller
+    /// may see them.
     pub awaiting_verification: Vec<task::Model>,
 }
 
@@ -65,13 +69,16 @@ async fn due_on(
     Ok(select.order_by_asc(task::Column::Id).all(db).await?)
 }
 
-/// The board of `team`'s working `day`. Callers check access.
+/// The board of `team`'s working `day` as `actor` sees it: every member sees the counts, and
+/// the tasks they may open.
 pub async fn board(
     db: &DatabaseConnection,
+    actor: &Actor,
     team: &team::Model,
     day: NaiveDate,
     now: DateTime<Utc>,
 ) -> AppResult<Board> {
+    actor.ensure_member_of(team.id)?;
     let yesterday = day - Duration::days(1);
     let overdue = task::Entity::find()
         .filter(task::Column::TeamId.eq(team.id))
@@ -79,11 +86,19 @@ pub async fn board(
         .filter(task::Column::DueAt.lt(now.min(start_of(team, day + Duration::days(1)))))
         .count(db)
         .await?;
+    let tasks = due_on(db, team, day, None).await?;
+    let mut awaiting_verification = due_on(db, team, yesterday, Some(TaskStatus::Done)).await?;
+    awaiting_verification.retain(|t| can_see(actor, t));
     Ok(Board {
         day,
         diagnosis: crate::services::diagnosis::of_day(db, team.id, yesterday).await?,
-        tasks: due_on(db, team, day, None).await?,
+        shown: tasks
+            .iter()
+            .filter(|t| can_see(actor, t))
+            .cloned()
+            .collect(),
+        tasks,
         overdue,
-        awaiting_verification: due_on(db, team, yesterday, Some(TaskStatus::Done)).await?,
+        awaiting_verification,
     })
 }
