@@ -23,7 +23,7 @@ use sea_orm::{
     Value as Sql,
 };
 use serde_json::{Value, json};
-use shopops::entities::{Access, bonus_line, bonus_payout, bonus_run, review, team};
+use shopops::entities::{bonus_line, bonus_payout, bonus_run, review, team};
 use shopops::period::Month;
 use shopops::services::auth::Actor;
 use shopops::services::metrics::month::MonthFacts;
@@ -191,12 +191,7 @@ fn main() {
         let token = body["data"]["login"]["token"].as_str().unwrap().to_owned();
         if let Err(e) = shopops::services::bonus::recompute(
             &conn,
-            &Actor {
-                id: 0,
-                team_id: None,
-                access: Access::Admin,
-                role: None,
-            },
+            &Actor::operator(),
             team.id,
             month,
             Utc::now(),
@@ -235,12 +230,7 @@ fn main() {
                 assert!(body.get("errors").is_none(), "{body}");
             }
         };
-        let operator = Actor {
-            id: 0,
-            team_id: None,
-            access: Access::Admin,
-            role: None,
-        };
+        let operator = Actor::operator();
         let service = || {
             let (conn, operator) = (&conn, &operator);
             async move {

@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use shopops::entities::{Access, staff_alias};
+use shopops::entities::staff_alias;
 use shopops::services::auth::Actor;
 use shopops::services::ingest::{Kind, csv};
 use shopops::{db, demo};
@@ -66,12 +66,7 @@ fn main() {
         }
         file.push_str("汇总,,,,,,,,,,,\n");
         let rows = AGENTS as i64 * DAYS;
-        let actor = Actor {
-            id: 0,
-            team_id: None,
-            access: Access::Admin,
-            role: None,
-        };
+        let actor = Actor::operator();
         for pass in ["insert", "overwrite"] {
             let started = Instant::now();
             let outcome = csv::import_file(&conn, &actor, seeded.team_id, Kind::AgentDays, file.as_bytes())
