@@ -212,8 +212,9 @@ impl Scan<'_> {
 }
 
 fn is_path_sep(tokens: &[TokenTree], i: usize) -> bool {
-    matches!((tokens.get(i), tokens.get(i + 1)),
-        (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b))) if a.as_char() == ':' && b.as_char() == ':')
+    let colon =
+        |t: Option<&TokenTree>| matches!(t, Some(TokenTree::Punct(p)) if p.as_char() == ':');
+    colon(tokens.get(i)) && colon(tokens.get(i + 1))
 }
 
 /// Whether `tokens[i]` is the middle of a path (`x::crate` cannot occur, but `a::b::c` is

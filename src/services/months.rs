@@ -2,10 +2,11 @@
 //! targets, imports. [`closing`](crate::services::closing) finalizes and reopens months.
 //!
 //! A month without a `month_close` row is OPEN. Writers of a month's data call [`ensure_open`]
-//! (or [`ensure_open_dates`]) inside their transaction: it locks the team's row first (PostgreSQL;
-//! SQLite serializes writers anyway), the row `closing::finalize` updates when it locks the month, so an
-//! import cannot slip into a month between the check and its commit, and a finalization that
-//! raced with a change of its inputs is refused rather than frozen on stale figures.
+//! (or [`ensure_open_dates`]) inside their transaction: it locks the team's row first
+//! (PostgreSQL; SQLite serializes writers anyway), the row `closing::finalize` updates when it
+//! locks the month, so an import cannot slip into a month between the check and its commit, and
+//! a finalization that raced with a change of its inputs is refused rather than frozen on stale
+//! figures.
 
 use std::collections::BTreeSet;
 
@@ -101,8 +102,8 @@ async fn check_open(
 }
 
 /// Locks the team's row until the caller's transaction ends (PostgreSQL; SQLite serializes
-/// writers anyway): what `closing::finalize` updates, so writers of a month's data serialize with it (see
-/// the module's documentation).
+/// writers anyway): what `closing::finalize` updates, so writers of a month's data serialize
+/// with it (see the module's documentation).
 pub async fn lock_team(db: &impl ConnectionTrait, team_id: i64) -> AppResult<()> {
     team::Entity::find_by_id(team_id)
         .select_only()

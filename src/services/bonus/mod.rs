@@ -6,9 +6,9 @@
 //! A run is computed from the month's facts ([`MonthFacts`], a fixed number of aggregate
 //! queries), loaded once for the reviews ([`crate::services::reviews::refresh`]) and the rules
 //! ([`facts`]); recomputing a draft rewrites the payouts that changed in one transaction, so the
-//! same inputs give the same figures and never duplicate rows. Once the month is
-//! finalized ([`crate::services::closing`]) the run is read as stored and recomputing or adjusting it is a
-//! `CONFLICT`.
+//! same inputs give the same figures and never duplicate rows. Once the month is finalized
+//! ([`crate::services::closing`]) the run is read as stored and recomputing or adjusting it is
+//! a `CONFLICT`.
 
 pub mod facts;
 pub mod payroll;

@@ -2,8 +2,8 @@
 //! days or people sums numerators and denominators first (a month's conversion is
 //! Σpaid_buyers / Σvisitors, never a mean of daily rates). x/0 is null.
 //!
-//! Every metric is defined once, in the [`catalogue`](crate::services::catalogue); money stays exact (`Decimal`), ratios are
-//! exact quotients, shown as `f64`.
+//! Every metric is defined once, in the [`catalogue`](crate::services::catalogue); money stays
+//! exact (`Decimal`), ratios are exact quotients, shown as `f64`.
 
 pub mod cache;
 pub mod cs;
