@@ -13,8 +13,9 @@ use std::time::Instant;
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shopops::entities::staff_alias;
+use shopops::files;
 use shopops::services::auth::Actor;
-use shopops::services::ingest::{Kind, csv};
+use shopops::services::ingest::Kind;
 use shopops::{db, demo};
 
 mod common;
@@ -69,7 +70,7 @@ fn main() {
         let actor = Actor::operator();
         for pass in ["insert", "overwrite"] {
             let started = Instant::now();
-            let outcome = csv::import_file(&conn, &actor, seeded.team_id, Kind::AgentDays, file.as_bytes())
+            let outcome = files::import_csv(&conn, &actor, seeded.team_id, Kind::AgentDays, file.as_bytes())
                 .await
                 .unwrap_or_else(|e| panic!("{}", e.message()));
             let secs = started.elapsed().as_secs_f64();

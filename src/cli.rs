@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use base64::Engine;
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::builder::TypedValueParser;
+use clap::{ArgAction, Args, Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
 use rand::RngCore;
 use sea_orm::ActiveEnum;
@@ -15,7 +16,7 @@ use crate::config::{AuthSettings, Limits, Settings};
 use crate::error::AppError;
 use crate::services::auth::{Actor, Hasher};
 use crate::{
-    db, demo, graphql,
+    db, demo, files, graphql,
     services::{bonus, closing, diagnosis, ingest, months, staff, teams},
 };
 
@@ -71,6 +72,7 @@ pub enum Command {
     /// Import a CSV export of daily data into a team: every row or, if any is wrong, none (each
     /// problem is listed on stderr by file line). Rows whose key exists are overwritten.
     Import {
+        #[arg(value_parser = kind_parser())]
         kind: ingest::Kind,
         /// The team (shop) id the data belongs to.
         #[arg(long)]
@@ -206,6 +208,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The kinds by name (`shop-days`), listed in `--help`.
+fn kind_parser() -> impl clap::builder::TypedValueParser<Value = ingest::Kind> {
+    clap::builder::PossibleValuesParser::new(ingest::Kind::all().map(ingest::Kind::name))
+        .map(|name: String| ingest::Kind::from_name(&name).expect("a listed name"))
+}
+
 /// Prints `agent-days: 120 inserted, 30 updated`; a rejected file lists every problem on stderr,
 /// one per line (`line 7: paidBuyers: 9 exceeds orderedBuyers (3)`), and fails.
 async fn import(
@@ -215,16 +223,14 @@ async fn import(
     file: &Path,
 ) -> anyhow::Result<()> {
     db::migrate(db).await?;
-    let name = kind
-        .to_possible_value()
-        .map_or_else(|| format!("{kind:?}"), |v| v.get_name().to_owned());
+    let name = kind.name();
     let operator = Actor::operator();
     let imported = if file == Path::new("-") {
-        ingest::csv::import_file(db, &operator, team, kind, std::io::stdin().lock()).await
+        files::import_csv(db, &operator, team, kind, std::io::stdin().lock()).await
     } else {
         let reader =
             std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
-        ingest::csv::import_file(db, &operator, team, kind, reader).await
+        files::import_csv(db, &operator, team, kind, reader).await
     };
     match imported {
         Ok(outcome) => {

@@ -18,6 +18,7 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
+pub mod files;
 pub mod graphql;
 pub mod money;
 pub mod pagination;

@@ -30,7 +30,8 @@ const LAYERS: [(&str, &[&str]); 4] = [
     ),
     ("storage", &["entities", "db"]),
     ("services", &["services"]),
-    ("graphql", &["graphql"]),
+    // The ways in: the API and the import files.
+    ("interfaces", &["graphql", "files"]),
 ];
 
 fn layer(m: &Module) -> usize {
@@ -332,14 +333,10 @@ fn no_module_of_a_layer_uses_one_that_uses_it_back() {
     );
 }
 
-/// Uses of a higher layer not yet moved out (issue 14): the CSV import still parses its rows as
-/// GraphQL input values, and bonus rules are still GraphQL output types. The list may only
-/// shrink: a breach not on it, or one on it that is gone, fails the test.
-const KNOWN_BREACHES: [(&str, &str); 3] = [
-    ("services::bonus::rules", "graphql::cost"),
-    ("services::ingest::directory", "graphql::id"),
-    ("services::ingest::rows", "graphql::id"),
-];
+/// Uses of a higher layer not yet moved out (issue 14): bonus rules are still GraphQL output
+/// types. The list may only shrink: a breach not on it, or one on it that is gone, fails the
+/// test.
+const KNOWN_BREACHES: [(&str, &str); 1] = [("services::bonus::rules", "graphql::cost")];
 
 #[test]
 fn every_module_uses_only_its_layer_and_those_below() {

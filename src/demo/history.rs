@@ -45,15 +45,13 @@ use sea_orm::DatabaseConnection;
 
 use crate::entities::{AdChannel, CompetitorPromotion, DeliverableKind, Metric};
 use crate::error::AppResult;
-use crate::graphql::id::Id;
 use crate::money::from_fen as yuan;
 use crate::period::Month;
 use crate::services::auth::Actor;
+use crate::services::ingest;
 use crate::services::ingest::rows::{
-    AdDayInput, AgentDayInput, CompetitorSnapshotInput, DeliverableInput, ProductDayInput,
-    ShopDayInput,
+    AdDay, AgentDay, CompetitorSnapshot, Deliverable, ProductDay, ShopDay,
 };
-use crate::services::ingest::{self, Batch};
 use crate::services::targets::{self, TargetInput};
 use crate::services::teams;
 
@@ -314,24 +312,24 @@ pub async fn seed(
     let lap = |what: &str| tracing::debug!(what, elapsed = ?clock.elapsed(), "seeded");
     lap("generated");
     for rows in batches(g.shop) {
-        ingest::import(db, actor, team_id, Batch::ShopDays(rows)).await?;
+        ingest::import(db, actor, team_id, rows).await?;
     }
     for rows in batches(g.products) {
-        ingest::import(db, actor, team_id, Batch::ProductDays(rows)).await?;
+        ingest::import(db, actor, team_id, rows).await?;
     }
     lap("shop and product days");
     for rows in batches(g.agents) {
-        ingest::import(db, actor, team_id, Batch::AgentDays(rows)).await?;
+        ingest::import(db, actor, team_id, rows).await?;
     }
     lap("agent days");
     for rows in batches(g.ads) {
-        ingest::import(db, actor, team_id, Batch::AdDays(rows)).await?;
+        ingest::import(db, actor, team_id, rows).await?;
     }
     for rows in batches(g.deliverables) {
-        ingest::import(db, actor, team_id, Batch::Deliverables(rows)).await?;
+        ingest::import(db, actor, team_id, rows).await?;
     }
     for rows in batches(g.competitors) {
-        ingest::import(db, actor, team_id, Batch::Competitors(rows)).await?;
+        ingest::import(db, actor, team_id, rows).await?;
     }
     lap("ad days, deliverables, competitor snapshots");
     for month in g.targets {
@@ -355,12 +353,12 @@ fn batches<T>(rows: Vec<T>) -> impl Iterator<Item = Vec<T>> {
 
 /// Everything one history writes.
 pub(crate) struct Generated {
-    pub shop: Vec<ShopDayInput>,
-    pub products: Vec<ProductDayInput>,
-    pub agents: Vec<AgentDayInput>,
-    pub ads: Vec<AdDayInput>,
-    pub deliverables: Vec<DeliverableInput>,
-    pub competitors: Vec<CompetitorSnapshotInput>,
+    pub shop: Vec<ShopDay>,
+    pub products: Vec<ProductDay>,
+    pub agents: Vec<AgentDay>,
+    pub ads: Vec<AdDay>,
+    pub deliverables: Vec<Deliverable>,
+    pub competitors: Vec<CompetitorSnapshot>,
     /// One list per month.
     pub targets: Vec<Vec<TargetInput>>,
     pub planted: Vec<Planted>,
@@ -621,10 +619,10 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             units += sold;
             amount_fen += amount;
             cogs_fen += sold * item.cost_fen;
-            products.push(ProductDayInput {
-                product_id: Some(Id(item.id)),
+            products.push(ProductDay {
+                product_id: Some(item.id),
                 platform_item_id: None,
-                date: date.into(),
+                date,
                 visitors: seen,
                 paid_buyers,
                 paid_units: sold,
@@ -659,8 +657,8 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
         for score in &mut dsr {
             *score = (*score + rng.random_range(-3..=3)).clamp(4_805, 4_920);
         }
-        shop.push(ShopDayInput {
-            date: date.into(),
+        shop.push(ShopDay {
+            date,
             visitors,
             page_views: round(visitors as f64 * depth),
             paid_buyers,
@@ -718,10 +716,10 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
                 lagging = Some((roster.agents[a], inquiries, paid, first_sum, first_count));
             }
             sums.agent_sales_fen[a] += sales_fen;
-            agent_days.push(AgentDayInput {
-                staff_id: Some(Id(roster.agents[a])),
+            agent_days.push(AgentDay {
+                staff_id: Some(roster.agents[a]),
                 agent: None,
-                date: date.into(),
+                date,
                 received,
                 inquiries,
                 ordered_buyers: ordered,
@@ -777,10 +775,10 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             sums.promoter_spend_fen[owner] += spend;
             sums.promoter_clicks[owner] += clicks;
             sums.promoter_attributed_fen[owner] += attributed;
-            ads.push(AdDayInput {
-                date: date.into(),
+            ads.push(AdDay {
+                date,
                 channel: spec.channel,
-                owner_id: Some(Id(roster.promoters[owner])),
+                owner_id: Some(roster.promoters[owner]),
                 owner: None,
                 impressions,
                 clicks,
@@ -839,7 +837,7 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
 fn stock(
     rng: &mut StdRng,
     roster: &Roster,
-    rows: &mut [ProductDayInput],
+    rows: &mut [ProductDay],
     days: usize,
     base_units: f64,
     unit_share: &[f64],
@@ -886,7 +884,7 @@ fn deliverables(
     first: NaiveDate,
     days: usize,
     months: &mut BTreeMap<Month, MonthSums>,
-) -> Vec<DeliverableInput> {
+) -> Vec<Deliverable> {
     use DeliverableKind::*;
     let yesterday = first + Duration::days(days as i64 - 1);
     let mut out = Vec::new();
@@ -939,16 +937,16 @@ fn deliverables(
                     .expect("month listed")
                     .delivered[d] += 1;
             }
-            out.push(DeliverableInput {
+            out.push(Deliverable {
                 reference: format!("DJ{:04}-{seq:05}", d + 1),
-                designer_id: Some(Id(designer)),
+                designer_id: Some(designer),
                 designer: None,
-                product_id: product.map(Id),
+                product_id: product,
                 platform_item_id: None,
                 kind,
-                requested_on: requested.into(),
-                due_on: due.into(),
-                delivered_on: delivered.map(Into::into),
+                requested_on: requested,
+                due_on: due,
+                delivered_on: delivered,
                 revisions: Some(revisions),
             });
             t += rng.random_range(2..=4);
@@ -964,7 +962,7 @@ fn competitors(
     rng: &mut StdRng,
     first: NaiveDate,
     days: usize,
-) -> (Vec<CompetitorSnapshotInput>, Option<Planted>) {
+) -> (Vec<CompetitorSnapshot>, Option<Planted>) {
     let last = days - 1;
     let mut out = Vec::new();
     let mut cut = None;
@@ -1011,10 +1009,10 @@ fn competitors(
                 } else {
                     1.0
                 };
-                out.push(CompetitorSnapshotInput {
+                out.push(CompetitorSnapshot {
                     competitor: competitor.to_owned(),
                     item: item.to_owned(),
-                    date: (first + Duration::days(t as i64)).into(),
+                    date: first + Duration::days(t as i64),
                     price: yuan(price),
                     est_monthly_sales: Some(round(monthly_sales * boost * jitter(rng, 0.05))),
                     promotion: Some(promotion),
@@ -1145,7 +1143,7 @@ mod tests {
     /// The checks `ingest::rows` applies, on every generated row.
     fn assert_consistent(g: &Generated, yesterday: NaiveDate) {
         for s in &g.shop {
-            assert!(s.date.0 <= yesterday);
+            assert!(s.date <= yesterday);
             assert!(s.paid_buyers <= s.visitors && s.paid_buyers <= s.paid_orders);
             assert!(s.paid_orders <= s.paid_units, "{s:?}");
             for part in [s.fav_cart_buyers, s.bounced_visitors, s.returning_visitors] {
@@ -1170,9 +1168,9 @@ mod tests {
             assert!(a.spend > Decimal::ZERO);
         }
         for d in &g.deliverables {
-            assert!(d.requested_on.0 <= yesterday && d.due_on >= d.requested_on);
+            assert!(d.requested_on <= yesterday && d.due_on >= d.requested_on);
             if let Some(on) = d.delivered_on {
-                assert!(on >= d.requested_on && on.0 <= yesterday);
+                assert!(on >= d.requested_on && on <= yesterday);
             }
         }
     }
@@ -1180,14 +1178,13 @@ mod tests {
     /// Yesterday against §5, rule by rule: the codes that fire.
     fn findings(g: &Generated, roster: &Roster, yesterday: NaiveDate) -> Vec<&'static str> {
         let mut fired = Vec::new();
-        let shop: HashMap<NaiveDate, &ShopDayInput> =
-            g.shop.iter().map(|s| (s.date.0, s)).collect();
+        let shop: HashMap<NaiveDate, &ShopDay> = g.shop.iter().map(|s| (s.date, s)).collect();
         let d = shop[&yesterday];
-        let week: Vec<&ShopDayInput> = (1..=7)
+        let week: Vec<&ShopDay> = (1..=7)
             .map(|k| shop[&(yesterday - Duration::days(k))])
             .collect();
-        let mean = |m: &dyn Fn(&ShopDayInput) -> f64| week.iter().map(|s| m(s)).sum::<f64>() / 7.0;
-        let conversion = |s: &ShopDayInput| ratio(s.paid_buyers, s.visitors);
+        let mean = |m: &dyn Fn(&ShopDay) -> f64| week.iter().map(|s| m(s)).sum::<f64>() / 7.0;
+        let conversion = |s: &ShopDay| ratio(s.paid_buyers, s.visitors);
         if (d.visitors as f64) < 0.8 * mean(&|s| s.visitors as f64) {
             fired.push("TRAFFIC_DROP");
         }
@@ -1201,10 +1198,10 @@ mod tests {
             fired.push("VISIT_DEPTH_LOW");
         }
         let heroes: HashMap<i64, bool> = roster.products.iter().map(|p| (p.id, p.hero)).collect();
-        let hero_days: Vec<&ProductDayInput> = g
+        let hero_days: Vec<&ProductDay> = g
             .products
             .iter()
-            .filter(|p| p.date.0 == yesterday && heroes[&p.product_id.unwrap().0])
+            .filter(|p| p.date == yesterday && heroes[&p.product_id.unwrap()])
             .collect();
         let best = hero_days.iter().max_by_key(|p| p.paid_units).unwrap();
         let (aov, hero_aov) = (
@@ -1214,10 +1211,10 @@ mod tests {
         if aov < 1.3 * hero_aov {
             fired.push("AOV_STRUCTURE");
         }
-        let month: Vec<&&ShopDayInput> = (1..=30)
+        let month: Vec<&&ShopDay> = (1..=30)
             .filter_map(|k| shop.get(&(yesterday - Duration::days(k))))
             .collect();
-        let refund = |s: &ShopDayInput| f(s.refund_amount.unwrap()) / f(s.paid_amount);
+        let refund = |s: &ShopDay| f(s.refund_amount.unwrap()) / f(s.paid_amount);
         let refund_mean = month.iter().map(|s| refund(s)).sum::<f64>() / month.len() as f64;
         if refund(d) > 1.5 * refund_mean {
             fired.push("REFUND_SPIKE");
@@ -1225,8 +1222,7 @@ mod tests {
         if hero_days.iter().any(|p| p.bad_reviews.unwrap() > 0) {
             fired.push("BAD_REVIEW");
         }
-        let agents: Vec<&AgentDayInput> =
-            g.agents.iter().filter(|a| a.date.0 == yesterday).collect();
+        let agents: Vec<&AgentDay> = g.agents.iter().filter(|a| a.date == yesterday).collect();
         let team = ratio(
             agents.iter().map(|a| a.paid_buyers).sum(),
             agents.iter().map(|a| a.inquiries).sum(),
@@ -1244,7 +1240,7 @@ mod tests {
             }
         }
         let channel_day = |c: AdChannel, day: NaiveDate| {
-            let rows = g.ads.iter().filter(|a| a.channel == c && a.date.0 == day);
+            let rows = g.ads.iter().filter(|a| a.channel == c && a.date == day);
             rows.fold((0.0, 0.0, 0, 0), |(s, v, k, i), a| {
                 (
                     s + f(a.spend),
@@ -1274,12 +1270,12 @@ mod tests {
             }
         }
         for hero in &hero_days {
-            let id = hero.product_id.unwrap().0;
+            let id = hero.product_id.unwrap();
             let units = |from: i64, to: i64| -> i64 {
                 g.products
                     .iter()
-                    .filter(|p| p.product_id.unwrap().0 == id)
-                    .filter(|p| (from..=to).any(|k| p.date.0 == yesterday - Duration::days(k)))
+                    .filter(|p| p.product_id.unwrap() == id)
+                    .filter(|p| (from..=to).any(|k| p.date == yesterday - Duration::days(k)))
                     .map(|p| p.paid_units)
                     .sum()
             };
@@ -1299,7 +1295,7 @@ mod tests {
         for c in &g.competitors {
             let key = (c.competitor.as_str(), c.item.as_str());
             if let Some(before) = seen.insert(key, c.price)
-                && c.date.0 == yesterday
+                && c.date == yesterday
                 && f(c.price) <= 0.9 * f(before)
             {
                 fired.push("COMPETITOR_PRICE_CUT");
@@ -1411,7 +1407,7 @@ mod tests {
         assert_eq!(format!("{:?}", a.agents), format!("{:?}", b.agents));
         assert_eq!(a.planted, b.planted);
         let days = a.shop.len() as f64;
-        let sum = |m: fn(&ShopDayInput) -> f64| a.shop.iter().map(m).sum::<f64>();
+        let sum = |m: fn(&ShopDay) -> f64| a.shop.iter().map(m).sum::<f64>();
         let visitors = sum(|s| s.visitors as f64);
         let buyers = sum(|s| s.paid_buyers as f64);
         let paid = sum(|s| f(s.paid_amount));

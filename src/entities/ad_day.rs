@@ -13,7 +13,9 @@ use sea_orm::entity::prelude::*;
     EnumIter,
     DeriveActiveEnum,
     async_graphql::Enum,
+    serde::Deserialize,
 )]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 pub enum AdChannel {
     /// 直通车

@@ -1,15 +1,15 @@
-use async_graphql::{Context, Object};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
+use crate::entities::{AdChannel, CompetitorPromotion, DeliverableKind};
 use crate::error::AppResult;
 use crate::graphql::{
     context::{actor, db},
     id::Id,
 };
-use crate::services::ingest::rows::{
-    AdDayInput, AgentDayInput, CompetitorSnapshotInput, DeliverableInput, ProductDayInput,
-    ShopDayInput,
-};
-use crate::services::ingest::{Batch, ImportOutcome};
+use crate::period::Date;
+use crate::services::ingest::{self, rows};
 
 /// Each import is all-or-nothing and needs the team's manager or an admin. Rows whose natural key
 /// (§2) already exists are overwritten.
@@ -17,8 +17,14 @@ use crate::services::ingest::{Batch, ImportOutcome};
 pub struct IngestMutation;
 
 impl IngestMutation {
-    async fn run(ctx: &Context<'_>, team_id: Id, batch: Batch) -> AppResult<ImportOutcome> {
-        crate::services::ingest::import(db(ctx), actor(ctx)?, team_id.0, batch).await
+    async fn run<I: Into<R>, R: ingest::Row>(
+        ctx: &Context<'_>,
+        team_id: Id,
+        rows: Vec<I>,
+    ) -> AppResult<ImportOutcome> {
+        let rows = rows.into_iter().map(Into::into).collect();
+        let outcome = ingest::import::<R>(db(ctx), actor(ctx)?, team_id.0, rows).await?;
+        Ok(outcome.into())
     }
 }
 
@@ -31,7 +37,7 @@ impl IngestMutation {
         team_id: Id,
         rows: Vec<ShopDayInput>,
     ) -> AppResult<ImportOutcome> {
-        Self::run(ctx, team_id, Batch::ShopDays(rows)).await
+        Self::run::<_, rows::ShopDay>(ctx, team_id, rows).await
     }
 
     /// Product days, keyed by product and date.
@@ -41,7 +47,7 @@ impl IngestMutation {
         team_id: Id,
         rows: Vec<ProductDayInput>,
     ) -> AppResult<ImportOutcome> {
-        Self::run(ctx, team_id, Batch::ProductDays(rows)).await
+        Self::run::<_, rows::ProductDay>(ctx, team_id, rows).await
     }
 
     /// Customer-service agent days (赤兔), keyed by agent and date.
@@ -51,7 +57,7 @@ impl IngestMutation {
         team_id: Id,
         rows: Vec<AgentDayInput>,
     ) -> AppResult<ImportOutcome> {
-        Self::run(ctx, team_id, Batch::AgentDays(rows)).await
+        Self::run::<_, rows::AgentDay>(ctx, team_id, rows).await
     }
 
     /// Ad days, keyed by date, channel and owner.
@@ -61,7 +67,7 @@ impl IngestMutation {
         team_id: Id,
         rows: Vec<AdDayInput>,
     ) -> AppResult<ImportOutcome> {
-        Self::run(ctx, team_id, Batch::AdDays(rows)).await
+        Self::run::<_, rows::AdDay>(ctx, team_id, rows).await
     }
 
     /// Design deliverables, keyed by the team's job reference.
@@ -71,7 +77,7 @@ impl IngestMutation {
         team_id: Id,
         rows: Vec<DeliverableInput>,
     ) -> AppResult<ImportOutcome> {
-        Self::run(ctx, team_id, Batch::Deliverables(rows)).await
+        Self::run::<_, rows::Deliverable>(ctx, team_id, rows).await
     }
 
     /// Competitor snapshots, keyed by competitor, item and date.
@@ -81,6 +87,358 @@ impl IngestMutation {
         team_id: Id,
         rows: Vec<CompetitorSnapshotInput>,
     ) -> AppResult<ImportOutcome> {
-        Self::run(ctx, team_id, Batch::Competitors(rows)).await
+        Self::run::<_, rows::CompetitorSnapshot>(ctx, team_id, rows).await
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct ImportOutcome {
+    /// Rows whose key was new.
+    pub inserted: u64,
+    /// Rows that overwrote an existing key.
+    pub updated: u64,
+}
+
+impl From<ingest::ImportOutcome> for ImportOutcome {
+    fn from(o: ingest::ImportOutcome) -> Self {
+        Self {
+            inserted: o.inserted,
+            updated: o.updated,
+        }
+    }
+}
+
+/// One day of the shop (生意参谋). Money in yuan; counts left out are 0.
+#[derive(InputObject)]
+pub struct ShopDayInput {
+    pub date: Date,
+    /// 访客数
+    pub visitors: i64,
+    /// 浏览量
+    pub page_views: i64,
+    /// 支付买家数
+    pub paid_buyers: i64,
+    pub paid_orders: i64,
+    /// 支付件数
+    pub paid_units: i64,
+    /// 支付金额
+    pub paid_amount: Decimal,
+    /// 收藏加购人数
+    pub fav_cart_buyers: Option<i64>,
+    /// 跳失人数
+    pub bounced_visitors: Option<i64>,
+    /// 老访客数
+    pub returning_visitors: Option<i64>,
+    /// 退款金额
+    pub refund_amount: Option<Decimal>,
+    pub refund_orders: Option<i64>,
+    /// DSR 描述相符, 0..5 with up to three decimals (e.g. 4.812).
+    pub dsr_description: Option<Decimal>,
+    /// DSR 服务态度
+    pub dsr_service: Option<Decimal>,
+    /// DSR 物流服务
+    pub dsr_logistics: Option<Decimal>,
+    /// 店铺层级, 1..7
+    pub store_level: Option<i32>,
+    pub cost_of_goods: Option<Decimal>,
+    pub shipping_cost: Option<Decimal>,
+}
+
+impl From<ShopDayInput> for rows::ShopDay {
+    fn from(input: ShopDayInput) -> Self {
+        let ShopDayInput {
+            date,
+            visitors,
+            page_views,
+            paid_buyers,
+            paid_orders,
+            paid_units,
+            paid_amount,
+            fav_cart_buyers,
+            bounced_visitors,
+            returning_visitors,
+            refund_amount,
+            refund_orders,
+            dsr_description,
+            dsr_service,
+            dsr_logistics,
+            store_level,
+            cost_of_goods,
+            shipping_cost,
+        } = input;
+        Self {
+            date: date.0,
+            visitors,
+            page_views,
+            paid_buyers,
+            paid_orders,
+            paid_units,
+            paid_amount,
+            fav_cart_buyers,
+            bounced_visitors,
+            returning_visitors,
+            refund_amount,
+            refund_orders,
+            dsr_description,
+            dsr_service,
+            dsr_logistics,
+            store_level,
+            cost_of_goods,
+            shipping_cost,
+        }
+    }
+}
+
+/// One product's day. Name the product by `productId` or `platformItemId`.
+#[derive(InputObject)]
+pub struct ProductDayInput {
+    pub product_id: Option<Id>,
+    /// 商品ID
+    pub platform_item_id: Option<String>,
+    pub date: Date,
+    pub visitors: i64,
+    pub paid_buyers: i64,
+    pub paid_units: i64,
+    pub paid_amount: Decimal,
+    pub fav_cart_buyers: Option<i64>,
+    /// 中差评
+    pub bad_reviews: Option<i64>,
+    /// 库存 at the end of the day.
+    pub stock: Option<i64>,
+}
+
+impl From<ProductDayInput> for rows::ProductDay {
+    fn from(input: ProductDayInput) -> Self {
+        let ProductDayInput {
+            product_id,
+            platform_item_id,
+            date,
+            visitors,
+            paid_buyers,
+            paid_units,
+            paid_amount,
+            fav_cart_buyers,
+            bad_reviews,
+            stock,
+        } = input;
+        Self {
+            product_id: product_id.map(|id| id.0),
+            platform_item_id,
+            date: date.0,
+            visitors,
+            paid_buyers,
+            paid_units,
+            paid_amount,
+            fav_cart_buyers,
+            bad_reviews,
+            stock,
+        }
+    }
+}
+
+/// One customer-service agent's day (赤兔-style). Name the agent by `staffId` or `agent`
+/// (e-mail, chat alias or name). Response times come as a sum of seconds and a count, both or
+/// neither.
+#[derive(InputObject)]
+pub struct AgentDayInput {
+    pub staff_id: Option<Id>,
+    /// 旺旺 sub-account, e-mail or name.
+    pub agent: Option<String>,
+    pub date: Date,
+    /// 接待人数
+    pub received: i64,
+    /// 询单人数
+    pub inquiries: i64,
+    /// 询单→下单人数
+    pub ordered_buyers: i64,
+    /// 询单→最终付款人数
+    pub paid_buyers: i64,
+    /// 客服销售额
+    pub sales_amount: Decimal,
+    pub sales_units: Option<i64>,
+    pub first_response_seconds_sum: Option<i64>,
+    pub first_response_count: Option<i64>,
+    pub response_seconds_sum: Option<i64>,
+    pub response_count: Option<i64>,
+    pub buyer_messages: Option<i64>,
+    pub agent_messages: Option<i64>,
+    /// 未回复人数
+    pub unreplied: Option<i64>,
+    pub rated_good: Option<i64>,
+    pub rated_bad: Option<i64>,
+}
+
+impl From<AgentDayInput> for rows::AgentDay {
+    fn from(input: AgentDayInput) -> Self {
+        let AgentDayInput {
+            staff_id,
+            agent,
+            date,
+            received,
+            inquiries,
+            ordered_buyers,
+            paid_buyers,
+            sales_amount,
+            sales_units,
+            first_response_seconds_sum,
+            first_response_count,
+            response_seconds_sum,
+            response_count,
+            buyer_messages,
+            agent_messages,
+            unreplied,
+            rated_good,
+            rated_bad,
+        } = input;
+        Self {
+            staff_id: staff_id.map(|id| id.0),
+            agent,
+            date: date.0,
+            received,
+            inquiries,
+            ordered_buyers,
+            paid_buyers,
+            sales_amount,
+            sales_units,
+            first_response_seconds_sum,
+            first_response_count,
+            response_seconds_sum,
+            response_count,
+            buyer_messages,
+            agent_messages,
+            unreplied,
+            rated_good,
+            rated_bad,
+        }
+    }
+}
+
+/// One channel's day under one owner (推广). Name the owner by `ownerId` or `owner`.
+#[derive(InputObject)]
+pub struct AdDayInput {
+    pub date: Date,
+    pub channel: AdChannel,
+    pub owner_id: Option<Id>,
+    /// E-mail, chat alias or name of the person running the channel.
+    pub owner: Option<String>,
+    /// 展现量
+    pub impressions: i64,
+    /// 点击量
+    pub clicks: i64,
+    /// 花费
+    pub spend: Decimal,
+    /// 成交笔数
+    pub attributed_orders: i64,
+    /// 成交金额
+    pub attributed_amount: Decimal,
+}
+
+impl From<AdDayInput> for rows::AdDay {
+    fn from(input: AdDayInput) -> Self {
+        let AdDayInput {
+            date,
+            channel,
+            owner_id,
+            owner,
+            impressions,
+            clicks,
+            spend,
+            attributed_orders,
+            attributed_amount,
+        } = input;
+        Self {
+            date: date.0,
+            channel,
+            owner_id: owner_id.map(|id| id.0),
+            owner,
+            impressions,
+            clicks,
+            spend,
+            attributed_orders,
+            attributed_amount,
+        }
+    }
+}
+
+/// A piece of design work, keyed by the team's job `reference`; re-importing it (e.g. once it is
+/// delivered) updates it.
+#[derive(InputObject)]
+pub struct DeliverableInput {
+    pub reference: String,
+    pub designer_id: Option<Id>,
+    /// E-mail, alias or name of the designer.
+    pub designer: Option<String>,
+    pub product_id: Option<Id>,
+    pub platform_item_id: Option<String>,
+    pub kind: DeliverableKind,
+    pub requested_on: Date,
+    pub due_on: Date,
+    pub delivered_on: Option<Date>,
+    pub revisions: Option<i64>,
+}
+
+impl From<DeliverableInput> for rows::Deliverable {
+    fn from(input: DeliverableInput) -> Self {
+        let DeliverableInput {
+            reference,
+            designer_id,
+            designer,
+            product_id,
+            platform_item_id,
+            kind,
+            requested_on,
+            due_on,
+            delivered_on,
+            revisions,
+        } = input;
+        Self {
+            reference,
+            designer_id: designer_id.map(|id| id.0),
+            designer,
+            product_id: product_id.map(|id| id.0),
+            platform_item_id,
+            kind,
+            requested_on: requested_on.0,
+            due_on: due_on.0,
+            delivered_on: delivered_on.map(NaiveDate::from),
+            revisions,
+        }
+    }
+}
+
+/// A competitor's item as seen on one day.
+#[derive(InputObject)]
+pub struct CompetitorSnapshotInput {
+    pub competitor: String,
+    pub item: String,
+    pub date: Date,
+    pub price: Decimal,
+    /// Estimated monthly sales (月销量).
+    pub est_monthly_sales: Option<i64>,
+    /// Default NONE.
+    pub promotion: Option<CompetitorPromotion>,
+    pub keywords: Option<String>,
+}
+
+impl From<CompetitorSnapshotInput> for rows::CompetitorSnapshot {
+    fn from(input: CompetitorSnapshotInput) -> Self {
+        let CompetitorSnapshotInput {
+            competitor,
+            item,
+            date,
+            price,
+            est_monthly_sales,
+            promotion,
+            keywords,
+        } = input;
+        Self {
+            competitor,
+            item,
+            date: date.0,
+            price,
+            est_monthly_sales,
+            promotion,
+            keywords,
+        }
     }
 }

@@ -6,7 +6,6 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::entities::{Role, product, staff, staff_alias};
 use crate::error::AppResult;
-use crate::graphql::id::Id;
 use crate::validate::Checks;
 use crate::validate::normalize_email;
 
@@ -60,12 +59,12 @@ impl Directory {
         &self,
         checks: &mut Checks,
         field: &str,
-        id: Option<Id>,
+        id: Option<i64>,
         name: Option<&str>,
         role: Option<Role>,
     ) -> i64 {
         let found = match (id, name.map(str::trim)) {
-            (Some(id), None) => self.staff.get(&id.0).map(|s| s.id),
+            (Some(id), None) => self.staff.get(&id).map(|s| s.id),
             (None, Some(name)) if !name.is_empty() => self.find_person(name),
             _ => {
                 checks.fail(field, "name the person by id or by e-mail, alias or name");
@@ -73,7 +72,7 @@ impl Directory {
             }
         };
         let Some(staff) = found.and_then(|id| self.staff.get(&id)) else {
-            let given = name.map_or_else(|| id.map_or(0, |i| i.0).to_string(), str::to_owned);
+            let given = name.map_or_else(|| id.unwrap_or(0).to_string(), str::to_owned);
             checks.fail(field, format!("no one in this team is known as {given:?}"));
             return 0;
         };
@@ -106,11 +105,11 @@ impl Directory {
         &self,
         checks: &mut Checks,
         field: &str,
-        id: Option<Id>,
+        id: Option<i64>,
         item_id: Option<&str>,
     ) -> Option<&product::Model> {
         let found = match (id, item_id.map(str::trim)) {
-            (Some(id), None) => self.products.get(&id.0),
+            (Some(id), None) => self.products.get(&id),
             (None, Some(item)) if !item.is_empty() => self
                 .by_item_id
                 .get(item)
@@ -121,7 +120,7 @@ impl Directory {
             }
         };
         if found.is_none() {
-            let given = item_id.map_or_else(|| id.map_or(0, |i| i.0).to_string(), str::to_owned);
+            let given = item_id.map_or_else(|| id.unwrap_or(0).to_string(), str::to_owned);
             checks.fail(field, format!("this team has no product {given:?}"));
         }
         found

@@ -1,0 +1,473 @@
+//! CSV files: the header matched against a kind's columns, then the data rows one at a time, each
+//! with its file line (the header is line 1). Summary rows (汇总, 合计, 均值…) and empty lines are
+//! skipped.
+
+use std::collections::VecDeque;
+use std::io::Read;
+
+use serde::de::DeserializeOwned;
+use serde::de::value::MapDeserializer;
+
+use super::cells;
+use super::columns::{Spec, also_known_as, column_for, header_names, known_columns};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::validate::Checks;
+
+/// A problem of one cell (or of the row): the field and what is wrong.
+pub type Problem = (&'static str, String);
+
+/// A data row at its line: the row, or what keeps it from being one.
+pub type Record<T> = (usize, Result<T, Vec<Problem>>);
+
+/// A CSV file whose header has been matched against a kind's columns.
+pub struct Records<R: Read> {
+    spec: &'static Spec,
+    reader: ::csv::Reader<Lines<R>>,
+    /// The columns the file has: (index in `spec.columns`, index in the record).
+    present: Vec<(usize, usize)>,
+    width: usize,
+    record: ::csv::StringRecord,
+}
+
+impl<R: Read> Records<R> {
+    /// Reads and matches the header; `kind` names the kind of file in messages.
+    pub fn open(spec: &'static Spec, kind: &str, reader: R) -> AppResult<Self> {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(Lines::new(reader));
+        let headers = match reader.headers() {
+            Ok(headers) => headers.clone(),
+            Err(err) => return Err(unreadable(&mut reader, err)),
+        };
+        let header_line = line_of(&mut reader, &headers);
+        if headers
+            .iter()
+            .all(|h| h.trim_start_matches('\u{feff}').trim().is_empty())
+        {
+            return Err(AppError::invalid(
+                "header",
+                format!("the file is empty: expected a header line of {kind} columns"),
+            ));
+        }
+        let names = header_names(spec);
+        let mut checks = Checks::default();
+        checks.at_row(header_line);
+        let mut seen: Vec<Option<&str>> = vec![None; spec.columns.len()];
+        let mut present = Vec::new();
+        for (at, header) in headers.iter().enumerate() {
+            let shown = header.trim_start_matches('\u{feff}').trim();
+            if shown.is_empty() {
+                // Exports often end each line with a comma: a column without a name is ignored.
+                continue;
+            }
+            match column_for(&names, shown) {
+                Some(i) => match seen[i] {
+                    Some(first) => checks.fail(
+                        shown,
+                        format!(
+                            "names the same column ({}) as {first:?}",
+                            spec.columns[i].field
+                        ),
+                    ),
+                    None => {
+                        seen[i] = Some(shown);
+                        present.push((i, at));
+                    }
+                },
+                None => checks.fail(
+                    shown,
+                    format!(
+                        "unknown column for {kind}; known columns: {}",
+                        known_columns(spec)
+                    ),
+                ),
+            }
+        }
+        for (i, col) in spec.columns.iter().enumerate() {
+            if col.required && seen[i].is_none() {
+                checks.fail(col.field, format!("missing column{}", also_known_as(col)));
+            }
+        }
+        for group in spec.one_of {
+            let any = spec
+                .columns
+                .iter()
+                .zip(&seen)
+                .any(|(col, s)| s.is_some() && group.contains(&col.field));
+            if !any {
+                let col = spec.columns.iter().find(|c| c.field == group[0]);
+                checks.fail(
+                    group[0],
+                    format!(
+                        "missing column{}",
+                        col.map(also_known_as).unwrap_or_default()
+                    ),
+                );
+            }
+        }
+        checks.finish()?;
+        Ok(Self {
+            spec,
+            reader,
+            present,
+            width: headers.len(),
+            record: ::csv::StringRecord::new(),
+        })
+    }
+
+    /// The next data row and its line, or the problems that keep it from being a `T`; `None`
+    /// at the end of the file.
+    pub fn next_row<T: DeserializeOwned>(&mut self) -> AppResult<Option<Record<T>>> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(None),
+                Err(err) => return Err(unreadable(&mut self.reader, err)),
+            }
+            if is_data(&self.record) {
+                let line = line_of(&mut self.reader, &self.record);
+                return Ok(Some((line, self.row())));
+            }
+        }
+    }
+
+    fn row<T: DeserializeOwned>(&self) -> Result<T, Vec<Problem>> {
+        let record = &self.record;
+        let mut problems = Vec::new();
+        if record.len() > self.width && record.iter().skip(self.width).any(|c| !c.trim().is_empty())
+        {
+            let message = format!(
+                "has {} cells but the header has {} columns",
+                record.len(),
+                self.width
+            );
+            problems.push(("columns", message));
+        }
+        let mut fields = Vec::with_capacity(self.present.len());
+        for &(i, at) in &self.present {
+            let col = &self.spec.columns[i];
+            let cell = record.get(at).unwrap_or("").trim();
+            if cell.is_empty() {
+                if col.required {
+                    problems.push((col.field, "must not be empty".to_owned()));
+                }
+                continue;
+            }
+            match cells::value(col.ty, cell) {
+                Ok(value) => fields.push((col.field, value)),
+                Err(message) => problems.push((col.field, message)),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // The cells were checked above, so a failure here is a type the table does not foresee.
+        T::deserialize(MapDeserializer::<_, serde_json::Error>::new(
+            fields.into_iter(),
+        ))
+        .map_err(|err| vec![("row", err.to_string())])
+    }
+}
+
+/// The file line a record starts on.
+fn line_of<R: Read>(reader: &mut ::csv::Reader<Lines<R>>, record: &::csv::StringRecord) -> usize {
+    let byte = record.position().map_or(0, |p| p.byte());
+    reader.get_mut().line_at(byte)
+}
+
+/// Counts lines for the parser. The csv crate gives a record the position where the previous one
+/// ended, so a record after blank lines (which it skips) would be put on the first blank line;
+/// this remembers where each non-blank line starts, so that the first one at or after that
+/// position is the record's own.
+struct Lines<R> {
+    inner: R,
+    /// Bytes read so far.
+    offset: u64,
+    /// The line of the next byte.
+    line: usize,
+    at_line_start: bool,
+    /// (first byte, line) of the non-blank lines read and not yet passed.
+    starts: VecDeque<(u64, usize)>,
+}
+
+impl<R> Lines<R> {
+    fn new(inner: R) -> Self {
+        Self {
+            inner,
+            offset: 0,
+            line: 1,
+            at_line_start: true,
+            starts: VecDeque::new(),
+        }
+    }
+
+    /// The line of the first non-blank line starting at or after `byte`; earlier lines are
+    /// forgotten, so ask in file order.
+    fn line_at(&mut self, byte: u64) -> usize {
+        while let Some(&(start, line)) = self.starts.front() {
+            if start >= byte {
+                return line;
+            }
+            self.starts.pop_front();
+        }
+        self.line
+    }
+}
+
+impl<R: Read> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut rest = &buf[..n];
+        while !rest.is_empty() {
+            if self.at_line_start && rest[0] != b'\n' && rest[0] != b'\r' {
+                self.starts.push_back((self.offset, self.line));
+            }
+            let (len, newline) = match rest.iter().position(|&b| b == b'\n') {
+                Some(at) => (at + 1, true),
+                None => (rest.len(), false),
+            };
+            self.at_line_start = newline;
+            self.line += usize::from(newline);
+            self.offset += len as u64;
+            rest = &rest[len..];
+        }
+        Ok(n)
+    }
+}
+
+fn unreadable<R: Read>(reader: &mut ::csv::Reader<Lines<R>>, err: ::csv::Error) -> AppError {
+    let line = err.position().map(|p| reader.get_mut().line_at(p.byte()));
+    let message = match err.kind() {
+        ::csv::ErrorKind::Utf8 { .. } => {
+            "is not UTF-8 text: save the export as \"CSV UTF-8\"".to_owned()
+        }
+        ::csv::ErrorKind::Io(e) => format!("cannot be read: {e}"),
+        _ => format!("is not valid CSV: {err}"),
+    };
+    AppError::Invalid(vec![FieldError {
+        field: "file".into(),
+        message,
+        row: line,
+    }])
+}
+
+const SUMMARY: [&str; 6] = ["汇总", "均值", "合计", "总计", "平均", "平均值"];
+
+/// False for empty lines and the summary rows exports end with (汇总, 合计, 均值…).
+fn is_data(record: &::csv::StringRecord) -> bool {
+    let Some(first) = record.iter().map(str::trim).find(|c| !c.is_empty()) else {
+        return false;
+    };
+    let first = first.trim_start_matches('\u{feff}');
+    !(SUMMARY.contains(&first) || first.starts_with("汇总") || first.starts_with("合计"))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::entities::{AdChannel, DeliverableKind};
+    use crate::files::columns::FileRow;
+    use crate::services::ingest::rows::{AdDay, AgentDay, CompetitorSnapshot, Deliverable};
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// The rows of a file with their lines, or every problem in it (header or cells) as an
+    /// import lists them.
+    fn read<T: FileRow>(file: &[u8]) -> Result<Vec<(usize, T)>, Vec<FieldError>> {
+        let invalid = |err: AppError| match err {
+            AppError::Invalid(problems) => problems,
+            other => panic!("expected invalid input, got {}", other.message()),
+        };
+        let mut records = Records::open(&T::SPEC, T::KIND.name(), file).map_err(invalid)?;
+        let (mut rows, mut problems) = (Vec::new(), Vec::new());
+        while let Some((line, row)) = records.next_row::<T>().map_err(invalid)? {
+            match row {
+                Ok(row) => rows.push((line, row)),
+                Err(found) => {
+                    problems.extend(found.into_iter().map(|(field, message)| FieldError {
+                        field: field.into(),
+                        message,
+                        row: Some(line),
+                    }))
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(rows)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn parse<T: FileRow>(file: &str) -> Vec<T> {
+        match read::<T>(file.as_bytes()) {
+            Ok(rows) => rows.into_iter().map(|(_, row)| row).collect(),
+            Err(problems) => panic!("{problems:?}"),
+        }
+    }
+
+    #[test]
+    fn values_in_english_or_chinese() {
+        let csv = "日期,渠道,负责人,展现量,点击量,花费,成交笔数,成交金额\n\
+                   2026-11-01,钻展,ad@shop.test,\"10,000\",300,¥450.00,12,\"1,980.00\"\n";
+        let rows = parse::<AdDay>(csv);
+        assert_eq!(rows[0].channel, AdChannel::Display);
+        assert_eq!(rows[0].impressions, 10_000);
+        assert_eq!(rows[0].spend, dec("450.00"));
+        assert_eq!(rows[0].attributed_amount, dec("1980.00"));
+        let csv = "编号,美工,类型,需求日期,截止日期\nD-1,art@shop.test,白底图,2026/11/1,20261103\n";
+        let rows = parse::<Deliverable>(csv);
+        assert_eq!(rows[0].kind, DeliverableKind::WhiteBg);
+        assert_eq!(
+            rows[0].due_on,
+            NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()
+        );
+        assert_eq!(rows[0].delivered_on, None);
+    }
+
+    #[test]
+    fn a_chinese_export_with_summary_rows() {
+        let csv = "\u{feff}日期,客服,接待人数,询单人数,询单→下单人数,询单→最终付款人数,客服销售额(元),首次响应总时长(秒),首次响应次数\n\
+                   2026/11/1,旗舰店:小雅,120,80,40,36,\"1,234.50\",900,100\n\
+                   ,,,,,,,,\n\
+                   \n\
+                   20261102,cs@shop.test,100,50,20,18,¥800,,\n\
+                   汇总,,220,130,60,54,\"2,034.50\",900,100\n\
+                   均值,,110,65,30,27,1017.25,,\n";
+        let read = read::<AgentDay>(csv.as_bytes()).unwrap();
+        let lines: Vec<usize> = read.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 5]);
+        let rows = parse::<AgentDay>(csv);
+        assert_eq!(rows.len(), 2);
+        let first = &rows[0];
+        assert_eq!(first.agent.as_deref(), Some("旗舰店:小雅"));
+        assert_eq!(first.date, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        assert_eq!(
+            (
+                first.received,
+                first.inquiries,
+                first.ordered_buyers,
+                first.paid_buyers
+            ),
+            (120, 80, 40, 36)
+        );
+        assert_eq!(first.sales_amount, dec("1234.50"));
+        assert_eq!(first.first_response_seconds_sum, Some(900));
+        assert_eq!(first.first_response_count, Some(100));
+        // Empty cells are left out.
+        assert_eq!(rows[1].first_response_seconds_sum, None);
+        assert_eq!(rows[1].sales_amount, dec("800"));
+
+        for summary in [
+            "合计",
+            "总计",
+            "平均",
+            "平均值",
+            "汇总(全部客服)",
+            "合计：",
+            " 汇总 ",
+        ] {
+            let row = ::csv::StringRecord::from(vec!["", summary, "1"]);
+            assert!(!is_data(&row), "{summary}");
+        }
+        assert!(is_data(&::csv::StringRecord::from(vec![
+            "2026-11-01",
+            "汇总"
+        ])));
+    }
+
+    #[test]
+    fn line_numbers_survive_blank_lines_crlf_and_multiline_cells() {
+        for newline in ["\n", "\r\n"] {
+            let csv = [
+                "竞店,商品,日期,价格,关键词", // 1
+                "A,x,2026-11-01,10,\"one",    // 2
+                "two\"",                      // 3
+                "",                           // 4
+                "",                           // 5
+                "B,y,2026-11-01,10,",         // 6
+                ",,,,",                       // 7
+                "C,z,2026-11-01,bad,\"three", // 8
+                "",                           // 9
+                "four\"",                     // 10
+                "D,w,2026-11-01,11,",         // 11
+            ]
+            .join(newline);
+            let errs = read::<CompetitorSnapshot>(csv.as_bytes()).unwrap_err();
+            assert_eq!(errs.len(), 1, "{errs:?}");
+            assert_eq!(errs[0].row, Some(8), "{newline:?}");
+            let fixed = csv.replace("bad", "12");
+            let read = read::<CompetitorSnapshot>(fixed.as_bytes()).unwrap();
+            let lines: Vec<usize> = read.iter().map(|(line, _)| *line).collect();
+            assert_eq!(lines, [2, 6, 8, 11], "{newline:?}");
+            assert_eq!(
+                read[0].1.keywords.as_deref(),
+                Some(format!("one{newline}two").as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn every_problem_is_named_by_line_and_field() {
+        let csv = "date,agent,received,inquiries,orderedBuyers,paidBuyers,salesAmount,colour,\n\
+                   2026-11-01,a,1,1,1,1,1,x,\n";
+        let errs = read::<AgentDay>(csv.as_bytes()).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!((errs[0].field.as_str(), errs[0].row), ("colour", Some(1)));
+
+        let errs = read::<AgentDay>("日期,客服,接待人数\n".as_bytes()).unwrap_err();
+        let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["inquiries", "orderedBuyers", "paidBuyers", "salesAmount"]
+        );
+        let errs = read::<AgentDay>(
+            "日期,接待人数,询单人数,下单人数,最终付款人数,客服销售额\n".as_bytes(),
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].field, "agent");
+        assert!(errs[0].message.contains("客服"), "{}", errs[0].message);
+        let errs = read::<AgentDay>(
+            "客服,paid_buyers,最终付款人数,日期,接待人数,询单人数,下单人数,客服销售额\n".as_bytes(),
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].field, "最终付款人数");
+        assert_eq!(errs[0].row, Some(1));
+
+        let csv = "日期,客服,接待人数,询单人数,下单人数,最终付款人数,客服销售额\n\
+                   2026-11-01,a,1.5,1,1,1,1\n\
+                   2026-11-31,b,1,,1,1,abc\n\
+                   2026-11-02,c,1,1,1,1,1,extra\n\
+                   2026-11-02,d,1,1,1,1,1\n";
+        let errs = read::<AgentDay>(csv.as_bytes()).unwrap_err();
+        let found: Vec<_> = errs
+            .iter()
+            .map(|e| (e.row.unwrap(), e.field.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, "received"),
+                (3, "date"),
+                (3, "inquiries"),
+                (3, "salesAmount"),
+                (4, "columns"),
+            ]
+        );
+        assert!(errs[0].message.starts_with("malformed number"));
+    }
+
+    #[test]
+    fn not_utf8_is_reported() {
+        // "日期" in GBK.
+        let errs = read::<AgentDay>(&b"\xc8\xd5\xc6\xda\n"[..]).unwrap_err();
+        assert_eq!(errs[0].field, "file");
+        assert!(errs[0].message.contains("UTF-8"));
+    }
+}

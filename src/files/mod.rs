@@ -1,0 +1,62 @@
+//! Platform exports (生意参谋, 赤兔, ad and design sheets) as files → imports: the file adapter
+//! beside the GraphQL one. Each kind's columns are in [`columns`]; a file streams through the
+//! import service row by row, so its size is not held in memory.
+//!
+//! Every problem is reported at once, each with the file's line number as its `row` and the
+//! offending column named by its field: those of the header (which stop the import before any
+//! row), those of the cells, and those the service finds in the rows that could be read.
+
+mod cells;
+mod columns;
+mod csv;
+
+use std::io::Read;
+
+use sea_orm::DatabaseConnection;
+
+use crate::error::AppResult;
+use crate::services::auth::Actor;
+use crate::services::ingest::{Import, ImportOutcome, Kind, rows};
+use columns::FileRow;
+
+/// Imports a CSV file of `kind` into the team in one all-or-nothing import (see
+/// [`Import`]).
+pub async fn import_csv(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    kind: Kind,
+    reader: impl Read,
+) -> AppResult<ImportOutcome> {
+    match kind {
+        Kind::ShopDays => import_as::<rows::ShopDay>(db, actor, team_id, reader).await,
+        Kind::ProductDays => import_as::<rows::ProductDay>(db, actor, team_id, reader).await,
+        Kind::AgentDays => import_as::<rows::AgentDay>(db, actor, team_id, reader).await,
+        Kind::AdDays => import_as::<rows::AdDay>(db, actor, team_id, reader).await,
+        Kind::Deliverables => import_as::<rows::Deliverable>(db, actor, team_id, reader).await,
+        Kind::Competitors => {
+            import_as::<rows::CompetitorSnapshot>(db, actor, team_id, reader).await
+        }
+    }
+}
+
+async fn import_as<T: FileRow>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    reader: impl Read,
+) -> AppResult<ImportOutcome> {
+    let mut import = Import::<T>::begin(db, actor, team_id, "line").await?;
+    let mut records = csv::Records::open(&T::SPEC, T::KIND.name(), reader)?;
+    while let Some((line, row)) = records.next_row::<T>()? {
+        match row {
+            Ok(row) => import.push(line, row).await?,
+            Err(problems) => {
+                for (field, message) in problems {
+                    import.fail(line, field, message);
+                }
+            }
+        }
+    }
+    import.finish().await
+}

@@ -1,0 +1,84 @@
+use chrono::{NaiveDate, Utc};
+use rust_decimal::Decimal;
+use sea_orm::{DatabaseTransaction, Set};
+use serde::Deserialize;
+
+use crate::entities::{AdChannel, ad_day};
+use crate::error::AppResult;
+use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
+use crate::validate::Checks;
+
+/// One channel's day under one owner (推广). Name the owner by `ownerId` or `owner`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AdDay {
+    pub date: NaiveDate,
+    pub channel: AdChannel,
+    pub owner_id: Option<i64>,
+    /// E-mail, chat alias or name of the person running the channel.
+    pub owner: Option<String>,
+    /// 展现量
+    pub impressions: i64,
+    /// 点击量
+    pub clicks: i64,
+    /// 花费
+    pub spend: Decimal,
+    /// 成交笔数
+    pub attributed_orders: i64,
+    /// 成交金额
+    pub attributed_amount: Decimal,
+}
+
+pub type AdKey = (NaiveDate, AdChannel, i64);
+
+impl Row for AdDay {
+    const KIND: Kind = Kind::AdDays;
+    type Entity = ad_day::Entity;
+    type Key = AdKey;
+    const KEY_COLUMNS: &'static [ad_day::Column] = &[
+        ad_day::Column::TeamId,
+        ad_day::Column::Date,
+        ad_day::Column::Channel,
+        ad_day::Column::OwnerId,
+    ];
+
+    fn check(self, c: &mut Checks, ctx: &Context) -> (Self::Key, Model<Self>) {
+        let r = self;
+        let date = c.not_future("date", r.date, ctx.today);
+        let owner = ctx
+            .directory
+            .person(c, "owner", r.owner_id, r.owner.as_deref(), None);
+        let impressions = c.count("impressions", r.impressions);
+        let clicks = c.count("clicks", r.clicks);
+        c.at_most("clicks", clicks, "impressions", impressions);
+        let model = ad_day::ActiveModel {
+            team_id: Set(ctx.team_id),
+            date: Set(date),
+            channel: Set(r.channel),
+            owner_id: Set(owner),
+            impressions: Set(impressions),
+            clicks: Set(clicks),
+            spend_fen: Set(c.money("spend", r.spend)),
+            attributed_orders: Set(c.count("attributedOrders", r.attributed_orders)),
+            attributed_amount_fen: Set(c.money("attributedAmount", r.attributed_amount)),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        };
+        ((date, r.channel, owner), model)
+    }
+
+    fn day((date, _, _): &Self::Key, _: &Model<Self>) -> Option<NaiveDate> {
+        Some(*date)
+    }
+
+    async fn stored(
+        tx: &DatabaseTransaction,
+        team_id: i64,
+        keys: &[Self::Key],
+    ) -> AppResult<Vec<(Self::Key, Option<NaiveDate>)>> {
+        use ad_day::Column::*;
+        let days = keys.iter().map(|(d, _, _)| *d);
+        let columns = [Date, Channel, OwnerId];
+        stored_on::<ad_day::Entity, _>(tx, (TeamId, team_id), (Date, days), &columns).await
+    }
+}
