@@ -1,12 +1,10 @@
-//! The one error type of shopops, and how it reaches a GraphQL client.
+//! The one error type of shopops; [`crate::graphql::errors`] is how it reaches a GraphQL client.
 //!
 //! `AppError` deliberately does not implement `Display`: async-graphql converts any `Display` type
 //! into an error carrying only its text, which would drop `extensions.code` (and could leak SQL).
-//! The explicit `From<AppError> for async_graphql::Error` below is the only way out.
 
 use std::sync::Arc;
 
-use async_graphql::ErrorExtensions;
 use sea_orm::{DbErr, SqlErr};
 use serde::Serialize;
 
@@ -185,35 +183,5 @@ impl From<AppError> for anyhow::Error {
             AppError::Internal(e) | AppError::Unavailable(e) => anyhow::anyhow!("{e:#}"),
             other => anyhow::anyhow!("{}: {}", other.code(), other.message()),
         }
-    }
-}
-
-impl ErrorExtensions for AppError {
-    fn extend(&self) -> async_graphql::Error {
-        match self {
-            Self::Internal(e) => tracing::error!(error = ?e, "internal error"),
-            Self::Unavailable(e) => tracing::warn!(error = ?e, "database unavailable"),
-            _ => {}
-        }
-        async_graphql::Error::new(self.message()).extend_with(|_, ext| {
-            ext.set("code", self.code());
-            if let Self::TooManyRequests { retry_after, .. } = self {
-                ext.set("retryAfter", *retry_after);
-            }
-            if let Self::Invalid(fields) = self {
-                if let Some(first) = fields.first() {
-                    ext.set("field", first.field.as_str());
-                }
-                if let Ok(list) = async_graphql::to_value(fields) {
-                    ext.set("errors", list);
-                }
-            }
-        })
-    }
-}
-
-impl From<AppError> for async_graphql::Error {
-    fn from(err: AppError) -> Self {
-        err.extend()
     }
 }

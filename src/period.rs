@@ -1,6 +1,6 @@
 //! Calendar periods of a team: months and day ranges, and how dashboards bucket them.
 
-use async_graphql::{Enum, InputValueError, InputValueResult, Scalar, ScalarType, Value};
+use async_graphql::Enum;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::error::{AppError, AppResult};
@@ -60,30 +60,6 @@ impl std::fmt::Display for Month {
     }
 }
 
-/// A calendar month such as "2026-10", local to the team.
-#[Scalar(name = "Month")]
-impl ScalarType for Month {
-    fn parse(value: Value) -> InputValueResult<Self> {
-        match &value {
-            Value::String(s) => s.parse().map_err(|_| {
-                InputValueError::custom(
-                    "a month is written YYYY-MM, e.g. \"2026-10\", from 1970-01 to 9999-12",
-                )
-            }),
-            _ => Err(InputValueError::expected_type(value)),
-        }
-    }
-
-    /// Checked in validation too, so that the error names the argument.
-    fn is_valid(value: &Value) -> bool {
-        matches!(value, Value::String(s) if s.parse::<Self>().is_ok())
-    }
-
-    fn to_value(&self) -> Value {
-        Value::String(self.to_string())
-    }
-}
-
 /// A calendar day in the API, its year in [`YEARS`]; services work on the inner `NaiveDate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date(pub NaiveDate);
@@ -121,34 +97,6 @@ impl std::str::FromStr for Date {
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.0.format("%Y-%m-%d"))
-    }
-}
-
-/// ISO 8601 calendar day `YYYY-MM-DD`, the team's local day where it is one of the team's days;
-/// years 1970 to 9999.
-#[Scalar(
-    name = "Date",
-    specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6"
-)]
-impl ScalarType for Date {
-    fn parse(value: Value) -> InputValueResult<Self> {
-        match &value {
-            Value::String(s) => s.parse().map_err(|_| {
-                InputValueError::custom(
-                    "a date is written YYYY-MM-DD, e.g. \"2026-10-15\", from 1970-01-01 to 9999-12-31",
-                )
-            }),
-            _ => Err(InputValueError::expected_type(value)),
-        }
-    }
-
-    /// Checked in validation too, so that the error names the argument.
-    fn is_valid(value: &Value) -> bool {
-        matches!(value, Value::String(s) if s.parse::<Self>().is_ok())
-    }
-
-    fn to_value(&self) -> Value {
-        Value::String(self.to_string())
     }
 }
 
@@ -220,12 +168,9 @@ mod tests {
 
     #[test]
     fn dates_are_plain_days_of_the_accepted_years() {
-        let parse = |s: &str| Date::parse(Value::String(s.into())).ok();
+        let parse = |s: &str| s.parse::<Date>().ok();
         assert_eq!(parse("2026-10-15"), Some(Date(d("2026-10-15"))));
-        assert_eq!(
-            parse("9999-12-31").unwrap().to_value(),
-            Value::String("9999-12-31".into())
-        );
+        assert_eq!(parse("9999-12-31").unwrap().to_string(), "9999-12-31");
         for bad in [
             "1969-12-31",
             "+10000-01-01",

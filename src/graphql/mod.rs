@@ -1,7 +1,8 @@
 //! The API layer: GraphQL types and resolvers, one file per domain, which convert arguments,
 //! call a service and convert its answer; the schema is assembled in [`schema`]. The shared
-//! pieces are the request [`context`], the [`id`] scalar, [`relay`] connections, batched
-//! [`loaders`], the [`cost`] limit and the [`panics`] guard.
+//! pieces are the request [`context`], the [`id`] and calendar [`scalars`], how [`errors`] reach
+//! a client, [`relay`] connections, batched [`loaders`], the [`cost`] limit and the [`panics`]
+//! guard.
 
 pub mod audit;
 pub mod auth;
@@ -12,6 +13,7 @@ pub mod context;
 pub mod cost;
 pub mod design;
 pub mod diagnosis;
+pub mod errors;
 pub mod events;
 pub mod id;
 pub mod ingest;
@@ -22,6 +24,7 @@ mod panics;
 pub mod products;
 pub mod relay;
 pub mod reviews;
+mod scalars;
 pub mod schema;
 pub mod staff;
 pub mod targets;
