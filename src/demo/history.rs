@@ -479,138 +479,212 @@ struct MonthSums {
     promoter_attributed_fen: Vec<i64>,
 }
 
+/// Units a paying buyer takes, on average.
+const UNITS_PER_BUYER: f64 = 1.325;
+
+/// A customer-service agent's own habits: daily receptions, conversion, speed, basket.
+struct Habits {
+    received: f64,
+    conversion: f64,
+    first_response: f64,
+    response: f64,
+    basket: f64,
+}
+
+/// One day of the history.
+struct Day {
+    date: NaiveDate,
+    /// The last day, which carries the planted problems.
+    yesterday: bool,
+    /// Its traffic relative to an ordinary weekday at the start.
+    pace: f64,
+}
+
+/// What the generators of each kind share: the seeded random source (drawn from in a fixed
+/// order, so that a roster and `days` always give the same figures), the cast and the shop's
+/// scale, the rows written so far, the month sums the targets follow and the planted problems.
+struct Generator<'r> {
+    rng: StdRng,
+    roster: &'r Roster,
+    first: NaiveDate,
+    days: usize,
+    base_visitors: f64,
+    /// Each product's share of the units sold and of the visits.
+    unit_share: Vec<f64>,
+    visit_share: Vec<f64>,
+    store_level: i32,
+    reviewed_hero: Option<usize>,
+    lagging_agent: Option<usize>,
+    habits: Vec<Habits>,
+    /// (channel, promoter) of each campaign, and its daily budget in fen.
+    campaigns: Vec<(usize, usize)>,
+    campaign_budget: Vec<f64>,
+    dsr: [i64; 3],
+    months: BTreeMap<Month, MonthSums>,
+    shop: Vec<ShopDay>,
+    products: Vec<ProductDay>,
+    agents: Vec<AgentDay>,
+    ads: Vec<AdDay>,
+    planted: Vec<Planted>,
+}
+
+/// The sums of `date`'s month.
+fn sums(months: &mut BTreeMap<Month, MonthSums>, date: NaiveDate) -> &mut MonthSums {
+    months
+        .get_mut(&Month::of(date))
+        .expect("every month listed")
+}
+
 /// The whole history, from `first` for `days` days (the last one gets the planted problems).
 pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Generated {
-    let mut rng = StdRng::seed_from_u64(SEED);
-    let last = days - 1;
-    let date_of = |t: usize| first + Duration::days(t as i64);
-    let mut planted = Vec::new();
-
-    let heroes: Vec<usize> = (0..roster.products.len())
-        .filter(|&i| roster.products[i].hero)
-        .collect();
-    let low_stock_hero = heroes.first().copied();
-    let reviewed_hero = heroes.get(1).or(heroes.first()).copied();
-    let lagging_agent = (roster.agents.len() >= 2).then_some(1);
-
-    // The shop's scale and its products' shares of it.
-    let base_visitors = 2_250.0 * roster.agents.len().max(2) as f64;
-    let units_per_buyer = 1.325;
-    let base_units = base_visitors * 0.04 * units_per_buyer;
-    let weights: Vec<f64> = roster
-        .products
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let hero = if p.hero { 4.0 } else { 1.0 };
-            hero / (1.0 + 0.15 * i as f64) * rng.random_range(0.7..1.3)
-        })
-        .collect();
-    let total: f64 = weights.iter().sum();
-    let unit_share: Vec<f64> = weights.iter().map(|w| w / total).collect();
-    let total: f64 = weights.iter().map(|w| w.powf(0.6)).sum();
-    let visit_share: Vec<f64> = weights.iter().map(|w| w.powf(0.6) / total).collect();
-    let store_level = match base_visitors {
-        v if v >= 100_000.0 => 7,
-        v if v >= 20_000.0 => 6,
-        _ => 5,
-    };
-
-    // Agents' own habits: daily receptions, conversion, speed, basket.
-    struct Agent {
-        received: f64,
-        conversion: f64,
-        first_response: f64,
-        response: f64,
-        basket: f64,
-    }
-    let agents: Vec<Agent> = roster
-        .agents
-        .iter()
-        .map(|_| Agent {
-            received: rng.random_range(45.0..90.0),
-            conversion: rng.random_range(0.38..0.48),
-            first_response: rng.random_range(12.0..26.0),
-            response: rng.random_range(18.0..34.0),
-            basket: rng.random_range(1.10..1.30),
-        })
-        .collect();
-
-    // Ad campaigns: each promoter runs one channel; with few promoters, they share them all.
-    let channels = roster.promoters.len().clamp(4, CHANNELS.len());
-    let campaigns: Vec<(usize, usize)> = if roster.promoters.is_empty() {
-        Vec::new()
-    } else {
-        (0..channels.max(roster.promoters.len()))
-            .map(|j| (j % channels, j % roster.promoters.len()))
-            .collect()
-    };
-    let share_total: f64 = CHANNELS[..channels].iter().map(|c| c.share).sum();
-    // About 12 % of expected sales (¥175 a buyer) goes to ads.
-    let ad_budget_fen = base_visitors * 0.04 * 17_500.0 * 0.12;
-    let campaign_budget: Vec<f64> = campaigns
-        .iter()
-        .map(|&(c, _)| {
-            let runs = campaigns.iter().filter(|(o, _)| *o == c).count() as f64;
-            ad_budget_fen * CHANNELS[c].share / share_total / runs
-        })
-        .collect();
-
-    let first_month = Month::of(first);
-    let mut months: BTreeMap<Month, MonthSums> = BTreeMap::new();
-    let mut month = first_month;
-    while month <= Month::of(date_of(last)) {
-        months.insert(
-            month,
-            MonthSums {
-                agent_sales_fen: vec![0; roster.agents.len()],
-                delivered: vec![0; roster.designers.len()],
-                promoter_spend_fen: vec![0; roster.promoters.len()],
-                promoter_clicks: vec![0; roster.promoters.len()],
-                promoter_attributed_fen: vec![0; roster.promoters.len()],
-                ..Default::default()
-            },
-        );
-        month = month.next();
-    }
-
-    let mut shop = Vec::with_capacity(days);
-    let mut products = Vec::with_capacity(days * roster.products.len());
-    let mut agent_days = Vec::with_capacity(days * roster.agents.len());
-    let mut ads = Vec::with_capacity(days * campaigns.len());
-    let mut dsr = [4_850_i64, 4_870, 4_860];
-
+    let mut g = Generator::new(roster, first, days);
     for t in 0..days {
-        let date = date_of(t);
-        let yesterday = t == last;
-        let pace = rhythm(date, t);
-        let sums = months
-            .get_mut(&Month::of(date))
-            .expect("every month listed");
-        sums.days += 1;
+        g.day(t);
+    }
+    g.finish()
+}
 
-        // The shop's traffic and buyers, then what each product sold of it.
-        let visitors = round(base_visitors * pace * jitter(&mut rng, 0.05));
+impl<'r> Generator<'r> {
+    fn new(roster: &'r Roster, first: NaiveDate, days: usize) -> Self {
+        let mut rng = StdRng::seed_from_u64(SEED);
+        let heroes: Vec<usize> = (0..roster.products.len())
+            .filter(|&i| roster.products[i].hero)
+            .collect();
+
+        // The shop's scale and its products' shares of it.
+        let base_visitors = 2_250.0 * roster.agents.len().max(2) as f64;
+        let weights: Vec<f64> = roster
+            .products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let hero = if p.hero { 4.0 } else { 1.0 };
+                hero / (1.0 + 0.15 * i as f64) * rng.random_range(0.7..1.3)
+            })
+            .collect();
+        let total: f64 = weights.iter().sum();
+        let unit_share: Vec<f64> = weights.iter().map(|w| w / total).collect();
+        let total: f64 = weights.iter().map(|w| w.powf(0.6)).sum();
+        let visit_share: Vec<f64> = weights.iter().map(|w| w.powf(0.6) / total).collect();
+        let store_level = match base_visitors {
+            v if v >= 100_000.0 => 7,
+            v if v >= 20_000.0 => 6,
+            _ => 5,
+        };
+
+        let habits: Vec<Habits> = roster
+            .agents
+            .iter()
+            .map(|_| Habits {
+                received: rng.random_range(45.0..90.0),
+                conversion: rng.random_range(0.38..0.48),
+                first_response: rng.random_range(12.0..26.0),
+                response: rng.random_range(18.0..34.0),
+                basket: rng.random_range(1.10..1.30),
+            })
+            .collect();
+
+        // Ad campaigns: each promoter runs one channel; with few promoters, they share them all.
+        let channels = roster.promoters.len().clamp(4, CHANNELS.len());
+        let campaigns: Vec<(usize, usize)> = if roster.promoters.is_empty() {
+            Vec::new()
+        } else {
+            (0..channels.max(roster.promoters.len()))
+                .map(|j| (j % channels, j % roster.promoters.len()))
+                .collect()
+        };
+        let share_total: f64 = CHANNELS[..channels].iter().map(|c| c.share).sum();
+        // About 12 % of expected sales (¥175 a buyer) goes to ads.
+        let ad_budget_fen = base_visitors * 0.04 * 17_500.0 * 0.12;
+        let campaign_budget: Vec<f64> = campaigns
+            .iter()
+            .map(|&(c, _)| {
+                let runs = campaigns.iter().filter(|(o, _)| *o == c).count() as f64;
+                ad_budget_fen * CHANNELS[c].share / share_total / runs
+            })
+            .collect();
+
+        let mut months = BTreeMap::new();
+        let mut month = Month::of(first);
+        while month <= Month::of(first + Duration::days(days as i64 - 1)) {
+            months.insert(
+                month,
+                MonthSums {
+                    agent_sales_fen: vec![0; roster.agents.len()],
+                    delivered: vec![0; roster.designers.len()],
+                    promoter_spend_fen: vec![0; roster.promoters.len()],
+                    promoter_clicks: vec![0; roster.promoters.len()],
+                    promoter_attributed_fen: vec![0; roster.promoters.len()],
+                    ..Default::default()
+                },
+            );
+            month = month.next();
+        }
+
+        Generator {
+            rng,
+            roster,
+            first,
+            days,
+            base_visitors,
+            unit_share,
+            visit_share,
+            store_level,
+            reviewed_hero: heroes.get(1).or(heroes.first()).copied(),
+            lagging_agent: (roster.agents.len() >= 2).then_some(1),
+            habits,
+            campaign_budget,
+            shop: Vec::with_capacity(days),
+            products: Vec::with_capacity(days * roster.products.len()),
+            agents: Vec::with_capacity(days * roster.agents.len()),
+            ads: Vec::with_capacity(days * campaigns.len()),
+            campaigns,
+            dsr: [4_850, 4_870, 4_860],
+            months,
+            planted: Vec::new(),
+        }
+    }
+
+    /// Day `t`: the shop's traffic and buyers, what each product sold of it, the shop's day,
+    /// then customer service and paid traffic.
+    fn day(&mut self, t: usize) {
+        let date = self.first + Duration::days(t as i64);
+        let day = Day {
+            date,
+            yesterday: t == self.days - 1,
+            pace: rhythm(date, t),
+        };
+        sums(&mut self.months, date).days += 1;
+        let visitors = round(self.base_visitors * day.pace * jitter(&mut self.rng, 0.05));
         let weekend = if is_weekend(date) { 0.95 } else { 1.0 };
-        let conversion = 0.040 * weekend * jitter(&mut rng, 0.06);
+        let conversion = 0.040 * weekend * jitter(&mut self.rng, 0.06);
         let buyers = round(visitors as f64 * conversion).max(1);
-        let units_due = buyers as f64 * units_per_buyer;
+        let sold = self.product_days(&day, visitors, buyers);
+        let shop_aov_fen = self.shop_day(&day, visitors, buyers, sold);
+        self.agent_days(&day, shop_aov_fen);
+        self.ad_days(&day, shop_aov_fen);
+    }
+
+    /// Each product's day; returns the units, amount and cost of goods (fen) sold in all.
+    fn product_days(&mut self, day: &Day, visitors: i64, buyers: i64) -> (i64, i64, i64) {
+        let rng = &mut self.rng;
+        let units_due = buyers as f64 * UNITS_PER_BUYER;
         let (mut units, mut amount_fen, mut cogs_fen) = (0, 0, 0);
-        for (i, item) in roster.products.iter().enumerate() {
-            let sold = round(units_due * unit_share[i] * jitter(&mut rng, 0.2));
+        for (i, item) in self.roster.products.iter().enumerate() {
+            let sold = round(units_due * self.unit_share[i] * jitter(rng, 0.2));
             let paid_buyers = round(sold as f64 / 1.2).clamp(sold.min(1), sold);
-            let seen = round(visitors as f64 * 1.6 * visit_share[i] * jitter(&mut rng, 0.15))
+            let seen = round(visitors as f64 * 1.6 * self.visit_share[i] * jitter(rng, 0.15))
                 .max(paid_buyers);
             let amount = round(sold as f64 * item.price_fen as f64 * rng.random_range(0.88..0.98));
             let fav_cart = round(seen as f64 * rng.random_range(0.07..0.12)).min(seen);
             let chance = (sold as f64 * 0.002).min(0.5);
             let mut bad_reviews = i64::from(rng.random_bool(chance));
-            if yesterday && item.hero {
+            if day.yesterday && item.hero {
                 bad_reviews = 0;
             }
-            if yesterday && reviewed_hero == Some(i) {
+            if day.yesterday && self.reviewed_hero == Some(i) {
                 bad_reviews = 2;
-                planted.push(Planted::BadReview {
+                self.planted.push(Planted::BadReview {
                     product_id: item.id,
                     title: item.title.clone(),
                     bad_reviews,
@@ -619,10 +693,10 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             units += sold;
             amount_fen += amount;
             cogs_fen += sold * item.cost_fen;
-            products.push(ProductDay {
+            self.products.push(ProductDay {
                 product_id: Some(item.id),
                 platform_item_id: None,
-                date,
+                date: day.date,
                 visitors: seen,
                 paid_buyers,
                 paid_units: sold,
@@ -632,33 +706,41 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
                 stock: None,
             });
         }
+        (units, amount_fen, cogs_fen)
+    }
+
+    /// The shop's day, of the products' `sold` (units, amount, cost of goods); returns its
+    /// average order value in fen.
+    fn shop_day(&mut self, day: &Day, visitors: i64, buyers: i64, sold: (i64, i64, i64)) -> f64 {
+        let (units, amount_fen, cogs_fen) = sold;
+        let rng = &mut self.rng;
         let paid_buyers = buyers.min(units);
         let paid_orders =
             round(buyers as f64 * rng.random_range(1.04..1.09)).clamp(paid_buyers, units);
-        let depth = if yesterday {
+        let depth = if day.yesterday {
             rng.random_range(2.8..3.0)
         } else {
             rng.random_range(3.0..4.0)
         };
-        let bounce = if yesterday {
+        let bounce = if day.yesterday {
             rng.random_range(0.72..0.74)
         } else {
             rng.random_range(0.50..0.65)
         };
         let bounced = round(visitors as f64 * bounce);
-        if yesterday {
-            planted.push(Planted::BounceHigh {
+        if day.yesterday {
+            self.planted.push(Planted::BounceHigh {
                 visitors,
                 bounced_visitors: bounced,
             });
         }
         let refund_fen = round(amount_fen as f64 * rng.random_range(0.04..0.06));
         let shipping_fen = paid_orders * round(rng.random_range(600.0..800.0));
-        for score in &mut dsr {
+        for score in &mut self.dsr {
             *score = (*score + rng.random_range(-3..=3)).clamp(4_805, 4_920);
         }
-        shop.push(ShopDay {
-            date,
+        self.shop.push(ShopDay {
+            date: day.date,
             visitors,
             page_views: round(visitors as f64 * depth),
             paid_buyers,
@@ -670,28 +752,34 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             returning_visitors: Some(round(visitors as f64 * rng.random_range(0.18..0.26))),
             refund_amount: Some(yuan(refund_fen)),
             refund_orders: Some(round(paid_orders as f64 * rng.random_range(0.035..0.05))),
-            dsr_description: Some(Decimal::new(dsr[0], 3)),
-            dsr_service: Some(Decimal::new(dsr[1], 3)),
-            dsr_logistics: Some(Decimal::new(dsr[2], 3)),
-            store_level: Some(store_level),
+            dsr_description: Some(Decimal::new(self.dsr[0], 3)),
+            dsr_service: Some(Decimal::new(self.dsr[1], 3)),
+            dsr_logistics: Some(Decimal::new(self.dsr[2], 3)),
+            store_level: Some(self.store_level),
             cost_of_goods: Some(yuan(cogs_fen)),
             shipping_cost: Some(yuan(shipping_fen)),
         });
+        let sums = sums(&mut self.months, day.date);
         sums.paid_fen += amount_fen;
         sums.net_fen += amount_fen - refund_fen - cogs_fen - shipping_fen;
-        let shop_aov_fen = amount_fen as f64 / paid_buyers.max(1) as f64;
+        amount_fen as f64 / paid_buyers.max(1) as f64
+    }
 
-        // Customer service.
+    /// Each customer-service agent's day.
+    fn agent_days(&mut self, day: &Day, shop_aov_fen: f64) {
+        let rng = &mut self.rng;
+        let roster = self.roster;
+        let sums = sums(&mut self.months, day.date);
         let (mut team_inquiries, mut team_paid) = (0, 0);
         let mut lagging = None;
-        for (a, agent) in agents.iter().enumerate() {
-            let planted_here = yesterday && lagging_agent == Some(a);
-            let mut received = round(agent.received * pace * jitter(&mut rng, 0.12)).max(1);
+        for (a, agent) in self.habits.iter().enumerate() {
+            let planted_here = day.yesterday && self.lagging_agent == Some(a);
+            let mut received = round(agent.received * day.pace * jitter(rng, 0.12)).max(1);
             let mut inquiries = round(received as f64 * rng.random_range(0.65..0.82));
             let mut ordered = round(inquiries as f64 * rng.random_range(0.52..0.62));
-            let mut paid = round(inquiries as f64 * agent.conversion * jitter(&mut rng, 0.12));
-            let mut first_response = agent.first_response * jitter(&mut rng, 0.1);
-            if yesterday {
+            let mut paid = round(inquiries as f64 * agent.conversion * jitter(rng, 0.12));
+            let mut first_response = agent.first_response * jitter(rng, 0.1);
+            if day.yesterday {
                 // Everyone but the planted agent converts alike, so only that one lags.
                 paid = round(inquiries as f64 * 0.45);
             }
@@ -707,8 +795,7 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             let first_count = received - unreplied;
             let buyer_messages = round(received as f64 * rng.random_range(5.0..8.0));
             let agent_messages = round(buyer_messages as f64 * rng.random_range(1.0..1.3));
-            let sales_fen =
-                round(paid as f64 * shop_aov_fen * agent.basket * jitter(&mut rng, 0.05));
+            let sales_fen = round(paid as f64 * shop_aov_fen * agent.basket * jitter(rng, 0.05));
             let first_sum = round(first_count as f64 * first_response);
             team_inquiries += inquiries;
             team_paid += paid;
@@ -716,10 +803,10 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
                 lagging = Some((roster.agents[a], inquiries, paid, first_sum, first_count));
             }
             sums.agent_sales_fen[a] += sales_fen;
-            agent_days.push(AgentDay {
+            self.agents.push(AgentDay {
                 staff_id: Some(roster.agents[a]),
                 agent: None,
-                date,
+                date: day.date,
                 received,
                 inquiries,
                 ordered_buyers: ordered,
@@ -729,7 +816,7 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
                 first_response_seconds_sum: Some(first_sum),
                 first_response_count: Some(first_count),
                 response_seconds_sum: Some(round(
-                    agent_messages as f64 * agent.response * jitter(&mut rng, 0.1),
+                    agent_messages as f64 * agent.response * jitter(rng, 0.1),
                 )),
                 response_count: Some(agent_messages),
                 buyer_messages: Some(buyer_messages),
@@ -740,7 +827,7 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             });
         }
         if let Some((staff_id, inquiries, paid_buyers, sum, count)) = lagging {
-            planted.push(Planted::CsConversionLag {
+            self.planted.push(Planted::CsConversionLag {
                 staff_id,
                 name: roster.names.get(&staff_id).cloned().unwrap_or_default(),
                 inquiries,
@@ -751,23 +838,27 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
                 first_response_count: count,
             });
         }
+    }
 
-        // Paid traffic.
+    /// Each ad campaign's day.
+    fn ad_days(&mut self, day: &Day, shop_aov_fen: f64) {
+        let rng = &mut self.rng;
+        let sums = sums(&mut self.months, day.date);
         let (mut low_spend, mut low_attributed) = (0, 0);
-        for (k, &(c, owner)) in campaigns.iter().enumerate() {
+        for (k, &(c, owner)) in self.campaigns.iter().enumerate() {
             let spec = &CHANNELS[c];
-            let spend = round(campaign_budget[k] * pace * jitter(&mut rng, 0.1)).max(100);
-            let clicks = round(spend as f64 / (spec.cpc_fen * jitter(&mut rng, 0.08))).max(1);
-            let impressions = round(clicks as f64 / (spec.ctr * jitter(&mut rng, 0.06)));
-            let roi = match (yesterday, c == LOW_ROI_CHANNEL) {
+            let spend = round(self.campaign_budget[k] * day.pace * jitter(rng, 0.1)).max(100);
+            let clicks = round(spend as f64 / (spec.cpc_fen * jitter(rng, 0.08))).max(1);
+            let impressions = round(clicks as f64 / (spec.ctr * jitter(rng, 0.06)));
+            let roi = match (day.yesterday, c == LOW_ROI_CHANNEL) {
                 (true, true) => rng.random_range(1.25..1.45),
                 (true, false) => rng.random_range(spec.roi.0.max(2.3)..spec.roi.1.max(2.4)),
                 (false, _) => rng.random_range(spec.roi.0..spec.roi.1),
             };
             let attributed = round(spend as f64 * roi);
             let orders =
-                round(attributed as f64 / (shop_aov_fen * jitter(&mut rng, 0.1))).clamp(1, clicks);
-            if yesterday && c == LOW_ROI_CHANNEL {
+                round(attributed as f64 / (shop_aov_fen * jitter(rng, 0.1))).clamp(1, clicks);
+            if day.yesterday && c == LOW_ROI_CHANNEL {
                 low_spend += spend;
                 low_attributed += attributed;
             }
@@ -775,10 +866,10 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
             sums.promoter_spend_fen[owner] += spend;
             sums.promoter_clicks[owner] += clicks;
             sums.promoter_attributed_fen[owner] += attributed;
-            ads.push(AdDay {
-                date,
+            self.ads.push(AdDay {
+                date: day.date,
                 channel: spec.channel,
-                owner_id: Some(roster.promoters[owner]),
+                owner_id: Some(self.roster.promoters[owner]),
                 owner: None,
                 impressions,
                 clicks,
@@ -787,8 +878,8 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
                 attributed_amount: yuan(attributed),
             });
         }
-        if yesterday && low_spend > 0 {
-            planted.push(Planted::AdRoiLow {
+        if day.yesterday && low_spend > 0 {
+            self.planted.push(Planted::AdRoiLow {
                 channel: CHANNELS[LOW_ROI_CHANNEL].channel,
                 spend_fen: low_spend,
                 attributed_amount_fen: low_attributed,
@@ -796,38 +887,44 @@ pub(crate) fn generate(roster: &Roster, first: NaiveDate, days: usize) -> Genera
         }
     }
 
-    let stock_plant = stock(
-        &mut rng,
-        roster,
-        &mut products,
-        days,
-        base_units,
-        &unit_share,
-        low_stock_hero,
-    );
-    planted.extend(stock_plant);
-    let deliverables = deliverables(&mut rng, roster, first, days, &mut months);
-    let (competitors, cut) = competitors(&mut rng, first, days);
-    planted.extend(cut);
-    let targets = targets(&mut rng, roster, &months);
-    // In the order of the rules in §5.
-    planted.sort_by_key(|p| match p {
-        Planted::BounceHigh { .. } => 0,
-        Planted::BadReview { .. } => 1,
-        Planted::CsConversionLag { .. } => 2,
-        Planted::AdRoiLow { .. } => 3,
-        Planted::StockLow { .. } => 4,
-        Planted::CompetitorPriceCut { .. } => 5,
-    });
-    Generated {
-        shop,
-        products,
-        agents: agent_days,
-        ads,
-        deliverables,
-        competitors,
-        targets,
-        planted,
+    /// After the days: stock, deliverables, competitors and targets, and the planted problems
+    /// in the order of the rules in §5.
+    fn finish(mut self) -> Generated {
+        let (rng, roster, days) = (&mut self.rng, self.roster, self.days);
+        let low_stock_hero = roster.products.iter().position(|p| p.hero);
+        let base_units = self.base_visitors * 0.04 * UNITS_PER_BUYER;
+        let stock_plant = stock(
+            rng,
+            roster,
+            &mut self.products,
+            days,
+            base_units,
+            &self.unit_share,
+            low_stock_hero,
+        );
+        self.planted.extend(stock_plant);
+        let deliverables = deliverables(rng, roster, self.first, days, &mut self.months);
+        let (competitors, cut) = competitors(rng, self.first, days);
+        self.planted.extend(cut);
+        let targets = targets(rng, roster, &self.months);
+        self.planted.sort_by_key(|p| match p {
+            Planted::BounceHigh { .. } => 0,
+            Planted::BadReview { .. } => 1,
+            Planted::CsConversionLag { .. } => 2,
+            Planted::AdRoiLow { .. } => 3,
+            Planted::StockLow { .. } => 4,
+            Planted::CompetitorPriceCut { .. } => 5,
+        });
+        Generated {
+            shop: self.shop,
+            products: self.products,
+            agents: self.agents,
+            ads: self.ads,
+            deliverables,
+            competitors,
+            targets,
+            planted: self.planted,
+        }
     }
 }
 

@@ -8,6 +8,9 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{Value, json};
 use shopops::entities::{bonus_line, bonus_payout};
 
+use crate::fixtures::{
+    Deliverable, Kind, ad_day, agent_day, deliverable, new_product, product_day, shop_day,
+};
 use crate::helpers::{TestApp, World, code, field, spawn_at, world};
 
 pub const MONTH: &str = "2026-10";
@@ -23,37 +26,17 @@ pub struct Shop {
     pub promo2_id: String,
 }
 
-pub async fn import(
-    app: &TestApp,
-    token: &str,
-    team: &str,
-    mutation: &str,
-    input: &str,
-    rows: Value,
-) -> Value {
-    let q = format!(
-        "mutation($t: ID!, $r: [{input}!]!) {{ {mutation}(teamId: $t, rows: $r) {{ inserted updated }} }}"
-    );
-    app.gql(Some(token), &q, json!({ "t": team, "r": rows }))
-        .await
-}
-
-async fn import_ok(app: &TestApp, w: &World, mutation: &str, input: &str, rows: Value) {
-    let resp = import(app, &w.manager_a, &w.team_a, mutation, input, rows).await;
-    assert!(resp.get("errors").is_none(), "import failed: {resp}");
-}
-
 /// The shop's October paid amount, as one day's import (re-importing the day overwrites it).
 pub async fn shop_paid(app: &TestApp, w: &World, paid: &str) {
-    import_ok(
-        app,
-        w,
-        "importShopDays",
-        "ShopDayInput",
-        json!([{ "date": "2026-10-15", "visitors": 20000, "pageViews": 60000, "paidBuyers": 500,
-                 "paidOrders": 500, "paidUnits": 1242, "paidAmount": paid }]),
-    )
-    .await;
+    let day = shop_day("2026-10-15")
+        .visitors(20000)
+        .page_views(60000)
+        .paid_buyers(500)
+        .paid_orders(500)
+        .paid_units(1242)
+        .paid_amount(paid);
+    app.imported(&w.manager_a, Kind::Shop, &w.team_a, [day])
+        .await;
 }
 
 fn linear(code: &str, metric: &str, basis: &str, best: &str) -> Value {
@@ -100,44 +83,42 @@ pub async fn october(app: &TestApp) -> Shop {
     }
     let mut products = Vec::new();
     for (item, title) in [("710001", "连衣裙"), ("710002", "T恤")] {
-        let p = app
-            .ok(
-                m,
-                "mutation($i: NewProduct!) { createProduct(input: $i) { id } }",
-                json!({ "i": { "teamId": w.team_a, "platformItemId": item, "title": title,
-                               "designerId": w.designer_a_id } }),
-            )
-            .await;
-        products.push(p["createProduct"]["id"].clone());
+        let p = new_product(&w.team_a, item)
+            .title(title)
+            .designer(&w.designer_a_id);
+        products.push(app.create_product(m, p).await);
     }
     shop_paid(app, &w, "125000.00").await;
-    app.ok(
-        m,
-        "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
-        json!({ "t": w.team_a, "x": [{ "metric": "PAID_AMOUNT", "month": MONTH, "value": "100000" }] }),
-    )
-    .await;
+    let target = json!([{ "metric": "PAID_AMOUNT", "month": MONTH, "value": "100000" }]);
+    app.set_targets(m, &w.team_a, target).await;
     let agent = |staff: &str, sales: &str| {
-        json!({ "staffId": staff, "date": "2026-10-20", "received": 100, "inquiries": 80,
-                "orderedBuyers": 40, "paidBuyers": 36, "salesAmount": sales })
+        agent_day("2026-10-20")
+            .staff(staff)
+            .received(100)
+            .inquiries(80)
+            .ordered_buyers(40)
+            .paid_buyers(36)
+            .sales_amount(sales)
     };
-    import_ok(
-        app,
-        &w,
-        "importAgentDays",
-        "AgentDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Agent,
+        &w.team_a,
         json!([agent(&w.cs_a_id, "9049.00"), agent(&w.cs_a2_id, "7000.00")]),
     )
     .await;
-    let units = |product: &Value, date: &str, units: i64| {
-        json!({ "productId": product, "date": date, "visitors": 5000, "paidBuyers": units,
-                "paidUnits": units, "paidAmount": format!("{}.00", units * 100) })
+    let units = |product: &str, date: &str, units: i64| {
+        product_day(date)
+            .product(product)
+            .visitors(5000)
+            .paid_buyers(units)
+            .paid_units(units)
+            .paid_amount(&format!("{}.00", units * 100))
     };
-    import_ok(
-        app,
-        &w,
-        "importProductDays",
-        "ProductDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Product,
+        &w.team_a,
         json!([
             units(&products[0], "2026-10-08", 400),
             units(&products[0], "2026-10-09", 412),
@@ -148,33 +129,30 @@ pub async fn october(app: &TestApp) -> Shop {
     )
     .await;
     let ad = |owner: &str, attributed: &str| {
-        json!({ "date": "2026-10-10", "channel": "ZTC", "ownerId": owner, "impressions": 10000,
-                "clicks": 500, "spend": "1000.00", "attributedOrders": 40,
-                "attributedAmount": attributed })
+        ad_day("2026-10-10", "ZTC")
+            .owner(owner)
+            .clicks(500)
+            .spend("1000.00")
+            .attributed_orders(40)
+            .attributed_amount(attributed)
     };
-    import_ok(
-        app,
-        &w,
-        "importAdDays",
-        "AdDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Ad,
+        &w.team_a,
         json!([ad(&promo1_id, "4000.00"), ad(&promo2_id, "2000.00")]),
     )
     .await;
-    let pieces: Vec<Value> = (1..=7)
+    let pieces: Vec<Deliverable> = (1..=7)
         .map(|i| {
-            json!({ "reference": format!("D-{i}"), "designerId": w.designer_a_id,
-                    "kind": "MAIN_IMAGE", "requestedOn": "2026-10-01", "dueOn": "2026-10-20",
-                    "deliveredOn": format!("2026-10-{:02}", 10 + i) })
+            deliverable(&format!("D-{i}"))
+                .designer_id(&w.designer_a_id)
+                .due_on("2026-10-20")
+                .delivered_on(&format!("2026-10-{:02}", 10 + i))
         })
         .collect();
-    import_ok(
-        app,
-        &w,
-        "importDeliverables",
-        "DeliverableInput",
-        json!(pieces),
-    )
-    .await;
+    app.imported(&w.manager_a, Kind::Deliverable, &w.team_a, pieces)
+        .await;
     Shop {
         w,
         promo1_id,
@@ -428,12 +406,8 @@ async fn commission_tiers_follow_target_completion() {
         );
     }
     // Without a target only the base rate applies.
-    app.ok(
-        &w.manager_a,
-        "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
-        json!({ "t": w.team_a, "x": [{ "metric": "PAID_AMOUNT", "month": MONTH, "value": "0" }] }),
-    )
-    .await;
+    let target = json!([{ "metric": "PAID_AMOUNT", "month": MONTH, "value": "0" }]);
+    app.set_targets(&w.manager_a, &w.team_a, target).await;
     let run = compute(&app, &w.manager_a, &w.team_a).await;
     assert_eq!(
         lines(payout(&run, &w.manager_a_id))[1],

@@ -7,7 +7,8 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{Value, json};
 use shopops::entities::agent_day;
 
-use crate::bonus::{ADJUST, MONTH, adjustment, compute, import, lines, payout, read_run, spawn};
+use crate::bonus::{ADJUST, MONTH, adjustment, compute, lines, payout, read_run, spawn};
+use crate::fixtures::{self, AgentDay, Kind};
 use crate::helpers::{TestApp, code, field, spawn_at};
 
 const CLOSE: &str = "status version settlesOn finalizedBy { id }
@@ -31,9 +32,14 @@ async fn month_close(app: &TestApp, token: &str, team: &str) -> Value {
     app.ok(token, &q, json!({ "t": team, "m": MONTH })).await["monthClose"].clone()
 }
 
-fn agent_day(staff: &str, date: &str, sales: &str) -> Value {
-    json!({ "staffId": staff, "date": date, "received": 10, "inquiries": 8, "orderedBuyers": 4,
-            "paidBuyers": 4, "salesAmount": sales })
+fn agent_day(staff: &str, date: &str, sales: &str) -> AgentDay {
+    fixtures::agent_day(date)
+        .staff(staff)
+        .received(10)
+        .inquiries(8)
+        .ordered_buyers(4)
+        .paid_buyers(4)
+        .sales_amount(sales)
 }
 
 async fn agent_days(app: &TestApp) -> u64 {
@@ -111,36 +117,29 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     // A late import: the final-payment figure of 31 October re-imported on 5 November, alone or
     // in a batch with November's first day. Nothing is written.
     let before = agent_days(&app).await;
-    let late = import(
-        &app,
-        m,
-        &w.team_a,
-        "importAgentDays",
-        "AgentDayInput",
-        json!([agent_day(&w.cs_a_id, "2026-10-31", "500.00")]),
-    )
-    .await;
+    let late = app
+        .import(
+            m,
+            Kind::Agent,
+            &w.team_a,
+            json!([agent_day(&w.cs_a_id, "2026-10-31", "500.00")]),
+        )
+        .await;
     assert_eq!(code(&late), "CONFLICT");
-    let mixed = import(
-        &app,
-        m,
-        &w.team_a,
-        "importAgentDays",
-        "AgentDayInput",
-        json!([
-            agent_day(&w.cs_a_id, "2026-11-01", "300.00"),
-            agent_day(&w.cs_a_id, "2026-10-31", "500.00"),
-        ]),
-    )
-    .await;
+    let mixed = app
+        .import(
+            m,
+            Kind::Agent,
+            &w.team_a,
+            json!([
+                agent_day(&w.cs_a_id, "2026-11-01", "300.00"),
+                agent_day(&w.cs_a_id, "2026-10-31", "500.00"),
+            ]),
+        )
+        .await;
     assert_eq!(code(&mixed), "CONFLICT");
     assert_eq!(agent_days(&app).await, before);
-    let deliverable = import(
-        &app,
-        m,
-        &w.team_a,
-        "importDeliverables",
-        "DeliverableInput",
+    let deliverable = app.import(m, Kind::Deliverable, &w.team_a,
         json!([{ "reference": "D-8", "designerId": w.designer_a_id, "kind": "BANNER",
                  "requestedOn": "2026-10-20", "dueOn": "2026-10-30", "deliveredOn": "2026-10-30" }]),
     )
@@ -148,41 +147,34 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     assert_eq!(code(&deliverable), "CONFLICT");
     // Nor can October's delivery D-1 (delivered on 11 October) be moved into November: it would
     // leave October's count.
-    let moved = import(
-        &app,
-        m,
-        &w.team_a,
-        "importDeliverables",
-        "DeliverableInput",
+    let moved = app.import(m, Kind::Deliverable, &w.team_a,
         json!([{ "reference": "D-1", "designerId": w.designer_a_id, "kind": "MAIN_IMAGE",
                  "requestedOn": "2026-10-01", "dueOn": "2026-10-20", "deliveredOn": "2026-11-02" }]),
     )
     .await;
     assert_eq!(code(&moved), "CONFLICT");
     // November is open.
-    let november = import(
-        &app,
-        m,
-        &w.team_a,
-        "importAgentDays",
-        "AgentDayInput",
-        json!([agent_day(&w.cs_a_id, "2026-11-01", "300.00")]),
-    )
-    .await;
+    let november = app
+        .import(
+            m,
+            Kind::Agent,
+            &w.team_a,
+            json!([agent_day(&w.cs_a_id, "2026-11-01", "300.00")]),
+        )
+        .await;
     assert_eq!(
         november["data"]["importAgentDays"]["inserted"], 1,
         "{november}"
     );
     // Team B's October is not team A's.
-    let other = import(
-        &app,
-        &w.manager_b,
-        &w.team_b,
-        "importAgentDays",
-        "AgentDayInput",
-        json!([agent_day(&w.cs_b_id, "2026-10-31", "100.00")]),
-    )
-    .await;
+    let other = app
+        .import(
+            &w.manager_b,
+            Kind::Agent,
+            &w.team_b,
+            json!([agent_day(&w.cs_b_id, "2026-10-31", "100.00")]),
+        )
+        .await;
     assert_eq!(other["data"]["importAgentDays"]["inserted"], 1, "{other}");
 
     // Only an admin reopens, and only with a reason.
@@ -220,15 +212,14 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
 
     // The late figure goes in, and the draft follows it: cs_a sold 9049 + 500 = ¥9,549
     // (score 95.49, A): 9549.00 × 0.005 = 47.745 → 47.75.
-    let late = import(
-        &app,
-        m,
-        &w.team_a,
-        "importAgentDays",
-        "AgentDayInput",
-        json!([agent_day(&w.cs_a_id, "2026-10-31", "500.00")]),
-    )
-    .await;
+    let late = app
+        .import(
+            m,
+            Kind::Agent,
+            &w.team_a,
+            json!([agent_day(&w.cs_a_id, "2026-10-31", "500.00")]),
+        )
+        .await;
     assert_eq!(late["data"]["importAgentDays"]["inserted"], 1, "{late}");
     let run = compute(&app, m, &w.team_a).await;
     assert_eq!(

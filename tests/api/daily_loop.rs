@@ -8,6 +8,10 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
+use crate::fixtures::{
+    self, AdDay, AgentDay, Kind, ProductDay, ShopDay, ad_day, agent_day, new_product, product_day,
+    snapshot,
+};
 use crate::helpers::{PASSWORD, TestApp, World, code, field, spawn_at, world};
 use crate::ws;
 
@@ -24,19 +28,37 @@ fn week() -> Vec<String> {
 
 /// Every base day: 1,000 visitors, 4,000 page views, 40 buyers paying ¥10,400 (AOV 260,
 /// conversion 4 %), 500 bounced (50 %), refunds ¥208 (2 %), DSR 4.850 / 4.860 / 4.870.
-fn shop_day(date: &str, page_views: i64, bounced: i64) -> Value {
-    json!({ "date": date, "visitors": 1000, "pageViews": page_views, "paidBuyers": 40,
-            "paidOrders": 40, "paidUnits": 48, "paidAmount": "10400.00", "favCartBuyers": 100,
-            "bouncedVisitors": bounced, "returningVisitors": 200, "refundAmount": "208.00",
-            "refundOrders": 1, "dsrDescription": "4.850", "dsrService": "4.860",
-            "dsrLogistics": "4.870", "storeLevel": 3, "costOfGoods": "5000.00",
-            "shippingCost": "400.00" })
+fn shop_day(date: &str, page_views: i64, bounced: i64) -> ShopDay {
+    fixtures::shop_day(date)
+        .visitors(1000)
+        .page_views(page_views)
+        .paid_buyers(40)
+        .paid_orders(40)
+        .paid_units(48)
+        .paid_amount("10400.00")
+        .fav_cart_buyers(100)
+        .bounced_visitors(bounced)
+        .returning_visitors(200)
+        .refund_amount("208.00")
+        .refund_orders(1)
+        .dsr_description("4.850")
+        .dsr_service("4.860")
+        .dsr_logistics("4.870")
+        .store_level(3)
+        .cost_of_goods("5000.00")
+        .shipping_cost("400.00")
 }
 
-fn hero_day(product: &str, date: &str, bad_reviews: i64, stock: i64) -> Value {
-    json!({ "productId": product, "date": date, "visitors": 400, "paidBuyers": 20,
-            "paidUnits": 24, "paidAmount": "3800.00", "favCartBuyers": 50,
-            "badReviews": bad_reviews, "stock": stock })
+fn hero_day(product: &str, date: &str, bad_reviews: i64, stock: i64) -> ProductDay {
+    product_day(date)
+        .product(product)
+        .visitors(400)
+        .paid_buyers(20)
+        .paid_units(24)
+        .paid_amount("3800.00")
+        .fav_cart_buyers(50)
+        .bad_reviews(bad_reviews)
+        .stock(stock)
 }
 
 fn ad(
@@ -47,29 +69,33 @@ fn ad(
     clicks: i64,
     spend: &str,
     amount: &str,
-) -> Value {
-    json!({ "date": date, "channel": channel, "ownerId": owner, "impressions": imp,
-            "clicks": clicks, "spend": spend, "attributedOrders": 10, "attributedAmount": amount })
+) -> AdDay {
+    ad_day(date, channel)
+        .owner(owner)
+        .impressions(imp)
+        .clicks(clicks)
+        .spend(spend)
+        .attributed_orders(10)
+        .attributed_amount(amount)
 }
 
-fn agent(staff: &str, date: &str, ordered: i64, paid: i64, sales: &str, first_sum: i64) -> Value {
-    json!({ "staffId": staff, "date": date, "received": 120, "inquiries": 100,
-            "orderedBuyers": ordered, "paidBuyers": paid, "salesAmount": sales,
-            "firstResponseSecondsSum": first_sum, "firstResponseCount": 100 })
-}
-
-async fn import(
-    app: &TestApp,
-    token: &str,
-    team: &str,
-    mutation: &str,
-    input: &str,
-    rows: Vec<Value>,
-) {
-    let q = format!(
-        "mutation($t: ID!, $r: [{input}!]!) {{ {mutation}(teamId: $t, rows: $r) {{ inserted }} }}"
-    );
-    app.ok(token, &q, json!({ "t": team, "r": rows })).await;
+fn agent(
+    staff: &str,
+    date: &str,
+    ordered: i64,
+    paid: i64,
+    sales: &str,
+    first_sum: i64,
+) -> AgentDay {
+    agent_day(date)
+        .staff(staff)
+        .received(120)
+        .inquiries(100)
+        .ordered_buyers(ordered)
+        .paid_buyers(paid)
+        .sales_amount(sales)
+        .first_response_seconds_sum(first_sum)
+        .first_response_count(100)
 }
 
 struct Shop {
@@ -87,41 +113,25 @@ async fn shop_with_planted_problems(app: &TestApp) -> Shop {
     let promoter_id = app
         .create_staff(m, &w.team_a, "ads.a@shop.test", "PROMOTION", "STAFF")
         .await;
-    let product = app
-        .ok(
-            m,
-            "mutation($i: NewProduct!) { createProduct(input: $i) { id } }",
-            json!({ "i": { "teamId": w.team_a, "platformItemId": "610001",
-                           "title": "法式碎花连衣裙", "isHero": true,
-                           "designerId": w.designer_a_id, "unitCost": "80.00" } }),
-        )
-        .await;
-    let hero = product["createProduct"]["id"].as_str().unwrap().to_owned();
-    app.ok(
-        m,
-        "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
-        json!({ "t": w.team_a, "x": [
-            { "metric": "PAID_AMOUNT", "month": "2026-03", "value": "310000" },
-            { "metric": "ROI", "month": "2026-03", "value": "2.5" },
-        ] }),
-    )
-    .await;
+    let hero = new_product(&w.team_a, "610001")
+        .title("法式碎花连衣裙")
+        .hero(true)
+        .designer(&w.designer_a_id)
+        .unit_cost("80.00");
+    let hero = app.create_product(m, hero).await;
+    let targets = json!([
+        { "metric": "PAID_AMOUNT", "month": "2026-03", "value": "310000" },
+        { "metric": "ROI", "month": "2026-03", "value": "2.5" },
+    ]);
+    app.set_targets(m, &w.team_a, targets).await;
 
-    let mut shop: Vec<Value> = week().iter().map(|d| shop_day(d, 4000, 500)).collect();
+    let mut shop: Vec<ShopDay> = week().iter().map(|d| shop_day(d, 4000, 500)).collect();
     shop.push(shop_day(D, 3000, 740));
-    import(app, m, &w.team_a, "importShopDays", "ShopDayInput", shop).await;
+    app.imported(m, Kind::Shop, &w.team_a, shop).await;
 
-    let mut products: Vec<Value> = week().iter().map(|d| hero_day(&hero, d, 0, 600)).collect();
+    let mut products: Vec<ProductDay> = week().iter().map(|d| hero_day(&hero, d, 0, 600)).collect();
     products.push(hero_day(&hero, D, 2, 500));
-    import(
-        app,
-        m,
-        &w.team_a,
-        "importProductDays",
-        "ProductDayInput",
-        products,
-    )
-    .await;
+    app.imported(m, Kind::Product, &w.team_a, products).await;
 
     let mut ads = Vec::new();
     for d in week() {
@@ -154,38 +164,25 @@ async fn shop_with_planted_problems(app: &TestApp) -> Shop {
         "500.00",
         "1500.00",
     ));
-    import(app, m, &w.team_a, "importAdDays", "AdDayInput", ads).await;
+    app.imported(m, Kind::Ad, &w.team_a, ads).await;
 
     let agents = vec![
         agent(&w.cs_a_id, D, 50, 32, "8320.00", 2000),
         agent(&w.cs_a2_id, D, 60, 48, "12480.00", 2500),
     ];
-    import(
-        app,
-        m,
-        &w.team_a,
-        "importAgentDays",
-        "AgentDayInput",
-        agents,
-    )
-    .await;
+    app.imported(m, Kind::Agent, &w.team_a, agents).await;
 
-    let snapshot = |date: &str, item: &str, price: &str| json!({ "competitor": "RivalShop", "item": item, "date": date, "price": price });
+    let snapshot = |date: &str, item: &str, price: &str| {
+        snapshot(item, date).competitor("RivalShop").price(price)
+    };
     let competitors = vec![
         snapshot("2026-03-02", "Floral dress", "199.00"),
         snapshot("2026-03-02", "Basic tee", "59.00"),
         snapshot(D, "Floral dress", "169.00"),
         snapshot(D, "Basic tee", "59.00"),
     ];
-    import(
-        app,
-        m,
-        &w.team_a,
-        "importCompetitorSnapshots",
-        "CompetitorSnapshotInput",
-        competitors,
-    )
-    .await;
+    app.imported(m, Kind::Competitor, &w.team_a, competitors)
+        .await;
     Shop {
         w,
         hero,
@@ -586,30 +583,19 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
 
     // The next morning (W+1 09:00): W's numbers come in, bounce 60 %, no bad review, ZTC ROI 2.6.
     app.clock.set(at("2026-03-11T01:00:00Z"));
-    import(
-        &app,
+    app.imported(m, Kind::Shop, &w.team_a, vec![shop_day(W, 4000, 600)])
+        .await;
+    app.imported(
         m,
+        Kind::Product,
         &w.team_a,
-        "importShopDays",
-        "ShopDayInput",
-        vec![shop_day(W, 4000, 600)],
-    )
-    .await;
-    import(
-        &app,
-        m,
-        &w.team_a,
-        "importProductDays",
-        "ProductDayInput",
         vec![hero_day(&shop.hero, W, 0, 480)],
     )
     .await;
-    import(
-        &app,
+    app.imported(
         m,
+        Kind::Ad,
         &w.team_a,
-        "importAdDays",
-        "AdDayInput",
         vec![ad(
             W,
             "ZTC",

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
+use crate::fixtures::{Kind, ShopDay, shop_day};
 use crate::helpers::{TestApp, World, code, spawn_at, world};
 
 /// The day the diagnosis looks at, the morning after it (the app's clock).
@@ -41,27 +42,24 @@ fn codes(diagnosis: &Value) -> Vec<String> {
 }
 
 /// 1,000 visitors, 4,000 page views, 40 buyers paying ¥10,400, 500 bounced: nothing wrong.
-fn base_day(date: &str) -> Value {
-    json!({ "date": date, "visitors": 1000, "pageViews": 4000, "paidBuyers": 40,
-            "paidOrders": 40, "paidUnits": 48, "paidAmount": "10400.00",
-            "bouncedVisitors": 500 })
-}
-
-async fn import_shop(app: &TestApp, w: &World, rows: Vec<Value>) {
-    app.ok(
-        &w.manager_a,
-        "mutation($t: ID!, $r: [ShopDayInput!]!) { importShopDays(teamId: $t, rows: $r) { inserted } }",
-        json!({ "t": w.team_a, "r": rows }),
-    )
-    .await;
+fn base_day(date: &str) -> ShopDay {
+    shop_day(date)
+        .visitors(1000)
+        .page_views(4000)
+        .paid_buyers(40)
+        .paid_orders(40)
+        .paid_units(48)
+        .paid_amount("10400.00")
+        .bounced_visitors(500)
 }
 
 async fn import_week_and(app: &TestApp, w: &World, day: Value) {
     let mut rows: Vec<Value> = (2..=8)
-        .map(|d| base_day(&format!("2026-03-0{d}")))
+        .map(|d| json!(base_day(&format!("2026-03-0{d}"))))
         .collect();
     rows.push(day);
-    import_shop(app, w, rows).await;
+    app.imported(&w.manager_a, Kind::Shop, &w.team_a, rows)
+        .await;
 }
 
 #[tokio::test]
@@ -122,12 +120,8 @@ async fn sales_below_target_carries_the_split_and_thresholds_are_the_teams() {
                 "paidUnits": 36, "paidAmount": "7200.00", "bouncedVisitors": 450 }),
     )
     .await;
-    app.ok(
-        &w.manager_a,
-        "mutation($t: ID!) { setTargets(teamId: $t, targets: [{ metric: PAID_AMOUNT, month: \"2026-03\", value: \"310000\" }]) { metric } }",
-        json!({ "t": w.team_a }),
-    )
-    .await;
+    let target = json!([{ "metric": "PAID_AMOUNT", "month": "2026-03", "value": "310000" }]);
+    app.set_targets(&w.manager_a, &w.team_a, target).await;
     let d = run(&app, &w.manager_a, &w.team_a).await;
     // Conversion 30/900 = 3.33 % < 85 % × 4 % = 3.4 %: CONVERSION_DROP fires with it.
     assert_eq!(
@@ -247,12 +241,8 @@ async fn sales_below_target_carries_the_split_and_thresholds_are_the_teams() {
 async fn a_rerun_updates_findings_in_place_and_keeps_tasks_linked() {
     let (app, w) = spawn().await;
     // Bounce 74 % and 2.0 page views per visitor.
-    let day = |bounced: i64| {
-        json!({ "date": D, "visitors": 1000, "pageViews": 2000, "paidBuyers": 40,
-                "paidOrders": 40, "paidUnits": 48, "paidAmount": "10400.00",
-                "bouncedVisitors": bounced })
-    };
-    import_week_and(&app, &w, day(740)).await;
+    let day = |bounced: i64| base_day(D).page_views(2000).bounced_visitors(bounced);
+    import_week_and(&app, &w, json!(day(740))).await;
     let first = run(&app, &w.manager_a, &w.team_a).await;
     assert_eq!(
         codes(&first),
@@ -269,7 +259,8 @@ async fn a_rerun_updates_findings_in_place_and_keeps_tasks_linked() {
     let task = made["createTasksFromDiagnosis"][0]["id"].clone();
 
     // The bounce is corrected in the export (60 %); the morning is run again.
-    import_shop(&app, &w, vec![day(600)]).await;
+    app.imported(&w.manager_a, Kind::Shop, &w.team_a, [day(600)])
+        .await;
     let second = run(&app, &w.manager_a, &w.team_a).await;
     assert_eq!(second["id"], first["id"]);
     assert_eq!(
@@ -333,7 +324,7 @@ async fn who_may_run_and_read_a_diagnosis() {
 #[tokio::test]
 async fn the_cli_runs_the_diagnosis_of_a_date() {
     let (app, w) = spawn().await;
-    import_week_and(&app, &w, base_day(D)).await;
+    import_week_and(&app, &w, json!(base_day(D))).await;
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_shopops"))
         .env("DATABASE_URL", &app.database_url)
         .env("RUST_LOG", "warn")
@@ -389,10 +380,11 @@ async fn values_exactly_on_a_threshold_follow_the_rule_s_comparison() {
                 "orderedBuyers": 60, "paidBuyers": paid, "salesAmount": "1000.00",
                 "firstResponseSecondsSum": first_sum, "firstResponseCount": 50 })
     };
-    app.ok(
+    app.imported(
         &w.manager_a,
-        "mutation($t: ID!, $r: [AgentDayInput!]!) { importAgentDays(teamId: $t, rows: $r) { inserted } }",
-        json!({ "t": w.team_a, "r": [agent(&w.cs_a_id, 35, 1500), agent(&w.cs_a2_id, 45, 1000)] }),
+        Kind::Agent,
+        &w.team_a,
+        [agent(&w.cs_a_id, 35, 1500), agent(&w.cs_a2_id, 45, 1000)],
     )
     .await;
     let d = run(&app, &w.manager_a, &w.team_a).await;

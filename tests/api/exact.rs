@@ -4,8 +4,9 @@
 
 use serde_json::{Value, json};
 
+use crate::fixtures::Kind;
 use crate::helpers::{TestApp, World, world};
-use crate::reviews::{import, of};
+use crate::reviews::of;
 
 const MONTH: &str = "2026-10";
 
@@ -16,16 +17,12 @@ async fn targets(app: &TestApp, w: &World, list: Vec<(&str, &str, &str)>) {
             json!({ "metric": metric, "month": MONTH, "value": value, "staffId": staff })
         })
         .collect();
-    app.ok(
-        &w.manager_a,
-        "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
-        json!({ "t": w.team_a, "x": x }),
-    )
-    .await;
+    app.set_targets(&w.manager_a, &w.team_a, json!(x)).await;
 }
 
 async fn agent_days(app: &TestApp, w: &World, rows: Value) {
-    import(app, w, "importAgentDays", "AgentDayInput", rows).await;
+    app.imported(&w.manager_a, Kind::Agent, &w.team_a, rows)
+        .await;
 }
 
 const REVIEWS: &str = "query($t: ID!, $m: Month!) { reviews(teamId: $t, month: $m) {
@@ -138,11 +135,10 @@ async fn a_cpc_is_scored_on_its_unrounded_value() {
         )
         .await;
     // 100,000 impressions, 1,000 clicks (CTR 1 %), ¥1,234.00 spent: CPC 1.234, not 1.23.
-    import(
-        &app,
-        &w,
-        "importAdDays",
-        "AdDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Ad,
+        &w.team_a,
         json!([{ "date": "2026-10-12", "channel": "ZTC", "ownerId": promoter,
                  "impressions": 100000, "clicks": 1000, "spend": "1234.00",
                  "attributedOrders": 10, "attributedAmount": "2468.00" }]),
@@ -190,14 +186,8 @@ async fn a_designer_just_under_90_is_a_b_and_paid_on_the_exact_score() {
                     "deliveredOn": "2026-10-15" })
         })
         .collect();
-    import(
-        &app,
-        &w,
-        "importDeliverables",
-        "DeliverableInput",
-        json!(pieces),
-    )
-    .await;
+    app.imported(&w.manager_a, Kind::Deliverable, &w.team_a, json!(pieces))
+        .await;
     // Delivered 23 against a target of 30.004: 2300 / 30.004 = 76.6564458… (shown 76.66).
     targets(&app, &w, vec![("DELIVERED", &w.designer_a_id, "30.004")]).await;
     let list = reviews(&app, &w).await;
@@ -410,11 +400,10 @@ async fn any_catalogue_metric_is_a_kpi_with_its_own_direction() {
     assert_eq!(crate::helpers::code(&refused), "BAD_USER_INPUT");
     assert_eq!(crate::helpers::field(&refused), "metric");
 
-    import(
-        &app,
-        &w,
-        "importShopDays",
-        "ShopDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Shop,
+        &w.team_a,
         json!([{ "date": "2026-10-12", "visitors": 1000, "pageViews": 3000, "paidBuyers": 30,
                  "paidOrders": 30, "paidUnits": 30, "paidAmount": "3000.00",
                  "bouncedVisitors": 400 }]),

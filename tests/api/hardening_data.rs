@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use serde_json::{Value, json};
 use shopops::entities::task;
 
+use crate::fixtures::Kind;
 use crate::helpers::{TestApp, World, code, field};
 use crate::import_csv::{database_url, import};
 
@@ -20,12 +21,8 @@ use crate::diagnosis::{D, spawn};
 /// cs_a2 answering first after 40 s on average (400 s / 10).
 async fn morning(app: &TestApp, w: &World) -> Value {
     let m = &w.manager_a;
-    app.ok(
-        m,
-        "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
-        json!({ "t": w.team_a, "x": [{ "metric": "PAID_AMOUNT", "month": "2026-03", "value": "310000" }] }),
-    )
-    .await;
+    let target = json!([{ "metric": "PAID_AMOUNT", "month": "2026-03", "value": "310000" }]);
+    app.set_targets(m, &w.team_a, target).await;
     let mut days: Vec<Value> = (2..=8)
         .map(|d| {
             json!({ "date": format!("2026-03-0{d}"), "visitors": 1000, "pageViews": 4000,
@@ -38,12 +35,7 @@ async fn morning(app: &TestApp, w: &World) -> Value {
                       "paidOrders": 20, "paidUnits": 24, "paidAmount": "4000.00",
                       "bouncedVisitors": 560, "dsrDescription": "4.7" }),
     );
-    app.ok(
-        m,
-        "mutation($t: ID!, $r: [ShopDayInput!]!) { importShopDays(teamId: $t, rows: $r) { inserted } }",
-        json!({ "t": w.team_a, "r": days }),
-    )
-    .await;
+    app.imported(m, Kind::Shop, &w.team_a, days).await;
     let agents = json!([
         { "staffId": w.cs_a_id, "date": D, "received": 10, "inquiries": 10, "orderedBuyers": 5,
           "paidBuyers": 4, "salesAmount": "800.00", "firstResponseSecondsSum": 100,
@@ -52,12 +44,7 @@ async fn morning(app: &TestApp, w: &World) -> Value {
           "paidBuyers": 4, "salesAmount": "800.00", "firstResponseSecondsSum": 400,
           "firstResponseCount": 10 },
     ]);
-    app.ok(
-        m,
-        "mutation($t: ID!, $r: [AgentDayInput!]!) { importAgentDays(teamId: $t, rows: $r) { inserted } }",
-        json!({ "t": w.team_a, "r": agents }),
-    )
-    .await;
+    app.imported(m, Kind::Agent, &w.team_a, agents).await;
     app.ok(
         m,
         "mutation($t: ID!) { runDiagnosis(teamId: $t) { id findings { id code subject } } }",

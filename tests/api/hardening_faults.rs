@@ -7,7 +7,8 @@ use sea_orm::{ConnectionTrait, Database};
 use serde_json::json;
 use shopops::db;
 
-use crate::bonus::{import, october};
+use crate::bonus::october;
+use crate::fixtures::{Kind, shop_day};
 use crate::helpers::{code, empty_database, spawn_app, world};
 
 /// 50 imports at once, each a transaction that reads the team's rows and then writes: on SQLite
@@ -23,15 +24,12 @@ async fn fifty_parallel_imports_all_land() {
         })
         .collect();
     let responses = join_all(days.iter().map(|date| {
-        import(
-            &app,
-            &w.manager_a,
-            &w.team_a,
-            "importShopDays",
-            "ShopDayInput",
-            json!([{ "date": date, "visitors": 100, "pageViews": 300, "paidBuyers": 3,
-                     "paidOrders": 3, "paidUnits": 4, "paidAmount": "10.01" }]),
-        )
+        let day = shop_day(date)
+            .paid_buyers(3)
+            .paid_orders(3)
+            .paid_units(4)
+            .paid_amount("10.01");
+        app.import(&w.manager_a, Kind::Shop, &w.team_a, [day])
     }))
     .await;
     for resp in &responses {

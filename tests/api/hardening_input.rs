@@ -6,7 +6,8 @@
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
-use crate::bonus::{import, october};
+use crate::bonus::october;
+use crate::fixtures::Kind;
 use crate::helpers::{TestApp, World, code, field, spawn_app, world};
 
 /// 1e27: times 100 (yuan to fen) past `Decimal`'s range (≈ 7.9e28), which used to panic.
@@ -27,15 +28,8 @@ async fn shop_day(app: &TestApp, w: &World, fields: Value) -> Value {
     for (k, v) in fields.as_object().unwrap() {
         row[k] = v.clone();
     }
-    import(
-        app,
-        &w.manager_a,
-        &w.team_a,
-        "importShopDays",
-        "ShopDayInput",
-        json!([row]),
-    )
-    .await
+    app.import(&w.manager_a, Kind::Shop, &w.team_a, json!([row]))
+        .await
 }
 
 async fn gql_status(app: &TestApp, token: &str, query: &str, vars: Value) -> (u16, Value) {
@@ -252,12 +246,10 @@ async fn counts_past_ten_billion_are_bad_input() {
 async fn sums_of_stored_values_never_wrap() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    import(
-        &app,
+    app.import(
         &w.manager_a,
+        Kind::Shop,
         &w.team_a,
-        "importShopDays",
-        "ShopDayInput",
         json!([
             { "date": "2026-10-01", "visitors": 1, "pageViews": 1, "paidBuyers": 1,
               "paidOrders": 1, "paidUnits": 1, "paidAmount": "1" },

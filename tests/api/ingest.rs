@@ -5,66 +5,18 @@
 use chrono::{Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
 use serde_json::{Value, json};
 use shopops::entities::{
     AdChannel, CompetitorPromotion, DeliverableKind, ad_day, agent_day, competitor_snapshot,
     design_deliverable, product_day, shop_day, team,
 };
 
+use crate::fixtures::{
+    self, Deliverable, Kind, ad_day as ad, agent_day as agent, new_product, product_day as product,
+    shop_day as shop, snapshot,
+};
 use crate::helpers::{TestApp, code, field, spawn_app, world};
-
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Shop,
-    Product,
-    Agent,
-    Ad,
-    Deliverable,
-    Competitor,
-}
-
-impl Kind {
-    const ALL: [Kind; 6] = [
-        Kind::Shop,
-        Kind::Product,
-        Kind::Agent,
-        Kind::Ad,
-        Kind::Deliverable,
-        Kind::Competitor,
-    ];
-
-    /// The mutation's name and its row input type.
-    fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Kind::Shop => ("importShopDays", "ShopDayInput"),
-            Kind::Product => ("importProductDays", "ProductDayInput"),
-            Kind::Agent => ("importAgentDays", "AgentDayInput"),
-            Kind::Ad => ("importAdDays", "AdDayInput"),
-            Kind::Deliverable => ("importDeliverables", "DeliverableInput"),
-            Kind::Competitor => ("importCompetitorSnapshots", "CompetitorSnapshotInput"),
-        }
-    }
-}
-
-async fn import(app: &TestApp, token: Option<&str>, kind: Kind, team: &str, rows: Value) -> Value {
-    let (name, input) = kind.names();
-    let query = format!(
-        "mutation($t: ID!, $r: [{input}!]!) {{ {name}(teamId: $t, rows: $r) {{ inserted updated }} }}"
-    );
-    app.gql(token, &query, json!({ "t": team, "r": rows }))
-        .await
-}
-
-/// Imports rows that must be accepted; returns (inserted, updated).
-async fn imported(app: &TestApp, token: &str, kind: Kind, team: &str, rows: Value) -> (u64, u64) {
-    let resp = import(app, Some(token), kind, team, rows).await;
-    assert!(resp.get("errors").is_none(), "import refused: {resp}");
-    let outcome = &resp["data"][kind.names().0];
-    (
-        outcome["inserted"].as_u64().unwrap(),
-        outcome["updated"].as_u64().unwrap(),
-    )
-}
 
 /// The (row, field) of every offending input a refused import lists, in order.
 fn offending(resp: &Value) -> Vec<(u64, String)> {
@@ -142,22 +94,12 @@ fn tomorrow() -> String {
 }
 
 /// `row` with the fields of `changes` set (or added).
-fn with(mut row: Value, changes: Value) -> Value {
+fn with(row: impl Serialize, changes: Value) -> Value {
+    let mut row = json!(row);
     for (k, v) in changes.as_object().unwrap() {
         row[k] = v.clone();
     }
     row
-}
-
-async fn create_product(app: &TestApp, token: &str, team: &str, item: &str) -> String {
-    let data = app
-        .ok(
-            token,
-            "mutation($i: NewProduct!) { createProduct(input: $i) { id } }",
-            json!({ "i": { "teamId": team, "platformItemId": item, "title": item } }),
-        )
-        .await;
-    data["createProduct"]["id"].as_str().unwrap().to_owned()
 }
 
 async fn shop_days_of(app: &TestApp, team: &str) -> Vec<shop_day::Model> {
@@ -179,34 +121,9 @@ async fn agent_days_of(app: &TestApp, team: &str) -> Vec<agent_day::Model> {
         .unwrap()
 }
 
-/// A valid shop day with small round numbers.
-fn shop(date: &str) -> Value {
-    json!({ "date": date, "visitors": 100, "pageViews": 300, "paidBuyers": 5, "paidOrders": 5,
-            "paidUnits": 6, "paidAmount": "500.00" })
-}
-
-/// A valid agent day; name the agent with `with`.
-fn agent(date: &str) -> Value {
-    json!({ "date": date, "received": 50, "inquiries": 30, "orderedBuyers": 12, "paidBuyers": 10,
-            "salesAmount": "1500.00" })
-}
-
-fn product(date: &str) -> Value {
-    json!({ "date": date, "visitors": 100, "paidBuyers": 4, "paidUnits": 5, "paidAmount": "400.00" })
-}
-
-fn ad(date: &str, channel: &str) -> Value {
-    json!({ "date": date, "channel": channel, "impressions": 10000, "clicks": 300,
-            "spend": "200.00", "attributedOrders": 8, "attributedAmount": "800.00" })
-}
-
-fn deliverable(reference: &str) -> Value {
-    json!({ "reference": reference, "designer": "art.a@shop.test", "kind": "MAIN_IMAGE",
-            "requestedOn": "2026-10-01", "dueOn": "2026-10-03" })
-}
-
-fn snapshot(item: &str, date: &str) -> Value {
-    json!({ "competitor": "对手旗舰店", "item": item, "date": date, "price": "199.00" })
+/// A deliverable of shop A's designer.
+fn deliverable(reference: &str) -> Deliverable {
+    fixtures::deliverable(reference).designer("art.a@shop.test")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +142,8 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
         shop("2026-10-02"),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Shop, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Shop, &w.team_a, rows)
+            .await,
         (2, 0)
     );
     let team_a = id(&w.team_a);
@@ -290,8 +208,7 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
 
     // Team B's 2026-10-01 is another key: a new row, and team A's day is untouched.
     assert_eq!(
-        imported(
-            &app,
+        app.imported(
             &w.manager_b,
             Kind::Shop,
             &w.team_b,
@@ -309,7 +226,8 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
         shop("2026-10-03"),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Shop, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Shop, &w.team_a, rows)
+            .await,
         (1, 1)
     );
     let stored = shop_days_of(&app, &w.team_a).await;
@@ -332,10 +250,16 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
 async fn product_days_resolve_products_by_id_or_item_id_and_overwrite() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let p1 = create_product(&app, &w.manager_a, &w.team_a, "610001").await;
-    let p2 = create_product(&app, &w.manager_a, &w.team_a, "610002").await;
+    let p1 = app
+        .create_product(&w.manager_a, new_product(&w.team_a, "610001"))
+        .await;
+    let p2 = app
+        .create_product(&w.manager_a, new_product(&w.team_a, "610002"))
+        .await;
     // The same item id in shop B is another product; team A's rows never resolve to it.
-    let pb = create_product(&app, &w.manager_b, &w.team_b, "610001").await;
+    let pb = app
+        .create_product(&w.manager_b, new_product(&w.team_b, "610001"))
+        .await;
     let rows = json!([
         { "productId": p1, "date": "2026-10-01", "visitors": 500, "paidBuyers": 15,
           "paidUnits": 18, "paidAmount": "1794.60", "favCartBuyers": 60, "badReviews": 1,
@@ -344,7 +268,8 @@ async fn product_days_resolve_products_by_id_or_item_id_and_overwrite() {
         with(product("2026-10-02"), json!({ "platformItemId": " 610001 " })),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Product, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Product, &w.team_a, rows)
+            .await,
         (3, 0)
     );
     let stored = product_day::Entity::find()
@@ -389,7 +314,8 @@ async fn product_days_resolve_products_by_id_or_item_id_and_overwrite() {
         with(product("2026-10-02"), json!({ "productId": p2 })),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Product, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Product, &w.team_a, rows)
+            .await,
         (1, 1)
     );
     let p1_day = product_day::Entity::find_by_id(first.id)
@@ -417,7 +343,8 @@ async fn agent_days_are_stored_exactly_and_a_later_final_payment_replaces_them()
         with(agent("2026-10-01"), json!({ "staffId": w.cs_a2_id })),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Agent, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Agent, &w.team_a, rows)
+            .await,
         (2, 0)
     );
     let stored = agent_days_of(&app, &w.team_a).await;
@@ -474,7 +401,8 @@ async fn agent_days_are_stored_exactly_and_a_later_final_payment_replaces_them()
         with(agent("2026-10-02"), json!({ "staffId": w.cs_a_id })),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Agent, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Agent, &w.team_a, rows)
+            .await,
         (1, 1)
     );
     let stored = agent_days_of(&app, &w.team_a).await;
@@ -515,7 +443,7 @@ async fn ad_days_are_keyed_by_date_channel_and_owner() {
         with(ad("2026-10-01", "ZTC"), json!({ "ownerId": w.manager_a_id })),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Ad, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Ad, &w.team_a, rows).await,
         (3, 0)
     );
     let stored = ad_day::Entity::find()
@@ -564,7 +492,7 @@ async fn ad_days_are_keyed_by_date_channel_and_owner() {
         with(ad("2026-10-02", "ZTC"), json!({ "ownerId": promo })),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Ad, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Ad, &w.team_a, rows).await,
         (1, 1)
     );
     let ztc_now = ad_day::Entity::find_by_id(ztc.id)
@@ -580,7 +508,9 @@ async fn ad_days_are_keyed_by_date_channel_and_owner() {
 async fn deliverables_are_keyed_by_reference_and_updated_when_delivered() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let p1 = create_product(&app, &w.manager_a, &w.team_a, "610001").await;
+    let p1 = app
+        .create_product(&w.manager_a, new_product(&w.team_a, "610001"))
+        .await;
     let rows = json!([
         { "reference": "D-101", "designer": "art.a@shop.test", "platformItemId": "610001",
           "kind": "MAIN_IMAGE", "requestedOn": "2026-10-01", "dueOn": "2026-10-03" },
@@ -589,7 +519,8 @@ async fn deliverables_are_keyed_by_reference_and_updated_when_delivered() {
           "revisions": 2 },
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Deliverable, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Deliverable, &w.team_a, rows)
+            .await,
         (2, 0)
     );
     let stored = design_deliverable::Entity::find()
@@ -634,7 +565,8 @@ async fn deliverables_are_keyed_by_reference_and_updated_when_delivered() {
         deliverable("D-103"),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Deliverable, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Deliverable, &w.team_a, rows)
+            .await,
         (1, 1)
     );
     let now = design_deliverable::Entity::find_by_id(d101.id)
@@ -661,7 +593,8 @@ async fn competitor_snapshots_are_keyed_by_competitor_item_and_date() {
           "price": "179", "keywords": "   " },
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Competitor, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Competitor, &w.team_a, rows)
+            .await,
         (2, 0)
     );
     let stored = competitor_snapshot::Entity::find()
@@ -704,7 +637,8 @@ async fn competitor_snapshots_are_keyed_by_competitor_item_and_date() {
         snapshot("真丝衬衫", "2026-10-02"),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Competitor, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Competitor, &w.team_a, rows)
+            .await,
         (1, 1)
     );
     let now = competitor_snapshot::Entity::find_by_id(second.id)
@@ -733,7 +667,8 @@ async fn a_batch_larger_than_one_statement_is_written_whole() {
         })
         .collect();
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Shop, &w.team_a, json!(rows)).await,
+        app.imported(&w.manager_a, Kind::Shop, &w.team_a, json!(rows))
+            .await,
         (1400, 0)
     );
     let stored = shop_days_of(&app, &w.team_a).await;
@@ -743,7 +678,8 @@ async fn a_batch_larger_than_one_statement_is_written_whole() {
     let last = stored.last().unwrap();
     assert_eq!((last.date, last.visitors), (d("2025-10-31"), 1499));
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Shop, &w.team_a, json!(rows)).await,
+        app.imported(&w.manager_a, Kind::Shop, &w.team_a, json!(rows))
+            .await,
         (0, 1400)
     );
     assert_eq!(row_counts(&app).await, [1400, 0, 0, 0, 0, 0]);
@@ -756,8 +692,7 @@ async fn a_batch_larger_than_one_statement_is_written_whole() {
 async fn a_bad_shop_day_batch_lists_every_error_and_writes_nothing() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    imported(
-        &app,
+    app.imported(
         &w.manager_a,
         Kind::Shop,
         &w.team_a,
@@ -791,7 +726,7 @@ async fn a_bad_shop_day_batch_lists_every_error_and_writes_nothing() {
         // 10: good: today is not the future.
         shop(&today_in(chrono_tz::Asia::Shanghai).to_string()),
     ]);
-    let resp = import(&app, Some(&w.manager_a), Kind::Shop, &w.team_a, rows).await;
+    let resp = app.import(&w.manager_a, Kind::Shop, &w.team_a, rows).await;
     assert_eq!(
         offending(&resp),
         pairs(&[
@@ -820,8 +755,7 @@ async fn a_bad_agent_day_batch_lists_every_error_and_writes_nothing() {
     let app = spawn_app().await;
     let w = world(&app).await;
     let cs_a = |date: &str| with(agent(date), json!({ "staffId": w.cs_a_id }));
-    imported(
-        &app,
+    app.imported(
         &w.manager_a,
         Kind::Agent,
         &w.team_a,
@@ -857,7 +791,7 @@ async fn a_bad_agent_day_batch_lists_every_error_and_writes_nothing() {
         // 12: named two ways at once.
         with(cs_a("2026-10-12"), json!({ "agent": "cs.a@shop.test" })),
     ]);
-    let resp = import(&app, Some(&w.manager_a), Kind::Agent, &w.team_a, rows).await;
+    let resp = app.import(&w.manager_a, Kind::Agent, &w.team_a, rows).await;
     assert_eq!(
         offending(&resp),
         pairs(&[
@@ -889,12 +823,17 @@ async fn a_bad_agent_day_batch_lists_every_error_and_writes_nothing() {
 async fn a_bad_product_day_batch_lists_every_error_and_writes_nothing() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let p1 = create_product(&app, &w.manager_a, &w.team_a, "610001").await;
-    let p2 = create_product(&app, &w.manager_a, &w.team_a, "610002").await;
-    let pb = create_product(&app, &w.manager_b, &w.team_b, "710001").await;
+    let p1 = app
+        .create_product(&w.manager_a, new_product(&w.team_a, "610001"))
+        .await;
+    let p2 = app
+        .create_product(&w.manager_a, new_product(&w.team_a, "610002"))
+        .await;
+    let pb = app
+        .create_product(&w.manager_b, new_product(&w.team_b, "710001"))
+        .await;
     let of = |p: &str, date: &str| with(product(date), json!({ "productId": p }));
-    imported(
-        &app,
+    app.imported(
         &w.manager_a,
         Kind::Product,
         &w.team_a,
@@ -923,7 +862,9 @@ async fn a_bad_product_day_batch_lists_every_error_and_writes_nothing() {
         // 8: good.
         of(&p2, "2026-10-08"),
     ]);
-    let resp = import(&app, Some(&w.manager_a), Kind::Product, &w.team_a, rows).await;
+    let resp = app
+        .import(&w.manager_a, Kind::Product, &w.team_a, rows)
+        .await;
     assert_eq!(
         offending(&resp),
         pairs(&[
@@ -955,8 +896,7 @@ async fn a_bad_ad_day_batch_lists_every_error_and_writes_nothing() {
         )
         .await;
     let by = |date: &str, channel: &str| with(ad(date, channel), json!({ "ownerId": promo }));
-    imported(
-        &app,
+    app.imported(
         &w.manager_a,
         Kind::Ad,
         &w.team_a,
@@ -983,7 +923,7 @@ async fn a_bad_ad_day_batch_lists_every_error_and_writes_nothing() {
         // 7: good.
         by("2026-10-01", "TAOBAOKE"),
     ]);
-    let resp = import(&app, Some(&w.manager_a), Kind::Ad, &w.team_a, rows).await;
+    let resp = app.import(&w.manager_a, Kind::Ad, &w.team_a, rows).await;
     assert_eq!(
         offending(&resp),
         pairs(&[
@@ -1004,8 +944,7 @@ async fn a_bad_ad_day_batch_lists_every_error_and_writes_nothing() {
 async fn a_bad_deliverable_batch_lists_every_error_and_writes_nothing() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    imported(
-        &app,
+    app.imported(
         &w.manager_a,
         Kind::Deliverable,
         &w.team_a,
@@ -1045,7 +984,9 @@ async fn a_bad_deliverable_batch_lists_every_error_and_writes_nothing() {
         // 10: no reference.
         deliverable("  "),
     ]);
-    let resp = import(&app, Some(&w.manager_a), Kind::Deliverable, &w.team_a, rows).await;
+    let resp = app
+        .import(&w.manager_a, Kind::Deliverable, &w.team_a, rows)
+        .await;
     assert_eq!(
         offending(&resp),
         pairs(&[
@@ -1073,8 +1014,7 @@ async fn a_bad_deliverable_batch_lists_every_error_and_writes_nothing() {
 async fn a_bad_competitor_batch_lists_every_error_and_writes_nothing() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    imported(
-        &app,
+    app.imported(
         &w.manager_a,
         Kind::Competitor,
         &w.team_a,
@@ -1109,7 +1049,9 @@ async fn a_bad_competitor_batch_lists_every_error_and_writes_nothing() {
             json!({ "keywords": "k".repeat(500) })
         ),
     ]);
-    let resp = import(&app, Some(&w.manager_a), Kind::Competitor, &w.team_a, rows).await;
+    let resp = app
+        .import(&w.manager_a, Kind::Competitor, &w.team_a, rows)
+        .await;
     assert_eq!(
         offending(&resp),
         pairs(&[
@@ -1152,19 +1094,20 @@ async fn today_is_the_teams_own_day() {
     let kiritimati_today = today_in(chrono_tz::Pacific::Kiritimati);
     let row = json!([shop(&kiritimati_today.to_string())]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Shop, &w.team_a, row.clone()).await,
+        app.imported(&w.manager_a, Kind::Shop, &w.team_a, row.clone())
+            .await,
         (1, 0)
     );
-    let resp = import(&app, Some(&w.manager_b), Kind::Shop, &w.team_b, row).await;
+    let resp = app.import(&w.manager_b, Kind::Shop, &w.team_b, row).await;
     assert_eq!(offending(&resp), pairs(&[(1, "date")]));
-    let resp = import(
-        &app,
-        Some(&w.manager_a),
-        Kind::Shop,
-        &w.team_a,
-        json!([shop(&(kiritimati_today + Duration::days(1)).to_string())]),
-    )
-    .await;
+    let resp = app
+        .import(
+            &w.manager_a,
+            Kind::Shop,
+            &w.team_a,
+            json!([shop(&(kiritimati_today + Duration::days(1)).to_string())]),
+        )
+        .await;
     assert_eq!(offending(&resp), pairs(&[(1, "date")]));
     assert_eq!(row_counts(&app).await, [1, 0, 0, 0, 0, 0]);
 }
@@ -1218,7 +1161,8 @@ async fn agents_resolve_by_id_email_alias_or_unique_name() {
         ),
     ]);
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Agent, &w.team_a, rows).await,
+        app.imported(&w.manager_a, Kind::Agent, &w.team_a, rows)
+            .await,
         (4, 0)
     );
     let mut stored: Vec<(i64, i64)> = agent_days_of(&app, &w.team_a)
@@ -1233,14 +1177,14 @@ async fn agents_resolve_by_id_email_alias_or_unique_name() {
     // Once cs.a is also called 王小明, the name no longer says who it is.
     app.ok(&w.cs_a, rename, json!({ "id": w.cs_a_id, "n": "王小明" }))
         .await;
-    let resp = import(
-        &app,
-        Some(&w.manager_a),
-        Kind::Agent,
-        &w.team_a,
-        json!([with(agent("2026-10-03"), json!({ "agent": "王小明" }))]),
-    )
-    .await;
+    let resp = app
+        .import(
+            &w.manager_a,
+            Kind::Agent,
+            &w.team_a,
+            json!([with(agent("2026-10-03"), json!({ "agent": "王小明" }))]),
+        )
+        .await;
     assert_eq!(offending(&resp), pairs(&[(1, "agent")]));
     assert_eq!(row_counts(&app).await, [0, 0, 4, 0, 0, 0]);
 }
@@ -1251,15 +1195,12 @@ async fn agents_resolve_by_id_email_alias_or_unique_name() {
 /// One valid row of each kind for shop A.
 fn one_row(kind: Kind, w: &crate::helpers::World, product_a: &str) -> Value {
     json!([match kind {
-        Kind::Shop => shop("2026-10-01"),
-        Kind::Product => with(product("2026-10-01"), json!({ "productId": product_a })),
-        Kind::Agent => with(agent("2026-10-01"), json!({ "staffId": w.cs_a_id })),
-        Kind::Ad => with(
-            ad("2026-10-01", "ZTC"),
-            json!({ "ownerId": w.manager_a_id })
-        ),
-        Kind::Deliverable => deliverable("D-1"),
-        Kind::Competitor => snapshot("A", "2026-10-01"),
+        Kind::Shop => json!(shop("2026-10-01")),
+        Kind::Product => json!(product("2026-10-01").product(product_a)),
+        Kind::Agent => json!(agent("2026-10-01").staff(&w.cs_a_id)),
+        Kind::Ad => json!(ad("2026-10-01", "ZTC").owner(&w.manager_a_id)),
+        Kind::Deliverable => json!(deliverable("D-1")),
+        Kind::Competitor => json!(snapshot("A", "2026-10-01")),
     }])
 }
 
@@ -1267,21 +1208,24 @@ fn one_row(kind: Kind, w: &crate::helpers::World, product_a: &str) -> Value {
 async fn only_the_teams_manager_or_an_admin_imports() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let p1 = create_product(&app, &w.manager_a, &w.team_a, "610001").await;
+    let p1 = app
+        .create_product(&w.manager_a, new_product(&w.team_a, "610001"))
+        .await;
     for kind in Kind::ALL {
         let rows = one_row(kind, &w, &p1);
         for token in [&w.cs_a, &w.manager_b] {
-            let resp = import(&app, Some(token), kind, &w.team_a, rows.clone()).await;
+            let resp = app.import(token, kind, &w.team_a, rows.clone()).await;
             assert_eq!(code(&resp), "FORBIDDEN", "{kind:?}: {resp}");
         }
-        let resp = import(&app, None, kind, &w.team_a, rows.clone()).await;
+        let vars = json!({ "t": w.team_a, "r": rows });
+        let resp = app.gql(None, &kind.document(), vars).await;
         assert_eq!(code(&resp), "UNAUTHENTICATED", "{kind:?}: {resp}");
     }
     assert_eq!(row_counts(&app).await, [0; 6]);
     for kind in Kind::ALL {
         let rows = one_row(kind, &w, &p1);
         assert_eq!(
-            imported(&app, &w.admin, kind, &w.team_a, rows).await,
+            app.imported(&w.admin, kind, &w.team_a, rows).await,
             (1, 0),
             "{kind:?}"
         );
@@ -1289,9 +1233,11 @@ async fn only_the_teams_manager_or_an_admin_imports() {
     assert_eq!(row_counts(&app).await, [1; 6]);
     // A team that does not exist: hidden from a manager, not found for an admin.
     let rows = json!([shop("2026-10-01")]);
-    let resp = import(&app, Some(&w.manager_a), Kind::Shop, "424242", rows.clone()).await;
+    let resp = app
+        .import(&w.manager_a, Kind::Shop, "424242", rows.clone())
+        .await;
     assert_eq!(code(&resp), "FORBIDDEN");
-    let resp = import(&app, Some(&w.admin), Kind::Shop, "424242", rows).await;
+    let resp = app.import(&w.admin, Kind::Shop, "424242", rows).await;
     assert_eq!(code(&resp), "NOT_FOUND");
 }
 
@@ -1299,47 +1245,49 @@ async fn only_the_teams_manager_or_an_admin_imports() {
 async fn people_and_products_of_another_team_are_unknown_here() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let p1 = create_product(&app, &w.manager_a, &w.team_a, "610001").await;
+    let p1 = app
+        .create_product(&w.manager_a, new_product(&w.team_a, "610001"))
+        .await;
     // Shop B's manager names shop A's agent, designer and product in shop B's data.
-    let resp = import(
-        &app,
-        Some(&w.manager_b),
-        Kind::Agent,
-        &w.team_b,
-        json!([
-            with(agent("2026-10-01"), json!({ "staffId": w.cs_a_id })),
-            with(agent("2026-10-02"), json!({ "agent": "cs.a@shop.test" })),
-            with(agent("2026-10-03"), json!({ "staffId": w.cs_b_id })),
-        ]),
-    )
-    .await;
+    let resp = app
+        .import(
+            &w.manager_b,
+            Kind::Agent,
+            &w.team_b,
+            json!([
+                with(agent("2026-10-01"), json!({ "staffId": w.cs_a_id })),
+                with(agent("2026-10-02"), json!({ "agent": "cs.a@shop.test" })),
+                with(agent("2026-10-03"), json!({ "staffId": w.cs_b_id })),
+            ]),
+        )
+        .await;
     assert_eq!(offending(&resp), pairs(&[(1, "agent"), (2, "agent")]));
-    let resp = import(
-        &app,
-        Some(&w.manager_b),
-        Kind::Deliverable,
-        &w.team_b,
-        json!([
-            deliverable("B-1"),
-            with(
-                deliverable("B-2"),
-                json!({ "designer": "art.b@shop.test", "productId": p1 })
-            ),
-        ]),
-    )
-    .await;
+    let resp = app
+        .import(
+            &w.manager_b,
+            Kind::Deliverable,
+            &w.team_b,
+            json!([
+                deliverable("B-1"),
+                with(
+                    deliverable("B-2"),
+                    json!({ "designer": "art.b@shop.test", "productId": p1 })
+                ),
+            ]),
+        )
+        .await;
     assert_eq!(offending(&resp), pairs(&[(1, "designer"), (2, "product")]));
-    let resp = import(
-        &app,
-        Some(&w.manager_b),
-        Kind::Product,
-        &w.team_b,
-        json!([with(
-            product("2026-10-01"),
-            json!({ "platformItemId": "610001" })
-        )]),
-    )
-    .await;
+    let resp = app
+        .import(
+            &w.manager_b,
+            Kind::Product,
+            &w.team_b,
+            json!([with(
+                product("2026-10-01"),
+                json!({ "platformItemId": "610001" })
+            )]),
+        )
+        .await;
     assert_eq!(offending(&resp), pairs(&[(1, "product")]));
     assert_eq!(row_counts(&app).await, [0; 6]);
 }
@@ -1354,11 +1302,11 @@ async fn each_successful_import_bumps_the_data_version_once() {
     let v0 = data_version(&app, &w.team_a).await;
     let b0 = data_version(&app, &w.team_b).await;
     let two_days = json!([shop("2026-10-01"), shop("2026-10-02")]);
-    imported(&app, &w.manager_a, Kind::Shop, &w.team_a, two_days.clone()).await;
+    app.imported(&w.manager_a, Kind::Shop, &w.team_a, two_days.clone())
+        .await;
     // Two rows, one import: +1.
     assert_eq!(data_version(&app, &w.team_a).await, v0 + 1);
-    imported(
-        &app,
+    app.imported(
         &w.manager_a,
         Kind::Agent,
         &w.team_a,
@@ -1367,24 +1315,27 @@ async fn each_successful_import_bumps_the_data_version_once() {
     .await;
     assert_eq!(data_version(&app, &w.team_a).await, v0 + 2);
     // Refused (bad input, wrong person): no change.
-    let resp = import(
-        &app,
-        Some(&w.manager_a),
-        Kind::Shop,
-        &w.team_a,
-        json!([
-            shop("2026-10-03"),
-            with(shop("2026-10-04"), json!({ "visitors": -1 }))
-        ]),
-    )
-    .await;
+    let resp = app
+        .import(
+            &w.manager_a,
+            Kind::Shop,
+            &w.team_a,
+            json!([
+                shop("2026-10-03"),
+                with(shop("2026-10-04"), json!({ "visitors": -1 }))
+            ]),
+        )
+        .await;
     assert_eq!(code(&resp), "BAD_USER_INPUT");
-    let resp = import(&app, Some(&w.cs_a), Kind::Shop, &w.team_a, two_days.clone()).await;
+    let resp = app
+        .import(&w.cs_a, Kind::Shop, &w.team_a, two_days.clone())
+        .await;
     assert_eq!(code(&resp), "FORBIDDEN");
     assert_eq!(data_version(&app, &w.team_a).await, v0 + 2);
     // An overwrite of the same two days is still a change: +1.
     assert_eq!(
-        imported(&app, &w.manager_a, Kind::Shop, &w.team_a, two_days).await,
+        app.imported(&w.manager_a, Kind::Shop, &w.team_a, two_days)
+            .await,
         (0, 2)
     );
     assert_eq!(data_version(&app, &w.team_a).await, v0 + 3);
@@ -1399,8 +1350,8 @@ async fn an_empty_batch_of_any_kind_changes_nothing() {
     let v0 = data_version(&app, &w.team_a).await;
     let mut wrong = Vec::new();
     for kind in Kind::ALL {
-        let resp = import(&app, Some(&w.manager_a), kind, &w.team_a, json!([])).await;
-        if resp["data"][kind.names().0] != json!({ "inserted": 0, "updated": 0 }) {
+        let resp = app.import(&w.manager_a, kind, &w.team_a, json!([])).await;
+        if resp["data"][kind.mutation()] != json!({ "inserted": 0, "updated": 0 }) {
             wrong.push(format!("{kind:?}: {resp}"));
         }
     }
@@ -1419,28 +1370,28 @@ async fn an_empty_batch_of_any_kind_changes_nothing() {
 async fn different_unknown_names_on_one_day_are_not_a_repeated_key() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let resp = import(
-        &app,
-        Some(&w.manager_a),
-        Kind::Agent,
-        &w.team_a,
-        json!([
-            with(agent("2026-10-01"), json!({ "agent": "旗舰店:甲" })),
-            with(agent("2026-10-01"), json!({ "agent": "旗舰店:乙" })),
-        ]),
-    )
-    .await;
+    let resp = app
+        .import(
+            &w.manager_a,
+            Kind::Agent,
+            &w.team_a,
+            json!([
+                with(agent("2026-10-01"), json!({ "agent": "旗舰店:甲" })),
+                with(agent("2026-10-01"), json!({ "agent": "旗舰店:乙" })),
+            ]),
+        )
+        .await;
     assert_eq!(offending(&resp), pairs(&[(1, "agent"), (2, "agent")]));
-    let resp = import(
-        &app,
-        Some(&w.manager_a),
-        Kind::Product,
-        &w.team_a,
-        json!([
-            with(product("2026-10-01"), json!({ "platformItemId": "900001" })),
-            with(product("2026-10-01"), json!({ "platformItemId": "900002" })),
-        ]),
-    )
-    .await;
+    let resp = app
+        .import(
+            &w.manager_a,
+            Kind::Product,
+            &w.team_a,
+            json!([
+                with(product("2026-10-01"), json!({ "platformItemId": "900001" })),
+                with(product("2026-10-01"), json!({ "platformItemId": "900002" })),
+            ]),
+        )
+        .await;
     assert_eq!(offending(&resp), pairs(&[(1, "product"), (2, "product")]));
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the real axum app on an ephemeral loopback port, a fresh database per test
 //! (SQLite, or PostgreSQL when TEST_DATABASE_URL is set), real HTTP GraphQL requests.
 
+mod fixtures;
 mod helpers;
 
 mod auth;

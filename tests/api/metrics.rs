@@ -4,6 +4,7 @@ use sea_orm::{ActiveModelTrait, Set};
 use serde_json::{Value, json};
 use shopops::entities::{Access, Role, staff};
 
+use crate::fixtures::{self, Kind, new_product};
 use crate::helpers::{PASSWORD, TestApp, World, code, spawn_app, world};
 
 fn approx(v: &Value, expected: f64) {
@@ -17,10 +18,19 @@ fn approx(v: &Value, expected: f64) {
 }
 
 fn shop_day(date: &str, visitors: i64, buyers: i64, amount: &str) -> Value {
-    json!({ "date": date, "visitors": visitors, "pageViews": visitors * 3, "paidBuyers": buyers,
-            "paidOrders": buyers, "paidUnits": buyers * 4 / 3, "paidAmount": amount,
-            "bouncedVisitors": visitors / 2, "favCartBuyers": visitors / 10,
-            "refundAmount": "300.00", "costOfGoods": "2400.00", "shippingCost": "150.00" })
+    let day = fixtures::shop_day(date)
+        .visitors(visitors)
+        .page_views(visitors * 3)
+        .paid_buyers(buyers)
+        .paid_orders(buyers)
+        .paid_units(buyers * 4 / 3)
+        .paid_amount(amount)
+        .bounced_visitors(visitors / 2)
+        .fav_cart_buyers(visitors / 10)
+        .refund_amount("300.00")
+        .cost_of_goods("2400.00")
+        .shipping_cost("150.00");
+    json!(day)
 }
 
 /// Nov 2026, team A. 11-02 (Mon) has zero traffic; 11-03..11-09 have 7,000 visitors, 210 buyers
@@ -39,14 +49,8 @@ async fn import_shop(app: &TestApp, w: &World) {
         "favCartBuyers": 40, "refundAmount": "250.00", "costOfGoods": "2000.00",
         "shippingCost": "100.00", "dsrDescription": "4.812" }),
     );
-    let q = "mutation($t: ID!, $r: [ShopDayInput!]!) { importShopDays(teamId: $t, rows: $r) { inserted updated } }";
-    let data = app
-        .ok(&w.manager_a, q, json!({ "t": w.team_a, "r": rows }))
-        .await;
-    assert_eq!(
-        data["importShopDays"],
-        json!({ "inserted": 9, "updated": 0 })
-    );
+    let outcome = app.imported(&w.manager_a, Kind::Shop, &w.team_a, rows);
+    assert_eq!(outcome.await, (9, 0));
 
     let ad = |date: &str,
               channel: &str,
@@ -63,10 +67,7 @@ async fn import_shop(app: &TestApp, w: &World) {
         ad("2026-11-10", "ZTC", 10000, 200, "400.00", 8, "1200.00"),
         ad("2026-11-10", "DISPLAY", 5000, 50, "100.00", 0, "0"),
     ]);
-    let q =
-        "mutation($t: ID!, $r: [AdDayInput!]!) { importAdDays(teamId: $t, rows: $r) { inserted } }";
-    app.ok(&w.manager_a, q, json!({ "t": w.team_a, "r": rows }))
-        .await;
+    app.imported(&w.manager_a, Kind::Ad, &w.team_a, rows).await;
 }
 
 const SHOP: &str = "query($t: ID!, $f: Date!, $to: Date!, $g: Granularity!) {
@@ -227,8 +228,7 @@ async fn import_agents(app: &TestApp, w: &World) {
           "orderedBuyers": 20, "paidBuyers": 15, "salesAmount": "3000.00",
           "firstResponseSecondsSum": 1000, "firstResponseCount": 50, "unreplied": 5 },
     ]);
-    let q = "mutation($t: ID!, $r: [AgentDayInput!]!) { importAgentDays(teamId: $t, rows: $r) { inserted } }";
-    app.ok(&w.manager_a, q, json!({ "t": w.team_a, "r": rows }))
+    app.imported(&w.manager_a, Kind::Agent, &w.team_a, rows)
         .await;
 }
 
@@ -345,11 +345,8 @@ async fn a_ranking_of_fifty_agents_costs_what_a_ranking_of_two_does() {
             "inquiries": 20 + i, "orderedBuyers": 10, "paidBuyers": 5, "salesAmount": "500.00" }),
         );
     }
-    let q = "mutation($t: ID!, $r: [AgentDayInput!]!) { importAgentDays(teamId: $t, rows: $r) { inserted } }";
-    let data = app
-        .ok(&w.admin, q, json!({ "t": w.team_b, "r": rows }))
-        .await;
-    assert_eq!(data["importAgentDays"]["inserted"], 50);
+    let outcome = app.imported(&w.admin, Kind::Agent, &w.team_b, rows);
+    assert_eq!(outcome.await.0, 50);
 
     let mut counts = Vec::new();
     for (team, n) in [(&w.team_a, 2), (&w.team_b, 50)] {
@@ -402,8 +399,7 @@ async fn ad_design_and_product_reports() {
         { "reference": "D3", "designerId": w.designer_a_id, "kind": "BANNER",
           "requestedOn": "2026-11-08", "dueOn": "2026-11-09" },
     ]);
-    let m = "mutation($t: ID!, $r: [DeliverableInput!]!) { importDeliverables(teamId: $t, rows: $r) { inserted } }";
-    app.ok(&w.manager_a, m, json!({ "t": w.team_a, "r": deliverables }))
+    app.imported(&w.manager_a, Kind::Deliverable, &w.team_a, deliverables)
         .await;
     let q = "query($t: ID!) { designReport(teamId: $t, from: \"2026-11-01\", to: \"2026-11-10\") {
         designerId designer { email } delivered onTime onTimeRate revisions avgRevisions open overdue } }";
@@ -428,15 +424,9 @@ async fn ad_design_and_product_reports() {
     let r = app.ok(&w.cs_a, q, json!({ "t": w.team_a })).await;
     assert_eq!(r["designReport"], json!([]));
 
-    let create = "mutation($i: NewProduct!) { createProduct(input: $i) { id } }";
     for (item, hero) in [("P1", true), ("P2", false)] {
-        app.ok(
-            &w.manager_a,
-            create,
-            json!({ "i": { "teamId": w.team_a, "platformItemId": item,
-            "title": item, "isHero": hero } }),
-        )
-        .await;
+        let item = new_product(&w.team_a, item).hero(hero);
+        app.create_product(&w.manager_a, item).await;
     }
     let rows = json!([
         { "platformItemId": "P1", "date": "2026-11-09", "visitors": 100, "paidBuyers": 10,
@@ -446,8 +436,7 @@ async fn ad_design_and_product_reports() {
         { "platformItemId": "P2", "date": "2026-11-10", "visitors": 300, "paidBuyers": 30,
           "paidUnits": 30, "paidAmount": "9000.00" },
     ]);
-    let m = "mutation($t: ID!, $r: [ProductDayInput!]!) { importProductDays(teamId: $t, rows: $r) { inserted } }";
-    app.ok(&w.manager_a, m, json!({ "t": w.team_a, "r": rows }))
+    app.imported(&w.manager_a, Kind::Product, &w.team_a, rows)
         .await;
     let q = "query($t: ID!) { productReport(teamId: $t, from: \"2026-11-04\", to: \"2026-11-10\") {
         totalCount edges { node { product { platformItemId isHero } paidAmount conversionRate
@@ -528,19 +517,15 @@ async fn a_repeated_dashboard_is_cached_until_the_next_import() {
     // Served from the cache: no aggregate query this time.
     assert_eq!(run().await, (3, json!("6400.00")));
     // An import of the team's data invalidates it at once.
-    let q = "mutation($t: ID!, $r: [AgentDayInput!]!) { importAgentDays(teamId: $t, rows: $r) { updated } }";
     let row = json!([{ "staffId": w.cs_a_id, "date": "2026-11-10", "received": 12, "inquiries": 10,
         "orderedBuyers": 6, "paidBuyers": 5, "salesAmount": "1100.00" }]);
-    let data = app
-        .ok(&w.manager_a, q, json!({ "t": w.team_a, "r": row }))
-        .await;
-    assert_eq!(data["importAgentDays"]["updated"], 1);
+    let outcome = app.imported(&w.manager_a, Kind::Agent, &w.team_a, row);
+    assert_eq!(outcome.await.1, 1);
     assert_eq!(run().await, (4, json!("6500.00")));
     // Another team's import leaves this team's entry alone.
     let row = json!([{ "staffId": w.cs_b_id, "date": "2026-11-10", "received": 1, "inquiries": 1,
         "orderedBuyers": 1, "paidBuyers": 1, "salesAmount": "1.00" }]);
-    app.ok(&w.admin, q, json!({ "t": w.team_b, "r": row }))
-        .await;
+    app.imported(&w.admin, Kind::Agent, &w.team_b, row).await;
     assert_eq!(run().await, (3, json!("6500.00")));
 }
 
@@ -560,8 +545,7 @@ async fn the_customer_service_raw_sums_read_back_pooled() {
           "responseSecondsSum": 900, "responseCount": 30, "buyerMessages": 120,
           "agentMessages": 110, "ratedGood": 6, "ratedBad": 4 },
     ]);
-    let q = "mutation($t: ID!, $r: [AgentDayInput!]!) { importAgentDays(teamId: $t, rows: $r) { inserted } }";
-    app.ok(&w.manager_a, q, json!({ "t": w.team_a, "r": rows }))
+    app.imported(&w.manager_a, Kind::Agent, &w.team_a, rows)
         .await;
     let q = "query($t: ID!) { csRanking(teamId: $t, from: \"2026-11-01\", to: \"2026-11-30\",
         sortBy: SATISFACTION) { team { firstResponseSecondsSum firstResponseCount

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use crate::fixtures::{Kind, new_product};
 use crate::helpers::{PASSWORD, TestApp, World, code, field, spawn_app, spawn_at, world};
 
 const SNAPSHOTS: &str = "query($t: ID!, $c: String, $i: String, $f: Date, $to: Date,
@@ -62,17 +63,6 @@ async fn deliverables(app: &TestApp, token: &str, team: &str, vars: Value) -> Va
     connection(app, token, DELIVERABLES, "designDeliverables", vars).await
 }
 
-async fn import(app: &TestApp, token: &str, mutation: &str, input: &str, team: &str, rows: Value) {
-    let query = format!(
-        "mutation($t: ID!, $r: [{input}!]!) {{ {mutation}(teamId: $t, rows: $r) {{ inserted }} }}"
-    );
-    let data = app.ok(token, &query, json!({ "t": team, "r": rows })).await;
-    assert_eq!(
-        data[mutation]["inserted"].as_u64(),
-        Some(rows.as_array().unwrap().len() as u64)
-    );
-}
-
 /// Two competing shops, three items, five days, imported out of order.
 async fn import_snapshots(app: &TestApp, w: &World) {
     let rows = json!([
@@ -86,15 +76,8 @@ async fn import_snapshots(app: &TestApp, w: &World) {
         { "competitor": "对手旗舰店", "item": "雪纺连衣裙", "date": "2026-11-02", "price": "179.00",
           "estMonthlySales": 3300 },
     ]);
-    import(
-        app,
-        &w.manager_a,
-        "importCompetitorSnapshots",
-        "CompetitorSnapshotInput",
-        &w.team_a,
-        rows,
-    )
-    .await;
+    let outcome = app.imported(&w.manager_a, Kind::Competitor, &w.team_a, rows);
+    assert_eq!(outcome.await, (5, 0));
 }
 
 fn snapshot(
@@ -255,15 +238,8 @@ async fn competitor_snapshots_page_through_with_after() {
     // A snapshot imported later into an earlier part of the order does not shift later pages.
     let late = json!([{ "competitor": "对手旗舰店", "item": "真丝衬衫", "date": "2026-11-01",
                         "price": "269.00" }]);
-    import(
-        &app,
-        &w.manager_a,
-        "importCompetitorSnapshots",
-        "CompetitorSnapshotInput",
-        &w.team_a,
-        late,
-    )
-    .await;
+    let outcome = app.imported(&w.manager_a, Kind::Competitor, &w.team_a, late);
+    assert_eq!(outcome.await, (1, 0));
     let after = one["pageInfo"]["endCursor"].clone();
     let again = snapshots(&app, &w.cs_a, &w.team_a, json!({ "n": 2, "a": after })).await;
     assert_eq!(nodes(&again), expected[2..4].to_vec());
@@ -387,25 +363,13 @@ async fn second_designer(app: &TestApp, w: &World) -> String {
 /// Six jobs for two designers, D-1 for a product, whose id it returns. D-6 comes in a second
 /// batch, so it has a higher id than D-3, which is due the same day.
 async fn import_deliverables(app: &TestApp, w: &World) -> String {
-    let product = app
-        .ok(
-            &w.manager_a,
-            "mutation($i: NewProduct!) { createProduct(input: $i) { id } }",
-            json!({ "i": { "teamId": w.team_a, "platformItemId": "610001", "title": "连衣裙" } }),
-        )
-        .await;
+    let product = new_product(&w.team_a, "610001").title("连衣裙");
+    let product = app.create_product(&w.manager_a, product).await;
     let batch = |rows: Value| async move {
-        import(
-            app,
-            &w.manager_a,
-            "importDeliverables",
-            "DeliverableInput",
-            &w.team_a,
-            rows,
-        )
-        .await
+        app.imported(&w.manager_a, Kind::Deliverable, &w.team_a, rows)
+            .await
     };
-    batch(json!([
+    let first = batch(json!([
         { "reference": "D-1", "designer": "art.a@shop.test", "platformItemId": "610001",
           "kind": "MAIN_IMAGE", "requestedOn": "2026-11-10", "dueOn": "2026-11-15",
           "deliveredOn": "2026-11-14", "revisions": 1 },
@@ -420,12 +384,14 @@ async fn import_deliverables(app: &TestApp, w: &World) -> String {
           "requestedOn": "2026-11-01", "dueOn": "2026-11-05" },
     ]))
     .await;
-    batch(json!([
+    assert_eq!(first, (5, 0));
+    let second = batch(json!([
         { "reference": "D-6", "designer": "art.a@shop.test", "kind": "STORE_DECOR",
           "requestedOn": "2026-11-16", "dueOn": "2026-11-20", "deliveredOn": "2026-11-20" },
     ]))
     .await;
-    product["createProduct"]["id"].as_str().unwrap().to_owned()
+    assert_eq!(second, (1, 0));
+    product
 }
 
 #[tokio::test]
@@ -610,15 +576,8 @@ async fn a_page_of_deliverables_loads_designers_in_one_batch() {
                     "requestedOn": "2026-11-01", "dueOn": "2026-11-10" })
         })
         .collect();
-    import(
-        &app,
-        &w.manager_a,
-        "importDeliverables",
-        "DeliverableInput",
-        &w.team_a,
-        json!(rows),
-    )
-    .await;
+    let outcome = app.imported(&w.manager_a, Kind::Deliverable, &w.team_a, rows);
+    assert_eq!(outcome.await, (40, 0));
     let before = app.statements();
     let page = deliverables(&app, &w.manager_a, &w.team_a, json!({ "n": 40 })).await;
     let used = app.statements() - before;

@@ -5,6 +5,7 @@ use sea_orm::{ActiveModelTrait, Set};
 use serde_json::{Value, json};
 use shopops::entities::{MonthStatus, month_close};
 
+use crate::fixtures::{Kind, deliverable, new_product};
 use crate::helpers::{TestApp, World, code, field, spawn_app, world};
 
 const MONTH: &str = "2026-03";
@@ -12,14 +13,6 @@ const MONTH: &str = "2026-03";
 struct Team {
     w: World,
     promoter_id: String,
-}
-
-pub async fn import(app: &TestApp, w: &World, mutation: &str, input: &str, rows: Value) {
-    let q = format!(
-        "mutation($t: ID!, $r: [{input}!]!) {{ {mutation}(teamId: $t, rows: $r) {{ inserted }} }}"
-    );
-    app.ok(&w.manager_a, &q, json!({ "t": w.team_a, "r": rows }))
-        .await;
 }
 
 /// Team A's March: the shop, one agent (cs_a; cs_a2 has no data), a promoter, the designer with
@@ -30,54 +23,44 @@ async fn march(app: &TestApp) -> Team {
     let promoter_id = app
         .create_staff(m, &w.team_a, "ads.a@shop.test", "PROMOTION", "STAFF")
         .await;
-    let product = app
-        .ok(
-            m,
-            "mutation($i: NewProduct!) { createProduct(input: $i) { id } }",
-            json!({ "i": { "teamId": w.team_a, "platformItemId": "610001", "title": "Dress",
-                           "isHero": true, "designerId": w.designer_a_id, "unitCost": "80.00" } }),
-        )
-        .await["createProduct"]["id"]
-        .clone();
+    let product = new_product(&w.team_a, "610001")
+        .title("Dress")
+        .hero(true)
+        .designer(&w.designer_a_id)
+        .unit_cost("80.00");
+    let product = app.create_product(m, product).await;
     // Shop: 10,000 visitors, 400 buyers (4 %), ¥120,000 paid, ¥2,400 refunded (2 %), goods
     // ¥60,000 and shipping ¥3,600; with ¥1,000 of ads, net profit ¥53,000.
-    import(
-        app,
-        &w,
-        "importShopDays",
-        "ShopDayInput",
+    app.imported(&w.manager_a, Kind::Shop, &w.team_a,
         json!([{ "date": "2026-03-10", "visitors": 10000, "pageViews": 40000, "paidBuyers": 400,
                  "paidOrders": 400, "paidUnits": 480, "paidAmount": "120000.00",
                  "refundAmount": "2400.00", "costOfGoods": "60000.00", "shippingCost": "3600.00" }]),
     )
     .await;
     // The designer's product: 1,000 visitors, 50 buyers (5 %).
-    import(
-        app,
-        &w,
-        "importProductDays",
-        "ProductDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Product,
+        &w.team_a,
         json!([{ "productId": product, "date": "2026-03-10", "visitors": 1000, "paidBuyers": 50,
                  "paidUnits": 60, "paidAmount": "6000.00" }]),
     )
     .await;
     // cs_a: 90 inquiries, 36 paid (40 %), ¥9,000 (AOV 250), 97 of 100 replied, 40 s responses.
-    import(
-        app,
-        &w,
-        "importAgentDays",
-        "AgentDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Agent,
+        &w.team_a,
         json!([{ "staffId": w.cs_a_id, "date": "2026-03-05", "received": 100, "inquiries": 90,
                  "orderedBuyers": 40, "paidBuyers": 36, "salesAmount": "9000.00",
                  "responseSecondsSum": 4000, "responseCount": 100, "unreplied": 3 }]),
     )
     .await;
     // Promoter: 10,000 impressions, 400 clicks (CTR 4 %), ¥1,000 (CPC 2.50) for ¥3,000 (ROI 3).
-    import(
-        app,
-        &w,
-        "importAdDays",
-        "AdDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Ad,
+        &w.team_a,
         json!([{ "date": "2026-03-10", "channel": "ZTC", "ownerId": promoter_id,
                  "impressions": 10000, "clicks": 400, "spend": "1000.00",
                  "attributedOrders": 20, "attributedAmount": "3000.00" }]),
@@ -85,14 +68,16 @@ async fn march(app: &TestApp) -> Team {
     .await;
     // Designer: 4 pieces delivered in March, 3 of them by their due date.
     let piece = |r: &str, due: &str, delivered: &str| {
-        json!({ "reference": r, "designerId": w.designer_a_id, "kind": "MAIN_IMAGE",
-                "requestedOn": "2026-03-01", "dueOn": due, "deliveredOn": delivered })
+        deliverable(r)
+            .designer_id(&w.designer_a_id)
+            .requested_on("2026-03-01")
+            .due_on(due)
+            .delivered_on(delivered)
     };
-    import(
-        app,
-        &w,
-        "importDeliverables",
-        "DeliverableInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Deliverable,
+        &w.team_a,
         json!([
             piece("J-1", "2026-03-05", "2026-03-04"),
             piece("J-2", "2026-03-05", "2026-03-05"),
@@ -102,10 +87,10 @@ async fn march(app: &TestApp) -> Team {
     )
     .await;
     let target = |metric: &str, value: &str, staff: Option<&str>| json!({ "metric": metric, "month": MONTH, "value": value, "staffId": staff });
-    app.ok(
+    app.set_targets(
         m,
-        "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
-        json!({ "t": w.team_a, "x": [
+        &w.team_a,
+        json!([
             target("PAID_AMOUNT", "100000", None),
             target("CONVERSION_RATE", "0.05", None),
             target("REFUND_RATE", "0.025", None),
@@ -115,7 +100,7 @@ async fn march(app: &TestApp) -> Team {
             target("CPC", "2.00", Some(&promoter_id)),
             target("ATTRIBUTED_AMOUNT", "2000", Some(&promoter_id)),
             target("DELIVERED", "5", Some(&w.designer_a_id)),
-        ] }),
+        ]),
     )
     .await;
     Team { w, promoter_id }
@@ -263,11 +248,10 @@ async fn a_recompute_rewrites_only_the_reviews_whose_figures_changed() {
     assert_eq!(read().await, first);
 
     // cs_a2's first day of March: 20 inquiries, 9 paid. Only their review is recomputed.
-    import(
-        &app,
-        w,
-        "importAgentDays",
-        "AgentDayInput",
+    app.imported(
+        &w.manager_a,
+        Kind::Agent,
+        &w.team_a,
         json!([{ "staffId": w.cs_a2_id, "date": "2026-03-12", "received": 25, "inquiries": 20,
                  "orderedBuyers": 10, "paidBuyers": 9, "salesAmount": "2250.00" }]),
     )
