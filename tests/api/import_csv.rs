@@ -273,3 +273,51 @@ async fn shop_days_with_english_headers() {
         "{stderr}"
     );
 }
+
+/// A file of 2,500 shop days streams through in chunks of 1,000 rows, so that its size is never
+/// held: a bad line in the third chunk still refuses all of it, after two chunks were written
+/// inside the transaction; fixed, it is inserted whole, and again it overwrites every day.
+#[tokio::test]
+async fn a_file_longer_than_a_chunk_is_still_all_or_nothing() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    let team: i64 = w.team_a.parse().unwrap();
+    // Days 2026-11-30 back to 2020-01-27 (2,500 days), one per line from line 2.
+    let last = day(30);
+    let lines: Vec<String> = (0..2_500)
+        .map(|i| {
+            let date = last - chrono::Duration::days(i);
+            format!("{date},1000,3000,30,32,40,4500.00")
+        })
+        .collect();
+    let file = |lines: &[String]| {
+        let header = "date,visitors,page_views,paid_buyers,paid_orders,paid_units,paid_amount";
+        format!("{header}\n{}\n", lines.join("\n"))
+    };
+    let mut bad = lines.clone();
+    bad[2_398] = bad[2_398].replace(",30,32,", ",31,30,"); // line 2,400: 31 buyers of 30 orders
+    bad[2_448] = lines[1].clone(); // line 2,450: the day of line 3 again
+    let out = import(&url, "shop-days", &w.team_a, &file(&bad));
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "line 2400: paidBuyers: 31 exceeds paidOrders (30)",
+        "line 2450: key: repeats the key of line 3",
+        "shop-days: 2 problem(s)",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} not in:\n{stderr}");
+    }
+    let stored = || {
+        shop_day::Entity::find()
+            .filter(shop_day::Column::TeamId.eq(team))
+            .count(&app.db)
+    };
+    assert_eq!(stored().await.unwrap(), 0);
+
+    let out = import(&url, "shop-days", &w.team_a, &file(&lines));
+    assert_eq!(imported(&out), "shop-days: 2500 inserted, 0 updated");
+    assert_eq!(stored().await.unwrap(), 2_500);
+    let out = import(&url, "shop-days", &w.team_a, &file(&lines));
+    assert_eq!(imported(&out), "shop-days: 0 inserted, 2500 updated");
+}
