@@ -99,6 +99,8 @@ struct Scan<'a> {
     /// The file's module.
     file: Module,
     uses: BTreeSet<Module>,
+    /// The [`INTERFACE_CRATES`] it names.
+    crates: BTreeSet<String>,
 }
 
 impl Scan<'_> {
@@ -140,7 +142,11 @@ impl Scan<'_> {
                         child => {
                             let mut m = here.clone();
                             m.push(child.to_owned());
-                            self.modules.contains_key(&m).then_some((m, i + 3))
+                            let module = self.modules.contains_key(&m);
+                            if !module && INTERFACE_CRATES.contains(&child) {
+                                self.crates.insert(child.to_owned());
+                            }
+                            module.then_some((m, i + 3))
                         }
                     };
                     if let Some((base, j)) = start {
@@ -224,8 +230,8 @@ fn preceded_by_sep(tokens: &[TokenTree], i: usize) -> bool {
     i >= 2 && is_path_sep(tokens, i - 2)
 }
 
-/// Which modules each module uses.
-fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
+/// Which modules, and which of the [`INTERFACE_CRATES`], each module uses.
+fn scan() -> BTreeMap<Module, (BTreeSet<Module>, BTreeSet<String>)> {
     let modules = modules();
     modules
         .iter()
@@ -236,11 +242,17 @@ fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
                 modules: &modules,
                 file: m.clone(),
                 uses: BTreeSet::new(),
+                crates: BTreeSet::new(),
             };
             scan.tokens(stream, m);
-            (m.clone(), scan.uses)
+            (m.clone(), (scan.uses, scan.crates))
         })
         .collect()
+}
+
+/// Which modules each module uses.
+fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
+    scan().into_iter().map(|(m, (uses, _))| (m, uses)).collect()
 }
 
 /// The strongly connected components with more than one member (Tarjan).
@@ -373,6 +385,43 @@ fn every_module_uses_only_its_layer_and_those_below() {
     );
 }
 
+/// The crates of the ways in: below the interfaces (services, storage, the foundation) nothing
+/// knows GraphQL, HTTP, the command line or CSV.
+const INTERFACE_CRATES: [&str; 5] = ["async_graphql", "axum", "clap", "csv", "tower_http"];
+
+/// Modules below the interfaces that still name one of their crates (issue 14): GraphQL enum
+/// and output derives on entities and domain types. The list may only shrink.
+const KNOWN_CRATE_USES: [(&str, &str); 0] = [];
+
+#[test]
+fn below_the_interfaces_no_module_names_their_crates() {
+    let interfaces = LAYERS.len() - 1;
+    let found: BTreeSet<(String, String)> = scan()
+        .into_iter()
+        .filter(|(m, _)| layer(m) < interfaces)
+        .flat_map(|(m, (_, crates))| crates.into_iter().map(move |c| (name(&m), c)))
+        .collect();
+    let known: BTreeSet<(String, String)> = KNOWN_CRATE_USES
+        .iter()
+        .map(|(m, c)| (m.to_string(), c.to_string()))
+        .collect();
+    let list = |pairs: Vec<&(String, String)>| {
+        pairs
+            .iter()
+            .map(|(m, c)| format!("(\"{m}\", \"{c}\"),"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let new: Vec<_> = found.difference(&known).collect();
+    assert!(new.is_empty(), "new uses:\n{}", list(new));
+    let gone: Vec<_> = known.difference(&found).collect();
+    assert!(
+        gone.is_empty(),
+        "gone, so remove from KNOWN_CRATE_USES:\n{}",
+        list(gone)
+    );
+}
+
 /// The checker itself: a cycle and a layer breach it must see, in sources made up for it.
 #[test]
 fn the_checker_sees_cycles_through_use_trees_inline_paths_and_attributes() {
@@ -397,6 +446,7 @@ fn the_checker_sees_cycles_through_use_trees_inline_paths_and_attributes() {
                 modules: &modules,
                 file: m.clone(),
                 uses: BTreeSet::new(),
+                crates: BTreeSet::new(),
             };
             scan.tokens(TokenStream::from_str(source).unwrap(), m);
             (m.clone(), scan.uses)

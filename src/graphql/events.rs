@@ -1,5 +1,5 @@
 use async_graphql::futures_util::{Stream, stream};
-use async_graphql::{Context, Object, Subscription};
+use async_graphql::{Context, Enum, Object, Subscription};
 use chrono::{DateTime, Utc};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -8,13 +8,26 @@ use crate::graphql::{
     context::{actor, events, team},
     id::Id,
 };
-use crate::services::events::{TaskEvent, TaskEventKind};
+use crate::services::events::{self, TaskEvent};
+
+#[derive(Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "events::TaskEventKind")]
+pub enum TaskEventKind {
+    /// A task was made, by hand or from a finding.
+    Created,
+    /// The task was given to someone, or to someone else.
+    Assigned,
+    /// The task moved to another status.
+    StatusChanged,
+    /// Someone added a follow-up note.
+    FollowUpAdded,
+}
 
 /// Something that just happened to a task.
 #[Object]
 impl TaskEvent {
     async fn kind(&self) -> TaskEventKind {
-        self.kind
+        self.kind.into()
     }
     async fn team_id(&self) -> Id {
         Id(self.team_id)

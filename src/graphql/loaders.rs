@@ -13,7 +13,24 @@ use sea_orm::{
 
 use crate::entities::{audit_entry, finding, staff, staff_alias, task_note, team};
 use crate::error::AppError;
-use crate::services::tasks::verification::VerificationLoader;
+use crate::services::tasks::verification::{self, Verification};
+
+/// Verifications of completed tasks made from findings, by task id (see [`verification::load`]).
+pub struct VerificationLoader(DatabaseConnection);
+
+impl Loader<i64> for VerificationLoader {
+    type Value = Verification;
+    type Error = Arc<DbErr>;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Verification>, Self::Error> {
+        verification::load(&self.0, keys)
+            .await
+            .map_err(|e| match e {
+                AppError::Internal(e) => Arc::new(DbErr::Custom(format!("{e:#}"))),
+                other => Arc::new(DbErr::Custom(other.message())),
+            })
+    }
+}
 
 /// Teams and people are cached for the request, so a resolver that knows a whole list's ids can
 /// load them in one batch up front (`prime`) and its rows' nested fields never query again, however

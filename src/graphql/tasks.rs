@@ -1,5 +1,6 @@
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
 
 use crate::entities::{Role, Severity, TaskStatus, task, task_note};
 use crate::error::AppResult;
@@ -559,5 +560,32 @@ impl From<TaskFilter> for tasks::TaskFilter {
             overdue: input.overdue,
             diagnosis_id: input.diagnosis_id.map(|id| id.0),
         }
+    }
+}
+
+#[Object]
+impl Verification {
+    /// The finding's §3 metric.
+    async fn metric(&self) -> &str {
+        &self.metric
+    }
+    /// The diagnosed day that raised the finding, and its value then.
+    async fn raised_on(&self) -> Date {
+        Date(self.raised_on)
+    }
+    async fn raised_value(&self) -> Option<Decimal> {
+        self.raised_value
+    }
+    /// The day measured (the day the task was completed, or the day after the finding's) and
+    /// the metric that day; null until that day's data is imported.
+    async fn measured_on(&self) -> Date {
+        Date(self.measured_on)
+    }
+    async fn measured_value(&self) -> Option<Decimal> {
+        self.measured_value
+    }
+    /// Whether the rule still fires on the measured day (null without that day's data).
+    async fn still_firing(&self) -> Option<bool> {
+        self.still_firing
     }
 }

@@ -7,50 +7,31 @@
 //! numbers include the fix.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
-use async_graphql::SimpleObject;
-use async_graphql::dataloader::Loader;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::entities::{diagnosis, finding, task, team};
 use crate::error::AppError;
-use crate::period::Date;
 
-#[derive(Debug, Clone, PartialEq, SimpleObject)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Verification {
     /// The finding's §3 metric.
     pub metric: String,
     /// The diagnosed day that raised the finding, and its value then.
-    pub raised_on: Date,
+    pub raised_on: NaiveDate,
     pub raised_value: Option<Decimal>,
-    /// The day measured (the day the task was completed, or the day after the finding's) and
-    /// the metric that day; null until that day's data is imported.
-    pub measured_on: Date,
+    /// The day measured, and the metric that day (`None` until that day's data is imported).
+    pub measured_on: NaiveDate,
     pub measured_value: Option<Decimal>,
-    /// Whether the rule still fires on the measured day (null without that day's data).
+    /// Whether the rule still fires on the measured day (`None` without that day's data).
     pub still_firing: Option<bool>,
 }
 
 /// Verifications of completed tasks made from findings, by task id. One batch reads the tasks,
 /// their findings, diagnoses and teams once, and evaluates each distinct (team, day) once.
-pub struct VerificationLoader(pub DatabaseConnection);
-
-impl Loader<i64> for VerificationLoader {
-    type Value = Verification;
-    type Error = Arc<DbErr>;
-
-    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Verification>, Self::Error> {
-        load(&self.0, keys).await.map_err(|e| match e {
-            AppError::Internal(e) => Arc::new(DbErr::Custom(format!("{e:#}"))),
-            other => Arc::new(DbErr::Custom(other.message())),
-        })
-    }
-}
-
-async fn load(
+pub async fn load(
     db: &DatabaseConnection,
     task_ids: &[i64],
 ) -> Result<HashMap<i64, Verification>, AppError> {
