@@ -40,10 +40,7 @@ use crate::{
     db,
     services::{audit, months, teams},
 };
-use rules::{
-    Coefficients, Commission, CommissionMetric, GradeBonus, Kind, PerUnitOverThreshold, PlanRule,
-    RelativeMetric, Rule, ScoreBonus, TeamRelative, Tier,
-};
+use rules::{Kind, PlanRule, Rule};
 
 /// The kind of record adjustments are audited under (`subject_id` is the adjustment's id).
 pub const AUDIT_KIND: &str = "BONUS_ADJUSTMENT";
@@ -108,66 +105,12 @@ fn stored_rule(r: &bonus_rule::Model) -> AppResult<PlanRule> {
     })
 }
 
-/// One rule of a plan: its code and exactly one of the kinds' parameters.
+/// A rule given for a plan: its code (default the kind's name) and the parameters of each kind
+/// given, of which there must be exactly one.
 #[derive(Debug, Clone, Default)]
-pub struct BonusRuleInput {
+pub struct RuleInput {
     pub code: Option<String>,
-    pub grade_bonus: Option<GradeBonusInput>,
-    pub score_bonus: Option<ScoreBonusInput>,
-    pub commission: Option<CommissionInput>,
-    pub per_unit_over_threshold: Option<PerUnitOverThresholdInput>,
-    pub team_relative: Option<TeamRelativeInput>,
-}
-
-/// base × the grade's coefficient.
-#[derive(Debug, Clone)]
-pub struct GradeBonusInput {
-    pub base: Decimal,
-    pub coefficients: Option<GradeCoefficientsInput>,
-}
-
-/// Each grade's coefficient; omitted ones keep their default (S 1.5, A 1.2, B 1.0, C 0.6, D 0).
-#[derive(Debug, Clone, Default)]
-pub struct GradeCoefficientsInput {
-    pub s: Option<Decimal>,
-    pub a: Option<Decimal>,
-    pub b: Option<Decimal>,
-    pub c: Option<Decimal>,
-    pub d: Option<Decimal>,
-}
-
-/// base × score / 100.
-#[derive(Debug, Clone)]
-pub struct ScoreBonusInput {
-    pub base: Decimal,
-}
-
-/// metric × rate, the rate replaced by the highest tier of target completion met.
-#[derive(Debug, Clone)]
-pub struct CommissionInput {
-    pub metric: CommissionMetric,
-    pub rate: Decimal,
-    pub tiers: Vec<CommissionTierInput>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CommissionTierInput {
-    pub completion: Decimal,
-    pub rate: Decimal,
-}
-
-/// For each product the designer owns: max(units sold − threshold, 0) × amount.
-#[derive(Debug, Clone)]
-pub struct PerUnitOverThresholdInput {
-    pub amount: Option<Decimal>,
-    pub threshold: Option<i64>,
-}
-
-/// pool × own metric / the role's average (pooled for rates, mean per person otherwise).
-#[derive(Debug, Clone)]
-pub struct TeamRelativeInput {
-    pub pool: Decimal,
-    pub metric: RelativeMetric,
+    pub given: Vec<Rule>,
 }
 
 fn valid_code(code: &str) -> bool {
@@ -179,130 +122,15 @@ fn valid_code(code: &str) -> bool {
         && code != Kind::Adjustment.name()
 }
 
-/// Yuan with at most two decimals, not negative.
-fn check_money(c: &mut Checks, field: &str, value: Decimal) -> Decimal {
-    c.money(field, value);
-    value
-}
-
-fn check_fraction(c: &mut Checks, field: &str, value: Decimal) {
-    if value < Decimal::ZERO || value > Decimal::ONE {
-        c.fail(field, "a fraction from 0 to 1 (0.01 = 1 %)");
-    }
-}
-
-fn check_rule(c: &mut Checks, role: Role, input: BonusRuleInput) -> Option<PlanRule> {
-    let given = [
-        input.grade_bonus.is_some(),
-        input.score_bonus.is_some(),
-        input.commission.is_some(),
-        input.per_unit_over_threshold.is_some(),
-        input.team_relative.is_some(),
-    ]
-    .iter()
-    .filter(|g| **g)
-    .count();
-    if given != 1 {
+fn check_rule(c: &mut Checks, role: Role, input: RuleInput) -> Option<PlanRule> {
+    let Ok([rule]) = <[Rule; 1]>::try_from(input.given) else {
         c.fail(
             "rules",
-            "give exactly one of gradeBonus, scoreBonus, commission, perUnitOverThreshold, teamRelative",
+            format!("give exactly one of {}", Kind::FIELDS.join(", ")),
         );
         return None;
-    }
-    let rule = if let Some(g) = input.grade_bonus {
-        let d = Coefficients::default();
-        let given = g.coefficients.unwrap_or_default();
-        let coefficients = Coefficients {
-            s: given.s.unwrap_or(d.s),
-            a: given.a.unwrap_or(d.a),
-            b: given.b.unwrap_or(d.b),
-            c: given.c.unwrap_or(d.c),
-            d: given.d.unwrap_or(d.d),
-        };
-        if coefficients
-            .all()
-            .iter()
-            .any(|k| *k < Decimal::ZERO || *k > Decimal::TEN)
-        {
-            c.fail("gradeBonus.coefficients", "each from 0 to 10");
-        }
-        Rule::GradeBonus(GradeBonus {
-            base: check_money(c, "gradeBonus.base", g.base),
-            coefficients,
-        })
-    } else if let Some(s) = input.score_bonus {
-        Rule::ScoreBonus(ScoreBonus {
-            base: check_money(c, "scoreBonus.base", s.base),
-        })
-    } else if let Some(k) = input.commission {
-        if !crate::services::catalogue::applies(role, k.metric.metric()) {
-            c.fail(
-                "commission.metric",
-                format!(
-                    "{} is not a metric of this role",
-                    k.metric.metric().to_value()
-                ),
-            );
-        }
-        check_fraction(c, "commission.rate", k.rate);
-        let mut tiers: Vec<Tier> = Vec::with_capacity(k.tiers.len());
-        for t in k.tiers {
-            check_fraction(c, "commission.tiers.rate", t.rate);
-            if t.completion <= Decimal::ZERO || t.completion > Decimal::ONE_THOUSAND {
-                c.fail(
-                    "commission.tiers.completion",
-                    "a completion above 0 (1.0 = 100 %)",
-                );
-            }
-            if tiers.iter().any(|x| x.completion == t.completion) {
-                c.fail("commission.tiers.completion", "each tier's completion once");
-            }
-            tiers.push(Tier {
-                completion: t.completion.normalize(),
-                rate: t.rate.normalize(),
-            });
-        }
-        tiers.sort_by_key(|t| t.completion);
-        Rule::Commission(Commission {
-            metric: k.metric,
-            rate: k.rate.normalize(),
-            tiers,
-        })
-    } else if let Some(u) = input.per_unit_over_threshold {
-        if role != Role::Designer {
-            c.fail(
-                "perUnitOverThreshold",
-                "only designers own products (DESIGNER plans only)",
-            );
-        }
-        let threshold = u.threshold.unwrap_or(500);
-        if threshold < 0 {
-            c.fail("perUnitOverThreshold.threshold", "must not be negative");
-        }
-        Rule::PerUnitOverThreshold(PerUnitOverThreshold {
-            amount: check_money(
-                c,
-                "perUnitOverThreshold.amount",
-                u.amount.unwrap_or(Decimal::ONE),
-            ),
-            threshold,
-        })
-    } else if let Some(t) = input.team_relative {
-        if let Some(m) = t.metric.metric()
-            && !crate::services::catalogue::applies(role, m)
-        {
-            c.fail(
-                "teamRelative.metric",
-                format!("{} is not a metric of this role", m.to_value()),
-            );
-        }
-        Rule::TeamRelative(TeamRelative {
-            pool: check_money(c, "teamRelative.pool", t.pool),
-            metric: t.metric,
-        })
-    } else {
-        return None;
     };
+    let rule = rule.check(role, c);
     let code = match input.code {
         Some(code) => {
             let code = code.trim().to_ascii_uppercase();
@@ -326,7 +154,7 @@ pub async fn set_plan(
     actor: &Actor,
     team_id: i64,
     role: Role,
-    inputs: Vec<BonusRuleInput>,
+    inputs: Vec<RuleInput>,
     now: DateTime<Utc>,
 ) -> AppResult<Plan> {
     actor.ensure_manager_of(team_id)?;
