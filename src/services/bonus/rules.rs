@@ -878,6 +878,114 @@ mod tests {
             .remove(0)
     }
 
+    /// One rule of each type, in the listed order; a new rule type adds one here.
+    fn one_of_each() -> Vec<Rule> {
+        vec![
+            Rule::GradeBonus(GradeBonus {
+                base: dec("800"),
+                coefficients: Coefficients::default(),
+            }),
+            Rule::ScoreBonus(ScoreBonus { base: dec("1500") }),
+            Rule::Commission(Commission {
+                metric: CommissionMetric::SalesAmount,
+                rate: dec("0.005"),
+                tiers: vec![],
+            }),
+            Rule::PerUnitOverThreshold(PerUnitOverThreshold::default()),
+            Rule::TeamRelative(TeamRelative {
+                pool: dec("1000"),
+                metric: RelativeMetric::Score,
+            }),
+        ]
+    }
+
+    #[test]
+    fn each_kind_name_round_trips_through_parse() {
+        let all: Vec<Kind> = Kind::RULES
+            .iter()
+            .copied()
+            .chain([Kind::Adjustment])
+            .collect();
+        for k in &all {
+            assert_eq!(Kind::parse(k.name()), Some(*k), "{k:?}");
+            // bonus_rule.kind and bonus_line.kind are varchar(32).
+            assert!(k.name().len() <= 32, "{k:?}");
+        }
+        assert_eq!(Kind::parse("grade_bonus"), None);
+        // Each input field is its kind's name in camelCase (GRADE_BONUS: gradeBonus).
+        let camel = |name: &str| {
+            let words: Vec<String> = name.split('_').map(str::to_lowercase).collect();
+            let tail: String = words[1..]
+                .iter()
+                .map(|w| w[..1].to_uppercase() + &w[1..])
+                .collect();
+            words[0].clone() + &tail
+        };
+        let fields: Vec<String> = Kind::RULES.iter().map(|k| camel(k.name())).collect();
+        assert_eq!(fields, Kind::FIELDS);
+    }
+
+    #[test]
+    fn every_rule_type_is_checked_stored_and_paid() {
+        let rules = one_of_each();
+        let kinds: Vec<Kind> = rules.iter().map(Rule::kind).collect();
+        assert_eq!(kinds, Kind::RULES, "one rule of each type, in listed order");
+        for rule in &rules {
+            let mut checks = Checks::default();
+            assert_eq!(&rule.clone().check(Role::Designer, &mut checks), rule);
+            assert_eq!(checks.problems(), 0, "{rule:?}");
+            let back = Rule::from_json(rule.kind(), &rule.params_json());
+            assert_eq!(back.as_ref(), Ok(rule));
+        }
+        let metrics: Vec<Option<Metric>> = rules.iter().map(Rule::metric).collect();
+        assert_eq!(
+            metrics,
+            vec![None, None, Some(Metric::SalesAmount), None, None]
+        );
+
+        let mut p = person(Role::Designer);
+        p.grade = Some(Grade::A);
+        p.score = Some(dec("80"));
+        p.metrics
+            .insert(Metric::SalesAmount, Quotient::amount(dec("1000")));
+        p.products = vec![ProductUnits {
+            label: "A".into(),
+            units: 700,
+        }];
+        let plan = rules
+            .into_iter()
+            .map(|rule| PlanRule {
+                code: rule.kind().name().into(),
+                rule,
+            })
+            .collect();
+        let plans = HashMap::from([(Role::Designer, plan)]);
+        let payout = payouts(std::slice::from_ref(&p), &plans, &HashMap::new()).remove(0);
+        let lines: Vec<(&str, Kind, String)> = payout
+            .lines
+            .iter()
+            .map(|l| (l.code.as_str(), l.kind, l.amount.to_string()))
+            .collect();
+        // 800 × 1.2 = 960; 1500 × 80 / 100 = 1200; 1000.00 × 0.005 = 5 (no target);
+        // max(700 − 500, 0) × 1 = 200; 1000 × 80 / (80 / 1) = 1000 (the only designer).
+        assert_eq!(
+            lines,
+            vec![
+                ("GRADE_BONUS", Kind::GradeBonus, "960.00".into()),
+                ("SCORE_BONUS", Kind::ScoreBonus, "1200.00".into()),
+                ("COMMISSION", Kind::Commission, "5.00".into()),
+                (
+                    "PER_UNIT_OVER_THRESHOLD",
+                    Kind::PerUnitOverThreshold,
+                    "200.00".into()
+                ),
+                ("TEAM_RELATIVE", Kind::TeamRelative, "1000.00".into()),
+            ]
+        );
+        // 960 + 1200 + 5 + 200 + 1000 = 3365
+        assert_eq!(payout.total.to_string(), "3365.00");
+    }
+
     #[test]
     fn grade_bonus_uses_the_grade_coefficient() {
         let mut p = person(Role::CustomerService);
