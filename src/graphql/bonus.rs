@@ -1,4 +1,4 @@
-use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Union};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
@@ -12,7 +12,7 @@ use crate::graphql::{
 };
 use crate::money::from_fen;
 use crate::period::Month;
-use crate::services::bonus::rules::{CommissionMetric, Input, Kind, RelativeMetric, Rule};
+use crate::services::bonus::rules::{self, Kind, Rule};
 use crate::services::bonus::{self, Plan, Run};
 
 /// A role's bonus plan in a team.
@@ -40,8 +40,8 @@ impl BonusPlan {
             .iter()
             .map(|r| BonusRule {
                 code: r.code.clone(),
-                kind: r.rule.kind(),
-                params: r.rule.clone(),
+                kind: r.rule.kind().into(),
+                params: r.rule.clone().into(),
             })
             .collect()
     }
@@ -52,8 +52,187 @@ impl BonusPlan {
 pub struct BonusRule {
     /// Its name and payroll column.
     pub code: String,
-    pub kind: Kind,
-    pub params: Rule,
+    pub kind: BonusKind,
+    pub params: BonusRuleParams,
+}
+
+/// What a line item comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::services::bonus::rules::Kind")]
+pub enum BonusKind {
+    /// base × the grade's coefficient.
+    GradeBonus,
+    /// base × score / 100.
+    ScoreBonus,
+    /// A money metric × a rate, the rate rising by tiers of target completion.
+    Commission,
+    /// Σ over the products a designer owns of max(units − threshold, 0) × amount.
+    PerUnitOverThreshold,
+    /// pool × own metric / the average of the people of the same role.
+    TeamRelative,
+    /// A manager's manual adjustment, with its reason.
+    Adjustment,
+}
+
+/// One typed rule of a plan, with its parameters.
+#[derive(Union)]
+pub enum BonusRuleParams {
+    GradeBonus(GradeBonus),
+    ScoreBonus(ScoreBonus),
+    Commission(Commission),
+    PerUnitOverThreshold(PerUnitOverThreshold),
+    TeamRelative(TeamRelative),
+}
+
+impl From<Rule> for BonusRuleParams {
+    fn from(rule: Rule) -> Self {
+        match rule {
+            Rule::GradeBonus(p) => Self::GradeBonus(GradeBonus(p)),
+            Rule::ScoreBonus(p) => Self::ScoreBonus(ScoreBonus(p)),
+            Rule::Commission(p) => Self::Commission(Commission(p)),
+            Rule::PerUnitOverThreshold(p) => Self::PerUnitOverThreshold(PerUnitOverThreshold(p)),
+            Rule::TeamRelative(p) => Self::TeamRelative(TeamRelative(p)),
+        }
+    }
+}
+
+pub struct GradeBonus(rules::GradeBonus);
+
+#[Object]
+impl GradeBonus {
+    async fn base(&self) -> Decimal {
+        self.0.base
+    }
+    async fn coefficients(&self) -> GradeCoefficients {
+        GradeCoefficients(self.0.coefficients.clone())
+    }
+}
+
+pub struct GradeCoefficients(rules::Coefficients);
+
+/// The grade coefficients of a GRADE_BONUS (§8 defaults: S 1.5, A 1.2, B 1.0, C 0.6, D 0).
+#[Object]
+impl GradeCoefficients {
+    async fn s(&self) -> Decimal {
+        self.0.s
+    }
+    async fn a(&self) -> Decimal {
+        self.0.a
+    }
+    async fn b(&self) -> Decimal {
+        self.0.b
+    }
+    async fn c(&self) -> Decimal {
+        self.0.c
+    }
+    async fn d(&self) -> Decimal {
+        self.0.d
+    }
+}
+
+pub struct ScoreBonus(rules::ScoreBonus);
+
+#[Object]
+impl ScoreBonus {
+    async fn base(&self) -> Decimal {
+        self.0.base
+    }
+}
+
+pub struct Commission(rules::Commission);
+
+#[Object]
+impl Commission {
+    async fn metric(&self) -> CommissionMetric {
+        self.0.metric.into()
+    }
+    /// Below the lowest tier (or without a target).
+    async fn rate(&self) -> Decimal {
+        self.0.rate
+    }
+    /// Ascending by completion; the highest one met applies.
+    #[graphql(
+        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
+    )]
+    async fn tiers(&self) -> Vec<CommissionTier> {
+        self.0.tiers.iter().cloned().map(CommissionTier).collect()
+    }
+}
+
+pub struct CommissionTier(rules::Tier);
+
+/// From `completion` (metric / target, 1.0 = 100 %) on, `rate` replaces the base rate.
+#[Object]
+impl CommissionTier {
+    async fn completion(&self) -> Decimal {
+        self.0.completion
+    }
+    async fn rate(&self) -> Decimal {
+        self.0.rate
+    }
+}
+
+/// The money metrics a commission can be paid on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::services::bonus::rules::CommissionMetric")]
+pub enum CommissionMetric {
+    /// The agent's 客服销售额.
+    SalesAmount,
+    /// The ad owner's attributed sales.
+    AttributedAmount,
+    /// The shop's 支付金额.
+    PaidAmount,
+    /// The shop's net profit (a loss pays nothing).
+    NetProfit,
+}
+
+pub struct PerUnitOverThreshold(rules::PerUnitOverThreshold);
+
+#[Object]
+impl PerUnitOverThreshold {
+    /// Paid per unit sold above the threshold.
+    async fn amount(&self) -> Decimal {
+        self.0.amount
+    }
+    /// Units per product per month that earn nothing.
+    async fn threshold(&self) -> i64 {
+        self.0.threshold
+    }
+}
+
+pub struct TeamRelative(rules::TeamRelative);
+
+#[Object]
+impl TeamRelative {
+    async fn pool(&self) -> Decimal {
+        self.0.pool
+    }
+    async fn metric(&self) -> RelativeMetric {
+        self.0.metric.into()
+    }
+}
+
+/// What a TEAM_RELATIVE rule compares: the review score or a higher-is-better metric of §3.
+/// Rates (and other ratios) are compared with the role's pooled value, amounts, counts and
+/// scores with the mean per person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::services::bonus::rules::RelativeMetric")]
+pub enum RelativeMetric {
+    /// The review's total score (mean per person among those scored).
+    Score,
+    SalesAmount,
+    InquiryConversion,
+    CsAov,
+    ReplyRate,
+    OnTimeRate,
+    Delivered,
+    OwnedConversion,
+    Roi,
+    Ctr,
+    AttributedAmount,
+    PaidAmount,
+    ConversionRate,
+    NetProfit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
@@ -177,15 +356,19 @@ impl BonusLine {
     async fn rule(&self) -> &str {
         &self.0.code
     }
-    async fn kind(&self) -> AppResult<Kind> {
+    async fn kind(&self) -> AppResult<BonusKind> {
         Kind::parse(&self.0.kind)
+            .map(Into::into)
             .ok_or_else(|| AppError::internal(anyhow::anyhow!("bonus_line {} kind", self.0.id)))
     }
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
-    async fn inputs(&self) -> AppResult<Vec<Input>> {
-        crate::services::bonus::line_inputs(&self.0)
+    async fn inputs(&self) -> AppResult<Vec<BonusInput>> {
+        Ok(crate::services::bonus::line_inputs(&self.0)?
+            .into_iter()
+            .map(BonusInput)
+            .collect())
     }
     /// The computation with its values, e.g. `1500.00 × 87.5 / 100`.
     async fn formula(&self) -> &str {
@@ -193,6 +376,19 @@ impl BonusLine {
     }
     async fn amount(&self) -> Decimal {
         from_fen(self.0.amount_fen)
+    }
+}
+
+pub struct BonusInput(rules::Input);
+
+/// A named input of a line item, as shown.
+#[Object]
+impl BonusInput {
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    async fn value(&self) -> &str {
+        &self.0.value
     }
 }
 
@@ -408,15 +604,20 @@ pub struct BonusRuleInput {
     pub team_relative: Option<TeamRelativeInput>,
 }
 
-impl From<BonusRuleInput> for bonus::BonusRuleInput {
+impl From<BonusRuleInput> for bonus::RuleInput {
     fn from(input: BonusRuleInput) -> Self {
+        let given = [
+            input.grade_bonus.map(|p| Rule::GradeBonus(p.into())),
+            input.score_bonus.map(|p| Rule::ScoreBonus(p.into())),
+            input.commission.map(|p| Rule::Commission(p.into())),
+            input
+                .per_unit_over_threshold
+                .map(|p| Rule::PerUnitOverThreshold(p.into())),
+            input.team_relative.map(|p| Rule::TeamRelative(p.into())),
+        ];
         Self {
             code: input.code,
-            grade_bonus: input.grade_bonus.map(Into::into),
-            score_bonus: input.score_bonus.map(Into::into),
-            commission: input.commission.map(Into::into),
-            per_unit_over_threshold: input.per_unit_over_threshold.map(Into::into),
-            team_relative: input.team_relative.map(Into::into),
+            given: given.into_iter().flatten().collect(),
         }
     }
 }
@@ -430,11 +631,11 @@ pub struct GradeBonusInput {
     pub coefficients: Option<GradeCoefficientsInput>,
 }
 
-impl From<GradeBonusInput> for bonus::GradeBonusInput {
+impl From<GradeBonusInput> for rules::GradeBonus {
     fn from(input: GradeBonusInput) -> Self {
         Self {
             base: input.base,
-            coefficients: input.coefficients.map(Into::into),
+            coefficients: input.coefficients.unwrap_or_default().into(),
         }
     }
 }
@@ -449,14 +650,15 @@ pub struct GradeCoefficientsInput {
     pub d: Option<Decimal>,
 }
 
-impl From<GradeCoefficientsInput> for bonus::GradeCoefficientsInput {
+impl From<GradeCoefficientsInput> for rules::Coefficients {
     fn from(input: GradeCoefficientsInput) -> Self {
+        let default = Self::default();
         Self {
-            s: input.s,
-            a: input.a,
-            b: input.b,
-            c: input.c,
-            d: input.d,
+            s: input.s.unwrap_or(default.s),
+            a: input.a.unwrap_or(default.a),
+            b: input.b.unwrap_or(default.b),
+            c: input.c.unwrap_or(default.c),
+            d: input.d.unwrap_or(default.d),
         }
     }
 }
@@ -467,7 +669,7 @@ pub struct ScoreBonusInput {
     pub base: Decimal,
 }
 
-impl From<ScoreBonusInput> for bonus::ScoreBonusInput {
+impl From<ScoreBonusInput> for rules::ScoreBonus {
     fn from(input: ScoreBonusInput) -> Self {
         Self { base: input.base }
     }
@@ -483,10 +685,10 @@ pub struct CommissionInput {
     pub tiers: Vec<CommissionTierInput>,
 }
 
-impl From<CommissionInput> for bonus::CommissionInput {
+impl From<CommissionInput> for rules::Commission {
     fn from(input: CommissionInput) -> Self {
         Self {
-            metric: input.metric,
+            metric: input.metric.into(),
             rate: input.rate,
             tiers: input.tiers.into_iter().map(Into::into).collect(),
         }
@@ -500,7 +702,7 @@ pub struct CommissionTierInput {
     pub rate: Decimal,
 }
 
-impl From<CommissionTierInput> for bonus::CommissionTierInput {
+impl From<CommissionTierInput> for rules::Tier {
     fn from(input: CommissionTierInput) -> Self {
         Self {
             completion: input.completion,
@@ -518,11 +720,12 @@ pub struct PerUnitOverThresholdInput {
     pub threshold: Option<i64>,
 }
 
-impl From<PerUnitOverThresholdInput> for bonus::PerUnitOverThresholdInput {
+impl From<PerUnitOverThresholdInput> for rules::PerUnitOverThreshold {
     fn from(input: PerUnitOverThresholdInput) -> Self {
+        let default = Self::default();
         Self {
-            amount: input.amount,
-            threshold: input.threshold,
+            amount: input.amount.unwrap_or(default.amount),
+            threshold: input.threshold.unwrap_or(default.threshold),
         }
     }
 }
@@ -534,11 +737,11 @@ pub struct TeamRelativeInput {
     pub metric: RelativeMetric,
 }
 
-impl From<TeamRelativeInput> for bonus::TeamRelativeInput {
+impl From<TeamRelativeInput> for rules::TeamRelative {
     fn from(input: TeamRelativeInput) -> Self {
         Self {
             pool: input.pool,
-            metric: input.metric,
+            metric: input.metric.into(),
         }
     }
 }

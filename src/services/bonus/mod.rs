@@ -1,7 +1,7 @@
-//! Month-end bonus (§8): each role's plan of typed rules per team (the defaults of
-//! [`rules::default_plan`] until the team sets its own), managers' manual adjustments, and the
-//! team's run of a month: one payout per reviewed person with its line items, stored so that a
-//! finalized month keeps exactly what was paid.
+//! Month-end bonus (§8): each role's plan of typed rules per team ([`plans`]; the defaults of
+//! [`rules::default_plan`] until the team sets its own), managers' manual adjustments
+//! ([`adjustments`]), and here the team's run of a month: one payout per reviewed person with
+//! its line items, stored so that a finalized month keeps exactly what was paid.
 //!
 //! A run is computed from the month's facts ([`MonthFacts`], a fixed number of aggregate
 //! queries), loaded once for the reviews ([`crate::services::reviews::refresh`]) and the rules
@@ -10,562 +10,39 @@
 //! ([`crate::services::closing`]) the run is read as stored and recomputing or adjusting it is
 //! a `CONFLICT`.
 
+mod adjustments;
 pub mod facts;
 pub mod payroll;
+mod plans;
 pub mod rules;
+
+pub use adjustments::{AUDIT_KIND, add_adjustment, adjustments, remove_adjustment};
+pub use plans::{Plan, RuleInput, plans, reset_plan, set_plan};
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveEnum, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    Iterable, QueryFilter, QueryOrder, Set,
+    ActiveEnum, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use crate::entities::{
-    Grade, Metric, MonthStatus, Role, bonus_adjustment, bonus_line, bonus_payout, bonus_plan,
-    bonus_rule, bonus_run, staff, team,
+    Grade, Metric, MonthStatus, Role, bonus_line, bonus_payout, bonus_run, team,
 };
 use crate::error::{AppError, AppResult};
 use crate::money::{self, from_fen};
 use crate::pagination::{self, Page, PageRequest};
 use crate::period::Month;
-use crate::services::audit::Change;
 use crate::services::auth::Actor;
 use crate::services::metrics::month::MonthFacts;
-use crate::validate::Checks;
 use crate::{
     db,
-    services::{audit, months, teams},
+    services::{months, teams},
 };
-use rules::{
-    Coefficients, Commission, CommissionMetric, GradeBonus, Kind, PerUnitOverThreshold, PlanRule,
-    RelativeMetric, Rule, ScoreBonus, TeamRelative, Tier,
-};
-
-/// The kind of record adjustments are audited under (`subject_id` is the adjustment's id).
-pub const AUDIT_KIND: &str = "BONUS_ADJUSTMENT";
-
-/// A role's plan in a team.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
-    pub role: Role,
-    pub rules: Vec<PlanRule>,
-    /// No plan was set: the role's default.
-    pub is_default: bool,
-    pub updated_at: Option<DateTime<Utc>>,
-}
-
-// ---------------------------------------------------------------------------------------------
-// Plans
-
-/// Every role's plan in the team, in role order.
-pub async fn plans(db: &impl ConnectionTrait, team_id: i64) -> AppResult<Vec<Plan>> {
-    let stored = bonus_plan::Entity::find()
-        .filter(bonus_plan::Column::TeamId.eq(team_id))
-        .all(db)
-        .await?;
-    let rules = if stored.is_empty() {
-        Vec::new()
-    } else {
-        bonus_rule::Entity::find()
-            .filter(bonus_rule::Column::PlanId.is_in(stored.iter().map(|p| p.id)))
-            .order_by_asc(bonus_rule::Column::PlanId)
-            .order_by_asc(bonus_rule::Column::Position)
-            .all(db)
-            .await?
-    };
-    Role::iter()
-        .map(|role| match stored.iter().find(|p| p.role == role) {
-            None => Ok(Plan {
-                role,
-                rules: rules::default_plan(role),
-                is_default: true,
-                updated_at: None,
-            }),
-            Some(p) => Ok(Plan {
-                role,
-                rules: rules
-                    .iter()
-                    .filter(|r| r.plan_id == p.id)
-                    .map(stored_rule)
-                    .collect::<AppResult<_>>()?,
-                is_default: false,
-                updated_at: Some(p.updated_at),
-            }),
-        })
-        .collect()
-}
-
-fn stored_rule(r: &bonus_rule::Model) -> AppResult<PlanRule> {
-    let broken = |e: String| AppError::internal(anyhow::anyhow!("bonus_rule {}: {e}", r.id));
-    let kind = Kind::parse(&r.kind).ok_or_else(|| broken(format!("kind {:?}", r.kind)))?;
-    Ok(PlanRule {
-        code: r.code.clone(),
-        rule: Rule::from_json(kind, &r.params).map_err(broken)?,
-    })
-}
-
-/// One rule of a plan: its code and exactly one of the kinds' parameters.
-#[derive(Debug, Clone, Default)]
-pub struct BonusRuleInput {
-    pub code: Option<String>,
-    pub grade_bonus: Option<GradeBonusInput>,
-    pub score_bonus: Option<ScoreBonusInput>,
-    pub commission: Option<CommissionInput>,
-    pub per_unit_over_threshold: Option<PerUnitOverThresholdInput>,
-    pub team_relative: Option<TeamRelativeInput>,
-}
-
-/// base × the grade's coefficient.
-#[derive(Debug, Clone)]
-pub struct GradeBonusInput {
-    pub base: Decimal,
-    pub coefficients: Option<GradeCoefficientsInput>,
-}
-
-/// Each grade's coefficient; omitted ones keep their default (S 1.5, A 1.2, B 1.0, C 0.6, D 0).
-#[derive(Debug, Clone, Default)]
-pub struct GradeCoefficientsInput {
-    pub s: Option<Decimal>,
-    pub a: Option<Decimal>,
-    pub b: Option<Decimal>,
-    pub c: Option<Decimal>,
-    pub d: Option<Decimal>,
-}
-
-/// base × score / 100.
-#[derive(Debug, Clone)]
-pub struct ScoreBonusInput {
-    pub base: Decimal,
-}
-
-/// metric × rate, the rate replaced by the highest tier of target completion met.
-#[derive(Debug, Clone)]
-pub struct CommissionInput {
-    pub metric: CommissionMetric,
-    pub rate: Decimal,
-    pub tiers: Vec<CommissionTierInput>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CommissionTierInput {
-    pub completion: Decimal,
-    pub rate: Decimal,
-}
-
-/// For each product the designer owns: max(units sold − threshold, 0) × amount.
-#[derive(Debug, Clone)]
-pub struct PerUnitOverThresholdInput {
-    pub amount: Option<Decimal>,
-    pub threshold: Option<i64>,
-}
-
-/// pool × own metric / the role's average (pooled for rates, mean per person otherwise).
-#[derive(Debug, Clone)]
-pub struct TeamRelativeInput {
-    pub pool: Decimal,
-    pub metric: RelativeMetric,
-}
-
-fn valid_code(code: &str) -> bool {
-    !code.is_empty()
-        && code.len() <= 40
-        && code
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-        && code != Kind::Adjustment.name()
-}
-
-/// Yuan with at most two decimals, not negative.
-fn check_money(c: &mut Checks, field: &str, value: Decimal) -> Decimal {
-    c.money(field, value);
-    value
-}
-
-fn check_fraction(c: &mut Checks, field: &str, value: Decimal) {
-    if value < Decimal::ZERO || value > Decimal::ONE {
-        c.fail(field, "a fraction from 0 to 1 (0.01 = 1 %)");
-    }
-}
-
-fn check_rule(c: &mut Checks, role: Role, input: BonusRuleInput) -> Option<PlanRule> {
-    let given = [
-        input.grade_bonus.is_some(),
-        input.score_bonus.is_some(),
-        input.commission.is_some(),
-        input.per_unit_over_threshold.is_some(),
-        input.team_relative.is_some(),
-    ]
-    .iter()
-    .filter(|g| **g)
-    .count();
-    if given != 1 {
-        c.fail(
-            "rules",
-            "give exactly one of gradeBonus, scoreBonus, commission, perUnitOverThreshold, teamRelative",
-        );
-        return None;
-    }
-    let rule = if let Some(g) = input.grade_bonus {
-        let d = Coefficients::default();
-        let given = g.coefficients.unwrap_or_default();
-        let coefficients = Coefficients {
-            s: given.s.unwrap_or(d.s),
-            a: given.a.unwrap_or(d.a),
-            b: given.b.unwrap_or(d.b),
-            c: given.c.unwrap_or(d.c),
-            d: given.d.unwrap_or(d.d),
-        };
-        if coefficients
-            .all()
-            .iter()
-            .any(|k| *k < Decimal::ZERO || *k > Decimal::TEN)
-        {
-            c.fail("gradeBonus.coefficients", "each from 0 to 10");
-        }
-        Rule::GradeBonus(GradeBonus {
-            base: check_money(c, "gradeBonus.base", g.base),
-            coefficients,
-        })
-    } else if let Some(s) = input.score_bonus {
-        Rule::ScoreBonus(ScoreBonus {
-            base: check_money(c, "scoreBonus.base", s.base),
-        })
-    } else if let Some(k) = input.commission {
-        if !crate::services::catalogue::applies(role, k.metric.metric()) {
-            c.fail(
-                "commission.metric",
-                format!(
-                    "{} is not a metric of this role",
-                    k.metric.metric().to_value()
-                ),
-            );
-        }
-        check_fraction(c, "commission.rate", k.rate);
-        let mut tiers: Vec<Tier> = Vec::with_capacity(k.tiers.len());
-        for t in k.tiers {
-            check_fraction(c, "commission.tiers.rate", t.rate);
-            if t.completion <= Decimal::ZERO || t.completion > Decimal::ONE_THOUSAND {
-                c.fail(
-                    "commission.tiers.completion",
-                    "a completion above 0 (1.0 = 100 %)",
-                );
-            }
-            if tiers.iter().any(|x| x.completion == t.completion) {
-                c.fail("commission.tiers.completion", "each tier's completion once");
-            }
-            tiers.push(Tier {
-                completion: t.completion.normalize(),
-                rate: t.rate.normalize(),
-            });
-        }
-        tiers.sort_by_key(|t| t.completion);
-        Rule::Commission(Commission {
-            metric: k.metric,
-            rate: k.rate.normalize(),
-            tiers,
-        })
-    } else if let Some(u) = input.per_unit_over_threshold {
-        if role != Role::Designer {
-            c.fail(
-                "perUnitOverThreshold",
-                "only designers own products (DESIGNER plans only)",
-            );
-        }
-        let threshold = u.threshold.unwrap_or(500);
-        if threshold < 0 {
-            c.fail("perUnitOverThreshold.threshold", "must not be negative");
-        }
-        Rule::PerUnitOverThreshold(PerUnitOverThreshold {
-            amount: check_money(
-                c,
-                "perUnitOverThreshold.amount",
-                u.amount.unwrap_or(Decimal::ONE),
-            ),
-            threshold,
-        })
-    } else if let Some(t) = input.team_relative {
-        if let Some(m) = t.metric.metric()
-            && !crate::services::catalogue::applies(role, m)
-        {
-            c.fail(
-                "teamRelative.metric",
-                format!("{} is not a metric of this role", m.to_value()),
-            );
-        }
-        Rule::TeamRelative(TeamRelative {
-            pool: check_money(c, "teamRelative.pool", t.pool),
-            metric: t.metric,
-        })
-    } else {
-        return None;
-    };
-    let code = match input.code {
-        Some(code) => {
-            let code = code.trim().to_ascii_uppercase();
-            if !valid_code(&code) {
-                c.fail(
-                    "code",
-                    "1 to 40 of A–Z, 0–9 and _ (and not ADJUSTMENT), e.g. SALES_COMMISSION",
-                );
-            }
-            code
-        }
-        None => rule.kind().name().to_owned(),
-    };
-    Some(PlanRule { code, rule })
-}
-
-/// Sets a role's plan (replacing its rules); the team's manager. An empty list pays the role
-/// nothing but adjustments. Runs already finalized keep what they paid.
-pub async fn set_plan(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    team_id: i64,
-    role: Role,
-    inputs: Vec<BonusRuleInput>,
-    now: DateTime<Utc>,
-) -> AppResult<Plan> {
-    actor.ensure_manager_of(team_id)?;
-    teams::get_active(db, team_id).await?;
-    let mut checks = Checks::default();
-    let mut rules: Vec<PlanRule> = Vec::with_capacity(inputs.len());
-    for (i, input) in inputs.into_iter().enumerate() {
-        checks.at_row(i + 1);
-        if let Some(rule) = check_rule(&mut checks, role, input) {
-            if rules.iter().any(|r| r.code == rule.code) {
-                checks.fail(
-                    "code",
-                    format!("{} is used twice; give the rules distinct codes", rule.code),
-                );
-            }
-            rules.push(rule);
-        }
-    }
-    checks.finish()?;
-    let tx = db::begin_write(db).await?;
-    bonus_plan::Entity::insert(bonus_plan::ActiveModel {
-        team_id: Set(team_id),
-        role: Set(role),
-        updated_at: Set(now),
-        updated_by: Set(actor.recorded_id()),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([bonus_plan::Column::TeamId, bonus_plan::Column::Role])
-            .update_columns([bonus_plan::Column::UpdatedAt, bonus_plan::Column::UpdatedBy])
-            .to_owned(),
-    )
-    .exec_without_returning(&tx)
-    .await?;
-    let plan = bonus_plan::Entity::find()
-        .filter(bonus_plan::Column::TeamId.eq(team_id))
-        .filter(bonus_plan::Column::Role.eq(role))
-        .one(&tx)
-        .await?
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("bonus plan vanished")))?;
-    bonus_rule::Entity::delete_many()
-        .filter(bonus_rule::Column::PlanId.eq(plan.id))
-        .exec(&tx)
-        .await?;
-    if !rules.is_empty() {
-        bonus_rule::Entity::insert_many(rules.iter().enumerate().map(|(i, r)| {
-            bonus_rule::ActiveModel {
-                plan_id: Set(plan.id),
-                position: Set(i as i32),
-                code: Set(r.code.clone()),
-                kind: Set(r.rule.kind().name().into()),
-                params: Set(r.rule.params_json()),
-                ..Default::default()
-            }
-        }))
-        .exec_without_returning(&tx)
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(Plan {
-        role,
-        rules,
-        is_default: false,
-        updated_at: Some(now),
-    })
-}
-
-/// Puts a role back on its default plan; the team's manager.
-pub async fn reset_plan(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    team_id: i64,
-    role: Role,
-) -> AppResult<Plan> {
-    actor.ensure_manager_of(team_id)?;
-    teams::get_active(db, team_id).await?;
-    let tx = db::begin_write(db).await?;
-    if let Some(plan) = bonus_plan::Entity::find()
-        .filter(bonus_plan::Column::TeamId.eq(team_id))
-        .filter(bonus_plan::Column::Role.eq(role))
-        .one(&tx)
-        .await?
-    {
-        bonus_rule::Entity::delete_many()
-            .filter(bonus_rule::Column::PlanId.eq(plan.id))
-            .exec(&tx)
-            .await?;
-        bonus_plan::Entity::delete_by_id(plan.id).exec(&tx).await?;
-    }
-    tx.commit().await?;
-    Ok(Plan {
-        role,
-        rules: rules::default_plan(role),
-        is_default: true,
-        updated_at: None,
-    })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Manual adjustments
-
-/// The manager adds (or, negative, deducts) an amount to a person's bonus of an open month, with
-/// a reason; audited. It counts from the next computation of the run.
-#[allow(clippy::too_many_arguments)]
-pub async fn add_adjustment(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    team_id: i64,
-    month: Month,
-    staff_id: i64,
-    amount: Decimal,
-    reason: &str,
-    now: DateTime<Utc>,
-) -> AppResult<bonus_adjustment::Model> {
-    actor.ensure_manager_of(team_id)?;
-    teams::get_active(db, team_id).await?;
-    let mut checks = Checks::default();
-    let reason = checks.note("reason", reason, 500);
-    let fen = match money::to_fen(amount, "amount") {
-        Ok(0) => {
-            checks.fail("amount", "must not be zero");
-            0
-        }
-        Ok(fen) if fen.abs() > 10_000_000_000 => {
-            checks.fail("amount", "at most 100000000.00 either way");
-            0
-        }
-        Ok(fen) => fen,
-        Err(_) => {
-            checks.fail("amount", "yuan with at most two decimals");
-            0
-        }
-    };
-    let person = staff::Entity::find_by_id(staff_id).one(db).await?;
-    if !person.is_some_and(|p| p.team_id == Some(team_id) && p.active && p.role.is_some()) {
-        checks.fail(
-            "staffId",
-            "must be an active member of the team with a role",
-        );
-    }
-    checks.finish()?;
-    let tx = db::begin_write(db).await?;
-    months::ensure_open(&tx, team_id, month).await?;
-    let adjustment = bonus_adjustment::ActiveModel {
-        team_id: Set(team_id),
-        month: Set(month.first_day()),
-        staff_id: Set(staff_id),
-        amount_fen: Set(fen),
-        reason: Set(reason.clone()),
-        created_by: Set(actor.recorded_id()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await?;
-    // A finalization computed before this adjustment must not lock the month without it.
-    bump_version(&tx, team_id).await?;
-    let changes = vec![
-        Change::new("month", None, Some(month.to_string())),
-        Change::new("staff", None, Some(staff_id.to_string())),
-        Change::new("amount", None, Some(from_fen(fen).to_string())),
-        Change::new("reason", None, Some(reason)),
-    ];
-    audit::record(&tx, &stamp(team_id, adjustment.id, actor, now), changes).await?;
-    tx.commit().await?;
-    Ok(adjustment)
-}
-
-/// The manager withdraws an adjustment of an open month, with a reason; audited.
-pub async fn remove_adjustment(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: i64,
-    reason: &str,
-    now: DateTime<Utc>,
-) -> AppResult<bonus_adjustment::Model> {
-    let adjustment = bonus_adjustment::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("bonus adjustment {id}")))?;
-    actor.ensure_manager_of(adjustment.team_id)?;
-    let mut checks = Checks::default();
-    let reason = checks.note("reason", reason, 500);
-    checks.finish()?;
-    let tx = db::begin_write(db).await?;
-    months::ensure_open(&tx, adjustment.team_id, Month::of(adjustment.month)).await?;
-    bonus_adjustment::Entity::delete_by_id(id).exec(&tx).await?;
-    bump_version(&tx, adjustment.team_id).await?;
-    let changes = vec![
-        Change::new(
-            "amount",
-            Some(from_fen(adjustment.amount_fen).to_string()),
-            None,
-        ),
-        Change::new("reason", Some(adjustment.reason.clone()), Some(reason)),
-    ];
-    audit::record(&tx, &stamp(adjustment.team_id, id, actor, now), changes).await?;
-    tx.commit().await?;
-    Ok(adjustment)
-}
-
-async fn bump_version(db: &impl ConnectionTrait, team_id: i64) -> AppResult<()> {
-    team::Entity::update_many()
-        .col_expr(
-            team::Column::DataVersion,
-            Expr::col(team::Column::DataVersion).add(1),
-        )
-        .filter(team::Column::Id.eq(team_id))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
-/// The month's adjustments, oldest first; the team's manager.
-pub async fn adjustments(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    team_id: i64,
-    month: Month,
-) -> AppResult<Vec<bonus_adjustment::Model>> {
-    actor.ensure_manager_of(team_id)?;
-    month_adjustments(db, team_id, month).await
-}
-
-async fn month_adjustments(
-    db: &impl ConnectionTrait,
-    team_id: i64,
-    month: Month,
-) -> AppResult<Vec<bonus_adjustment::Model>> {
-    Ok(bonus_adjustment::Entity::find()
-        .filter(bonus_adjustment::Column::TeamId.eq(team_id))
-        .filter(bonus_adjustment::Column::Month.eq(month.first_day()))
-        .order_by_asc(bonus_adjustment::Column::Id)
-        .all(db)
-        .await?)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Runs
+use rules::PlanRule;
 
 /// A stored run and whether its month is finalized.
 #[derive(Debug, Clone)]
@@ -621,7 +98,7 @@ async fn store(
         .map(|p| (p.role, p.rules))
         .collect();
     let mut adjustments: HashMap<i64, Vec<rules::Adjustment>> = HashMap::new();
-    for a in month_adjustments(db, team.id, month).await? {
+    for a in adjustments::month_adjustments(db, team.id, month).await? {
         adjustments
             .entry(a.staff_id)
             .or_default()
@@ -902,17 +379,6 @@ async fn run_total_fen(db: &DatabaseConnection, run_id: i64) -> AppResult<i64> {
         .one(db)
         .await?;
     Ok(total.flatten().unwrap_or(0))
-}
-
-/// An adjustment's audit stamp.
-fn stamp(team_id: i64, adjustment_id: i64, actor: &Actor, at: DateTime<Utc>) -> audit::Stamp {
-    audit::Stamp {
-        team_id,
-        kind: AUDIT_KIND,
-        subject_id: adjustment_id,
-        actor_id: actor.recorded_id(),
-        at,
-    }
 }
 
 pub fn grade_name(g: Option<Grade>) -> String {

@@ -5,76 +5,149 @@
 //! multiplied out before the one division a rule needs, then rounded half-up to 0.01 per line:
 //! the same month gives the same cents on any database. A payout is the sum of its lines and
 //! manual adjustments, never below zero.
+//!
+//! A rule type is its parameters' struct and one `impl` of [`RuleType`] (its name, how given
+//! parameters are checked, what they pay), listed once in `rule_types!`, which makes [`Kind`]
+//! and [`Rule`] of the list.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
-use async_graphql::{Enum, SimpleObject, Union};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use sea_orm::ActiveEnum;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::entities::{Grade, Metric, Role};
 use crate::money::{cents, round_half_up};
 use crate::services::catalogue::{self, Quotient, Unit, exact};
 use crate::services::metrics::month::ProductUnits;
+use crate::validate::Checks;
 
-/// What a line item comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[graphql(name = "BonusKind")]
-pub enum Kind {
-    /// base × the grade's coefficient.
-    GradeBonus,
-    /// base × score / 100.
-    ScoreBonus,
-    /// A money metric × a rate, the rate rising by tiers of target completion.
-    Commission,
-    /// Σ over the products a designer owns of max(units − threshold, 0) × amount.
-    PerUnitOverThreshold,
-    /// pool × own metric / the average of the people of the same role.
-    TeamRelative,
-    /// A manager's manual adjustment, with its reason.
-    Adjustment,
-}
+/// A type of rule: the parameters it is given, stored (as JSON) and shown with, how given ones
+/// are checked, and what a person's month earns under them.
+pub trait RuleType: Serialize + DeserializeOwned {
+    /// The kind's name: the stored `kind`, and a rule's code unless one is given.
+    const NAME: &'static str;
+    /// The input field the parameters are given in, the prefix of their errors.
+    const FIELD: &'static str;
 
-impl Kind {
-    pub const RULES: [Kind; 5] = [
-        Kind::GradeBonus,
-        Kind::ScoreBonus,
-        Kind::Commission,
-        Kind::PerUnitOverThreshold,
-        Kind::TeamRelative,
-    ];
+    /// Given parameters of a plan of `role`, each problem recorded in `c`, in the form stored.
+    fn check(self, role: Role, c: &mut Checks) -> Self;
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::GradeBonus => "GRADE_BONUS",
-            Kind::ScoreBonus => "SCORE_BONUS",
-            Kind::Commission => "COMMISSION",
-            Kind::PerUnitOverThreshold => "PER_UNIT_OVER_THRESHOLD",
-            Kind::TeamRelative => "TEAM_RELATIVE",
-            Kind::Adjustment => "ADJUSTMENT",
-        }
+    /// The metric of §3 the rule pays on: the run loads only those.
+    fn metric(&self) -> Option<Metric> {
+        None
     }
 
+    /// The line of `person`, whose role's people are `peers`; the amount exact (the line rounds).
+    fn pay(&self, person: &Person, peers: &Peers) -> Computed;
+}
+
+/// A line's inputs, formula and exact amount.
+pub type Computed = (Vec<Input>, String, Decimal);
+
+/// Makes [`Kind`] (each rule type's, then ADJUSTMENT) and [`Rule`] (the parameters of one rule
+/// type) of the list of rule types, and has each [`Rule`] do what its type's [`RuleType`] does.
+macro_rules! rule_types {
+    ($($T:ident),+ $(,)?) => {
+        /// What a line item comes from: a rule type, or a manager's manual adjustment.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $($T,)+
+            Adjustment,
+        }
+
+        impl Kind {
+            /// Every rule type's kind, in listed order (ADJUSTMENT is none).
+            pub const RULES: &[Kind] = &[$(Kind::$T),+];
+            /// The input fields of the rule types, in the same order.
+            pub const FIELDS: &[&str] = &[$(<$T as RuleType>::FIELD),+];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$T => <$T as RuleType>::NAME,)+
+                    Kind::Adjustment => "ADJUSTMENT",
+                }
+            }
+        }
+
+        /// One typed rule of a plan, with its parameters.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Rule {
+            $($T($T),)+
+        }
+
+        impl Rule {
+            pub fn kind(&self) -> Kind {
+                match self {
+                    $(Rule::$T(_) => Kind::$T,)+
+                }
+            }
+
+            /// The metric of §3 the rule pays on, if any.
+            pub fn metric(&self) -> Option<Metric> {
+                match self {
+                    $(Rule::$T(p) => p.metric(),)+
+                }
+            }
+
+            /// The parameters as stored (JSON, decimals as strings).
+            pub fn params_json(&self) -> String {
+                match self {
+                    $(Rule::$T(p) => serde_json::to_string(p),)+
+                }
+                .unwrap_or_default()
+            }
+
+            pub fn from_json(kind: Kind, params: &str) -> Result<Rule, String> {
+                let rule = match kind {
+                    $(Kind::$T => serde_json::from_str(params).map(Rule::$T),)+
+                    Kind::Adjustment => return Err("ADJUSTMENT is not a rule".into()),
+                };
+                rule.map_err(|e| e.to_string())
+            }
+
+            /// See [`RuleType::check`].
+            pub fn check(self, role: Role, c: &mut Checks) -> Rule {
+                match self {
+                    $(Rule::$T(p) => Rule::$T(p.check(role, c)),)+
+                }
+            }
+
+            fn pay(&self, person: &Person, peers: &Peers) -> Computed {
+                match self {
+                    $(Rule::$T(p) => p.pay(person, peers),)+
+                }
+            }
+        }
+    };
+}
+
+rule_types!(
+    GradeBonus,
+    ScoreBonus,
+    Commission,
+    PerUnitOverThreshold,
+    TeamRelative,
+);
+
+impl Kind {
     pub fn parse(name: &str) -> Option<Kind> {
         Kind::RULES
-            .into_iter()
+            .iter()
+            .copied()
             .chain([Kind::Adjustment])
             .find(|k| k.name() == name)
     }
 }
 
 /// The money metrics a commission can be paid on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CommissionMetric {
-    /// The agent's 客服销售额.
     SalesAmount,
-    /// The ad owner's attributed sales.
     AttributedAmount,
-    /// The shop's 支付金额.
     PaidAmount,
-    /// The shop's net profit (a loss pays nothing).
     NetProfit,
 }
 
@@ -90,12 +163,9 @@ impl CommissionMetric {
 }
 
 /// What a TEAM_RELATIVE rule compares: the review score or a higher-is-better metric of §3.
-/// Rates (and other ratios) are compared with the role's pooled value, amounts, counts and
-/// scores with the mean per person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum RelativeMetric {
-    /// The review's total score (mean per person among those scored).
     Score,
     SalesAmount,
     InquiryConversion,
@@ -147,8 +217,7 @@ impl RelativeMetric {
 }
 
 /// The grade coefficients of a GRADE_BONUS (§8 defaults: S 1.5, A 1.2, B 1.0, C 0.6, D 0).
-#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
-#[graphql(name = "GradeCoefficients")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Coefficients {
     pub s: Decimal,
     pub a: Decimal,
@@ -185,38 +254,203 @@ impl Coefficients {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+/// Yuan with at most two decimals, not negative.
+fn check_money(c: &mut Checks, field: &str, value: Decimal) -> Decimal {
+    c.money(field, value);
+    value
+}
+
+fn check_fraction(c: &mut Checks, field: &str, value: Decimal) {
+    if value < Decimal::ZERO || value > Decimal::ONE {
+        c.fail(field, "a fraction from 0 to 1 (0.01 = 1 %)");
+    }
+}
+
+/// A commission or team-relative rule of `role` pays on one of the role's metrics (or the
+/// shop's).
+fn check_metric(c: &mut Checks, field: &str, role: Role, metric: Metric) {
+    if !catalogue::applies(role, metric) {
+        c.fail(
+            field,
+            format!("{} is not a metric of this role", metric.to_value()),
+        );
+    }
+}
+
+/// base × the grade's coefficient.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GradeBonus {
     pub base: Decimal,
     pub coefficients: Coefficients,
 }
 
-#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+impl RuleType for GradeBonus {
+    const NAME: &'static str = "GRADE_BONUS";
+    const FIELD: &'static str = "gradeBonus";
+
+    fn check(self, _: Role, c: &mut Checks) -> Self {
+        if self
+            .coefficients
+            .all()
+            .iter()
+            .any(|k| *k < Decimal::ZERO || *k > Decimal::TEN)
+        {
+            c.fail("gradeBonus.coefficients", "each from 0 to 10");
+        }
+        Self {
+            base: check_money(c, "gradeBonus.base", self.base),
+            coefficients: self.coefficients,
+        }
+    }
+
+    fn pay(&self, p: &Person, _: &Peers) -> Computed {
+        let mut inputs = vec![input("base", money(self.base))];
+        let Some(grade) = p.grade else {
+            inputs.push(input("grade", "none"));
+            return (inputs, "no grade: 0".into(), Decimal::ZERO);
+        };
+        let coefficient = self.coefficients.of(grade);
+        inputs.push(input("grade", format!("{grade:?}")));
+        inputs.push(input("coefficient", plain(coefficient)));
+        (
+            inputs,
+            format!("{} × {}", money(self.base), plain(coefficient)),
+            self.base * coefficient,
+        )
+    }
+}
+
+/// base × score / 100.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoreBonus {
     pub base: Decimal,
 }
 
+impl RuleType for ScoreBonus {
+    const NAME: &'static str = "SCORE_BONUS";
+    const FIELD: &'static str = "scoreBonus";
+
+    fn check(self, _: Role, c: &mut Checks) -> Self {
+        Self {
+            base: check_money(c, "scoreBonus.base", self.base),
+        }
+    }
+
+    fn pay(&self, p: &Person, _: &Peers) -> Computed {
+        let mut inputs = vec![input("base", money(self.base))];
+        let Some(score) = p.score else {
+            inputs.push(input("score", "none"));
+            return (inputs, "no score: 0".into(), Decimal::ZERO);
+        };
+        inputs.push(input("score", plain(score)));
+        let amount = exact(&[self.base, score], &[Decimal::ONE_HUNDRED]).unwrap_or_default();
+        (
+            inputs,
+            format!("{} × {} / 100", money(self.base), plain(score)),
+            amount,
+        )
+    }
+}
+
 /// From `completion` (metric / target, 1.0 = 100 %) on, `rate` replaces the base rate.
-#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
-#[graphql(name = "CommissionTier")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tier {
     pub completion: Decimal,
     pub rate: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+/// A money metric × a rate, the rate rising by tiers of target completion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Commission {
     pub metric: CommissionMetric,
     /// Below the lowest tier (or without a target).
     pub rate: Decimal,
     /// Ascending by completion; the highest one met applies.
-    #[graphql(
-        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
-    )]
     pub tiers: Vec<Tier>,
 }
 
-#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+impl RuleType for Commission {
+    const NAME: &'static str = "COMMISSION";
+    const FIELD: &'static str = "commission";
+
+    fn check(self, role: Role, c: &mut Checks) -> Self {
+        check_metric(c, "commission.metric", role, self.metric.metric());
+        check_fraction(c, "commission.rate", self.rate);
+        let mut tiers: Vec<Tier> = Vec::with_capacity(self.tiers.len());
+        for t in self.tiers {
+            check_fraction(c, "commission.tiers.rate", t.rate);
+            if t.completion <= Decimal::ZERO || t.completion > Decimal::ONE_THOUSAND {
+                c.fail(
+                    "commission.tiers.completion",
+                    "a completion above 0 (1.0 = 100 %)",
+                );
+            }
+            if tiers.iter().any(|x| x.completion == t.completion) {
+                c.fail("commission.tiers.completion", "each tier's completion once");
+            }
+            tiers.push(Tier {
+                completion: t.completion.normalize(),
+                rate: t.rate.normalize(),
+            });
+        }
+        tiers.sort_by_key(|t| t.completion);
+        Self {
+            metric: self.metric,
+            rate: self.rate.normalize(),
+            tiers,
+        }
+    }
+
+    fn metric(&self) -> Option<Metric> {
+        Some(self.metric.metric())
+    }
+
+    fn pay(&self, p: &Person, _: &Peers) -> Computed {
+        let metric = self.metric.metric();
+        let value = p
+            .metrics
+            .get(&metric)
+            .and_then(Quotient::value)
+            .unwrap_or_default();
+        let name = metric.def().name;
+        let mut inputs = vec![input(name, money(value))];
+        let target = p.targets.get(&metric).copied();
+        let completion = target.and_then(|t| (t > Decimal::ZERO).then(|| exact(&[value], &[t]))?);
+        match (target, completion) {
+            (Some(t), Some(done)) => {
+                inputs.push(input("target", money(t)));
+                inputs.push(input("completion", plain(round_half_up(done, 4))));
+            }
+            _ => inputs.push(input("target", "none")),
+        }
+        let tier = completion.and_then(|done| {
+            self.tiers
+                .iter()
+                .filter(|t| done >= t.completion)
+                .max_by_key(|t| t.completion)
+        });
+        let rate = match tier {
+            Some(t) => {
+                inputs.push(input(
+                    "tier",
+                    format!("completion ≥ {}", plain(t.completion)),
+                ));
+                t.rate
+            }
+            None => self.rate,
+        };
+        inputs.push(input("rate", plain(rate)));
+        let formula = if value < Decimal::ZERO {
+            format!("max({}, 0) × {}", money(value), plain(rate))
+        } else {
+            format!("{} × {}", money(value), plain(rate))
+        };
+        (inputs, formula, value.max(Decimal::ZERO) * rate)
+    }
+}
+
+/// Σ over the products a designer owns of max(units − threshold, 0) × amount.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PerUnitOverThreshold {
     /// Paid per unit sold above the threshold.
     pub amount: Decimal,
@@ -224,68 +458,152 @@ pub struct PerUnitOverThreshold {
     pub threshold: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
+/// What a rule given without an amount or threshold pays.
+impl Default for PerUnitOverThreshold {
+    fn default() -> Self {
+        Self {
+            amount: Decimal::ONE,
+            threshold: 500,
+        }
+    }
+}
+
+impl RuleType for PerUnitOverThreshold {
+    const NAME: &'static str = "PER_UNIT_OVER_THRESHOLD";
+    const FIELD: &'static str = "perUnitOverThreshold";
+
+    fn check(self, role: Role, c: &mut Checks) -> Self {
+        if role != Role::Designer {
+            c.fail(
+                "perUnitOverThreshold",
+                "only designers own products (DESIGNER plans only)",
+            );
+        }
+        if self.threshold < 0 {
+            c.fail("perUnitOverThreshold.threshold", "must not be negative");
+        }
+        Self {
+            amount: check_money(c, "perUnitOverThreshold.amount", self.amount),
+            threshold: self.threshold,
+        }
+    }
+
+    fn pay(&self, p: &Person, _: &Peers) -> Computed {
+        let mut inputs = vec![
+            input("threshold", self.threshold.to_string()),
+            input("amount", money(self.amount)),
+        ];
+        let mut products: Vec<&ProductUnits> = p.products.iter().collect();
+        products.sort_by(|a, b| a.label.cmp(&b.label));
+        if products.is_empty() {
+            inputs.push(input("products", "none"));
+            return (inputs, "no products: 0".into(), Decimal::ZERO);
+        }
+        let mut over = 0i64;
+        let mut terms = Vec::with_capacity(products.len());
+        for pu in products {
+            inputs.push(input(format!("units {}", pu.label), pu.units.to_string()));
+            over += (pu.units - self.threshold).max(0);
+            terms.push(format!("max({} − {}, 0)", pu.units, self.threshold));
+        }
+        let sum = if terms.len() == 1 {
+            terms.swap_remove(0)
+        } else {
+            format!("({})", terms.join(" + "))
+        };
+        (
+            inputs,
+            format!("{sum} × {}", money(self.amount)),
+            Decimal::from(over) * self.amount,
+        )
+    }
+}
+
+/// pool × own metric / the average of the people of the same role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TeamRelative {
     pub pool: Decimal,
     pub metric: RelativeMetric,
 }
 
-/// One typed rule of a plan, with its parameters.
-#[derive(Debug, Clone, PartialEq, Union)]
-#[graphql(name = "BonusRuleParams")]
-pub enum Rule {
-    GradeBonus(GradeBonus),
-    ScoreBonus(ScoreBonus),
-    Commission(Commission),
-    PerUnitOverThreshold(PerUnitOverThreshold),
-    TeamRelative(TeamRelative),
+impl RuleType for TeamRelative {
+    const NAME: &'static str = "TEAM_RELATIVE";
+    const FIELD: &'static str = "teamRelative";
+
+    fn check(self, role: Role, c: &mut Checks) -> Self {
+        if let Some(m) = self.metric.metric() {
+            check_metric(c, "teamRelative.metric", role, m);
+        }
+        Self {
+            pool: check_money(c, "teamRelative.pool", self.pool),
+            metric: self.metric,
+        }
+    }
+
+    fn metric(&self) -> Option<Metric> {
+        self.metric.metric()
+    }
+
+    fn pay(&self, p: &Person, peers: &Peers) -> Computed {
+        let t = self;
+        let team = peers.value(t.metric);
+        let label = relative_name(t.metric);
+        let mut inputs = vec![input("pool", money(t.pool))];
+        let own = match t.metric.metric() {
+            None => p.score.map(Quotient::amount),
+            Some(m) => Some(p.metrics.get(&m).copied().unwrap_or_default()),
+        };
+        let show = |d: Decimal| {
+            if t.metric.is_money() {
+                money(d)
+            } else {
+                plain(d)
+            }
+        };
+        let (own_num, own_den, own_text) = match own {
+            Some(q) if t.metric.is_pooled() => (
+                q.num,
+                q.den,
+                format!("({} / {})", plain(q.num), plain(q.den)),
+            ),
+            Some(q) => {
+                let v = q.value().unwrap_or_default();
+                (v, Decimal::ONE, show(v))
+            }
+            None => (Decimal::ZERO, Decimal::ZERO, "none".into()),
+        };
+        inputs.push(input(label, own_text.clone()));
+        let team_text = if t.metric.is_pooled() {
+            format!("({} / {})", plain(team.num), plain(team.den))
+        } else {
+            format!("({} / {})", show(team.num), plain(team.den))
+        };
+        let average_name = if t.metric.is_pooled() {
+            "team pooled"
+        } else {
+            "team mean"
+        };
+        inputs.push(input(average_name, team_text.clone()));
+        if own_den.is_zero() {
+            return (inputs, format!("no {label}: 0"), Decimal::ZERO);
+        }
+        if team.num <= Decimal::ZERO || team.den.is_zero() {
+            return (inputs, format!("team {label} is 0: 0"), Decimal::ZERO);
+        }
+        // pool × (own_num / own_den) / (sum / of)
+        let amount = exact(&[t.pool, own_num, team.den], &[own_den, team.num])
+            .unwrap_or_default()
+            .max(Decimal::ZERO);
+        (
+            inputs,
+            format!("{} × {own_text} / {team_text}", money(t.pool)),
+            amount,
+        )
+    }
 }
 
-impl Rule {
-    /// The metric of §3 the rule pays on, if any.
-    pub fn metric(&self) -> Option<Metric> {
-        match self {
-            Rule::Commission(c) => Some(c.metric.metric()),
-            Rule::TeamRelative(t) => t.metric.metric(),
-            _ => None,
-        }
-    }
-
-    pub fn kind(&self) -> Kind {
-        match self {
-            Rule::GradeBonus(_) => Kind::GradeBonus,
-            Rule::ScoreBonus(_) => Kind::ScoreBonus,
-            Rule::Commission(_) => Kind::Commission,
-            Rule::PerUnitOverThreshold(_) => Kind::PerUnitOverThreshold,
-            Rule::TeamRelative(_) => Kind::TeamRelative,
-        }
-    }
-
-    /// The parameters as stored (JSON, decimals as strings).
-    pub fn params_json(&self) -> String {
-        let value = match self {
-            Rule::GradeBonus(p) => serde_json::to_string(p),
-            Rule::ScoreBonus(p) => serde_json::to_string(p),
-            Rule::Commission(p) => serde_json::to_string(p),
-            Rule::PerUnitOverThreshold(p) => serde_json::to_string(p),
-            Rule::TeamRelative(p) => serde_json::to_string(p),
-        };
-        value.unwrap_or_default()
-    }
-
-    pub fn from_json(kind: Kind, params: &str) -> Result<Rule, String> {
-        let rule = match kind {
-            Kind::GradeBonus => serde_json::from_str(params).map(Rule::GradeBonus),
-            Kind::ScoreBonus => serde_json::from_str(params).map(Rule::ScoreBonus),
-            Kind::Commission => serde_json::from_str(params).map(Rule::Commission),
-            Kind::PerUnitOverThreshold => {
-                serde_json::from_str(params).map(Rule::PerUnitOverThreshold)
-            }
-            Kind::TeamRelative => serde_json::from_str(params).map(Rule::TeamRelative),
-            Kind::Adjustment => return Err("ADJUSTMENT is not a rule".into()),
-        };
-        rule.map_err(|e| e.to_string())
-    }
+fn relative_name(m: RelativeMetric) -> &'static str {
+    m.metric().map_or("score", |m| m.def().name)
 }
 
 /// A rule of a role's plan under its name (the payroll column).
@@ -302,14 +620,14 @@ fn dec(s: &str) -> Decimal {
 /// The plan a role gets until its team sets one (README, *Month-end bonus*).
 pub fn default_plan(role: Role) -> Vec<PlanRule> {
     let grade = |base: &str| PlanRule {
-        code: Kind::GradeBonus.name().into(),
+        code: GradeBonus::NAME.into(),
         rule: Rule::GradeBonus(GradeBonus {
             base: dec(base),
             coefficients: Coefficients::default(),
         }),
     };
     let commission = |metric, rate: &str, tiers: &[(&str, &str)]| PlanRule {
-        code: Kind::Commission.name().into(),
+        code: Commission::NAME.into(),
         rule: Rule::Commission(Commission {
             metric,
             rate: dec(rate),
@@ -329,13 +647,13 @@ pub fn default_plan(role: Role) -> Vec<PlanRule> {
         ],
         Role::Designer => vec![
             PlanRule {
-                code: Kind::ScoreBonus.name().into(),
+                code: ScoreBonus::NAME.into(),
                 rule: Rule::ScoreBonus(ScoreBonus {
                     base: dec("1500.00"),
                 }),
             },
             PlanRule {
-                code: Kind::PerUnitOverThreshold.name().into(),
+                code: PerUnitOverThreshold::NAME.into(),
                 rule: Rule::PerUnitOverThreshold(PerUnitOverThreshold {
                     amount: dec("1.00"),
                     threshold: 500,
@@ -345,7 +663,7 @@ pub fn default_plan(role: Role) -> Vec<PlanRule> {
         Role::Promotion => vec![
             grade("1000.00"),
             PlanRule {
-                code: Kind::TeamRelative.name().into(),
+                code: TeamRelative::NAME.into(),
                 rule: Rule::TeamRelative(TeamRelative {
                     pool: dec("1000.00"),
                     metric: RelativeMetric::Roi,
@@ -379,6 +697,33 @@ pub struct Person {
     pub products: Vec<ProductUnits>,
 }
 
+/// The people of one role, as rules that compare a person with them see them.
+pub struct Peers<'a> {
+    people: Vec<&'a Person>,
+    /// Each value asked for, computed once for the whole role.
+    values: RefCell<HashMap<RelativeMetric, Quotient>>,
+}
+
+impl Peers<'_> {
+    /// The people's value of a metric: the mean of their scores, else as the catalogue pools
+    /// the metric.
+    pub fn value(&self, metric: RelativeMetric) -> Quotient {
+        *self
+            .values
+            .borrow_mut()
+            .entry(metric)
+            .or_insert_with(|| match metric.metric() {
+                None => catalogue::mean(self.people.iter().filter_map(|p| p.score)),
+                Some(m) => catalogue::team_value(
+                    m,
+                    self.people
+                        .iter()
+                        .map(|p| p.metrics.get(&m).copied().unwrap_or_default()),
+                ),
+            })
+    }
+}
+
 /// A manual adjustment: any amount (a deduction is negative) with its reason.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Adjustment {
@@ -387,8 +732,7 @@ pub struct Adjustment {
 }
 
 /// A named input of a line item, as shown.
-#[derive(Debug, Clone, PartialEq, SimpleObject, Serialize, Deserialize)]
-#[graphql(name = "BonusInput")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Input {
     pub name: String,
     pub value: String,
@@ -445,20 +789,6 @@ fn plain(d: Decimal) -> String {
     }
 }
 
-/// The people of one role's value of a metric, for TEAM_RELATIVE: the mean of their scores,
-/// else as the catalogue pools the metric.
-fn team_value(people: &[&Person], metric: RelativeMetric) -> Quotient {
-    match metric.metric() {
-        None => catalogue::mean(people.iter().filter_map(|p| p.score)),
-        Some(m) => catalogue::team_value(
-            m,
-            people
-                .iter()
-                .map(|p| p.metrics.get(&m).copied().unwrap_or_default()),
-        ),
-    }
-}
-
 /// Each person's payout under their role's plan, in the order given. `plans` lacks a role whose
 /// people get nothing but their adjustments.
 pub fn payouts(
@@ -466,17 +796,19 @@ pub fn payouts(
     plans: &HashMap<Role, Vec<PlanRule>>,
     adjustments: &HashMap<i64, Vec<Adjustment>>,
 ) -> Vec<Payout> {
-    let mut teams: HashMap<(Role, RelativeMetric), Quotient> = HashMap::new();
-    for (role, plan) in plans {
-        let same_role: Vec<&Person> = people.iter().filter(|p| p.role == *role).collect();
-        for r in plan {
-            if let Rule::TeamRelative(t) = &r.rule {
-                teams
-                    .entry((*role, t.metric))
-                    .or_insert_with(|| team_value(&same_role, t.metric));
-            }
-        }
-    }
+    let peers: HashMap<Role, Peers> = plans
+        .keys()
+        .map(|role| {
+            let people = people.iter().filter(|p| p.role == *role).collect();
+            (
+                *role,
+                Peers {
+                    people,
+                    values: RefCell::default(),
+                },
+            )
+        })
+        .collect();
     people
         .iter()
         .map(|p| {
@@ -486,13 +818,7 @@ pub fn payouts(
                 .unwrap_or_default()
                 .iter()
                 .map(|r| {
-                    let (inputs, formula, amount) = match &r.rule {
-                        Rule::GradeBonus(g) => grade_bonus(p, g),
-                        Rule::ScoreBonus(s) => score_bonus(p, s),
-                        Rule::Commission(c) => commission(p, c),
-                        Rule::PerUnitOverThreshold(u) => per_unit(p, u),
-                        Rule::TeamRelative(t) => team_relative(p, t, teams[&(p.role, t.metric)]),
-                    };
+                    let (inputs, formula, amount) = r.rule.pay(p, &peers[&p.role]);
                     Line {
                         code: r.code.clone(),
                         kind: r.rule.kind(),
@@ -520,171 +846,6 @@ pub fn payouts(
             }
         })
         .collect()
-}
-
-type Computed = (Vec<Input>, String, Decimal);
-
-fn grade_bonus(p: &Person, g: &GradeBonus) -> Computed {
-    let mut inputs = vec![input("base", money(g.base))];
-    let Some(grade) = p.grade else {
-        inputs.push(input("grade", "none"));
-        return (inputs, "no grade: 0".into(), Decimal::ZERO);
-    };
-    let coefficient = g.coefficients.of(grade);
-    inputs.push(input("grade", format!("{grade:?}")));
-    inputs.push(input("coefficient", plain(coefficient)));
-    (
-        inputs,
-        format!("{} × {}", money(g.base), plain(coefficient)),
-        g.base * coefficient,
-    )
-}
-
-fn score_bonus(p: &Person, s: &ScoreBonus) -> Computed {
-    let mut inputs = vec![input("base", money(s.base))];
-    let Some(score) = p.score else {
-        inputs.push(input("score", "none"));
-        return (inputs, "no score: 0".into(), Decimal::ZERO);
-    };
-    inputs.push(input("score", plain(score)));
-    let amount = exact(&[s.base, score], &[Decimal::ONE_HUNDRED]).unwrap_or_default();
-    (
-        inputs,
-        format!("{} × {} / 100", money(s.base), plain(score)),
-        amount,
-    )
-}
-
-fn commission(p: &Person, c: &Commission) -> Computed {
-    let metric = c.metric.metric();
-    let value = p
-        .metrics
-        .get(&metric)
-        .and_then(Quotient::value)
-        .unwrap_or_default();
-    let name = metric.def().name;
-    let mut inputs = vec![input(name, money(value))];
-    let target = p.targets.get(&metric).copied();
-    let completion = target.and_then(|t| (t > Decimal::ZERO).then(|| exact(&[value], &[t]))?);
-    match (target, completion) {
-        (Some(t), Some(done)) => {
-            inputs.push(input("target", money(t)));
-            inputs.push(input("completion", plain(round_half_up(done, 4))));
-        }
-        _ => inputs.push(input("target", "none")),
-    }
-    let tier = completion.and_then(|done| {
-        c.tiers
-            .iter()
-            .filter(|t| done >= t.completion)
-            .max_by_key(|t| t.completion)
-    });
-    let rate = match tier {
-        Some(t) => {
-            inputs.push(input(
-                "tier",
-                format!("completion ≥ {}", plain(t.completion)),
-            ));
-            t.rate
-        }
-        None => c.rate,
-    };
-    inputs.push(input("rate", plain(rate)));
-    let formula = if value < Decimal::ZERO {
-        format!("max({}, 0) × {}", money(value), plain(rate))
-    } else {
-        format!("{} × {}", money(value), plain(rate))
-    };
-    (inputs, formula, value.max(Decimal::ZERO) * rate)
-}
-
-fn per_unit(p: &Person, u: &PerUnitOverThreshold) -> Computed {
-    let mut inputs = vec![
-        input("threshold", u.threshold.to_string()),
-        input("amount", money(u.amount)),
-    ];
-    let mut products: Vec<&ProductUnits> = p.products.iter().collect();
-    products.sort_by(|a, b| a.label.cmp(&b.label));
-    if products.is_empty() {
-        inputs.push(input("products", "none"));
-        return (inputs, "no products: 0".into(), Decimal::ZERO);
-    }
-    let mut over = 0i64;
-    let mut terms = Vec::with_capacity(products.len());
-    for pu in products {
-        inputs.push(input(format!("units {}", pu.label), pu.units.to_string()));
-        over += (pu.units - u.threshold).max(0);
-        terms.push(format!("max({} − {}, 0)", pu.units, u.threshold));
-    }
-    let sum = if terms.len() == 1 {
-        terms.swap_remove(0)
-    } else {
-        format!("({})", terms.join(" + "))
-    };
-    (
-        inputs,
-        format!("{sum} × {}", money(u.amount)),
-        Decimal::from(over) * u.amount,
-    )
-}
-
-fn team_relative(p: &Person, t: &TeamRelative, team: Quotient) -> Computed {
-    let label = relative_name(t.metric);
-    let mut inputs = vec![input("pool", money(t.pool))];
-    let own = match t.metric.metric() {
-        None => p.score.map(Quotient::amount),
-        Some(m) => Some(p.metrics.get(&m).copied().unwrap_or_default()),
-    };
-    let show = |d: Decimal| {
-        if t.metric.is_money() {
-            money(d)
-        } else {
-            plain(d)
-        }
-    };
-    let (own_num, own_den, own_text) = match own {
-        Some(q) if t.metric.is_pooled() => (
-            q.num,
-            q.den,
-            format!("({} / {})", plain(q.num), plain(q.den)),
-        ),
-        Some(q) => {
-            let v = q.value().unwrap_or_default();
-            (v, Decimal::ONE, show(v))
-        }
-        None => (Decimal::ZERO, Decimal::ZERO, "none".into()),
-    };
-    inputs.push(input(label, own_text.clone()));
-    let team_text = if t.metric.is_pooled() {
-        format!("({} / {})", plain(team.num), plain(team.den))
-    } else {
-        format!("({} / {})", show(team.num), plain(team.den))
-    };
-    let average_name = if t.metric.is_pooled() {
-        "team pooled"
-    } else {
-        "team mean"
-    };
-    inputs.push(input(average_name, team_text.clone()));
-    if own_den.is_zero() {
-        return (inputs, format!("no {label}: 0"), Decimal::ZERO);
-    }
-    if team.num <= Decimal::ZERO || team.den.is_zero() {
-        return (inputs, format!("team {label} is 0: 0"), Decimal::ZERO);
-    }
-    // pool × (own_num / own_den) / (sum / of)
-    let amount = exact(&[t.pool, own_num, team.den], &[own_den, team.num])
-        .unwrap_or_default()
-        .max(Decimal::ZERO);
-    (
-        inputs,
-        format!("{} × {own_text} / {team_text}", money(t.pool)),
-        amount,
-    )
-}
-
-fn relative_name(m: RelativeMetric) -> &'static str {
-    m.metric().map_or("score", |m| m.def().name)
 }
 
 #[cfg(test)]
@@ -715,6 +876,114 @@ mod tests {
             .remove(0)
             .lines
             .remove(0)
+    }
+
+    /// One rule of each type, in the listed order; a new rule type adds one here.
+    fn one_of_each() -> Vec<Rule> {
+        vec![
+            Rule::GradeBonus(GradeBonus {
+                base: dec("800"),
+                coefficients: Coefficients::default(),
+            }),
+            Rule::ScoreBonus(ScoreBonus { base: dec("1500") }),
+            Rule::Commission(Commission {
+                metric: CommissionMetric::SalesAmount,
+                rate: dec("0.005"),
+                tiers: vec![],
+            }),
+            Rule::PerUnitOverThreshold(PerUnitOverThreshold::default()),
+            Rule::TeamRelative(TeamRelative {
+                pool: dec("1000"),
+                metric: RelativeMetric::Score,
+            }),
+        ]
+    }
+
+    #[test]
+    fn each_kind_name_round_trips_through_parse() {
+        let all: Vec<Kind> = Kind::RULES
+            .iter()
+            .copied()
+            .chain([Kind::Adjustment])
+            .collect();
+        for k in &all {
+            assert_eq!(Kind::parse(k.name()), Some(*k), "{k:?}");
+            // bonus_rule.kind and bonus_line.kind are varchar(32).
+            assert!(k.name().len() <= 32, "{k:?}");
+        }
+        assert_eq!(Kind::parse("grade_bonus"), None);
+        // Each input field is its kind's name in camelCase (GRADE_BONUS: gradeBonus).
+        let camel = |name: &str| {
+            let words: Vec<String> = name.split('_').map(str::to_lowercase).collect();
+            let tail: String = words[1..]
+                .iter()
+                .map(|w| w[..1].to_uppercase() + &w[1..])
+                .collect();
+            words[0].clone() + &tail
+        };
+        let fields: Vec<String> = Kind::RULES.iter().map(|k| camel(k.name())).collect();
+        assert_eq!(fields, Kind::FIELDS);
+    }
+
+    #[test]
+    fn every_rule_type_is_checked_stored_and_paid() {
+        let rules = one_of_each();
+        let kinds: Vec<Kind> = rules.iter().map(Rule::kind).collect();
+        assert_eq!(kinds, Kind::RULES, "one rule of each type, in listed order");
+        for rule in &rules {
+            let mut checks = Checks::default();
+            assert_eq!(&rule.clone().check(Role::Designer, &mut checks), rule);
+            assert_eq!(checks.problems(), 0, "{rule:?}");
+            let back = Rule::from_json(rule.kind(), &rule.params_json());
+            assert_eq!(back.as_ref(), Ok(rule));
+        }
+        let metrics: Vec<Option<Metric>> = rules.iter().map(Rule::metric).collect();
+        assert_eq!(
+            metrics,
+            vec![None, None, Some(Metric::SalesAmount), None, None]
+        );
+
+        let mut p = person(Role::Designer);
+        p.grade = Some(Grade::A);
+        p.score = Some(dec("80"));
+        p.metrics
+            .insert(Metric::SalesAmount, Quotient::amount(dec("1000")));
+        p.products = vec![ProductUnits {
+            label: "A".into(),
+            units: 700,
+        }];
+        let plan = rules
+            .into_iter()
+            .map(|rule| PlanRule {
+                code: rule.kind().name().into(),
+                rule,
+            })
+            .collect();
+        let plans = HashMap::from([(Role::Designer, plan)]);
+        let payout = payouts(std::slice::from_ref(&p), &plans, &HashMap::new()).remove(0);
+        let lines: Vec<(&str, Kind, String)> = payout
+            .lines
+            .iter()
+            .map(|l| (l.code.as_str(), l.kind, l.amount.to_string()))
+            .collect();
+        // 800 × 1.2 = 960; 1500 × 80 / 100 = 1200; 1000.00 × 0.005 = 5 (no target);
+        // max(700 − 500, 0) × 1 = 200; 1000 × 80 / (80 / 1) = 1000 (the only designer).
+        assert_eq!(
+            lines,
+            vec![
+                ("GRADE_BONUS", Kind::GradeBonus, "960.00".into()),
+                ("SCORE_BONUS", Kind::ScoreBonus, "1200.00".into()),
+                ("COMMISSION", Kind::Commission, "5.00".into()),
+                (
+                    "PER_UNIT_OVER_THRESHOLD",
+                    Kind::PerUnitOverThreshold,
+                    "200.00".into()
+                ),
+                ("TEAM_RELATIVE", Kind::TeamRelative, "1000.00".into()),
+            ]
+        );
+        // 960 + 1200 + 5 + 200 + 1000 = 3365
+        assert_eq!(payout.total.to_string(), "3365.00");
     }
 
     #[test]

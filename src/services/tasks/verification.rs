@@ -96,9 +96,9 @@ pub async fn load(
                 task_id,
                 Verification {
                     metric: f.metric.clone(),
-                    raised_on: raised_on.into(),
+                    raised_on,
                     raised_value: crate::services::diagnosis::decimal(&f.observed),
-                    measured_on: day.into(),
+                    measured_on: day,
                     measured_value: check.and_then(|c| c.observed),
                     still_firing: check.map(|c| c.fires),
                 },
