@@ -95,12 +95,8 @@ impl KpiQuery {
         role: Option<Role>,
     ) -> AppResult<Vec<KpiDefinition>> {
         let team = team(ctx, team_id.0).await?;
-        let all = crate::services::kpi::library(db(ctx), team.id).await?;
-        Ok(all
-            .into_iter()
-            .filter(|k| role.is_none_or(|r| r == k.role))
-            .map(KpiDefinition)
-            .collect())
+        let kpis = kpi::scorecards(db(ctx), actor(ctx)?, team.id, role).await?;
+        Ok(kpis.into_iter().map(KpiDefinition).collect())
     }
 }
 

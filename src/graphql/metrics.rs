@@ -21,8 +21,8 @@ use crate::graphql::{
     relay::{OffsetConnection, offset_page},
 };
 use crate::money::from_fen;
-use crate::period::{Date, Granularity, Month, check_range};
-use crate::services::catalogue::{CATALOGUE, Def, Sums, Unit, exact, shown};
+use crate::period::{Date, Granularity, Month};
+use crate::services::catalogue::{CATALOGUE, Def, Sums, Unit, shown};
 use crate::services::metrics::cache::DashboardCache;
 use crate::services::metrics::cs::{CsMetric, CsTotals, SortOrder};
 use crate::services::metrics::reports::{AdTotals, DesignTotals, ProductRow};
@@ -150,6 +150,7 @@ impl ShopMetrics {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "shop::ComparisonBasis")]
 pub enum ComparisonBasis {
     PreviousDay,
     /// The mean of the 7 days before (of those with data).
@@ -170,6 +171,18 @@ pub struct MetricChange {
     pub change_pct: Option<f64>,
 }
 
+impl From<&shop::MetricChange> for MetricChange {
+    fn from(c: &shop::MetricChange) -> Self {
+        let float = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
+        Self {
+            metric: c.metric,
+            value: float(c.value),
+            base: float(c.base),
+            change_pct: float(c.change_pct),
+        }
+    }
+}
+
 #[derive(SimpleObject)]
 pub struct Comparison {
     pub basis: ComparisonBasis,
@@ -181,6 +194,17 @@ pub struct Comparison {
     pub gmv_split: Option<shop::GmvSplit>,
 }
 
+impl From<&shop::Comparison> for Comparison {
+    fn from(c: &shop::Comparison) -> Self {
+        Self {
+            basis: c.basis.into(),
+            base: c.base.clone().map(ShopMetrics),
+            changes: c.changes.iter().map(Into::into).collect(),
+            gmv_split: c.gmv_split.clone(),
+        }
+    }
+}
+
 #[derive(SimpleObject)]
 pub struct DaySummary {
     pub date: Date,
@@ -189,54 +213,6 @@ pub struct DaySummary {
         complexity = "cost::rows(<ComparisonBasis as async_graphql::EnumType>::items().len(), child_complexity)"
     )]
     pub comparisons: Vec<Comparison>,
-}
-
-/// One metric of the day against its base, from the exact values.
-fn change(metric: ShopMetric, value: Option<Decimal>, base: Option<Decimal>) -> MetricChange {
-    let change_pct = value
-        .zip(base)
-        .and_then(|(v, b)| exact(&[v - b, Decimal::ONE_HUNDRED], &[b]));
-    let float = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
-    MetricChange {
-        metric,
-        value: float(value),
-        base: float(base),
-        change_pct: float(change_pct),
-    }
-}
-
-fn compare(basis: ComparisonBasis, day: &ShopTotals, base: ShopTotals) -> Comparison {
-    let changes = ShopMetric::ALL
-        .iter()
-        .map(|&m| change(m, day.per_day(m.metric()), base.per_day(m.metric())))
-        .collect();
-    let gmv_split = shop::gmv_split(day, &base);
-    Comparison {
-        basis,
-        base: Some(ShopMetrics(base)),
-        changes,
-        gmv_split,
-    }
-}
-
-fn against_targets(summary: &shop::DaySummary) -> Comparison {
-    let changes = ShopMetric::ALL
-        .iter()
-        .filter_map(|&metric| {
-            let target = summary.targets.get(&metric.target()?)?;
-            Some(change(
-                metric,
-                summary.day.per_day(metric.metric()),
-                Some(*target),
-            ))
-        })
-        .collect();
-    Comparison {
-        basis: ComparisonBasis::Target,
-        base: None,
-        changes,
-        gmv_split: None,
-    }
 }
 
 /// An agent's (or the team's) customer-service numbers (§3).
@@ -699,18 +675,18 @@ impl MetricsQuery {
         to: Date,
         #[graphql(default_with = "Granularity::Day")] granularity: Granularity,
     ) -> AppResult<Vec<ShopMetrics>> {
-        let (from, to) = (from.0, to.0);
-        check_range(from, to)?;
         let team = team(ctx, team_id.0).await?;
-        let days = cache(ctx)
-            .get_or_compute(&team, format!("shop_daily {from} {to}"), || {
-                shop::daily(db(ctx), team.id, from, to)
-            })
-            .await?;
-        Ok(shop::bucket(&days, from, to, granularity)?
-            .into_iter()
-            .map(ShopMetrics)
-            .collect())
+        let buckets = shop::metrics(
+            db(ctx),
+            cache(ctx),
+            actor(ctx)?,
+            &team,
+            from.0,
+            to.0,
+            granularity,
+        )
+        .await?;
+        Ok(buckets.into_iter().map(ShopMetrics).collect())
     }
 
     /// A day against the previous day, the mean of the 7 days before, the same weekday last week
@@ -721,33 +697,12 @@ impl MetricsQuery {
         team_id: Id,
         date: Date,
     ) -> AppResult<DaySummary> {
-        let date = date.0;
         let team = team(ctx, team_id.0).await?;
-        let s = cache(ctx)
-            .get_or_compute(&team, format!("day_summary {date}"), || {
-                shop::day_summary(db(ctx), team.id, date)
-            })
-            .await?;
-        let target = against_targets(&s);
-        let day = s.day.clone();
-        let comparisons = vec![
-            compare(ComparisonBasis::PreviousDay, &s.day, s.previous_day.clone()),
-            compare(
-                ComparisonBasis::Previous7DayMean,
-                &s.day,
-                s.previous_7_days.clone(),
-            ),
-            compare(
-                ComparisonBasis::SameWeekdayLastWeek,
-                &s.day,
-                s.same_weekday_last_week.clone(),
-            ),
-            target,
-        ];
+        let s = shop::day_summary(db(ctx), cache(ctx), actor(ctx)?, &team, date.0).await?;
         Ok(DaySummary {
-            date: date.into(),
-            day: ShopMetrics(day),
-            comparisons,
+            date: s.date.into(),
+            day: ShopMetrics(s.day.clone()),
+            comparisons: s.comparisons.iter().map(Into::into).collect(),
         })
     }
 
@@ -763,18 +718,18 @@ impl MetricsQuery {
         #[graphql(default_with = "CsMetric::SalesAmount")] sort_by: CsMetric,
         order: Option<SortOrder>,
     ) -> AppResult<CsRanking> {
-        let (from, to) = (from.0, to.0);
-        check_range(from, to)?;
-        let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
-        cs::ensure_may_see_ranking(actor, &team)?;
-        let r = cache(ctx)
-            .get_or_compute(
-                &team,
-                format!("cs_ranking {from} {to} {sort_by:?} {order:?}"),
-                || cs::ranking(db(ctx), team.id, from, to, sort_by, order),
-            )
-            .await?;
+        let r = cs::ranking(
+            db(ctx),
+            cache(ctx),
+            actor(ctx)?,
+            &team,
+            from.0,
+            to.0,
+            sort_by,
+            order,
+        )
+        .await?;
         let staff = ctx
             .look_ahead()
             .field("agents")
@@ -811,11 +766,8 @@ impl MetricsQuery {
         from: Date,
         to: Date,
     ) -> AppResult<AdReport> {
-        let (from, to) = (from.0, to.0);
-        check_range(from, to)?;
-        let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
-        let r = reports::ad_report_seen_by(db(ctx), actor, team.id, from, to).await?;
+        let r = reports::ad_report_seen_by(db(ctx), actor(ctx)?, team.id, from.0, to.0).await?;
         Ok(AdReport {
             total: AdMetrics(r.total),
             by_channel: r
@@ -844,17 +796,10 @@ impl MetricsQuery {
         from: Date,
         to: Date,
     ) -> AppResult<Vec<DesignerRow>> {
-        let (from, to) = (from.0, to.0);
-        check_range(from, to)?;
-        let actor = actor(ctx)?;
         let team = team(ctx, team_id.0).await?;
-        Ok(
-            reports::design_report_seen_by(db(ctx), actor, team.id, from, to)
-                .await?
-                .into_iter()
-                .map(DesignerRow)
-                .collect(),
-        )
+        let rows =
+            reports::design_report_seen_by(db(ctx), actor(ctx)?, team.id, from.0, to.0).await?;
+        Ok(rows.into_iter().map(DesignerRow).collect())
     }
 
     /// Products with their numbers, hero products (主推款) first, then by paid amount.
@@ -868,10 +813,8 @@ impl MetricsQuery {
         #[graphql(default = 20)] first: i32,
         after: Option<String>,
     ) -> AppResult<OffsetConnection<ProductReportRow>> {
-        let (from, to) = (from.0, to.0);
-        check_range(from, to)?;
         let team = team(ctx, team_id.0).await?;
-        let rows = reports::product_report(db(ctx), team.id, from, to).await?;
+        let rows = reports::product_report(db(ctx), actor(ctx)?, team.id, from.0, to.0).await?;
         offset_page(
             rows.into_iter().map(ProductReportRow).collect(),
             first,

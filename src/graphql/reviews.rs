@@ -1,10 +1,9 @@
 use async_graphql::{Context, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use sea_orm::EntityTrait;
 
 use crate::entities::{Grade, Metric, Role, review};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::audit::AuditEntry;
 use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
@@ -156,14 +155,8 @@ impl ReviewQuery {
         ctx: &Context<'_>,
         review_id: Id,
     ) -> AppResult<Vec<AuditEntry>> {
-        let r = review::Entity::find_by_id(review_id.0)
-            .one(db(ctx))
-            .await?
-            .ok_or_else(|| AppError::not_found(format!("review {}", review_id.0)))?;
-        actor(ctx)?.ensure_manager_of(r.team_id)?;
         let trail =
-            crate::services::audit::list(db(ctx), crate::services::reviews::AUDIT_KIND, r.id)
-                .await?;
+            crate::services::reviews::audit_trail(db(ctx), actor(ctx)?, review_id.0).await?;
         Ok(trail.into_iter().map(AuditEntry).collect())
     }
 
@@ -176,7 +169,8 @@ impl ReviewQuery {
         ctx: &Context<'_>,
         team_id: Id,
     ) -> AppResult<Vec<GradeQuota>> {
-        crate::services::reviews::quotas(&team(ctx, team_id.0).await?)
+        let team = team(ctx, team_id.0).await?;
+        crate::services::reviews::forced_distribution(actor(ctx)?, &team)
     }
 }
 
