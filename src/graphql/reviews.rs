@@ -1,4 +1,4 @@
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
@@ -12,7 +12,7 @@ use crate::graphql::{
 };
 use crate::period::Month;
 use crate::services::catalogue::{Unit, precise, shown};
-use crate::services::kpi::scoring::{GRADE_FLOORS, GradeQuota};
+use crate::services::kpi::scoring::{self, GRADE_FLOORS};
 use crate::services::reviews::ReviewLine;
 
 /// One KPI of a review. Figures are computed and scored exactly and shown at their unit's places
@@ -61,6 +61,33 @@ impl From<ReviewLine> for ReviewLineShown {
             numerator: l.numerator,
             denominator: l.denominator,
             weight: l.weight,
+        }
+    }
+}
+
+/// A cumulative quota of a forced distribution: at most `max` (a fraction) of the graded people
+/// may have `grade` or better.
+#[derive(SimpleObject, InputObject)]
+#[graphql(input_name = "GradeQuotaInput")]
+pub struct GradeQuota {
+    pub grade: Grade,
+    pub max: Decimal,
+}
+
+impl From<scoring::GradeQuota> for GradeQuota {
+    fn from(q: scoring::GradeQuota) -> Self {
+        Self {
+            grade: q.grade,
+            max: q.max,
+        }
+    }
+}
+
+impl From<GradeQuota> for scoring::GradeQuota {
+    fn from(q: GradeQuota) -> Self {
+        Self {
+            grade: q.grade,
+            max: q.max,
         }
     }
 }
@@ -170,7 +197,8 @@ impl ReviewQuery {
         team_id: Id,
     ) -> AppResult<Vec<GradeQuota>> {
         let team = team(ctx, team_id.0).await?;
-        crate::services::reviews::forced_distribution(actor(ctx)?, &team)
+        let quotas = crate::services::reviews::forced_distribution(actor(ctx)?, &team)?;
+        Ok(quotas.into_iter().map(Into::into).collect())
     }
 }
 
@@ -238,9 +266,10 @@ impl ReviewMutation {
             db(ctx),
             actor(ctx)?,
             team_id.0,
-            quotas,
+            quotas.into_iter().map(Into::into).collect(),
         )
         .await?;
-        crate::services::reviews::quotas(&team)
+        let quotas = crate::services::reviews::quotas(&team)?;
+        Ok(quotas.into_iter().map(Into::into).collect())
     }
 }

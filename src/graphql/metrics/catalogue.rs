@@ -1,12 +1,28 @@
 //! The metric catalogue (DOMAIN §3), as every dashboard and form reads it.
 
-use async_graphql::{Context, Object};
+use async_graphql::{Context, Enum, Object};
 
 use crate::entities::kpi_definition::Direction;
 use crate::entities::{Metric, Role};
 use crate::error::AppResult;
 use crate::graphql::{context::actor, cost};
-use crate::services::catalogue::{CATALOGUE, Def, Unit};
+use crate::services::catalogue::{self, CATALOGUE, Def};
+
+/// What a metric's value measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(name = "MetricUnit", remote = "catalogue::Unit")]
+pub enum Unit {
+    /// Yuan (an amount, or an amount per buyer, click or visitor).
+    Money,
+    /// A fraction (0.035 = 3.5 %).
+    Rate,
+    /// Seconds.
+    Seconds,
+    /// A plain multiple (page views per visitor, ROI, answers per message, revisions per piece).
+    Ratio,
+    /// A count.
+    Count,
+}
 
 /// A metric as the catalogue defines it (DOMAIN §3).
 pub struct MetricDef(&'static Def);
@@ -25,7 +41,7 @@ impl MetricDef {
         self.0.label
     }
     async fn unit(&self) -> Unit {
-        self.0.unit
+        self.0.unit.into()
     }
     /// Decimal places a value is shown with (rates as fractions).
     async fn places(&self) -> u32 {

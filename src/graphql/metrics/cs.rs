@@ -1,6 +1,6 @@
 //! The customer-service ranking (赤兔-style).
 
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, Enum, Object, SimpleObject};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -17,7 +17,31 @@ use crate::graphql::{
 use crate::money::from_fen;
 use crate::period::Date;
 use crate::services::catalogue::Sums;
-use crate::services::metrics::cs::{self, CsMetric, CsTotals, SortOrder};
+use crate::services::metrics::cs::{self, CsTotals};
+
+/// What a ranking can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "cs::CsMetric")]
+pub enum CsMetric {
+    SalesAmount,
+    Inquiries,
+    InquiryConversion,
+    OrderRate,
+    PaymentRate,
+    CsAov,
+    AvgFirstResponse,
+    AvgResponse,
+    AnswerRatio,
+    ReplyRate,
+    Satisfaction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "cs::SortOrder")]
+pub enum SortOrder {
+    Asc,
+    Desc,
+}
 
 /// An agent's (or the team's) customer-service numbers (§3).
 pub struct CsMetrics(pub CsTotals);
@@ -233,8 +257,8 @@ impl CsQuery {
             &team,
             from.0,
             to.0,
-            sort_by,
-            order,
+            sort_by.into(),
+            order.map(Into::into),
         )
         .await?;
         let staff = ctx

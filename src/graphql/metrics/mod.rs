@@ -7,6 +7,8 @@ mod kpis;
 mod reports;
 mod shop;
 
+pub use shop::GmvSplit;
+
 /// In the order the schema lists their fields.
 #[derive(async_graphql::MergedObject, Default)]
 pub struct MetricsQuery(

@@ -14,7 +14,7 @@ use crate::graphql::{
 use crate::money::from_fen;
 use crate::period::{Date, Granularity};
 use crate::services::catalogue::Sums;
-use crate::services::metrics::shop::{self, ShopMetric, ShopTotals};
+use crate::services::metrics::shop::{self, ShopTotals};
 
 pub struct ShopMetrics(pub ShopTotals);
 
@@ -135,6 +135,48 @@ impl ShopMetrics {
     }
 }
 
+/// The shop metrics a day summary compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "shop::ShopMetric")]
+pub enum ShopMetric {
+    Visitors,
+    PaidBuyers,
+    PaidAmount,
+    ConversionRate,
+    Aov,
+    BounceRate,
+    VisitDepth,
+    FavCartRate,
+    RefundRate,
+    UvValue,
+    AdSpend,
+    AdRoi,
+    NetProfit,
+}
+
+/// How a change of paid amount G = visitors × conversion × AOV splits into its three factors:
+/// ln(G1/G0) = ln(V1/V0) + ln(C1/C0) + ln(A1/A0), each factor's share of the log change (the
+/// shares add up to 1).
+#[derive(SimpleObject)]
+pub struct GmvSplit {
+    /// Paid amount per day, the day minus the base, in yuan.
+    pub gmv_change: Decimal,
+    pub traffic_share: f64,
+    pub conversion_share: f64,
+    pub aov_share: f64,
+}
+
+impl From<shop::GmvSplit> for GmvSplit {
+    fn from(s: shop::GmvSplit) -> Self {
+        Self {
+            gmv_change: s.gmv_change,
+            traffic_share: s.traffic_share,
+            conversion_share: s.conversion_share,
+            aov_share: s.aov_share,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "shop::ComparisonBasis")]
 pub enum ComparisonBasis {
@@ -161,7 +203,7 @@ impl From<&shop::MetricChange> for MetricChange {
     fn from(c: &shop::MetricChange) -> Self {
         let float = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
         Self {
-            metric: c.metric,
+            metric: c.metric.into(),
             value: float(c.value),
             base: float(c.base),
             change_pct: float(c.change_pct),
@@ -174,10 +216,12 @@ pub struct Comparison {
     pub basis: ComparisonBasis,
     /// The base period's totals (null for TARGET).
     pub base: Option<ShopMetrics>,
-    #[graphql(complexity = "cost::rows(ShopMetric::ALL.len(), child_complexity)")]
+    #[graphql(
+        complexity = "cost::rows(<ShopMetric as async_graphql::EnumType>::items().len(), child_complexity)"
+    )]
     pub changes: Vec<MetricChange>,
     /// Null for TARGET, or when either side sold nothing or nothing changed.
-    pub gmv_split: Option<shop::GmvSplit>,
+    pub gmv_split: Option<GmvSplit>,
 }
 
 impl From<&shop::Comparison> for Comparison {
@@ -186,7 +230,7 @@ impl From<&shop::Comparison> for Comparison {
             basis: c.basis.into(),
             base: c.base.clone().map(ShopMetrics),
             changes: c.changes.iter().map(Into::into).collect(),
-            gmv_split: c.gmv_split.clone(),
+            gmv_split: c.gmv_split.clone().map(Into::into),
         }
     }
 }

@@ -103,7 +103,7 @@ impl Sums for CsTotals {
 }
 
 /// What a ranking can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsMetric {
     SalesAmount,
     Inquiries,
@@ -137,7 +137,7 @@ impl CsMetric {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortOrder {
     Asc,
     Desc,

@@ -8,8 +8,8 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, DatabaseConnection, EntityTrait, EnumIter, FromQueryResult, Iterable, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 use super::cache::DashboardCache;
@@ -149,8 +149,8 @@ impl Sums for ShopTotals {
     }
 }
 
-/// The shop metrics a day summary compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+/// The shop metrics a day summary compares, in the order it lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
 pub enum ShopMetric {
     Visitors,
     PaidBuyers,
@@ -168,22 +168,6 @@ pub enum ShopMetric {
 }
 
 impl ShopMetric {
-    pub const ALL: [ShopMetric; 13] = [
-        Self::Visitors,
-        Self::PaidBuyers,
-        Self::PaidAmount,
-        Self::ConversionRate,
-        Self::Aov,
-        Self::BounceRate,
-        Self::VisitDepth,
-        Self::FavCartRate,
-        Self::RefundRate,
-        Self::UvValue,
-        Self::AdSpend,
-        Self::AdRoi,
-        Self::NetProfit,
-    ];
-
     /// The catalogue's metric.
     pub fn metric(self) -> Metric {
         match self {
@@ -402,9 +386,8 @@ fn change(metric: ShopMetric, value: Option<Decimal>, base: Option<Decimal>) -> 
 
 /// Every metric per day of the day against the base period's.
 fn compare(basis: ComparisonBasis, day: &ShopTotals, base: ShopTotals) -> Comparison {
-    let changes = ShopMetric::ALL
-        .iter()
-        .map(|&m| change(m, day.per_day(m.metric()), base.per_day(m.metric())))
+    let changes = ShopMetric::iter()
+        .map(|m| change(m, day.per_day(m.metric()), base.per_day(m.metric())))
         .collect();
     Comparison {
         basis,
@@ -416,9 +399,8 @@ fn compare(basis: ComparisonBasis, day: &ShopTotals, base: ShopTotals) -> Compar
 
 /// The metrics that have a team target for the day, against it.
 fn against_targets(day: &ShopTotals, targets: &HashMap<Metric, Decimal>) -> Comparison {
-    let changes = ShopMetric::ALL
-        .iter()
-        .filter_map(|&metric| {
+    let changes = ShopMetric::iter()
+        .filter_map(|metric| {
             let target = targets.get(&metric.target()?)?;
             Some(change(metric, day.per_day(metric.metric()), Some(*target)))
         })
@@ -434,7 +416,7 @@ fn against_targets(day: &ShopTotals, targets: &HashMap<Metric, Decimal>) -> Comp
 /// How a change of paid amount G = visitors × conversion × AOV splits into its three factors:
 /// ln(G1/G0) = ln(V1/V0) + ln(C1/C0) + ln(A1/A0), each factor's share of the log change (the
 /// shares add up to 1).
-#[derive(Debug, Clone, PartialEq, async_graphql::SimpleObject)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GmvSplit {
     /// Paid amount per day, the day minus the base, in yuan.
     pub gmv_change: Decimal,
