@@ -12,6 +12,7 @@ use crate::entities::team;
 use crate::error::AppResult;
 use crate::services::auth::{self, Actor, Auth, Hasher};
 use crate::services::events::EventBus;
+use crate::services::metrics::cache::DashboardCache;
 use crate::services::teams;
 
 pub fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
@@ -53,4 +54,9 @@ pub fn loaders<'a>(ctx: &Context<'a>) -> &'a Loaders {
 /// The app's password hasher, for every resolver that hashes or verifies.
 pub fn hasher<'a>(ctx: &Context<'a>) -> &'a Hasher {
     &ctx.data_unchecked::<Arc<auth::Services>>().hasher
+}
+
+/// The dashboards' result cache, which the metrics services read through.
+pub fn dashboard_cache<'a>(ctx: &Context<'a>) -> &'a DashboardCache {
+    ctx.data_unchecked::<Arc<DashboardCache>>()
 }

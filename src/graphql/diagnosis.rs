@@ -1,9 +1,10 @@
-use async_graphql::{Context, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
 use crate::entities::{Comparison, FindingCode, Role, Severity, diagnosis, finding};
 use crate::error::AppResult;
+use crate::graphql::metrics::GmvSplit;
 use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
     context::{actor, clock, db, team},
@@ -11,8 +12,7 @@ use crate::graphql::{
 };
 use crate::money::from_fen;
 use crate::period::Date;
-use crate::services::diagnosis::thresholds::{self, ThresholdKey, Thresholds};
-use crate::services::metrics::shop::GmvSplit;
+use crate::services::diagnosis::thresholds::{self, Thresholds};
 
 pub struct Diagnosis(pub diagnosis::Model);
 
@@ -45,7 +45,7 @@ impl Diagnosis {
     }
     /// Rules that could not run for lack of their own inputs, and why.
     #[graphql(
-        complexity = "crate::graphql::cost::rows(ThresholdKey::all().len(), child_complexity)"
+        complexity = "crate::graphql::cost::rows(thresholds::ThresholdKey::all().len(), child_complexity)"
     )]
     async fn skipped(&self) -> AppResult<Vec<SkippedRule>> {
         Ok(crate::services::diagnosis::skipped(&self.0)?
@@ -132,6 +132,46 @@ impl Finding {
     }
 }
 
+/// A tunable number of a rule. Rates and ratios are fractions (0.70 = 70 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "thresholds::ThresholdKey")]
+pub enum ThresholdKey {
+    /// SALES_BELOW_TARGET is HIGH at this shortfall or more (0.20).
+    SalesHighShortfall,
+    /// ... and MEDIUM at this one or more (0.10); LOW below.
+    SalesMediumShortfall,
+    /// TRAFFIC_DROP: visitors under this share of the 7-day mean (0.80).
+    TrafficDropRatio,
+    /// CONVERSION_DROP: conversion under this share of the 7-day mean (0.85).
+    ConversionDropRatio,
+    /// BOUNCE_HIGH: bounce rate above this (0.70).
+    BounceRateMax,
+    /// VISIT_DEPTH_LOW: page views per visitor under this (2.5).
+    VisitDepthMin,
+    /// AOV_STRUCTURE: shop AOV under this multiple of the best-selling hero product's (1.3).
+    AovHeroMultiple,
+    /// REFUND_SPIKE: refund rate above this multiple of its 30-day mean (1.5).
+    RefundSpikeMultiple,
+    /// CS_CONVERSION_LAG: agents with at least this many inquiries are judged (20).
+    CsMinInquiries,
+    /// CS_CONVERSION_LAG: this far under the team's conversion, as a fraction (0.05 = 5 points).
+    CsConversionGap,
+    /// CS_SLOW_RESPONSE: average first response above this many seconds (30).
+    CsFirstResponseMax,
+    /// AD_ROI_LOW: the ROI a channel must reach when the team has no ROI target (2.0).
+    AdRoiMin,
+    /// AD_CTR_DROP: a channel's CTR under this share of its 7-day CTR (0.80).
+    AdCtrDropRatio,
+    /// STOCK_LOW: a hero product's stock under this many days of its 7-day mean sales (7).
+    StockCoverDays,
+    /// COMPETITOR_PRICE_CUT: a price at or under this share of the previous snapshot (0.90).
+    CompetitorPriceRatio,
+    /// DSR_LOW: any DSR score under this (4.8).
+    DsrMin,
+    /// DSR_LOW: any DSR score down this much or more from the day before (0.01).
+    DsrDrop,
+}
+
 #[derive(SimpleObject)]
 pub struct Threshold {
     pub key: ThresholdKey,
@@ -141,9 +181,9 @@ pub struct Threshold {
 }
 
 fn listed(t: &Thresholds) -> Vec<Threshold> {
-    ThresholdKey::all()
+    thresholds::ThresholdKey::all()
         .map(|key| Threshold {
-            key,
+            key: key.into(),
             value: t.get(key),
             default_value: key.default_value(),
             is_default: t.is_default(key),
@@ -171,7 +211,7 @@ impl DiagnosisQuery {
 
     /// The thresholds the team's rules use: its own where set, else §5's defaults.
     #[graphql(
-        complexity = "crate::graphql::cost::rows(ThresholdKey::all().len(), child_complexity)"
+        complexity = "crate::graphql::cost::rows(thresholds::ThresholdKey::all().len(), child_complexity)"
     )]
     async fn diagnosis_thresholds(
         &self,
@@ -235,8 +275,22 @@ pub struct ThresholdInput {
 impl From<ThresholdInput> for thresholds::ThresholdInput {
     fn from(input: ThresholdInput) -> Self {
         Self {
-            key: input.key,
+            key: input.key.into(),
             value: input.value,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::EnumType;
+
+    use super::*;
+
+    #[test]
+    fn every_threshold_is_stored_under_its_name_in_the_api() {
+        let api: Vec<&str> = ThresholdKey::items().iter().map(|i| i.name).collect();
+        let stored: Vec<String> = thresholds::ThresholdKey::all().map(|k| k.key()).collect();
+        assert_eq!(api, stored);
     }
 }

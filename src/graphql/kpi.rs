@@ -1,4 +1,4 @@
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use rust_decimal::Decimal;
 
 use crate::entities::kpi_definition::{Basis, Direction, Method};
@@ -8,8 +8,47 @@ use crate::graphql::{
     context::{actor, db, team},
     id::Id,
 };
-use crate::services::kpi::scoring::{Scoring, TargetSource, Tier};
+use crate::services::kpi::scoring::{self, Scoring};
 use crate::services::kpi::{self, Kpi};
+
+/// One tier of a TIERS method: reaching `threshold` scores `score`.
+#[derive(Debug, Clone, SimpleObject, InputObject)]
+#[graphql(input_name = "TierInput")]
+pub struct Tier {
+    pub threshold: Decimal,
+    pub score: Decimal,
+}
+
+impl From<&scoring::Tier> for Tier {
+    fn from(t: &scoring::Tier) -> Self {
+        Self {
+            threshold: t.threshold,
+            score: t.score,
+        }
+    }
+}
+
+impl From<Tier> for scoring::Tier {
+    fn from(t: Tier) -> Self {
+        Self {
+            threshold: t.threshold,
+            score: t.score,
+        }
+    }
+}
+
+/// Where a TARGET_RATIO KPI's target comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "scoring::TargetSource")]
+pub enum TargetSource {
+    /// The person's monthly target for the metric, else the team's (§4).
+    Target,
+    /// A fixed value (`value`).
+    Fixed,
+    /// The team's value: the shop's conversion for owned-product conversion, else the mean of
+    /// the people of the same role.
+    TeamAverage,
+}
 
 /// A KPI of a role's scorecard (§7). The scoring parameters are in the fields named after the
 /// method (`tiers`; `worst`/`best`; `target`/`value`/`cap`).
@@ -41,9 +80,9 @@ impl KpiDefinition {
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
-    async fn tiers(&self) -> Option<&[Tier]> {
+    async fn tiers(&self) -> Option<Vec<Tier>> {
         match &self.0.scoring {
-            Scoring::Tiers { tiers } => Some(tiers),
+            Scoring::Tiers { tiers } => Some(tiers.iter().map(Into::into).collect()),
             _ => None,
         }
     }
@@ -61,7 +100,7 @@ impl KpiDefinition {
     }
     async fn target(&self) -> Option<TargetSource> {
         match self.0.scoring {
-            Scoring::TargetRatio { target, .. } => Some(target),
+            Scoring::TargetRatio { target, .. } => Some(target.into()),
             _ => None,
         }
     }
@@ -95,12 +134,8 @@ impl KpiQuery {
         role: Option<Role>,
     ) -> AppResult<Vec<KpiDefinition>> {
         let team = team(ctx, team_id.0).await?;
-        let all = crate::services::kpi::library(db(ctx), team.id).await?;
-        Ok(all
-            .into_iter()
-            .filter(|k| role.is_none_or(|r| r == k.role))
-            .map(KpiDefinition)
-            .collect())
+        let kpis = kpi::scorecards(db(ctx), actor(ctx)?, team.id, role).await?;
+        Ok(kpis.into_iter().map(KpiDefinition).collect())
     }
 }
 
@@ -164,10 +199,12 @@ impl From<KpiInput> for kpi::KpiInput {
             basis: input.basis,
             direction: input.direction,
             method: input.method,
-            tiers: input.tiers,
+            tiers: input
+                .tiers
+                .map(|tiers| tiers.into_iter().map(Into::into).collect()),
             worst: input.worst,
             best: input.best,
-            target: input.target,
+            target: input.target.map(Into::into),
             value: input.value,
             cap: input.cap,
             weight: input.weight,

@@ -1,10 +1,9 @@
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use sea_orm::EntityTrait;
 
 use crate::entities::{Grade, Metric, Role, review};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::audit::AuditEntry;
 use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
@@ -13,7 +12,7 @@ use crate::graphql::{
 };
 use crate::period::Month;
 use crate::services::catalogue::{Unit, precise, shown};
-use crate::services::kpi::scoring::{GRADE_FLOORS, GradeQuota};
+use crate::services::kpi::scoring::{self, GRADE_FLOORS};
 use crate::services::reviews::ReviewLine;
 
 /// One KPI of a review. Figures are computed and scored exactly and shown at their unit's places
@@ -62,6 +61,33 @@ impl From<ReviewLine> for ReviewLineShown {
             numerator: l.numerator,
             denominator: l.denominator,
             weight: l.weight,
+        }
+    }
+}
+
+/// A cumulative quota of a forced distribution: at most `max` (a fraction) of the graded people
+/// may have `grade` or better.
+#[derive(SimpleObject, InputObject)]
+#[graphql(input_name = "GradeQuotaInput")]
+pub struct GradeQuota {
+    pub grade: Grade,
+    pub max: Decimal,
+}
+
+impl From<scoring::GradeQuota> for GradeQuota {
+    fn from(q: scoring::GradeQuota) -> Self {
+        Self {
+            grade: q.grade,
+            max: q.max,
+        }
+    }
+}
+
+impl From<GradeQuota> for scoring::GradeQuota {
+    fn from(q: GradeQuota) -> Self {
+        Self {
+            grade: q.grade,
+            max: q.max,
         }
     }
 }
@@ -156,14 +182,8 @@ impl ReviewQuery {
         ctx: &Context<'_>,
         review_id: Id,
     ) -> AppResult<Vec<AuditEntry>> {
-        let r = review::Entity::find_by_id(review_id.0)
-            .one(db(ctx))
-            .await?
-            .ok_or_else(|| AppError::not_found(format!("review {}", review_id.0)))?;
-        actor(ctx)?.ensure_manager_of(r.team_id)?;
         let trail =
-            crate::services::audit::list(db(ctx), crate::services::reviews::AUDIT_KIND, r.id)
-                .await?;
+            crate::services::reviews::audit_trail(db(ctx), actor(ctx)?, review_id.0).await?;
         Ok(trail.into_iter().map(AuditEntry).collect())
     }
 
@@ -176,7 +196,9 @@ impl ReviewQuery {
         ctx: &Context<'_>,
         team_id: Id,
     ) -> AppResult<Vec<GradeQuota>> {
-        crate::services::reviews::quotas(&team(ctx, team_id.0).await?)
+        let team = team(ctx, team_id.0).await?;
+        let quotas = crate::services::reviews::forced_distribution(actor(ctx)?, &team)?;
+        Ok(quotas.into_iter().map(Into::into).collect())
     }
 }
 
@@ -244,9 +266,10 @@ impl ReviewMutation {
             db(ctx),
             actor(ctx)?,
             team_id.0,
-            quotas,
+            quotas.into_iter().map(Into::into).collect(),
         )
         .await?;
-        crate::services::reviews::quotas(&team)
+        let quotas = crate::services::reviews::quotas(&team)?;
+        Ok(quotas.into_iter().map(Into::into).collect())
     }
 }

@@ -15,8 +15,7 @@ use crate::entities::{Metric, Role};
 use crate::money::{from_fen, round_half_up as round};
 
 /// What a metric's value measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
-#[graphql(name = "MetricUnit")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     /// Yuan (an amount, or an amount per buyer, click or visitor).
     Money,

@@ -7,11 +7,12 @@
 
 use rust_decimal::Decimal;
 
-use super::facts::{Facts, channel_key};
+use super::facts::{CompetitorItem, Facts, Hero, channel_key};
 use super::thresholds::{ThresholdKey as K, Thresholds};
-use crate::entities::{Comparison, FindingCode, Metric, Role, Severity};
+use crate::entities::{Comparison, FindingCode, Metric, Role, Severity, ad_day};
 use crate::money::from_fen;
 use crate::services::catalogue::Sums;
+use crate::services::metrics::cs::CsTotals;
 use crate::services::metrics::reports::{AdTotals, ProductTotals};
 use crate::services::metrics::shop::{GmvSplit, ShopTotals, gmv_split};
 
@@ -178,44 +179,75 @@ pub fn evaluate(f: &Facts, t: &Thresholds) -> Outcome {
     product_rules(f, t, &mut out);
     cs_rules(f, t, &mut out);
     ad_rules(f, t, &mut out);
-    competitor_rule(f, t, &mut out);
+    competitor_rules(f, t, &mut out);
     out
 }
 
-/// A rule on the day's shop data: the finding codes it decides, and how. A new shop rule is one
-/// function and one entry of [`SHOP_RULES`].
-struct ShopRule {
+/// A rule of a group, run on each of the group's subjects (the shop's day, a hero product, an
+/// agent, the day's ad rows, a competitor item): the finding codes it decides, and how. A new
+/// rule is one function and one entry of its group's table.
+struct Rule<S: ?Sized> {
     codes: &'static [FindingCode],
-    run: fn(&Facts, &ShopTotals, &Thresholds, &mut Outcome),
+    run: fn(&Facts, &S, &Thresholds, &mut Outcome),
+}
+
+/// Each subject in turn, every rule on it, in table order.
+fn run_each<'a, S: ?Sized + 'a>(
+    rules: &[Rule<S>],
+    subjects: impl IntoIterator<Item = &'a S>,
+    f: &Facts,
+    t: &Thresholds,
+    out: &mut Outcome,
+) {
+    for subject in subjects {
+        for rule in rules {
+            (rule.run)(f, subject, t, out);
+        }
+    }
+}
+
+/// Every code of a group skipped, for lack of the group's data.
+fn skip_all<S: ?Sized>(rules: &[Rule<S>], reason: &str, out: &mut Outcome) {
+    for code in rules.iter().flat_map(|r| r.codes) {
+        out.skip(*code, reason);
+    }
+}
+
+/// A person's name for messages.
+fn name(f: &Facts, id: i64) -> String {
+    f.names
+        .get(&id)
+        .cloned()
+        .unwrap_or_else(|| format!("#{id}"))
 }
 
 /// In the order their checks are listed.
-const SHOP_RULES: [ShopRule; 7] = [
-    ShopRule {
+const SHOP_RULES: [Rule<ShopTotals>; 7] = [
+    Rule {
         codes: &[FindingCode::SalesBelowTarget],
         run: sales_below_target,
     },
-    ShopRule {
+    Rule {
         codes: &[FindingCode::TrafficDrop],
         run: traffic_drop,
     },
-    ShopRule {
+    Rule {
         codes: &[FindingCode::ConversionDrop],
         run: conversion_drop,
     },
-    ShopRule {
+    Rule {
         codes: &[FindingCode::BounceHigh, FindingCode::VisitDepthLow],
         run: bounce_and_depth,
     },
-    ShopRule {
+    Rule {
         codes: &[FindingCode::AovStructure],
         run: aov_structure,
     },
-    ShopRule {
+    Rule {
         codes: &[FindingCode::RefundSpike],
         run: refund_spike,
     },
-    ShopRule {
+    Rule {
         codes: &[FindingCode::DsrLow],
         run: dsr_low,
     },
@@ -227,14 +259,10 @@ fn shop_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             "shop_day",
             format!("no shop data (生意参谋) for {}", f.date),
         ));
-        for code in SHOP_RULES.iter().flat_map(|r| r.codes) {
-            out.skip(*code, format!("no shop data for {}", f.date));
-        }
+        skip_all(&SHOP_RULES, &format!("no shop data for {}", f.date), out);
         return;
     };
-    for rule in &SHOP_RULES {
-        (rule.run)(f, day, t, out);
-    }
+    run_each(&SHOP_RULES, [day], f, t, out);
 }
 
 /// Paid amount under the day's target; the shortfall sets the severity.
@@ -533,70 +561,100 @@ fn dsr_low(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
     }
 }
 
+/// Per hero product (主推款), in product order.
+const PRODUCT_RULES: [Rule<Hero>; 2] = [
+    Rule {
+        codes: &[FindingCode::BadReview],
+        run: bad_review,
+    },
+    Rule {
+        codes: &[FindingCode::StockLow],
+        run: stock_low,
+    },
+];
+
 fn product_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
-    use FindingCode::*;
     if f.heroes.is_empty() {
-        out.skip(BadReview, "the team has no hero products");
-        out.skip(StockLow, "the team has no hero products");
+        skip_all(&PRODUCT_RULES, "the team has no hero products", out);
         return;
     }
-    for hero in &f.heroes {
-        let Some(day) = &hero.day else { continue };
-        let p = &hero.product;
-        out.checks.push(check(
-            Base {
-                code: BadReview,
-                subject: format!("product:{}", p.id),
-                metric: "bad_reviews",
-                comparison: Comparison::Threshold,
-                owner_role: Role::CustomerService,
-            },
-            day.bad_reviews > 0,
-            Some(day.bad_reviews.into()),
-            Some(Decimal::ZERO),
-            0,
-            format!(
-                "{} bad reviews (中差评) on hero product {}",
-                day.bad_reviews, p.title
-            ),
-        ));
-        let (Some(stock), Some(mean)) = (
-            day.stock,
-            (hero.days_week > 0)
-                .then(|| Decimal::from(hero.units_week) / Decimal::from(hero.days_week)),
-        ) else {
-            continue;
-        };
-        let cover = t.get(K::StockCoverDays) * mean;
-        out.checks.push(check(
-            Base {
-                code: StockLow,
-                subject: format!("product:{}", p.id),
-                metric: "stock",
-                comparison: Comparison::Mean7Days,
-                owner_role: Role::Operations,
-            },
-            Decimal::from(stock) < cover,
-            Some(stock.into()),
-            Some(cover),
-            2,
-            format!(
-                "stock {} of hero product {} covers {} days of its 7-day mean sales ({}/day)",
-                stock,
-                p.title,
-                if mean.is_zero() {
-                    "many".into()
-                } else {
-                    round(Decimal::from(stock) / mean, 1).to_string()
-                },
-                round(mean, 2)
-            ),
-        ));
-    }
+    run_each(&PRODUCT_RULES, &f.heroes, f, t, out);
 }
 
+/// Any bad review (中差评) of a hero product on the day.
+fn bad_review(_: &Facts, hero: &Hero, _: &Thresholds, out: &mut Outcome) {
+    let Some(day) = &hero.day else { return };
+    let p = &hero.product;
+    out.checks.push(check(
+        Base {
+            code: FindingCode::BadReview,
+            subject: format!("product:{}", p.id),
+            metric: "bad_reviews",
+            comparison: Comparison::Threshold,
+            owner_role: Role::CustomerService,
+        },
+        day.bad_reviews > 0,
+        Some(day.bad_reviews.into()),
+        Some(Decimal::ZERO),
+        0,
+        format!(
+            "{} bad reviews (中差评) on hero product {}",
+            day.bad_reviews, p.title
+        ),
+    ));
+}
+
+/// A hero product's stock under some days of its 7-day mean sales.
+fn stock_low(_: &Facts, hero: &Hero, t: &Thresholds, out: &mut Outcome) {
+    let Some(day) = &hero.day else { return };
+    let (Some(stock), Some(mean)) = (
+        day.stock,
+        (hero.days_week > 0)
+            .then(|| Decimal::from(hero.units_week) / Decimal::from(hero.days_week)),
+    ) else {
+        return;
+    };
+    let p = &hero.product;
+    let cover = t.get(K::StockCoverDays) * mean;
+    out.checks.push(check(
+        Base {
+            code: FindingCode::StockLow,
+            subject: format!("product:{}", p.id),
+            metric: "stock",
+            comparison: Comparison::Mean7Days,
+            owner_role: Role::Operations,
+        },
+        Decimal::from(stock) < cover,
+        Some(stock.into()),
+        Some(cover),
+        2,
+        format!(
+            "stock {} of hero product {} covers {} days of its 7-day mean sales ({}/day)",
+            stock,
+            p.title,
+            if mean.is_zero() {
+                "many".into()
+            } else {
+                round(Decimal::from(stock) / mean, 1).to_string()
+            },
+            round(mean, 2)
+        ),
+    ));
+}
+
+/// Per agent with a day, in staff order.
+const CS_RULES: [Rule<CsTotals>; 2] = [
+    Rule {
+        codes: &[FindingCode::CsConversionLag],
+        run: cs_conversion_lag,
+    },
+    Rule {
+        codes: &[FindingCode::CsSlowResponse],
+        run: cs_slow_response,
+    },
+];
+
 fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
-    use FindingCode::*;
     if f.agents.is_empty() {
         if f.has_agents {
             out.checks.push(missing(
@@ -604,78 +662,93 @@ fn cs_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
                 format!("no customer-service data (赤兔) for {}", f.date),
             ));
         }
-        out.skip(CsConversionLag, "no customer-service data on the day");
-        out.skip(CsSlowResponse, "no customer-service data on the day");
+        skip_all(&CS_RULES, "no customer-service data on the day", out);
         return;
     }
-    let team = &f.agents_team;
-    let team_conversion = team.value(Metric::InquiryConversion);
-    let name = |id: i64| {
-        f.names
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| format!("#{id}"))
-    };
-    for a in &f.agents {
-        let subject = format!("staff:{}", a.staff_id);
-        if let (Some(team_c), Some(c)) = (team_conversion, a.value(Metric::InquiryConversion))
-            && a.inquiries
-                >= t.get(K::CsMinInquiries)
-                    .trunc()
-                    .try_into()
-                    .unwrap_or(i64::MAX)
-        {
-            let mut lag = check(
-                Base {
-                    code: CsConversionLag,
-                    subject: subject.clone(),
-                    metric: Metric::InquiryConversion.def().name,
-                    comparison: Comparison::Team,
-                    owner_role: Role::CustomerService,
-                },
-                team_c - c >= t.get(K::CsConversionGap),
-                Some(c),
-                Some(team_c),
-                4,
-                format!(
-                    "{} converts {} of inquiries (询单转化), the team {}",
-                    name(a.staff_id),
-                    pct(c),
-                    pct(team_c)
-                ),
-            );
-            lag.owner_staff_id = Some(a.staff_id);
-            out.checks.push(lag);
-        }
-        if let Some(avg) = a.value(Metric::AvgFirstResponse) {
-            let max = t.get(K::CsFirstResponseMax);
-            let mut slow = check(
-                Base {
-                    code: CsSlowResponse,
-                    subject,
-                    metric: Metric::AvgFirstResponse.def().name,
-                    comparison: Comparison::Threshold,
-                    owner_role: Role::CustomerService,
-                },
-                avg > max,
-                Some(avg),
-                Some(max),
-                2,
-                format!(
-                    "{} answers first in {} s on average, over {} s",
-                    name(a.staff_id),
-                    round(avg, 1),
-                    round(max, 1)
-                ),
-            );
-            slow.owner_staff_id = Some(a.staff_id);
-            out.checks.push(slow);
-        }
-    }
+    run_each(&CS_RULES, &f.agents, f, t, out);
 }
 
+/// An agent with enough inquiries converting some points under the team's pooled conversion.
+fn cs_conversion_lag(f: &Facts, a: &CsTotals, t: &Thresholds, out: &mut Outcome) {
+    let min_inquiries = t
+        .get(K::CsMinInquiries)
+        .trunc()
+        .try_into()
+        .unwrap_or(i64::MAX);
+    let (Some(team_c), Some(c)) = (
+        f.agents_team.value(Metric::InquiryConversion),
+        a.value(Metric::InquiryConversion),
+    ) else {
+        return;
+    };
+    if a.inquiries < min_inquiries {
+        return;
+    }
+    let mut lag = check(
+        Base {
+            code: FindingCode::CsConversionLag,
+            subject: format!("staff:{}", a.staff_id),
+            metric: Metric::InquiryConversion.def().name,
+            comparison: Comparison::Team,
+            owner_role: Role::CustomerService,
+        },
+        team_c - c >= t.get(K::CsConversionGap),
+        Some(c),
+        Some(team_c),
+        4,
+        format!(
+            "{} converts {} of inquiries (询单转化), the team {}",
+            name(f, a.staff_id),
+            pct(c),
+            pct(team_c)
+        ),
+    );
+    lag.owner_staff_id = Some(a.staff_id);
+    out.checks.push(lag);
+}
+
+/// An agent's average first response over the maximum.
+fn cs_slow_response(f: &Facts, a: &CsTotals, t: &Thresholds, out: &mut Outcome) {
+    let Some(avg) = a.value(Metric::AvgFirstResponse) else {
+        return;
+    };
+    let max = t.get(K::CsFirstResponseMax);
+    let mut slow = check(
+        Base {
+            code: FindingCode::CsSlowResponse,
+            subject: format!("staff:{}", a.staff_id),
+            metric: Metric::AvgFirstResponse.def().name,
+            comparison: Comparison::Threshold,
+            owner_role: Role::CustomerService,
+        },
+        avg > max,
+        Some(avg),
+        Some(max),
+        2,
+        format!(
+            "{} answers first in {} s on average, over {} s",
+            name(f, a.staff_id),
+            round(avg, 1),
+            round(max, 1)
+        ),
+    );
+    slow.owner_staff_id = Some(a.staff_id);
+    out.checks.push(slow);
+}
+
+/// On the day's ad rows (one per channel and owner, in that order).
+const AD_RULES: [Rule<[ad_day::Model]>; 2] = [
+    Rule {
+        codes: &[FindingCode::AdRoiLow],
+        run: ad_roi_low,
+    },
+    Rule {
+        codes: &[FindingCode::AdCtrDrop],
+        run: ad_ctr_drop,
+    },
+];
+
 fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
-    use FindingCode::*;
     if f.ads.is_empty() {
         if !f.ads_week.is_empty() {
             out.checks.push(missing(
@@ -686,32 +759,26 @@ fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
                 ),
             ));
         }
-        out.skip(AdRoiLow, "no ad data on the day");
-        out.skip(AdCtrDrop, "no ad data on the day");
+        skip_all(&AD_RULES, "no ad data on the day", out);
         return;
     }
+    run_each(&AD_RULES, [f.ads.as_slice()], f, t, out);
+}
+
+/// Each channel and owner's ROI under the team's ROI target, else under the minimum.
+fn ad_roi_low(f: &Facts, ads: &[ad_day::Model], t: &Thresholds, out: &mut Outcome) {
     let (target, comparison) = match f.targets.get(&Metric::Roi) {
         Some(roi) => (*roi, Comparison::DailyTarget),
         None => (t.get(K::AdRoiMin), Comparison::Threshold),
     };
-    let name = |id: i64| {
-        f.names
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| format!("#{id}"))
-    };
-    let mut channels: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
-    for r in &f.ads {
+    for r in ads {
         let channel = channel_key(r.channel);
-        let e = channels.entry(channel.clone()).or_default();
-        e.0 += r.impressions;
-        e.1 += r.clicks;
         let Some(roi) = AdTotals::from(r).value(Metric::Roi) else {
             continue;
         };
         let mut c = check(
             Base {
-                code: AdRoiLow,
+                code: FindingCode::AdRoiLow,
                 subject: format!("channel:{channel}:staff:{}", r.owner_id),
                 metric: Metric::Roi.def().name,
                 comparison,
@@ -724,22 +791,32 @@ fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
             format!(
                 "{channel} ROI {} (owner {}) under {}",
                 round(roi, 2),
-                name(r.owner_id),
+                name(f, r.owner_id),
                 round(target, 2)
             ),
         );
         c.owner_staff_id = Some(r.owner_id);
         out.checks.push(c);
     }
+}
+
+/// Each channel's CTR under a share of its 7-day CTR.
+fn ad_ctr_drop(f: &Facts, ads: &[ad_day::Model], t: &Thresholds, out: &mut Outcome) {
+    let mut channels: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
+    for r in ads {
+        let e = channels.entry(channel_key(r.channel)).or_default();
+        e.0 += r.impressions;
+        e.1 += r.clicks;
+    }
+    let ctr_of = |impressions: i64, clicks: i64| {
+        AdTotals {
+            impressions,
+            clicks,
+            ..Default::default()
+        }
+        .value(Metric::Ctr)
+    };
     for (channel, (impressions, clicks)) in channels {
-        let ctr_of = |impressions: i64, clicks: i64| {
-            AdTotals {
-                impressions,
-                clicks,
-                ..Default::default()
-            }
-            .value(Metric::Ctr)
-        };
         let Some(ctr) = ctr_of(impressions, clicks) else {
             continue;
         };
@@ -748,7 +825,7 @@ fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
         };
         out.checks.push(check(
             Base {
-                code: AdCtrDrop,
+                code: FindingCode::AdCtrDrop,
                 subject: format!("channel:{channel}"),
                 metric: Metric::Ctr.def().name,
                 comparison: Comparison::Mean7Days,
@@ -763,37 +840,43 @@ fn ad_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
     }
 }
 
-fn competitor_rule(f: &Facts, t: &Thresholds, out: &mut Outcome) {
+/// Per tracked competitor item seen on the day, by competitor and item.
+const COMPETITOR_RULES: [Rule<CompetitorItem>; 1] = [Rule {
+    codes: &[FindingCode::CompetitorPriceCut],
+    run: competitor_price_cut,
+}];
+
+fn competitor_rules(f: &Facts, t: &Thresholds, out: &mut Outcome) {
     if f.competitors.is_empty() {
-        out.skip(
-            FindingCode::CompetitorPriceCut,
-            "no competitor snapshots on the day",
-        );
+        skip_all(&COMPETITOR_RULES, "no competitor snapshots on the day", out);
         return;
     }
-    for c in &f.competitors {
-        let Some((_, before)) = c.previous else {
-            continue;
-        };
-        let (now, before) = (from_fen(c.price_fen), from_fen(before));
-        out.checks.push(check(
-            Base {
-                code: FindingCode::CompetitorPriceCut,
-                subject: format!("competitor:{}:{}", c.competitor, c.item),
-                metric: "price",
-                comparison: Comparison::PreviousSnapshot,
-                owner_role: Role::Operations,
-            },
-            now <= t.get(K::CompetitorPriceRatio) * before,
-            Some(now),
-            Some(before),
-            2,
-            format!(
-                "{} cut {} to ¥{} from ¥{}",
-                c.competitor, c.item, now, before
-            ),
-        ));
-    }
+    run_each(&COMPETITOR_RULES, &f.competitors, f, t, out);
+}
+
+/// A price at or under a share of the item's previous snapshot.
+fn competitor_price_cut(_: &Facts, c: &CompetitorItem, t: &Thresholds, out: &mut Outcome) {
+    let Some((_, before)) = c.previous else {
+        return;
+    };
+    let (now, before) = (from_fen(c.price_fen), from_fen(before));
+    out.checks.push(check(
+        Base {
+            code: FindingCode::CompetitorPriceCut,
+            subject: format!("competitor:{}:{}", c.competitor, c.item),
+            metric: "price",
+            comparison: Comparison::PreviousSnapshot,
+            owner_role: Role::Operations,
+        },
+        now <= t.get(K::CompetitorPriceRatio) * before,
+        Some(now),
+        Some(before),
+        2,
+        format!(
+            "{} cut {} to ¥{} from ¥{}",
+            c.competitor, c.item, now, before
+        ),
+    ));
 }
 
 #[cfg(test)]
@@ -803,7 +886,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::services::metrics::cs::CsTotals;
+    use crate::entities::{product, product_day};
 
     fn date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
@@ -936,5 +1019,246 @@ mod tests {
         f.targets.insert(Metric::PaidAmount, Decimal::from(6000));
         let out = evaluate(&f, &Thresholds::default());
         assert!(!check(&out, FindingCode::SalesBelowTarget).fires);
+    }
+
+    /// A hero product with `units_week` sold over `days_week` days before, and its day.
+    fn hero(bad_reviews: i64, stock: Option<i64>, units_week: i64, days_week: i64) -> Hero {
+        let at = chrono::Utc::now();
+        Hero {
+            product: product::Model {
+                id: 3,
+                team_id: 1,
+                platform_item_id: "item-3".into(),
+                title: "Hero".into(),
+                is_hero: true,
+                designer_id: None,
+                unit_cost_fen: 0,
+                active: true,
+                created_at: at,
+                updated_at: at,
+            },
+            day: Some(product_day::Model {
+                id: 1,
+                team_id: 1,
+                product_id: 3,
+                date: date(),
+                visitors: 100,
+                paid_buyers: 5,
+                paid_units: 5,
+                paid_amount_fen: 50_000,
+                fav_cart_buyers: 0,
+                bad_reviews,
+                stock,
+                updated_at: at,
+            }),
+            units_week,
+            days_week,
+        }
+    }
+
+    fn agent(staff_id: i64, inquiries: i64, paid_buyers: i64) -> CsTotals {
+        CsTotals {
+            staff_id,
+            inquiries,
+            paid_buyers,
+            ..Default::default()
+        }
+    }
+
+    /// The agents of the day, pooled as the facts pool them.
+    fn with_agents(agents: Vec<CsTotals>) -> Facts {
+        let mut f = facts();
+        f.agents_team = crate::services::metrics::cs::pooled(&agents).unwrap();
+        f.agents = agents;
+        f
+    }
+
+    fn ad(
+        impressions: i64,
+        clicks: i64,
+        spend_fen: i64,
+        attributed_amount_fen: i64,
+    ) -> ad_day::Model {
+        ad_day::Model {
+            id: 1,
+            team_id: 1,
+            date: date(),
+            channel: crate::entities::AdChannel::Ztc,
+            owner_id: 5,
+            impressions,
+            clicks,
+            spend_fen,
+            attributed_orders: 1,
+            attributed_amount_fen,
+            updated_at: chrono::Utc::now(),
+        }
+    }
+
+    fn competitor(price_fen: i64, before_fen: i64) -> CompetitorItem {
+        CompetitorItem {
+            competitor: "Rival".into(),
+            item: "r-1".into(),
+            price_fen,
+            previous: Some((date() - chrono::Duration::days(1), before_fen)),
+        }
+    }
+
+    #[test]
+    fn without_their_data_the_other_groups_skip_every_code_in_order() {
+        use FindingCode::*;
+        let out = evaluate(&facts(), &Thresholds::default());
+        let skipped: Vec<FindingCode> = out.skipped.iter().map(|s| s.code).skip(8).collect();
+        assert_eq!(
+            skipped,
+            [
+                BadReview,
+                StockLow,
+                CsConversionLag,
+                CsSlowResponse,
+                AdRoiLow,
+                AdCtrDrop,
+                CompetitorPriceCut
+            ]
+        );
+        // No agents and no ads the week before: only the shop day is missing.
+        assert_eq!(out.checks.len(), 1);
+        let mut f = facts();
+        f.has_agents = true;
+        f.ads_week.insert("ZTC".into(), (1000, 50));
+        let out = evaluate(&f, &Thresholds::default());
+        let missing: Vec<&str> = out.checks.iter().map(|c| c.metric).collect();
+        assert_eq!(missing, ["shop_day", "agent_day", "ad_day"]);
+    }
+
+    #[test]
+    fn a_bad_review_fires_from_the_first() {
+        let mut f = facts();
+        f.heroes = vec![hero(0, None, 0, 0)];
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(!check(&out, FindingCode::BadReview).fires);
+        f.heroes = vec![hero(1, None, 0, 0)];
+        let out = evaluate(&f, &Thresholds::default());
+        let bad = check(&out, FindingCode::BadReview);
+        assert!(bad.fires);
+        assert_eq!(bad.subject, "product:3");
+    }
+
+    #[test]
+    fn stock_fires_under_seven_days_of_the_weeks_mean_sales() {
+        // 70 units over 7 days: 10 a day; 7 × 10 = 70 units of cover, and 70 in stock is not
+        // under it; 69 is.
+        let mut f = facts();
+        f.heroes = vec![hero(0, Some(70), 70, 7)];
+        let out = evaluate(&f, &Thresholds::default());
+        let stock = check(&out, FindingCode::StockLow);
+        assert!(!stock.fires);
+        assert_eq!(stock.expected, Some(Decimal::from(70)));
+        f.heroes = vec![hero(0, Some(69), 70, 7)];
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(check(&out, FindingCode::StockLow).fires);
+        // No stock reported, or no sales days before: no check.
+        f.heroes = vec![hero(0, None, 70, 7), hero(0, Some(1), 0, 0)];
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(out.checks.iter().all(|c| c.code != FindingCode::StockLow));
+    }
+
+    #[test]
+    fn an_agent_lags_from_five_points_under_the_team() {
+        // Agent 1: 4 / 20 = 0.20. Team: (4 + 21) / (20 + 80) = 0.25; 0.25 − 0.20 = 0.05, the
+        // gap, and `≥` fires on it.
+        let out = evaluate(
+            &with_agents(vec![agent(1, 20, 4), agent(2, 80, 21)]),
+            &Thresholds::default(),
+        );
+        let lag = check(&out, FindingCode::CsConversionLag);
+        assert_eq!((lag.subject.as_str(), lag.fires), ("staff:1", true));
+        assert_eq!(lag.expected, Some(Decimal::new(25, 2)));
+        assert_eq!(lag.owner_staff_id, Some(1));
+        // Team: (4 + 245) / (20 + 980) = 0.249; 0.249 − 0.20 = 0.049, under the gap.
+        let out = evaluate(
+            &with_agents(vec![agent(1, 20, 4), agent(2, 980, 245)]),
+            &Thresholds::default(),
+        );
+        assert!(!check(&out, FindingCode::CsConversionLag).fires);
+        // 19 inquiries, under the 20 an agent is judged from: no check, however far under.
+        let out = evaluate(
+            &with_agents(vec![agent(1, 19, 0), agent(2, 80, 40)]),
+            &Thresholds::default(),
+        );
+        let lags: Vec<&str> = out
+            .checks
+            .iter()
+            .filter(|c| c.code == FindingCode::CsConversionLag)
+            .map(|c| c.subject.as_str())
+            .collect();
+        assert_eq!(lags, ["staff:2"]);
+    }
+
+    #[test]
+    fn a_first_response_is_slow_over_thirty_seconds_not_on_them() {
+        // 300 s / 10 = 30 s, the maximum: `>` does not fire; 301 / 10 = 30.1 s does.
+        let slow = |sum: i64| {
+            let a = CsTotals {
+                first_response_seconds_sum: sum,
+                first_response_count: 10,
+                ..agent(1, 0, 0)
+            };
+            let out = evaluate(&with_agents(vec![a]), &Thresholds::default());
+            check(&out, FindingCode::CsSlowResponse).clone()
+        };
+        let on = slow(300);
+        assert!(!on.fires);
+        assert_eq!(on.observed, Some(Decimal::from(30)));
+        assert!(slow(301).fires);
+    }
+
+    #[test]
+    fn roi_is_judged_against_the_minimum_or_the_target() {
+        // ¥200 / ¥100 = 2.0, the minimum: `<` does not fire; ¥199.99 / ¥100 = 1.9999 does.
+        let mut f = facts();
+        f.ads = vec![ad(1000, 50, 10_000, 20_000)];
+        let out = evaluate(&f, &Thresholds::default());
+        let roi = check(&out, FindingCode::AdRoiLow);
+        assert_eq!((roi.fires, roi.comparison), (false, Comparison::Threshold));
+        assert_eq!(roi.subject, "channel:ZTC:staff:5");
+        f.ads = vec![ad(1000, 50, 10_000, 19_999)];
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(check(&out, FindingCode::AdRoiLow).fires);
+        // A team ROI target of 3 replaces the minimum: 2.0 < 3.
+        f.ads = vec![ad(1000, 50, 10_000, 20_000)];
+        f.targets.insert(Metric::Roi, Decimal::from(3));
+        let out = evaluate(&f, &Thresholds::default());
+        let roi = check(&out, FindingCode::AdRoiLow);
+        assert_eq!((roi.fires, roi.comparison), (true, Comparison::DailyTarget));
+    }
+
+    #[test]
+    fn ctr_drops_under_eighty_percent_of_the_weeks() {
+        // The week: 50 / 1000 = 0.05; 0.80 × 0.05 = 0.04. The day's 40 / 1000 = 0.04 is not
+        // under it; 39 / 1000 = 0.039 is.
+        let mut f = facts();
+        f.ads_week.insert("ZTC".into(), (1000, 50));
+        f.ads = vec![ad(1000, 40, 10_000, 20_000)];
+        let out = evaluate(&f, &Thresholds::default());
+        let ctr = check(&out, FindingCode::AdCtrDrop);
+        assert!(!ctr.fires);
+        assert_eq!(ctr.expected, Some(Decimal::new(5, 2)));
+        f.ads = vec![ad(1000, 39, 10_000, 20_000)];
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(check(&out, FindingCode::AdCtrDrop).fires);
+    }
+
+    #[test]
+    fn a_competitor_cuts_at_ninety_percent_of_the_previous_price() {
+        // 0.90 × ¥100.00 = ¥90.00: `≤` fires on it, not on ¥90.01.
+        let mut f = facts();
+        f.competitors = vec![competitor(9000, 10_000)];
+        let out = evaluate(&f, &Thresholds::default());
+        let cut = check(&out, FindingCode::CompetitorPriceCut);
+        assert!(cut.fires);
+        assert_eq!(cut.subject, "competitor:Rival:r-1");
+        f.competitors = vec![competitor(9001, 10_000)];
+        let out = evaluate(&f, &Thresholds::default());
+        assert!(!check(&out, FindingCode::CompetitorPriceCut).fires);
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, EnumIter, Iterable, QueryFilter, Set};
 
 use crate::db;
 use crate::entities::diagnosis_threshold;
@@ -14,7 +14,7 @@ use crate::services::auth::Actor;
 use crate::validate::Checks;
 
 /// A tunable number of a rule. Rates and ratios are fractions (0.70 = 70 %).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, serde::Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ThresholdKey {
     /// SALES_BELOW_TARGET is HIGH at this shortfall or more (0.20).
@@ -56,9 +56,7 @@ pub enum ThresholdKey {
 impl ThresholdKey {
     /// Every key, in declaration order: the enum lists itself, so a new key needs no count.
     pub fn all() -> impl ExactSizeIterator<Item = ThresholdKey> {
-        <Self as async_graphql::EnumType>::items()
-            .iter()
-            .map(|item| item.value)
+        Self::iter()
     }
 
     /// The default of §5.
@@ -85,7 +83,7 @@ impl ThresholdKey {
         Decimal::new(m, scale).normalize()
     }
 
-    /// The name stored in the database (the GraphQL enum's).
+    /// The name stored in the database (and the GraphQL enum's, a test there checks).
     pub fn key(self) -> String {
         match serde_json::to_value(self) {
             Ok(serde_json::Value::String(name)) => name,

@@ -283,6 +283,19 @@ pub async fn library(db: &DatabaseConnection, team_id: i64) -> AppResult<Vec<Kpi
     rows.iter().map(Kpi::from_model).collect()
 }
 
+/// The team's scorecards (every role's, or `role`'s) for a member of the team (§9).
+pub async fn scorecards(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    team_id: i64,
+    role: Option<Role>,
+) -> AppResult<Vec<Kpi>> {
+    actor.ensure_member_of(team_id)?;
+    let mut all = library(db, team_id).await?;
+    all.retain(|k| role.is_none_or(|r| r == k.role));
+    Ok(all)
+}
+
 /// The metrics a role's scorecard scores, each once, in scorecard order.
 pub fn metrics_of(library: &[Kpi], role: Role) -> Vec<Metric> {
     let mut metrics: Vec<Metric> = Vec::new();

@@ -10,23 +10,14 @@ use crate::entities::kpi_definition::Direction;
 use crate::services::catalogue::exact;
 
 /// One tier of a TIERS method: reaching `threshold` scores `score`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Serialize,
-    Deserialize,
-    async_graphql::SimpleObject,
-    async_graphql::InputObject,
-)]
-#[graphql(input_name = "TierInput")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tier {
     pub threshold: Decimal,
     pub score: Decimal,
 }
 
 /// Where a TARGET_RATIO KPI's target comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum TargetSource {
     /// The person's monthly target for the metric, else the team's (§4).
@@ -136,16 +127,7 @@ pub fn one_lower(g: Grade) -> Grade {
 
 /// A cumulative quota of a forced distribution: at most `max` (a fraction) of the graded people
 /// may have `grade` or better.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Serialize,
-    Deserialize,
-    async_graphql::SimpleObject,
-    async_graphql::InputObject,
-)]
-#[graphql(input_name = "GradeQuotaInput")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GradeQuota {
     pub grade: Grade,
     pub max: Decimal,

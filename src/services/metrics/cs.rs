@@ -1,16 +1,19 @@
 //! Customer-service metrics (§3) per agent and pooled for the team: the 赤兔-style ranking.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
 
+use super::cache::DashboardCache;
 use super::{add, select_sums};
 use crate::entities::kpi_definition::Direction;
 use crate::entities::{Metric, agent_day, team};
 use crate::error::{AppError, AppResult};
+use crate::period::check_range;
 use crate::services::auth::Actor;
 use crate::services::catalogue::{Sum, Sums};
 
@@ -100,7 +103,7 @@ impl Sums for CsTotals {
 }
 
 /// What a ranking can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsMetric {
     SalesAmount,
     Inquiries,
@@ -134,7 +137,7 @@ impl CsMetric {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortOrder {
     Asc,
     Desc,
@@ -177,7 +180,7 @@ pub fn pooled(agents: &[CsTotals]) -> AppResult<CsTotals> {
 }
 
 /// Managers always see the ranking; staff when the team allows it (§9).
-pub fn ensure_may_see_ranking(actor: &Actor, team: &team::Model) -> AppResult<()> {
+fn ensure_may_see_ranking(actor: &Actor, team: &team::Model) -> AppResult<()> {
     actor.ensure_member_of(team.id)?;
     if actor.manages(team.id) || team.cs_ranking_visible {
         Ok(())
@@ -188,7 +191,31 @@ pub fn ensure_may_see_ranking(actor: &Actor, team: &team::Model) -> AppResult<()
     }
 }
 
+/// The ranking over `from..=to` sorted by `sort_by`, best first unless `order` says otherwise,
+/// for whoever may see it.
+#[allow(clippy::too_many_arguments)]
 pub async fn ranking(
+    db: &DatabaseConnection,
+    cache: &DashboardCache,
+    actor: &Actor,
+    team: &team::Model,
+    from: NaiveDate,
+    to: NaiveDate,
+    sort_by: CsMetric,
+    order: Option<SortOrder>,
+) -> AppResult<Arc<Ranking>> {
+    check_range(from, to)?;
+    ensure_may_see_ranking(actor, team)?;
+    cache
+        .get_or_compute(
+            team,
+            format!("cs_ranking {from} {to} {sort_by:?} {order:?}"),
+            || rank(db, team.id, from, to, sort_by, order),
+        )
+        .await
+}
+
+async fn rank(
     db: &DatabaseConnection,
     team_id: i64,
     from: NaiveDate,

@@ -12,6 +12,7 @@ use sea_orm::{
 use super::{add, select_sums, sum_of};
 use crate::entities::{AdChannel, ad_day, design_deliverable, product, product_day};
 use crate::error::AppResult;
+use crate::period::check_range;
 use crate::services::auth::Actor;
 use crate::services::catalogue::{Sum, Sums};
 
@@ -86,6 +87,7 @@ pub async fn ad_report_seen_by(
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<AdReport> {
+    check_range(from, to)?;
     actor.ensure_member_of(team_id)?;
     let mut report = ad_report(db, team_id, from, to).await?;
     if !actor.manages(team_id) {
@@ -187,6 +189,7 @@ pub async fn design_report_seen_by(
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Vec<DesignTotals>> {
+    check_range(from, to)?;
     actor.ensure_member_of(team_id)?;
     let mut rows = design_report(db, team_id, from, to).await?;
     if !actor.manages(team_id) {
@@ -347,13 +350,17 @@ struct RecentWeek {
     stock: Option<(NaiveDate, i64)>,
 }
 
-/// The team's products with their numbers: heroes first, then by paid amount.
+/// The team's products with their numbers, heroes first, then by paid amount; for a member of
+/// the team (§9).
 pub async fn product_report(
     db: &DatabaseConnection,
+    actor: &Actor,
     team_id: i64,
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Vec<ProductRow>> {
+    check_range(from, to)?;
+    actor.ensure_member_of(team_id)?;
     let products = product::Entity::find()
         .filter(product::Column::TeamId.eq(team_id))
         .all(db)

@@ -2,19 +2,22 @@
 //! operator looks at first (§3, §5).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, DatabaseConnection, EntityTrait, EnumIter, FromQueryResult, Iterable, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
+use super::cache::DashboardCache;
 use super::{add, select_sums};
-use crate::entities::{Metric, ad_day, shop_day};
+use crate::entities::{Metric, ad_day, shop_day, team};
 use crate::error::AppResult;
-use crate::period::Granularity;
+use crate::period::{Granularity, check_range};
+use crate::services::auth::Actor;
 use crate::services::catalogue::{Sum, Sums, exact};
 use crate::services::targets;
 
@@ -146,8 +149,8 @@ impl Sums for ShopTotals {
     }
 }
 
-/// The shop metrics a day summary compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+/// The shop metrics a day summary compares, in the order it lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
 pub enum ShopMetric {
     Visitors,
     PaidBuyers,
@@ -165,22 +168,6 @@ pub enum ShopMetric {
 }
 
 impl ShopMetric {
-    pub const ALL: [ShopMetric; 13] = [
-        Self::Visitors,
-        Self::PaidBuyers,
-        Self::PaidAmount,
-        Self::ConversionRate,
-        Self::Aov,
-        Self::BounceRate,
-        Self::VisitDepth,
-        Self::FavCartRate,
-        Self::RefundRate,
-        Self::UvValue,
-        Self::AdSpend,
-        Self::AdRoi,
-        Self::NetProfit,
-    ];
-
     /// The catalogue's metric.
     pub fn metric(self) -> Metric {
         match self {
@@ -270,18 +257,84 @@ pub fn bucket(
     Ok(buckets)
 }
 
-/// A day next to its comparison bases (§5).
-pub struct DaySummary {
-    pub day: ShopTotals,
-    pub previous_day: ShopTotals,
-    /// D−7..D−1, summed; `days` says how many of them had data.
-    pub previous_7_days: ShopTotals,
-    pub same_weekday_last_week: ShopTotals,
-    /// The day's team targets (§4).
-    pub targets: HashMap<Metric, Decimal>,
+/// The shop's numbers over `from..=to`, one entry per bucket of `granularity` (clipped to the
+/// range), for a member of the team (§9).
+pub async fn metrics(
+    db: &DatabaseConnection,
+    cache: &DashboardCache,
+    actor: &Actor,
+    team: &team::Model,
+    from: NaiveDate,
+    to: NaiveDate,
+    granularity: Granularity,
+) -> AppResult<Vec<ShopTotals>> {
+    check_range(from, to)?;
+    actor.ensure_member_of(team.id)?;
+    let days = cache
+        .get_or_compute(team, format!("shop_daily {from} {to}"), || {
+            daily(db, team.id, from, to)
+        })
+        .await?;
+    bucket(&days, from, to, granularity)
 }
 
+/// What a day is compared with (§5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComparisonBasis {
+    PreviousDay,
+    /// The mean of the 7 days before (of those with data).
+    Previous7DayMean,
+    SameWeekdayLastWeek,
+    /// The day's team targets (§4).
+    Target,
+}
+
+/// One metric of the day against a base, exact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricChange {
+    pub metric: ShopMetric,
+    pub value: Option<Decimal>,
+    pub base: Option<Decimal>,
+    /// (value − base) / base × 100; `None` when either is missing or the base is 0.
+    pub change_pct: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub basis: ComparisonBasis,
+    /// The base period's totals (`None` for TARGET).
+    pub base: Option<ShopTotals>,
+    pub changes: Vec<MetricChange>,
+    /// `None` for TARGET, or when either side sold nothing or nothing changed.
+    pub gmv_split: Option<GmvSplit>,
+}
+
+/// A day next to each of its comparisons, in [`ComparisonBasis`] order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DaySummary {
+    pub date: NaiveDate,
+    pub day: ShopTotals,
+    pub comparisons: Vec<Comparison>,
+}
+
+/// A day against the previous day, the mean of the 7 days before, the same weekday last week
+/// and the day's targets, for a member of the team (§9).
 pub async fn day_summary(
+    db: &DatabaseConnection,
+    cache: &DashboardCache,
+    actor: &Actor,
+    team: &team::Model,
+    date: NaiveDate,
+) -> AppResult<Arc<DaySummary>> {
+    actor.ensure_member_of(team.id)?;
+    cache
+        .get_or_compute(team, format!("day_summary {date}"), || {
+            summarize(db, team.id, date)
+        })
+        .await
+}
+
+async fn summarize(
     db: &DatabaseConnection,
     team_id: i64,
     date: NaiveDate,
@@ -301,19 +354,69 @@ pub async fn day_summary(
     for d in days.iter().filter(|d| d.start < date) {
         previous_7_days.absorb(d)?;
     }
+    let day = single(date);
+    let comparisons = vec![
+        compare(
+            ComparisonBasis::PreviousDay,
+            &day,
+            single(date - Duration::days(1)),
+        ),
+        compare(ComparisonBasis::Previous7DayMean, &day, previous_7_days),
+        compare(ComparisonBasis::SameWeekdayLastWeek, &day, single(week_ago)),
+        against_targets(&day, &targets),
+    ];
     Ok(DaySummary {
-        day: single(date),
-        previous_day: single(date - Duration::days(1)),
-        previous_7_days,
-        same_weekday_last_week: single(week_ago),
-        targets,
+        date,
+        day,
+        comparisons,
     })
+}
+
+/// One metric of the day against its base.
+fn change(metric: ShopMetric, value: Option<Decimal>, base: Option<Decimal>) -> MetricChange {
+    MetricChange {
+        metric,
+        value,
+        base,
+        change_pct: value
+            .zip(base)
+            .and_then(|(v, b)| exact(&[v - b, Decimal::ONE_HUNDRED], &[b])),
+    }
+}
+
+/// Every metric per day of the day against the base period's.
+fn compare(basis: ComparisonBasis, day: &ShopTotals, base: ShopTotals) -> Comparison {
+    let changes = ShopMetric::iter()
+        .map(|m| change(m, day.per_day(m.metric()), base.per_day(m.metric())))
+        .collect();
+    Comparison {
+        basis,
+        gmv_split: gmv_split(day, &base),
+        base: Some(base),
+        changes,
+    }
+}
+
+/// The metrics that have a team target for the day, against it.
+fn against_targets(day: &ShopTotals, targets: &HashMap<Metric, Decimal>) -> Comparison {
+    let changes = ShopMetric::iter()
+        .filter_map(|metric| {
+            let target = targets.get(&metric.target()?)?;
+            Some(change(metric, day.per_day(metric.metric()), Some(*target)))
+        })
+        .collect();
+    Comparison {
+        basis: ComparisonBasis::Target,
+        base: None,
+        changes,
+        gmv_split: None,
+    }
 }
 
 /// How a change of paid amount G = visitors × conversion × AOV splits into its three factors:
 /// ln(G1/G0) = ln(V1/V0) + ln(C1/C0) + ln(A1/A0), each factor's share of the log change (the
 /// shares add up to 1).
-#[derive(Debug, Clone, PartialEq, async_graphql::SimpleObject)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GmvSplit {
     /// Paid amount per day, the day minus the base, in yuan.
     pub gmv_change: Decimal,

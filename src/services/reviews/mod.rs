@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db;
 use crate::entities::kpi_definition::Basis;
-use crate::entities::{Grade, Metric, MonthStatus, Role, review, team};
+use crate::entities::{Grade, Metric, MonthStatus, Role, audit_entry, review, team};
 use crate::error::{AppError, AppResult};
 use crate::period::Month;
 use crate::services::audit::{self, Change, Stamp};
@@ -346,6 +346,26 @@ pub async fn visible(
     } else {
         all.into_iter().filter(|r| r.staff_id == actor.id).collect()
     })
+}
+
+/// Who changed a review's grade, when, and why; the team's manager.
+pub async fn audit_trail(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    review_id: i64,
+) -> AppResult<Vec<audit_entry::Model>> {
+    let r = review::Entity::find_by_id(review_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("review {review_id}")))?;
+    actor.ensure_manager_of(r.team_id)?;
+    audit::list(db, AUDIT_KIND, r.id).await
+}
+
+/// The team's forced distribution (empty: none), for a member of the team.
+pub fn forced_distribution(actor: &Actor, team: &team::Model) -> AppResult<Vec<GradeQuota>> {
+    actor.ensure_member_of(team.id)?;
+    quotas(team)
 }
 
 /// A person's review of an open month, for the manager to change.

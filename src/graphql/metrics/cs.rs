@@ -1,0 +1,291 @@
+//! The customer-service ranking (赤兔-style).
+
+use async_graphql::{Context, Enum, Object, SimpleObject};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::entities::Metric;
+use crate::error::AppResult;
+use crate::graphql::staff::Staff;
+use crate::graphql::{
+    context::{actor, dashboard_cache, db, loaders, team},
+    cost,
+    id::Id,
+    loaders::load_error,
+    relay::{OffsetConnection, offset_page},
+};
+use crate::money::from_fen;
+use crate::period::Date;
+use crate::services::catalogue::Sums;
+use crate::services::metrics::cs::{self, CsTotals};
+
+/// What a ranking can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "cs::CsMetric")]
+pub enum CsMetric {
+    SalesAmount,
+    Inquiries,
+    InquiryConversion,
+    OrderRate,
+    PaymentRate,
+    CsAov,
+    AvgFirstResponse,
+    AvgResponse,
+    AnswerRatio,
+    ReplyRate,
+    Satisfaction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "cs::SortOrder")]
+pub enum SortOrder {
+    Asc,
+    Desc,
+}
+
+/// An agent's (or the team's) customer-service numbers (§3).
+pub struct CsMetrics(pub CsTotals);
+
+#[Object]
+impl CsMetrics {
+    /// 接待人数
+    async fn received(&self) -> i64 {
+        self.0.received
+    }
+    /// 询单人数
+    async fn inquiries(&self) -> i64 {
+        self.0.inquiries
+    }
+    async fn ordered_buyers(&self) -> i64 {
+        self.0.ordered_buyers
+    }
+    async fn paid_buyers(&self) -> i64 {
+        self.0.paid_buyers
+    }
+    /// 客服销售额
+    async fn sales_amount(&self) -> Decimal {
+        from_fen(self.0.sales_amount_fen)
+    }
+    async fn sales_units(&self) -> i64 {
+        self.0.sales_units
+    }
+    /// 未回复人数
+    async fn unreplied(&self) -> i64 {
+        self.0.unreplied
+    }
+    /// Σ seconds to the first response (首次响应总时长).
+    async fn first_response_seconds_sum(&self) -> i64 {
+        self.0.first_response_seconds_sum
+    }
+    /// First responses counted (首次响应次数).
+    async fn first_response_count(&self) -> i64 {
+        self.0.first_response_count
+    }
+    /// Σ response seconds (响应总时长).
+    async fn response_seconds_sum(&self) -> i64 {
+        self.0.response_seconds_sum
+    }
+    /// Responses counted (响应次数).
+    async fn response_count(&self) -> i64 {
+        self.0.response_count
+    }
+    /// 买家消息数
+    async fn buyer_messages(&self) -> i64 {
+        self.0.buyer_messages
+    }
+    /// 客服消息数
+    async fn agent_messages(&self) -> i64 {
+        self.0.agent_messages
+    }
+    /// Buyers who rated the service good (满意).
+    async fn rated_good(&self) -> i64 {
+        self.0.rated_good
+    }
+    /// Buyers who rated it bad (不满意).
+    async fn rated_bad(&self) -> i64 {
+        self.0.rated_bad
+    }
+    /// 询单→最终付款转化率 = paid buyers / inquiries.
+    async fn inquiry_conversion(&self) -> Option<f64> {
+        self.0.float(Metric::InquiryConversion)
+    }
+    /// Ordered buyers / inquiries.
+    async fn order_rate(&self) -> Option<f64> {
+        self.0.float(Metric::OrderRate)
+    }
+    /// Paid buyers / ordered buyers.
+    async fn payment_rate(&self) -> Option<f64> {
+        self.0.float(Metric::PaymentRate)
+    }
+    /// 客服客单价 = sales amount / paid buyers.
+    async fn cs_aov(&self) -> Option<Decimal> {
+        self.0.rounded(Metric::CsAov)
+    }
+    /// Σ first-response seconds / Σ first responses.
+    async fn avg_first_response(&self) -> Option<f64> {
+        self.0.float(Metric::AvgFirstResponse)
+    }
+    /// Σ response seconds / Σ responses.
+    async fn avg_response(&self) -> Option<f64> {
+        self.0.float(Metric::AvgResponse)
+    }
+    /// 答问比 = agent messages / buyer messages.
+    async fn answer_ratio(&self) -> Option<f64> {
+        self.0.float(Metric::AnswerRatio)
+    }
+    /// 回复率 = (received − unreplied) / received.
+    async fn reply_rate(&self) -> Option<f64> {
+        self.0.float(Metric::ReplyRate)
+    }
+    /// Rated good / rated.
+    async fn satisfaction(&self) -> Option<f64> {
+        self.0.float(Metric::Satisfaction)
+    }
+}
+
+/// An agent minus the team's pooled value: percentage points for rates, units otherwise.
+#[derive(SimpleObject)]
+pub struct CsGap {
+    pub inquiry_conversion_pts: Option<f64>,
+    pub order_rate_pts: Option<f64>,
+    pub payment_rate_pts: Option<f64>,
+    pub reply_rate_pts: Option<f64>,
+    pub satisfaction_pts: Option<f64>,
+    /// Yuan.
+    pub cs_aov: Option<Decimal>,
+    /// Seconds.
+    pub avg_first_response: Option<f64>,
+    pub avg_response: Option<f64>,
+    pub answer_ratio: Option<f64>,
+}
+
+fn gap(agent: &CsTotals, team: &CsTotals) -> CsGap {
+    let diff = |m: Metric| Some(agent.value(m)? - team.value(m)?);
+    let units = |m: Metric| diff(m)?.to_f64();
+    let pts = |m: Metric| (diff(m)? * Decimal::ONE_HUNDRED).to_f64();
+    CsGap {
+        inquiry_conversion_pts: pts(Metric::InquiryConversion),
+        order_rate_pts: pts(Metric::OrderRate),
+        payment_rate_pts: pts(Metric::PaymentRate),
+        reply_rate_pts: pts(Metric::ReplyRate),
+        satisfaction_pts: pts(Metric::Satisfaction),
+        cs_aov: agent
+            .rounded(Metric::CsAov)
+            .zip(team.rounded(Metric::CsAov))
+            .map(|(a, t)| a - t),
+        avg_first_response: units(Metric::AvgFirstResponse),
+        avg_response: units(Metric::AvgResponse),
+        answer_ratio: units(Metric::AnswerRatio),
+    }
+}
+
+pub struct CsRankRow {
+    rank: usize,
+    totals: CsTotals,
+    team: CsTotals,
+}
+
+#[Object]
+impl CsRankRow {
+    /// 1 = best by the ranking's metric.
+    async fn rank(&self) -> usize {
+        self.rank
+    }
+    async fn staff_id(&self) -> Id {
+        Id(self.totals.staff_id)
+    }
+    async fn staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
+        let found = loaders(ctx)
+            .staff
+            .load_one(self.totals.staff_id)
+            .await
+            .map_err(load_error)?;
+        Ok(found.map(Staff))
+    }
+    async fn metrics(&self) -> CsMetrics {
+        CsMetrics(self.totals.clone())
+    }
+    /// The agent against the team's pooled value.
+    async fn gap(&self) -> CsGap {
+        gap(&self.totals, &self.team)
+    }
+}
+
+pub struct CsRanking {
+    team: CsTotals,
+    rows: Vec<CsRankRow>,
+}
+
+#[Object]
+impl CsRanking {
+    /// The team pooled: every agent's sums added, then the ratios.
+    async fn team(&self) -> CsMetrics {
+        CsMetrics(self.team.clone())
+    }
+    #[graphql(complexity = "cost::page(first, child_complexity)")]
+    async fn agents(
+        &self,
+        #[graphql(default = 100)] first: i32,
+        after: Option<String>,
+    ) -> AppResult<OffsetConnection<&CsRankRow>> {
+        offset_page(self.rows.iter().collect(), first, after)
+    }
+}
+
+#[derive(Default)]
+pub struct CsQuery;
+
+#[Object]
+impl CsQuery {
+    /// The customer-service ranking (赤兔-style): every agent's §3 metrics, the team's pooled
+    /// value and each agent's gap to it. Sorted by `sortBy`, best first unless `order` says
+    /// otherwise. Managers; staff too when the team shows the ranking.
+    async fn cs_ranking(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        from: Date,
+        to: Date,
+        #[graphql(default_with = "CsMetric::SalesAmount")] sort_by: CsMetric,
+        order: Option<SortOrder>,
+    ) -> AppResult<CsRanking> {
+        let team = team(ctx, team_id.0).await?;
+        let r = cs::ranking(
+            db(ctx),
+            dashboard_cache(ctx),
+            actor(ctx)?,
+            &team,
+            from.0,
+            to.0,
+            sort_by.into(),
+            order.map(Into::into),
+        )
+        .await?;
+        let staff = ctx
+            .look_ahead()
+            .field("agents")
+            .field("edges")
+            .field("node")
+            .field("staff");
+        if staff.exists() {
+            let ids = r.agents.iter().map(|a| a.staff_id);
+            loaders(ctx)
+                .prime_staff(ids, staff.field("team").exists())
+                .await?;
+        }
+        let rows = r
+            .agents
+            .iter()
+            .enumerate()
+            .map(|(i, totals)| CsRankRow {
+                rank: i + 1,
+                totals: totals.clone(),
+                team: r.team.clone(),
+            })
+            .collect();
+        Ok(CsRanking {
+            team: r.team.clone(),
+            rows,
+        })
+    }
+}

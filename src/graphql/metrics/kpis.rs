@@ -1,0 +1,79 @@
+//! Each person's KPI metrics for a month.
+
+use async_graphql::{Context, Object, SimpleObject};
+use rust_decimal::Decimal;
+
+use crate::entities::{Metric, Role};
+use crate::error::AppResult;
+use crate::graphql::staff::Staff;
+use crate::graphql::{
+    context::{actor, db, team},
+    cost,
+    id::Id,
+};
+use crate::period::Month;
+use crate::services::catalogue::shown;
+use crate::services::metrics::kpis;
+
+#[derive(SimpleObject)]
+pub struct KpiValue {
+    pub metric: Metric,
+    /// Yuan for money, a fraction for rates, seconds for times; null when there is no data.
+    /// Rounded to the unit's places (money 0.01, rates 0.0001), with more places where rounding
+    /// would move it onto or across its target (249.995 against a target of 250).
+    pub value: Option<Decimal>,
+    /// The person's target for the month, else the team's; for OWNED_CONVERSION the shop's
+    /// conversion (TEAM_AVERAGE) unless a target was set.
+    pub target: Option<Decimal>,
+}
+
+pub struct StaffKpis(kpis::StaffKpis);
+
+#[Object]
+impl StaffKpis {
+    async fn staff(&self) -> Staff {
+        Staff(self.0.staff.clone())
+    }
+    async fn role(&self) -> Option<Role> {
+        self.0.staff.role
+    }
+    #[graphql(complexity = "cost::rows(cost::ITEM_ROWS, child_complexity)")]
+    async fn values(&self) -> Vec<KpiValue> {
+        self.0
+            .values
+            .iter()
+            .map(|v| KpiValue {
+                metric: v.metric,
+                value: v.value().map(|value| {
+                    let places = v.metric.def().unit.places();
+                    shown(value, places, v.target.as_slice())
+                }),
+                target: v.target,
+            })
+            .collect()
+    }
+}
+
+#[derive(Default)]
+pub struct KpisQuery;
+
+#[Object]
+impl KpisQuery {
+    /// Each person's KPI metrics for a month (§7 by role) with their targets. Managers see the
+    /// team's active people (or `staffId`'s); staff see only themselves.
+    #[graphql(
+        complexity = "cost::rows(if staff_id.is_some() { 1 } else { cost::TEAM_PEOPLE }, child_complexity)"
+    )]
+    async fn staff_kpis(
+        &self,
+        ctx: &Context<'_>,
+        team_id: Id,
+        month: Month,
+        staff_id: Option<Id>,
+    ) -> AppResult<Vec<StaffKpis>> {
+        let team = team(ctx, team_id.0).await?;
+        let kpis =
+            kpis::staff_kpis(db(ctx), actor(ctx)?, &team, month, staff_id.map(|id| id.0)).await?;
+        Ok(kpis.into_iter().map(StaffKpis).collect())
+    }
+}
