@@ -1,6 +1,7 @@
 //! The HTTP application: routes, middleware, and the GraphQL handler that authenticates each
 //! request before the schema runs.
 
+mod forwarded;
 mod serve;
 mod state;
 mod ws;
@@ -201,7 +202,7 @@ async fn graphql_handler(
     }
     request.iter_mut().for_each(|op| state.documents.parse(op));
     let auth = authenticate(&state, &headers).await;
-    let client = auth::throttle::client_address(peer.ip(), &headers, &state.trusted_proxies);
+    let client = forwarded::client_address(peer.ip(), &headers, &state.trusted_proxies);
     let request = request
         .data(auth)
         .data(Arc::new(Loaders::new(&state.db)))

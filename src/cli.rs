@@ -329,7 +329,7 @@ async fn bonus_run(
         MonthStatus::Finalized => "FINALIZED",
     };
     let total = crate::money::from_fen(bonus::visible_total_fen(db, &operator, &run.run).await?);
-    let payroll = bonus::payroll::csv(db, &operator, team_id, month).await?;
+    let payroll = files::payroll::csv(&bonus::payroll::sheet(db, &operator, team_id, month).await?);
     let people = payroll.lines().count().saturating_sub(1);
     println!("bonus run of {month}, team {team_id} ({status}): {people} payouts, total {total}");
     match csv {

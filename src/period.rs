@@ -1,6 +1,5 @@
 //! Calendar periods of a team: months and day ranges, and how dashboards bucket them.
 
-use async_graphql::Enum;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::error::{AppError, AppResult};
@@ -101,7 +100,7 @@ impl std::fmt::Display for Date {
 }
 
 /// How a dashboard buckets days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Granularity {
     Day,
     /// ISO weeks, Monday to Sunday.

@@ -16,7 +16,7 @@ pub(super) struct AppState {
     pub(super) documents: Documents,
     pub(super) max_batch: usize,
     pub(super) max_body_bytes: usize,
-    /// Proxies whose X-Forwarded-For names the client (`auth::throttle::client_address`).
+    /// Proxies whose X-Forwarded-For names the client (`forwarded::client_address`).
     pub(super) trusted_proxies: Arc<[ipnet::IpNet]>,
     pub(super) max_response_bytes: usize,
     /// How long a WebSocket may take to send `connection_init`.

@@ -38,7 +38,7 @@ pub(super) async fn handler(
     upgrade: WebSocketUpgrade,
 ) -> HttpResponse {
     // Logins sent over the socket count against the same address as over HTTP.
-    let client = auth::throttle::client_address(peer.ip(), &headers, &state.trusted_proxies);
+    let client = super::forwarded::client_address(peer.ip(), &headers, &state.trusted_proxies);
     let upgrade = upgrade.protocols(ALL_WEBSOCKET_PROTOCOLS);
     // The protocol the handshake answers with, of those the client offered.
     let protocol = upgrade

@@ -1,5 +1,5 @@
-//! Platform exports (生意参谋, 赤兔, ad and design sheets) as files → imports: the file adapter
-//! beside the GraphQL one. Each kind's columns are in [`columns`]; a file streams through the
+//! Files in and out, the adapter beside the GraphQL one: platform exports (生意参谋, 赤兔, ad and
+//! design sheets) → imports, and the [`payroll`] file out. Each kind's columns are in [`columns`]; a file streams through the
 //! import service row by row, so its size is not held in memory.
 //!
 //! Every problem is reported at once, each with the file's line number as its `row` and the
@@ -9,6 +9,7 @@
 mod cells;
 mod columns;
 mod csv;
+pub mod payroll;
 
 use std::io::Read;
 

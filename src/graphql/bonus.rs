@@ -491,7 +491,8 @@ impl BonusQuery {
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, crate::graphql::cost::ITEM_ROWS)"
     )]
     async fn payroll_csv(&self, ctx: &Context<'_>, team_id: Id, month: Month) -> AppResult<String> {
-        crate::services::bonus::payroll::csv(db(ctx), actor(ctx)?, team_id.0, month).await
+        let sheet = crate::services::bonus::payroll::sheet(db(ctx), actor(ctx)?, team_id.0, month);
+        Ok(crate::files::payroll::csv(&sheet.await?))
     }
 }
 

@@ -12,7 +12,7 @@ use crate::graphql::{
     id::Id,
 };
 use crate::money::from_fen;
-use crate::period::{Date, Granularity};
+use crate::period::{self, Date};
 use crate::services::catalogue::Sums;
 use crate::services::metrics::shop::{self, ShopTotals};
 
@@ -248,11 +248,23 @@ pub struct DaySummary {
 #[derive(Default)]
 pub struct ShopQuery;
 
+/// How a dashboard buckets days.
+#[derive(Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "period::Granularity")]
+pub enum Granularity {
+    Day,
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    Month,
+}
+
 #[Object]
 impl ShopQuery {
     /// The shop's numbers over `from..=to` (at most 1100 days), one entry per DAY / WEEK (Monday
     /// to Sunday) / MONTH bucket, clipped to the range. Every member of the team.
-    #[graphql(complexity = "cost::rows(cost::periods(from, to, granularity), child_complexity)")]
+    #[graphql(
+        complexity = "cost::rows(cost::periods(from, to, granularity.into()), child_complexity)"
+    )]
     async fn shop_metrics(
         &self,
         ctx: &Context<'_>,
@@ -269,7 +281,7 @@ impl ShopQuery {
             &team,
             from.0,
             to.0,
-            granularity,
+            granularity.into(),
         )
         .await?;
         Ok(buckets.into_iter().map(ShopMetrics).collect())

@@ -1,5 +1,6 @@
-//! The payroll export of a run (§8): one CSV row per person with staff, role, score, grade, one
+//! The payroll sheet of a run (§8): one row per person with staff, role, score, grade, one
 //! column per rule (by its code, in role then plan order), the adjustments and the total paid.
+//! `files::payroll` writes it as the CSV payroll takes.
 
 use std::collections::HashMap;
 
@@ -13,13 +14,21 @@ use crate::money::from_fen;
 use crate::period::Month;
 use crate::services::auth::Actor;
 
-/// The CSV of the month's stored run; the team's manager. `NOT_FOUND` before a run is computed.
-pub async fn csv(
+/// A table: its header, then one row per person, every cell as text (amounts in yuan).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The sheet of the month's stored run; the team's manager. `NOT_FOUND` before a run is
+/// computed.
+pub async fn sheet(
     db: &DatabaseConnection,
     actor: &Actor,
     team_id: i64,
     month: Month,
-) -> AppResult<String> {
+) -> AppResult<Sheet> {
     actor.ensure_manager_of(team_id)?;
     let run = super::find_run(db, team_id, month)
         .await?
@@ -88,11 +97,11 @@ fn columns(payouts: &[bonus_payout::Model], lines: &[bonus_line::Model]) -> Vec<
     codes
 }
 
-pub fn render(
+fn render(
     payouts: &[bonus_payout::Model],
     lines: &[bonus_line::Model],
     names: &HashMap<i64, String>,
-) -> String {
+) -> Sheet {
     let codes = columns(payouts, lines);
     let mut by_staff: HashMap<i64, HashMap<&str, i64>> = HashMap::new();
     for l in lines {
@@ -102,12 +111,12 @@ pub fn render(
             .entry(l.code.as_str())
             .or_default() += l.amount_fen;
     }
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["staff_id", "staff", "role", "score", "grade"];
-    header.extend(codes.iter().map(String::as_str));
-    header.push("total");
-    // Writing to memory cannot fail.
-    let _ = out.write_record(&header);
+    let mut header: Vec<String> = ["staff_id", "staff", "role", "score", "grade"]
+        .map(String::from)
+        .into();
+    header.extend(codes.iter().cloned());
+    header.push("total".into());
+    let mut rows = Vec::with_capacity(payouts.len());
     for p in payouts {
         let amounts = by_staff.get(&p.staff_id);
         let mut row = vec![
@@ -122,7 +131,7 @@ pub fn render(
             row.push(amount.map(|f| from_fen(*f).to_string()).unwrap_or_default());
         }
         row.push(from_fen(p.total_fen).to_string());
-        let _ = out.write_record(&row);
+        rows.push(row);
     }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    Sheet { header, rows }
 }
