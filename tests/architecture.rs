@@ -418,7 +418,7 @@ fn below_the_interfaces_no_module_names_their_crates() {
 
 /// The checker itself: a cycle and a layer breach it must see, in sources made up for it.
 #[test]
-fn the_checker_sees_cycles_through_use_trees_inline_paths_and_attributes() {
+fn the_checker_sees_cycles_through_use_trees_inline_paths_attributes_and_crates() {
     let modules: BTreeMap<Module, String> = [
         (vec![], String::new()),
         (
@@ -429,11 +429,14 @@ fn the_checker_sees_cycles_through_use_trees_inline_paths_and_attributes() {
             vec!["services".into(), "b".into()],
             "#[graphql(complexity = \"crate::graphql::cost::rows(1)\")] fn f() { super::c::g() } mod tests { use super::*; }".into(),
         ),
-        (vec!["services".into(), "c".into()], "fn g() { crate::services::a::h(); }".into()),
+        (
+            vec!["services".into(), "c".into()],
+            "use async_graphql::Enum; fn g() { crate::services::a::h(); clap::x(); }".into(),
+        ),
         (vec!["graphql".into(), "cost".into()], String::new()),
     ]
     .into();
-    let graph: BTreeMap<Module, BTreeSet<Module>> = modules
+    let scans: BTreeMap<Module, (BTreeSet<Module>, BTreeSet<String>)> = modules
         .iter()
         .map(|(m, source)| {
             let mut scan = Scan {
@@ -443,10 +446,18 @@ fn the_checker_sees_cycles_through_use_trees_inline_paths_and_attributes() {
                 crates: BTreeSet::new(),
             };
             scan.tokens(TokenStream::from_str(source).unwrap(), m);
-            (m.clone(), scan.uses)
+            (m.clone(), (scan.uses, scan.crates))
         })
         .collect();
+    let graph: BTreeMap<Module, BTreeSet<Module>> = scans
+        .iter()
+        .map(|(m, (uses, _))| (m.clone(), uses.clone()))
+        .collect();
     let m = |s: &str| s.split("::").map(String::from).collect::<Module>();
+    assert_eq!(
+        scans[&m("services::c")].1,
+        ["async_graphql".to_owned(), "clap".to_owned()].into()
+    );
     assert_eq!(
         graph[&m("services::b")],
         [m("graphql::cost"), m("services::c")].into(),
