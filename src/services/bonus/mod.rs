@@ -25,13 +25,10 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveEnum, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use crate::entities::{
-    Grade, Metric, MonthStatus, Role, bonus_line, bonus_payout, bonus_run, team,
-};
+use crate::entities::{Metric, MonthStatus, Role, bonus_line, bonus_payout, bonus_run, team};
 use crate::error::{AppError, AppResult};
 use crate::money::{self, from_fen};
 use crate::pagination::{self, Page, PageRequest};
@@ -379,10 +376,6 @@ async fn run_total_fen(db: &DatabaseConnection, run_id: i64) -> AppResult<i64> {
         .one(db)
         .await?;
     Ok(total.flatten().unwrap_or(0))
-}
-
-pub fn grade_name(g: Option<Grade>) -> String {
-    g.map(|g| g.to_value()).unwrap_or_default()
 }
 
 pub fn line_inputs(l: &bonus_line::Model) -> AppResult<Vec<rules::Input>> {

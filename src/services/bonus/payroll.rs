@@ -124,7 +124,7 @@ fn render(
             names.get(&p.staff_id).cloned().unwrap_or_default(),
             p.role.to_value(),
             p.score.clone().unwrap_or_default(),
-            super::grade_name(p.grade),
+            p.grade.map(|g| g.to_value()).unwrap_or_default(),
         ];
         for code in &codes {
             let amount = amounts.and_then(|a| a.get(code.as_str()));

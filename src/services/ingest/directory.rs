@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use sea_orm::{ActiveEnum, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::entities::{Role, product, staff, staff_alias};
 use crate::error::AppResult;
@@ -81,7 +81,7 @@ impl Directory {
         {
             checks.fail(
                 field,
-                format!("{} is not a {}", staff.name, role_name(role)),
+                format!("{} is not a {}", staff.name, role.to_value()),
             );
         }
         staff.id
@@ -124,14 +124,5 @@ impl Directory {
             checks.fail(field, format!("this team has no product {given:?}"));
         }
         found
-    }
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::CustomerService => "CUSTOMER_SERVICE",
-        Role::Designer => "DESIGNER",
-        Role::Promotion => "PROMOTION",
-        Role::Operations => "OPERATIONS",
     }
 }

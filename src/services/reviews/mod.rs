@@ -385,10 +385,6 @@ async fn for_change(
         .ok_or_else(|| AppError::not_found(format!("review of staff {staff_id} for {month}")))
 }
 
-fn grade_name(g: Option<Grade>) -> Option<String> {
-    g.map(|g| g.to_value())
-}
-
 /// The manager overrides a grade; the reason is mandatory and both are audited. `None` removes
 /// the adjustment, so the computed (and distributed) grade applies again.
 pub async fn adjust_grade(
@@ -406,7 +402,10 @@ pub async fn adjust_grade(
     let r = for_change(db, actor, team, month, staff_id).await?;
     let tx = db::begin_write(db).await?;
     review::Entity::update_many()
-        .col_expr(review::Column::Grade, grade_name(grade.or(r.grade)).into())
+        .col_expr(
+            review::Column::Grade,
+            grade.or(r.grade).map(|g| g.to_value()).into(),
+        )
         .col_expr(
             review::Column::AdjustmentReason,
             grade.map(|_| reason.clone()).into(),
@@ -422,7 +421,11 @@ pub async fn adjust_grade(
         at: Utc::now(),
     };
     let changes = vec![
-        Change::new("grade", grade_name(r.grade), grade.map(|g| g.to_value())),
+        Change::new(
+            "grade",
+            r.grade.map(|g| g.to_value()),
+            grade.map(|g| g.to_value()),
+        ),
         Change::new(
             "adjustmentReason",
             r.adjustment_reason.clone(),
