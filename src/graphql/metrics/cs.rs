@@ -159,23 +159,20 @@ pub struct CsGap {
     pub answer_ratio: Option<f64>,
 }
 
-fn gap(agent: &CsTotals, team: &CsTotals) -> CsGap {
-    let diff = |m: Metric| Some(agent.value(m)? - team.value(m)?);
-    let units = |m: Metric| diff(m)?.to_f64();
-    let pts = |m: Metric| (diff(m)? * Decimal::ONE_HUNDRED).to_f64();
-    CsGap {
-        inquiry_conversion_pts: pts(Metric::InquiryConversion),
-        order_rate_pts: pts(Metric::OrderRate),
-        payment_rate_pts: pts(Metric::PaymentRate),
-        reply_rate_pts: pts(Metric::ReplyRate),
-        satisfaction_pts: pts(Metric::Satisfaction),
-        cs_aov: agent
-            .rounded(Metric::CsAov)
-            .zip(team.rounded(Metric::CsAov))
-            .map(|(a, t)| a - t),
-        avg_first_response: units(Metric::AvgFirstResponse),
-        avg_response: units(Metric::AvgResponse),
-        answer_ratio: units(Metric::AnswerRatio),
+impl From<cs::Gap> for CsGap {
+    fn from(g: cs::Gap) -> Self {
+        let float = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
+        Self {
+            inquiry_conversion_pts: float(g.inquiry_conversion_pts),
+            order_rate_pts: float(g.order_rate_pts),
+            payment_rate_pts: float(g.payment_rate_pts),
+            reply_rate_pts: float(g.reply_rate_pts),
+            satisfaction_pts: float(g.satisfaction_pts),
+            cs_aov: g.cs_aov,
+            avg_first_response: float(g.avg_first_response),
+            avg_response: float(g.avg_response),
+            answer_ratio: float(g.answer_ratio),
+        }
     }
 }
 
@@ -207,7 +204,7 @@ impl CsRankRow {
     }
     /// The agent against the team's pooled value.
     async fn gap(&self) -> CsGap {
-        gap(&self.totals, &self.team)
+        cs::gap(&self.totals, &self.team).into()
     }
 }
 

@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
@@ -77,6 +78,41 @@ impl CsTotals {
         self.rated_good = add(self.rated_good, o.rated_good)?;
         self.rated_bad = add(self.rated_bad, o.rated_bad)?;
         Ok(())
+    }
+}
+
+/// An agent minus the team's pooled value, exact: percentage points for rates, units otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap {
+    pub inquiry_conversion_pts: Option<Decimal>,
+    pub order_rate_pts: Option<Decimal>,
+    pub payment_rate_pts: Option<Decimal>,
+    pub reply_rate_pts: Option<Decimal>,
+    pub satisfaction_pts: Option<Decimal>,
+    /// Yuan, between the two averages as shown (to the fen).
+    pub cs_aov: Option<Decimal>,
+    /// Seconds.
+    pub avg_first_response: Option<Decimal>,
+    pub avg_response: Option<Decimal>,
+    pub answer_ratio: Option<Decimal>,
+}
+
+pub fn gap(agent: &CsTotals, team: &CsTotals) -> Gap {
+    let diff = |m: Metric| Some(agent.value(m)? - team.value(m)?);
+    let pts = |m: Metric| Some(diff(m)? * Decimal::ONE_HUNDRED);
+    Gap {
+        inquiry_conversion_pts: pts(Metric::InquiryConversion),
+        order_rate_pts: pts(Metric::OrderRate),
+        payment_rate_pts: pts(Metric::PaymentRate),
+        reply_rate_pts: pts(Metric::ReplyRate),
+        satisfaction_pts: pts(Metric::Satisfaction),
+        cs_aov: agent
+            .rounded(Metric::CsAov)
+            .zip(team.rounded(Metric::CsAov))
+            .map(|(a, t)| a - t),
+        avg_first_response: diff(Metric::AvgFirstResponse),
+        avg_response: diff(Metric::AvgResponse),
+        answer_ratio: diff(Metric::AnswerRatio),
     }
 }
 
@@ -248,4 +284,42 @@ async fn rank(
         team: pooled(&agents)?,
         agents,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_is_exact_points_of_rates_and_units_of_the_rest() {
+        let agent = CsTotals {
+            inquiries: 80,
+            paid_buyers: 36,
+            sales_amount_fen: 123_450,
+            first_response_seconds_sum: 900,
+            first_response_count: 100,
+            ..Default::default()
+        };
+        let team = CsTotals {
+            inquiries: 300,
+            paid_buyers: 80,
+            sales_amount_fen: 300_000,
+            first_response_seconds_sum: 2_000,
+            first_response_count: 250,
+            ..Default::default()
+        };
+        let g = gap(&agent, &team);
+        // 36/80 = 0.45 and 80/300 = 0.2666…: 18.333… points, not rounded to 18.33.
+        let team_rate = Decimal::from(80) / Decimal::from(300);
+        let pts = (Decimal::new(45, 2) - team_rate) * Decimal::ONE_HUNDRED;
+        assert_eq!(g.inquiry_conversion_pts, Some(pts));
+        assert_eq!(pts.round_dp(2), Decimal::new(1833, 2));
+        assert!(pts > Decimal::new(1833, 2));
+        // ¥1,234.50 / 36 = ¥34.29 (shown) against ¥3,000.00 / 80 = ¥37.50.
+        assert_eq!(g.cs_aov, Some(Decimal::new(-321, 2)));
+        // 900 s / 100 = 9 s against 2,000 s / 250 = 8 s.
+        assert_eq!(g.avg_first_response, Some(Decimal::ONE));
+        // Nobody was rated: no satisfaction, so no gap.
+        assert_eq!(g.satisfaction_pts, None);
+    }
 }
