@@ -12,28 +12,21 @@ use sea_orm::entity::prelude::*;
     Ord,
     EnumIter,
     DeriveActiveEnum,
-    async_graphql::Enum,
     serde::Deserialize,
 )]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 pub enum AdChannel {
-    /// 直通车
     #[sea_orm(string_value = "ZTC")]
     Ztc,
-    /// 钻展 / 引力魔方
     #[sea_orm(string_value = "DISPLAY")]
     Display,
-    /// 淘宝客 (spend is the commission paid)
     #[sea_orm(string_value = "TAOBAOKE")]
     Taobaoke,
-    /// 超级推荐
     #[sea_orm(string_value = "SUPER_RECOMMEND")]
     SuperRecommend,
-    /// 品销宝
     #[sea_orm(string_value = "PINXIAOBAO")]
     Pinxiaobao,
-    /// 直播
     #[sea_orm(string_value = "LIVE")]
     Live,
     #[sea_orm(string_value = "OTHER")]

@@ -1,26 +1,14 @@
 use sea_orm::entity::prelude::*;
 
 /// The promotion a competitor runs on the snapshot's day.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    EnumIter,
-    DeriveActiveEnum,
-    async_graphql::Enum,
-    serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, serde::Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 pub enum CompetitorPromotion {
     #[sea_orm(string_value = "COUPON")]
     Coupon,
-    /// 满减
     #[sea_orm(string_value = "FULL_REDUCTION")]
     FullReduction,
-    /// 买一送一
     #[sea_orm(string_value = "BOGO")]
     Bogo,
     #[sea_orm(string_value = "DISCOUNT")]

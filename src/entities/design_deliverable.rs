@@ -1,35 +1,19 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    EnumIter,
-    DeriveActiveEnum,
-    async_graphql::Enum,
-    serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, serde::Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 pub enum DeliverableKind {
-    /// 主图
     #[sea_orm(string_value = "MAIN_IMAGE")]
     MainImage,
-    /// 白底图
     #[sea_orm(string_value = "WHITE_BG")]
     WhiteBg,
-    /// 详情页
     #[sea_orm(string_value = "DETAIL_PAGE")]
     DetailPage,
-    /// 海报
     #[sea_orm(string_value = "BANNER")]
     Banner,
-    /// 店铺装修
     #[sea_orm(string_value = "STORE_DECOR")]
     StoreDecor,
-    /// 主图视频
     #[sea_orm(string_value = "VIDEO")]
     Video,
 }

@@ -3,9 +3,7 @@ use sea_orm::entity::prelude::*;
 use super::staff::Role;
 
 /// How urgent a finding is; a task made from it takes it as its priority.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")]
 pub enum Severity {
     #[sea_orm(string_value = "HIGH")]
@@ -26,7 +24,6 @@ pub enum Severity {
     Hash,
     EnumIter,
     DeriveActiveEnum,
-    async_graphql::Enum,
     serde::Serialize,
     serde::Deserialize,
 )]
@@ -68,32 +65,23 @@ pub enum FindingCode {
 }
 
 /// What a finding's observed value was held against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
-#[graphql(name = "FindingComparison")]
 pub enum Comparison {
-    /// The day's target (§4).
     #[sea_orm(string_value = "DAILY_TARGET")]
     DailyTarget,
-    /// The mean of the 7 days before.
     #[sea_orm(string_value = "MEAN_7_DAYS")]
     Mean7Days,
-    /// The mean of the 30 days before.
     #[sea_orm(string_value = "MEAN_30_DAYS")]
     Mean30Days,
-    /// The day before.
     #[sea_orm(string_value = "PREVIOUS_DAY")]
     PreviousDay,
-    /// A fixed threshold of the team's settings.
     #[sea_orm(string_value = "THRESHOLD")]
     Threshold,
-    /// The team's pooled value that day.
     #[sea_orm(string_value = "TEAM")]
     Team,
-    /// A multiple of the best-selling hero product's value.
     #[sea_orm(string_value = "HERO_PRODUCT")]
     HeroProduct,
-    /// The item's previous snapshot.
     #[sea_orm(string_value = "PREVIOUS_SNAPSHOT")]
     PreviousSnapshot,
 }

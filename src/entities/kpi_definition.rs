@@ -5,9 +5,8 @@ use super::target::Metric;
 
 /// What a KPI scores: the month's metric itself, or the metric as a share of its target
 /// (sales completion = sales / target).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[graphql(name = "KpiBasis")]
 pub enum Basis {
     #[sea_orm(string_value = "VALUE")]
     Value,
@@ -15,21 +14,17 @@ pub enum Basis {
     Completion,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")]
-#[graphql(name = "KpiDirection")]
 pub enum Direction {
-    /// Higher is better.
     #[sea_orm(string_value = "HIGHER")]
     Higher,
-    /// Lower is better (response time, CPC, refund rate).
     #[sea_orm(string_value = "LOWER")]
     Lower,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[graphql(name = "ScoringMethod")]
 pub enum Method {
     #[sea_orm(string_value = "TIERS")]
     Tiers,

@@ -1,4 +1,5 @@
-//! SeaORM entities: the database's view of the domain. GraphQL types live with each domain module.
+//! SeaORM entities: the database's view of the domain. They know nothing of the API: the GraphQL
+//! enums of the stored enums, with a description of each value, are in `graphql/enums.rs`.
 
 pub mod ad_day;
 pub mod agent_day;

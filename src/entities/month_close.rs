@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Whether a team's month is still a draft or finalized (locked).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 pub enum MonthStatus {
     #[sea_orm(string_value = "OPEN")]

@@ -14,7 +14,6 @@ use super::staff::Role;
     Ord,
     EnumIter,
     DeriveActiveEnum,
-    async_graphql::Enum,
     serde::Serialize,
     serde::Deserialize,
 )]

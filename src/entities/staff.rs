@@ -1,38 +1,27 @@
 use sea_orm::entity::prelude::*;
 
 /// The job a person does in the shop (§1).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, async_graphql::Enum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
-#[graphql(name = "StaffRole")]
 pub enum Role {
-    /// 客服
     #[sea_orm(string_value = "CUSTOMER_SERVICE")]
     CustomerService,
-    /// 美工
     #[sea_orm(string_value = "DESIGNER")]
     Designer,
-    /// 推广
     #[sea_orm(string_value = "PROMOTION")]
     Promotion,
-    /// 运营
     #[sea_orm(string_value = "OPERATIONS")]
     Operations,
 }
 
 /// What a person may see and change (§9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-#[graphql(name = "AccessLevel")]
 pub enum Access {
-    /// Everything, every team.
     #[sea_orm(string_value = "ADMIN")]
     Admin,
-    /// Everything in their own team.
     #[sea_orm(string_value = "MANAGER")]
     Manager,
-    /// Their own profile, numbers and tasks, and the team's shop metrics.
     #[sea_orm(string_value = "STAFF")]
     Staff,
 }

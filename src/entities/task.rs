@@ -13,7 +13,6 @@ use super::staff::Role;
     Hash,
     EnumIter,
     DeriveActiveEnum,
-    async_graphql::Enum,
     serde::Serialize,
     serde::Deserialize,
 )]

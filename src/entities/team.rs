@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The selling platform of a shop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 pub enum Platform {
     #[sea_orm(string_value = "TAOBAO")]

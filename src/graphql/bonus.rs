@@ -2,8 +2,9 @@ use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Union};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
-use crate::entities::{Grade, MonthStatus, Role, bonus_adjustment, bonus_line, bonus_payout};
+use crate::entities::{self, bonus_adjustment, bonus_line, bonus_payout};
 use crate::error::{AppError, AppResult};
+use crate::graphql::enums::{Grade, Role};
 use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
     context::{actor, clock, db, loaders, team},
@@ -21,7 +22,7 @@ pub struct BonusPlan(pub Plan);
 #[Object]
 impl BonusPlan {
     async fn role(&self) -> Role {
-        self.0.role
+        self.0.role.into()
     }
     /// No plan was set: the role's default applies.
     async fn is_default(&self) -> bool {
@@ -256,8 +257,8 @@ impl BonusRun {
     }
     async fn status(&self) -> BonusRunStatus {
         match self.0.status {
-            MonthStatus::Open => BonusRunStatus::Draft,
-            MonthStatus::Finalized => BonusRunStatus::Finalized,
+            entities::MonthStatus::Open => BonusRunStatus::Draft,
+            entities::MonthStatus::Finalized => BonusRunStatus::Finalized,
         }
     }
     async fn computed_at(&self) -> DateTime<Utc> {
@@ -312,7 +313,7 @@ impl BonusPayout {
         load_staff(ctx, Some(self.0.staff_id)).await
     }
     async fn role(&self) -> Role {
-        self.0.role
+        self.0.role.into()
     }
     /// The review's total score the run used (null: no KPI scored).
     async fn score(&self) -> AppResult<Option<Decimal>> {
@@ -328,7 +329,7 @@ impl BonusPayout {
     }
     /// The final grade the run used.
     async fn grade(&self) -> Option<Grade> {
-        self.0.grade
+        self.0.grade.map(Into::into)
     }
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
@@ -514,7 +515,7 @@ impl BonusMutation {
             db(ctx),
             actor(ctx)?,
             team_id.0,
-            role,
+            role.into(),
             rules.into_iter().map(Into::into).collect(),
             clock(ctx).now(),
         )
@@ -530,7 +531,8 @@ impl BonusMutation {
         role: Role,
     ) -> AppResult<BonusPlan> {
         Ok(BonusPlan(
-            crate::services::bonus::reset_plan(db(ctx), actor(ctx)?, team_id.0, role).await?,
+            crate::services::bonus::reset_plan(db(ctx), actor(ctx)?, team_id.0, role.into())
+                .await?,
         ))
     }
 

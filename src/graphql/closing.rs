@@ -1,9 +1,10 @@
 use async_graphql::{Context, Object};
 use chrono::{DateTime, Utc};
 
-use crate::entities::{MonthStatus, month_close};
+use crate::entities::month_close;
 use crate::error::AppResult;
 use crate::graphql::audit::AuditEntry;
+use crate::graphql::enums::MonthStatus;
 use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
     context::{actor, clock, db, team},
@@ -28,7 +29,9 @@ impl MonthClose {
         self.month
     }
     async fn status(&self) -> MonthStatus {
-        self.close.as_ref().map_or(MonthStatus::Open, |c| c.status)
+        self.close
+            .as_ref()
+            .map_or(MonthStatus::Open, |c| c.status.into())
     }
     /// Grows with every finalization and reopening (0: never finalized).
     async fn version(&self) -> i32 {

@@ -1,8 +1,9 @@
 use async_graphql::{Context, Object};
 use rust_decimal::Decimal;
 
-use crate::entities::{CompetitorPromotion, competitor_snapshot};
+use crate::entities::competitor_snapshot;
 use crate::error::AppResult;
+use crate::graphql::enums::CompetitorPromotion;
 use crate::graphql::{
     context::{actor, db, team},
     id::Id,
@@ -43,7 +44,7 @@ impl CompetitorSnapshot {
     }
     /// The promotion running that day (NONE when none).
     async fn promotion(&self) -> CompetitorPromotion {
-        self.0.promotion
+        self.0.promotion.into()
     }
     /// The item's search keywords (关键词), if the export had any.
     async fn keywords(&self) -> Option<&str> {

@@ -1,7 +1,7 @@
 use async_graphql::{Context, Enum, Object};
 
-use crate::entities::DeliverableKind;
 use crate::error::AppResult;
+use crate::graphql::enums::DeliverableKind;
 use crate::graphql::staff::Staff;
 use crate::graphql::{
     context::{actor, clock, db, loaders, team},
@@ -57,7 +57,7 @@ impl DesignDeliverable {
     }
     /// What was made: main image, detail page, banner, …
     async fn kind(&self) -> DeliverableKind {
-        self.0.model.kind
+        self.0.model.kind.into()
     }
     /// The day it was asked for (the team's local day).
     async fn requested_on(&self) -> Date {

@@ -2,8 +2,9 @@ use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
-use crate::entities::{Comparison, FindingCode, Role, Severity, diagnosis, finding};
+use crate::entities::{diagnosis, finding};
 use crate::error::AppResult;
+use crate::graphql::enums::{Comparison, FindingCode, Role, Severity};
 use crate::graphql::metrics::GmvSplit;
 use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
@@ -51,7 +52,7 @@ impl Diagnosis {
         Ok(crate::services::diagnosis::skipped(&self.0)?
             .into_iter()
             .map(|s| SkippedRule {
-                code: s.code,
+                code: s.code.into(),
                 reason: s.reason,
             })
             .collect())
@@ -76,7 +77,7 @@ impl Finding {
         Id(self.0.diagnosis_id)
     }
     async fn code(&self) -> FindingCode {
-        self.0.code
+        self.0.code.into()
     }
     /// What the finding is about within its code: "" for the shop, `staff:<id>`,
     /// `product:<id>`, `channel:<CHANNEL>` or `channel:<CHANNEL>:staff:<id>`,
@@ -85,7 +86,7 @@ impl Finding {
         &self.0.subject
     }
     async fn severity(&self) -> Severity {
-        self.0.severity
+        self.0.severity.into()
     }
     /// The §3 metric the rule looked at (`bounce_rate`, `inquiry_conversion`, `roi`...).
     async fn metric(&self) -> &str {
@@ -100,10 +101,10 @@ impl Finding {
         crate::services::diagnosis::decimal(&self.0.expected)
     }
     async fn comparison(&self) -> Comparison {
-        self.0.comparison
+        self.0.comparison.into()
     }
     async fn owner_role(&self) -> Role {
-        self.0.owner_role
+        self.0.owner_role.into()
     }
     /// The agent or channel owner the rule names, if it names one.
     async fn owner_staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {

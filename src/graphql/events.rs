@@ -3,7 +3,7 @@ use async_graphql::{Context, Enum, Object, Subscription};
 use chrono::{DateTime, Utc};
 use tokio::sync::broadcast::error::RecvError;
 
-use crate::entities::TaskStatus;
+use crate::graphql::enums::TaskStatus;
 use crate::graphql::{
     context::{actor, events, team},
     id::Id,
@@ -37,7 +37,7 @@ impl TaskEvent {
     }
     /// The task's status after the change.
     async fn status(&self) -> TaskStatus {
-        self.status
+        self.status.into()
     }
     async fn assignee_id(&self) -> Option<Id> {
         self.assignee_id.map(Id)

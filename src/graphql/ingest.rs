@@ -2,8 +2,8 @@ use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::entities::{AdChannel, CompetitorPromotion, DeliverableKind};
 use crate::error::AppResult;
+use crate::graphql::enums::{AdChannel, CompetitorPromotion, DeliverableKind};
 use crate::graphql::{
     context::{actor, db},
     id::Id,
@@ -348,7 +348,7 @@ impl From<AdDayInput> for rows::AdDay {
         } = input;
         Self {
             date: date.0,
-            channel,
+            channel: channel.into(),
             owner_id: owner_id.map(|id| id.0),
             owner,
             impressions,
@@ -397,7 +397,7 @@ impl From<DeliverableInput> for rows::Deliverable {
             designer,
             product_id: product_id.map(|id| id.0),
             platform_item_id,
-            kind,
+            kind: kind.into(),
             requested_on: requested_on.0,
             due_on: due_on.0,
             delivered_on: delivered_on.map(NaiveDate::from),
@@ -437,7 +437,7 @@ impl From<CompetitorSnapshotInput> for rows::CompetitorSnapshot {
             date: date.0,
             price,
             est_monthly_sales,
-            promotion,
+            promotion: promotion.map(Into::into),
             keywords,
         }
     }

@@ -1,9 +1,8 @@
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use rust_decimal::Decimal;
 
-use crate::entities::kpi_definition::{Basis, Direction, Method};
-use crate::entities::{Metric, Role};
 use crate::error::AppResult;
+use crate::graphql::enums::{Basis, Direction, Method, Metric, Role};
 use crate::graphql::{
     context::{actor, db, team},
     id::Id,
@@ -60,19 +59,19 @@ impl KpiDefinition {
         &self.0.code
     }
     async fn role(&self) -> Role {
-        self.0.role
+        self.0.role.into()
     }
     async fn metric(&self) -> Metric {
-        self.0.metric
+        self.0.metric.into()
     }
     async fn basis(&self) -> Basis {
-        self.0.basis
+        self.0.basis.into()
     }
     async fn direction(&self) -> Direction {
-        self.0.direction
+        self.0.direction.into()
     }
     async fn method(&self) -> Method {
-        self.0.method()
+        self.0.method().into()
     }
     async fn weight(&self) -> Decimal {
         self.0.weight
@@ -134,7 +133,7 @@ impl KpiQuery {
         role: Option<Role>,
     ) -> AppResult<Vec<KpiDefinition>> {
         let team = team(ctx, team_id.0).await?;
-        let kpis = kpi::scorecards(db(ctx), actor(ctx)?, team.id, role).await?;
+        let kpis = kpi::scorecards(db(ctx), actor(ctx)?, team.id, role.map(Into::into)).await?;
         Ok(kpis.into_iter().map(KpiDefinition).collect())
     }
 }
@@ -156,7 +155,7 @@ impl KpiMutation {
             db(ctx),
             actor(ctx)?,
             team_id.0,
-            role,
+            role.into(),
             kpis.into_iter().map(Into::into).collect(),
         )
         .await?;
@@ -195,10 +194,10 @@ impl From<KpiInput> for kpi::KpiInput {
     fn from(input: KpiInput) -> Self {
         Self {
             code: input.code,
-            metric: input.metric,
-            basis: input.basis,
-            direction: input.direction,
-            method: input.method,
+            metric: input.metric.into(),
+            basis: input.basis.into(),
+            direction: input.direction.map(Into::into),
+            method: input.method.into(),
             tiers: input
                 .tiers
                 .map(|tiers| tiers.into_iter().map(Into::into).collect()),

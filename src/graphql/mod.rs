@@ -13,6 +13,7 @@ pub mod context;
 pub mod cost;
 pub mod design;
 pub mod diagnosis;
+pub mod enums;
 pub mod errors;
 pub mod events;
 pub mod id;

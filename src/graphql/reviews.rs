@@ -2,9 +2,10 @@ use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
-use crate::entities::{Grade, Metric, Role, review};
+use crate::entities::review;
 use crate::error::AppResult;
 use crate::graphql::audit::AuditEntry;
+use crate::graphql::enums::{Grade, Metric, Role};
 use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
     context::{actor, db, team},
@@ -57,7 +58,7 @@ impl From<ReviewLine> for ReviewLineShown {
             target: l.target.map(|t| shown(t, places, l.value.as_slice())),
             score: l.score.map(|s| shown(s, 2, &[])),
             code: l.code,
-            metric: l.metric,
+            metric: l.metric.into(),
             numerator: l.numerator,
             denominator: l.denominator,
             weight: l.weight,
@@ -77,7 +78,7 @@ pub struct GradeQuota {
 impl From<scoring::GradeQuota> for GradeQuota {
     fn from(q: scoring::GradeQuota) -> Self {
         Self {
-            grade: q.grade,
+            grade: q.grade.into(),
             max: q.max,
         }
     }
@@ -86,7 +87,7 @@ impl From<scoring::GradeQuota> for GradeQuota {
 impl From<GradeQuota> for scoring::GradeQuota {
     fn from(q: GradeQuota) -> Self {
         Self {
-            grade: q.grade,
+            grade: q.grade.into(),
             max: q.max,
         }
     }
@@ -104,7 +105,7 @@ impl Review {
         load_staff(ctx, Some(self.0.staff_id)).await
     }
     async fn role(&self) -> Role {
-        self.0.role
+        self.0.role.into()
     }
     async fn month(&self) -> Month {
         Month::of(self.0.month)
@@ -128,11 +129,11 @@ impl Review {
     }
     /// The grade the total gives.
     async fn computed_grade(&self) -> Option<Grade> {
-        self.0.computed_grade
+        self.0.computed_grade.map(Into::into)
     }
     /// The grade that counts: after the forced distribution and any adjustment.
     async fn grade(&self) -> Option<Grade> {
-        self.0.grade
+        self.0.grade.map(Into::into)
     }
     /// Moved down a grade by the team's forced distribution.
     async fn demoted(&self) -> bool {
@@ -225,7 +226,7 @@ impl ReviewMutation {
             &team,
             month,
             staff_id.0,
-            grade,
+            grade.map(Into::into),
             reason,
         )
         .await?;

@@ -1,8 +1,9 @@
 use async_graphql::{Context, InputObject, Object};
 use chrono::{DateTime, Utc};
 
-use crate::entities::{Access, Role, staff, staff_alias};
+use crate::entities::{staff, staff_alias};
 use crate::error::AppResult;
+use crate::graphql::enums::{Access, Role};
 use crate::graphql::teams::Team;
 use crate::graphql::{
     context::{actor, db, hasher, loaders},
@@ -48,10 +49,10 @@ impl Staff {
         self.private(ctx, self.0.email.as_str())
     }
     async fn role(&self) -> Option<Role> {
-        self.0.role
+        self.0.role.map(Into::into)
     }
     async fn access(&self) -> Access {
-        self.0.access
+        self.0.access.into()
     }
     async fn active(&self) -> bool {
         self.0.active
@@ -252,8 +253,8 @@ impl From<NewStaff> for crate::services::staff::NewStaff {
             name: input.name,
             email: input.email,
             password: input.password,
-            role: input.role,
-            access: input.access,
+            role: input.role.map(Into::into),
+            access: input.access.map(Into::into),
         }
     }
 }
@@ -272,8 +273,8 @@ impl From<StaffChanges> for crate::services::staff::StaffChanges {
         Self {
             name: input.name,
             email: input.email,
-            role: input.role,
-            access: input.access,
+            role: input.role.map(Into::into),
+            access: input.access.map(Into::into),
         }
     }
 }
@@ -290,8 +291,8 @@ impl From<StaffFilter> for crate::services::staff::StaffFilter {
     fn from(input: StaffFilter) -> Self {
         Self {
             team_id: input.team_id.map(|id| id.0),
-            role: input.role,
-            access: input.access,
+            role: input.role.map(Into::into),
+            access: input.access.map(Into::into),
             active: input.active,
         }
     }

@@ -1,8 +1,9 @@
 use async_graphql::{Context, InputObject, Object};
 use rust_decimal::Decimal;
 
-use crate::entities::{Metric, target, target::Period};
+use crate::entities::target;
 use crate::error::AppResult;
+use crate::graphql::enums::{Metric, Period};
 use crate::graphql::{
     context::{actor, db},
     id::Id,
@@ -15,14 +16,14 @@ pub struct Target(pub target::Model);
 #[Object]
 impl Target {
     async fn metric(&self) -> Metric {
-        self.0.metric
+        self.0.metric.into()
     }
     /// Null for a team target.
     async fn staff_id(&self) -> Option<Id> {
         self.0.staff_id.map(Id)
     }
     async fn period(&self) -> Period {
-        self.0.period
+        self.0.period.into()
     }
     /// The day (DAY) or the first day of the month (MONTH).
     async fn starts_on(&self) -> Date {
@@ -91,7 +92,7 @@ pub struct TargetInput {
 impl From<TargetInput> for targets::TargetInput {
     fn from(input: TargetInput) -> Self {
         Self {
-            metric: input.metric,
+            metric: input.metric.into(),
             staff_id: input.staff_id.map(|id| id.0),
             month: input.month,
             date: input.date,

@@ -2,10 +2,11 @@ use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
-use crate::entities::{Role, Severity, TaskStatus, task, task_note};
+use crate::entities::{task, task_note};
 use crate::error::AppResult;
 use crate::graphql::audit::AuditEntry;
 use crate::graphql::diagnosis::{Diagnosis, Finding};
+use crate::graphql::enums::{Role, Severity, TaskStatus};
 use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
     context::{actor, clock, db, events, loaders, team},
@@ -51,7 +52,7 @@ impl Task {
         &self.0.detail
     }
     async fn role(&self) -> Role {
-        self.0.role
+        self.0.role.into()
     }
     async fn assignee(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.assignee_id).await
@@ -60,13 +61,13 @@ impl Task {
         load_staff(ctx, Some(self.0.creator_id)).await
     }
     async fn priority(&self) -> Severity {
-        self.0.priority
+        self.0.priority.into()
     }
     async fn due_at(&self) -> DateTime<Utc> {
         self.0.due_at
     }
     async fn status(&self) -> TaskStatus {
-        self.0.status
+        self.0.status.into()
     }
     /// Why it was last blocked or cancelled.
     async fn reason(&self) -> Option<&str> {
@@ -88,7 +89,10 @@ impl Task {
     }
     /// The statuses the caller may move it to now.
     async fn allowed_moves(&self, ctx: &Context<'_>) -> AppResult<Vec<TaskStatus>> {
-        Ok(crate::services::tasks::allowed_moves(actor(ctx)?, &self.0))
+        Ok(crate::services::tasks::allowed_moves(actor(ctx)?, &self.0)
+            .into_iter()
+            .map(Into::into)
+            .collect())
     }
     /// The finding it was made from (null for a manual task).
     async fn finding(&self, ctx: &Context<'_>) -> AppResult<Option<Finding>> {
@@ -235,7 +239,10 @@ impl DailyBoard {
             .into_iter()
             .map(|severity| SeverityCount {
                 severity,
-                count: findings.iter().filter(|f| f.severity == severity).count() as u64,
+                count: findings
+                    .iter()
+                    .filter(|f| f.severity == severity.into())
+                    .count() as u64,
             })
             .collect())
     }
@@ -245,8 +252,12 @@ impl DailyBoard {
         ROLES
             .into_iter()
             .filter_map(|role| {
-                let tasks: Vec<&task::Model> =
-                    self.0.tasks.iter().filter(|t| t.role == role).collect();
+                let tasks: Vec<&task::Model> = self
+                    .0
+                    .tasks
+                    .iter()
+                    .filter(|t| t.role == role.into())
+                    .collect();
                 (!tasks.is_empty()).then(|| RoleTasks {
                     role,
                     total: tasks.len() as u64,
@@ -254,14 +265,15 @@ impl DailyBoard {
                         .into_iter()
                         .map(|status| StatusCount {
                             status,
-                            count: tasks.iter().filter(|t| t.status == status).count() as u64,
+                            count: tasks.iter().filter(|t| t.status == status.into()).count()
+                                as u64,
                         })
                         .collect(),
                     tasks: self
                         .0
                         .shown
                         .iter()
-                        .filter(|t| t.role == role)
+                        .filter(|t| t.role == role.into())
                         .cloned()
                         .map(Task)
                         .collect(),
@@ -452,7 +464,8 @@ impl TaskMutation {
         reason: Option<String>,
     ) -> AppResult<Task> {
         Ok(Task(
-            crate::services::tasks::move_to(&caller(ctx)?, id.0, version, to, reason).await?,
+            crate::services::tasks::move_to(&caller(ctx)?, id.0, version, to.into(), reason)
+                .await?,
         ))
     }
 
@@ -489,9 +502,9 @@ impl From<NewTask> for tasks::NewTask {
             team_id: input.team_id.0,
             title: input.title,
             detail: input.detail,
-            role: input.role,
+            role: input.role.into(),
             assignee_id: input.assignee_id.map(|id| id.0),
-            priority: input.priority,
+            priority: input.priority.map(Into::into),
             due_at: input.due_at,
         }
     }
@@ -511,7 +524,7 @@ impl From<TaskChanges> for tasks::TaskChanges {
         Self {
             title: input.title,
             detail: input.detail,
-            priority: input.priority,
+            priority: input.priority.map(Into::into),
             due_at: input.due_at,
         }
     }
@@ -554,8 +567,10 @@ impl From<TaskFilter> for tasks::TaskFilter {
         Self {
             team_id: input.team_id.map(|id| id.0),
             assignee_id: input.assignee_id.map(|id| id.0),
-            role: input.role,
-            status: input.status,
+            role: input.role.map(Into::into),
+            status: input
+                .status
+                .map(|s| s.into_iter().map(Into::into).collect()),
             due_before: input.due_before,
             overdue: input.overdue,
             diagnosis_id: input.diagnosis_id.map(|id| id.0),

@@ -1,8 +1,9 @@
 use async_graphql::{Context, InputObject, Object};
 use chrono::{DateTime, Utc};
 
-use crate::entities::{Platform, team};
+use crate::entities::team;
 use crate::error::AppResult;
+use crate::graphql::enums::Platform;
 use crate::graphql::{
     context::{actor, db},
     id::Id,
@@ -22,7 +23,7 @@ impl Team {
         &self.0.name
     }
     async fn platform(&self) -> Platform {
-        self.0.platform
+        self.0.platform.into()
     }
     /// Every day and month of the team's numbers is local to this zone.
     async fn time_zone(&self) -> &str {
@@ -118,7 +119,7 @@ impl From<NewTeam> for teams::NewTeam {
     fn from(input: NewTeam) -> Self {
         Self {
             name: input.name,
-            platform: input.platform,
+            platform: input.platform.into(),
             time_zone: input.time_zone,
             cs_ranking_visible: input.cs_ranking_visible,
         }
@@ -138,7 +139,7 @@ impl From<TeamChanges> for teams::TeamChanges {
     fn from(input: TeamChanges) -> Self {
         Self {
             name: input.name,
-            platform: input.platform,
+            platform: input.platform.map(Into::into),
             time_zone: input.time_zone,
             cs_ranking_visible: input.cs_ranking_visible,
         }

@@ -2,9 +2,8 @@
 
 use async_graphql::{Context, Enum, Object};
 
-use crate::entities::kpi_definition::Direction;
-use crate::entities::{Metric, Role};
 use crate::error::AppResult;
+use crate::graphql::enums::{Direction, Metric, Role};
 use crate::graphql::{context::actor, cost};
 use crate::services::catalogue::{self, CATALOGUE, Def};
 
@@ -30,7 +29,7 @@ pub struct MetricDef(&'static Def);
 #[Object]
 impl MetricDef {
     async fn metric(&self) -> Metric {
-        self.0.metric
+        self.0.metric.into()
     }
     /// DOMAIN's snake_case name, as bonus formulas show it (`inquiry_conversion`).
     async fn name(&self) -> &str {
@@ -49,7 +48,7 @@ impl MetricDef {
     }
     /// Whether higher or lower is better.
     async fn direction(&self) -> Direction {
-        self.0.direction
+        self.0.direction.into()
     }
     /// A sum over days (an amount or a count) rather than a ratio of sums.
     async fn is_sum(&self) -> bool {
@@ -58,7 +57,7 @@ impl MetricDef {
     /// The role whose people each have their own value; everyone else is measured on the
     /// team's pooled sums. Null for the shop's metrics.
     async fn own_role(&self) -> Option<Role> {
-        self.0.source.own_role()
+        self.0.source.own_role().map(Into::into)
     }
 }
 

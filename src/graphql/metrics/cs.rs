@@ -4,8 +4,8 @@ use async_graphql::{Context, Enum, Object, SimpleObject};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::entities::Metric;
 use crate::error::AppResult;
+use crate::graphql::enums::Metric;
 use crate::graphql::staff::Staff;
 use crate::graphql::{
     context::{actor, dashboard_cache, db, loaders, team},
@@ -107,39 +107,39 @@ impl CsMetrics {
     }
     /// 询单→最终付款转化率 = paid buyers / inquiries.
     async fn inquiry_conversion(&self) -> Option<f64> {
-        self.0.float(Metric::InquiryConversion)
+        self.0.float(Metric::InquiryConversion.into())
     }
     /// Ordered buyers / inquiries.
     async fn order_rate(&self) -> Option<f64> {
-        self.0.float(Metric::OrderRate)
+        self.0.float(Metric::OrderRate.into())
     }
     /// Paid buyers / ordered buyers.
     async fn payment_rate(&self) -> Option<f64> {
-        self.0.float(Metric::PaymentRate)
+        self.0.float(Metric::PaymentRate.into())
     }
     /// 客服客单价 = sales amount / paid buyers.
     async fn cs_aov(&self) -> Option<Decimal> {
-        self.0.rounded(Metric::CsAov)
+        self.0.rounded(Metric::CsAov.into())
     }
     /// Σ first-response seconds / Σ first responses.
     async fn avg_first_response(&self) -> Option<f64> {
-        self.0.float(Metric::AvgFirstResponse)
+        self.0.float(Metric::AvgFirstResponse.into())
     }
     /// Σ response seconds / Σ responses.
     async fn avg_response(&self) -> Option<f64> {
-        self.0.float(Metric::AvgResponse)
+        self.0.float(Metric::AvgResponse.into())
     }
     /// 答问比 = agent messages / buyer messages.
     async fn answer_ratio(&self) -> Option<f64> {
-        self.0.float(Metric::AnswerRatio)
+        self.0.float(Metric::AnswerRatio.into())
     }
     /// 回复率 = (received − unreplied) / received.
     async fn reply_rate(&self) -> Option<f64> {
-        self.0.float(Metric::ReplyRate)
+        self.0.float(Metric::ReplyRate.into())
     }
     /// Rated good / rated.
     async fn satisfaction(&self) -> Option<f64> {
-        self.0.float(Metric::Satisfaction)
+        self.0.float(Metric::Satisfaction.into())
     }
 }
 

@@ -3,8 +3,8 @@
 use async_graphql::{Context, Object, SimpleObject};
 use rust_decimal::Decimal;
 
-use crate::entities::{Metric, Role};
 use crate::error::AppResult;
+use crate::graphql::enums::{Metric, Role};
 use crate::graphql::staff::Staff;
 use crate::graphql::{
     context::{actor, db, team},
@@ -35,7 +35,7 @@ impl StaffKpis {
         Staff(self.0.staff.clone())
     }
     async fn role(&self) -> Option<Role> {
-        self.0.staff.role
+        self.0.staff.role.map(Into::into)
     }
     #[graphql(complexity = "cost::rows(cost::ITEM_ROWS, child_complexity)")]
     async fn values(&self) -> Vec<KpiValue> {
@@ -43,7 +43,7 @@ impl StaffKpis {
             .values
             .iter()
             .map(|v| KpiValue {
-                metric: v.metric,
+                metric: v.metric.into(),
                 value: v.value().map(|value| {
                     let places = v.metric.def().unit.places();
                     shown(value, places, v.target.as_slice())

@@ -4,8 +4,8 @@ use async_graphql::{Context, Object, SimpleObject};
 use rust_decimal::Decimal;
 use sea_orm::Iterable;
 
-use crate::entities::{AdChannel, Metric};
 use crate::error::AppResult;
+use crate::graphql::enums::{AdChannel, Metric};
 use crate::graphql::products::Product;
 use crate::graphql::staff::Staff;
 use crate::graphql::{
@@ -45,19 +45,19 @@ impl AdMetrics {
     }
     /// Clicks / impressions.
     async fn ctr(&self) -> Option<f64> {
-        self.0.float(Metric::Ctr)
+        self.0.float(Metric::Ctr.into())
     }
     /// PPC = spend / clicks.
     async fn cpc(&self) -> Option<Decimal> {
-        self.0.rounded(Metric::Cpc)
+        self.0.rounded(Metric::Cpc.into())
     }
     /// Attributed orders / clicks.
     async fn cvr(&self) -> Option<f64> {
-        self.0.float(Metric::Cvr)
+        self.0.float(Metric::Cvr.into())
     }
     /// 投入产出比 = attributed amount / spend.
     async fn roi(&self) -> Option<f64> {
-        self.0.float(Metric::Roi)
+        self.0.float(Metric::Roi.into())
     }
 }
 
@@ -93,7 +93,9 @@ impl AdOwnerRow {
 #[derive(SimpleObject)]
 pub struct AdReport {
     pub total: AdMetrics,
-    #[graphql(complexity = "cost::rows(AdChannel::iter().count(), child_complexity)")]
+    #[graphql(
+        complexity = "cost::rows(crate::entities::AdChannel::iter().count(), child_complexity)"
+    )]
     pub by_channel: Vec<AdChannelRow>,
     /// Managers see every owner; staff only themselves.
     #[graphql(complexity = "cost::rows(cost::TEAM_PEOPLE, child_complexity)")]
@@ -124,14 +126,14 @@ impl DesignerRow {
         self.0.on_time
     }
     async fn on_time_rate(&self) -> Option<f64> {
-        self.0.float(Metric::OnTimeRate)
+        self.0.float(Metric::OnTimeRate.into())
     }
     /// Revisions of the delivered pieces.
     async fn revisions(&self) -> i64 {
         self.0.revisions
     }
     async fn avg_revisions(&self) -> Option<f64> {
-        self.0.float(Metric::AvgRevisions)
+        self.0.float(Metric::AvgRevisions.into())
     }
     /// Requested and not delivered at the end of the range.
     async fn open(&self) -> i64 {
@@ -166,7 +168,7 @@ impl ProductReportRow {
         self.0.totals.fav_cart_buyers
     }
     async fn conversion_rate(&self) -> Option<f64> {
-        self.0.totals.float(Metric::ConversionRate)
+        self.0.totals.float(Metric::ConversionRate.into())
     }
     /// 中差评 in the range.
     async fn bad_reviews(&self) -> i64 {
@@ -207,7 +209,7 @@ impl ReportsQuery {
                 .by_channel
                 .into_iter()
                 .map(|(channel, t)| AdChannelRow {
-                    channel,
+                    channel: channel.into(),
                     metrics: AdMetrics(t),
                 })
                 .collect(),

@@ -4,8 +4,8 @@ use async_graphql::{Context, Enum, Object, SimpleObject};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::entities::Metric;
 use crate::error::AppResult;
+use crate::graphql::enums::Metric;
 use crate::graphql::{
     context::{actor, dashboard_cache, db, team},
     cost,
@@ -78,43 +78,43 @@ impl ShopMetrics {
     }
     /// 支付转化率 = paid buyers / visitors.
     async fn conversion_rate(&self) -> Option<f64> {
-        self.0.float(Metric::ConversionRate)
+        self.0.float(Metric::ConversionRate.into())
     }
     /// 客单价 = paid amount / paid buyers.
     async fn aov(&self) -> Option<Decimal> {
-        self.0.rounded(Metric::Aov)
+        self.0.rounded(Metric::Aov.into())
     }
     /// 收藏加购率
     async fn fav_cart_rate(&self) -> Option<f64> {
-        self.0.float(Metric::FavCartRate)
+        self.0.float(Metric::FavCartRate.into())
     }
     /// 跳失率
     async fn bounce_rate(&self) -> Option<f64> {
-        self.0.float(Metric::BounceRate)
+        self.0.float(Metric::BounceRate.into())
     }
     /// 人均浏览量 = page views / visitors.
     async fn visit_depth(&self) -> Option<f64> {
-        self.0.float(Metric::VisitDepth)
+        self.0.float(Metric::VisitDepth.into())
     }
     /// 退款率 = refund amount / paid amount.
     async fn refund_rate(&self) -> Option<f64> {
-        self.0.float(Metric::RefundRate)
+        self.0.float(Metric::RefundRate.into())
     }
     /// UV价值 = paid amount / visitors.
     async fn uv_value(&self) -> Option<Decimal> {
-        self.0.rounded(Metric::UvValue)
+        self.0.rounded(Metric::UvValue.into())
     }
     /// Paid amount − refunds − cost of goods − shipping.
     async fn gross_profit(&self) -> Option<Decimal> {
-        self.0.value(Metric::GrossProfit)
+        self.0.value(Metric::GrossProfit.into())
     }
     /// Gross profit − all ad spend.
     async fn net_profit(&self) -> Option<Decimal> {
-        self.0.value(Metric::NetProfit)
+        self.0.value(Metric::NetProfit.into())
     }
     /// Attributed amount / spend over all channels.
     async fn ad_roi(&self) -> Option<f64> {
-        self.0.float(Metric::Roi)
+        self.0.float(Metric::Roi.into())
     }
     /// The latest DSR scores of the period.
     async fn dsr_description(&self) -> Option<Decimal> {

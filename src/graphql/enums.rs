@@ -1,0 +1,290 @@
+//! The GraphQL enums of the stored enums (`src/entities/`): copies whose `From` both ways
+//! async-graphql's `remote` derive generates, so the compiler keeps them in step.
+
+use async_graphql::Enum;
+
+/// A paid-traffic channel (§2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::ad_day::AdChannel")]
+pub enum AdChannel {
+    /// 直通车
+    Ztc,
+    /// 钻展 / 引力魔方
+    Display,
+    /// 淘宝客 (spend is the commission paid)
+    Taobaoke,
+    /// 超级推荐
+    SuperRecommend,
+    /// 品销宝
+    Pinxiaobao,
+    /// 直播
+    Live,
+    Other,
+}
+
+/// The promotion a competitor runs on the snapshot's day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::competitor_snapshot::CompetitorPromotion")]
+pub enum CompetitorPromotion {
+    Coupon,
+    /// 满减
+    FullReduction,
+    /// 买一送一
+    Bogo,
+    Discount,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::design_deliverable::DeliverableKind")]
+pub enum DeliverableKind {
+    /// 主图
+    MainImage,
+    /// 白底图
+    WhiteBg,
+    /// 详情页
+    DetailPage,
+    /// 海报
+    Banner,
+    /// 店铺装修
+    StoreDecor,
+    /// 主图视频
+    Video,
+}
+
+/// How urgent a finding is; a task made from it takes it as its priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::finding::Severity")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+}
+
+/// The rules of the morning diagnosis (§5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::finding::FindingCode")]
+pub enum FindingCode {
+    SalesBelowTarget,
+    TrafficDrop,
+    ConversionDrop,
+    BounceHigh,
+    VisitDepthLow,
+    AovStructure,
+    RefundSpike,
+    BadReview,
+    CsConversionLag,
+    CsSlowResponse,
+    AdRoiLow,
+    AdCtrDrop,
+    StockLow,
+    CompetitorPriceCut,
+    DsrLow,
+    DataMissing,
+}
+
+/// What a finding's observed value was held against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(
+    remote = "crate::entities::finding::Comparison",
+    name = "FindingComparison"
+)]
+pub enum Comparison {
+    /// The day's target (§4).
+    DailyTarget,
+    /// The mean of the 7 days before.
+    Mean7Days,
+    /// The mean of the 30 days before.
+    Mean30Days,
+    /// The day before.
+    PreviousDay,
+    /// A fixed threshold of the team's settings.
+    Threshold,
+    /// The team's pooled value that day.
+    Team,
+    /// A multiple of the best-selling hero product's value.
+    HeroProduct,
+    /// The item's previous snapshot.
+    PreviousSnapshot,
+}
+
+/// What a KPI scores: the month's metric itself, or the metric as a share of its target
+/// (sales completion = sales / target).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::kpi_definition::Basis", name = "KpiBasis")]
+pub enum Basis {
+    Value,
+    Completion,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(
+    remote = "crate::entities::kpi_definition::Direction",
+    name = "KpiDirection"
+)]
+pub enum Direction {
+    /// Higher is better.
+    Higher,
+    /// Lower is better (response time, CPC, refund rate).
+    Lower,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(
+    remote = "crate::entities::kpi_definition::Method",
+    name = "ScoringMethod"
+)]
+pub enum Method {
+    Tiers,
+    Linear,
+    TargetRatio,
+}
+
+/// Whether a team's month is still a draft or finalized (locked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::month_close::MonthStatus")]
+pub enum MonthStatus {
+    Open,
+    Finalized,
+}
+
+/// The monthly grade (§7): S ≥ 100, A ≥ 90, B ≥ 80, C ≥ 70, else D. Ordered best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::review::Grade")]
+pub enum Grade {
+    S,
+    A,
+    B,
+    C,
+    D,
+}
+
+/// The job a person does in the shop (§1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::staff::Role", name = "StaffRole")]
+pub enum Role {
+    /// 客服
+    CustomerService,
+    /// 美工
+    Designer,
+    /// 推广
+    Promotion,
+    /// 运营
+    Operations,
+}
+
+/// What a person may see and change (§9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::staff::Access", name = "AccessLevel")]
+pub enum Access {
+    /// Everything, every team.
+    Admin,
+    /// Everything in their own team.
+    Manager,
+    /// Their own profile, numbers and tasks, and the team's shop metrics.
+    Staff,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::target::Period", name = "TargetPeriod")]
+pub enum Period {
+    Month,
+    Day,
+}
+
+/// A metric of DOMAIN §3 that targets and KPIs are set on; each is defined in the metric
+/// catalogue (query `metricCatalogue`). Rates are fractions (0.035 = 3.5 %), money is yuan, times
+/// are seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::target::Metric")]
+pub enum Metric {
+    /// 支付金额 (shop)
+    PaidAmount,
+    /// 支付转化率 (shop)
+    ConversionRate,
+    /// Ad ROI 投入产出比
+    Roi,
+    /// 退款率 (shop)
+    RefundRate,
+    NetProfit,
+    /// 客服销售额
+    SalesAmount,
+    /// 询单→最终付款转化率
+    InquiryConversion,
+    /// 客服客单价
+    CsAov,
+    /// 回复率
+    ReplyRate,
+    /// Average response time, seconds.
+    AvgResponse,
+    /// Design work delivered on or before its due date / delivered.
+    OnTimeRate,
+    /// Design pieces delivered.
+    Delivered,
+    /// Conversion of the products a designer owns.
+    OwnedConversion,
+    /// Ad click-through rate.
+    Ctr,
+    /// Ad cost per click, yuan.
+    Cpc,
+    /// Ad-attributed sales, yuan.
+    AttributedAmount,
+    /// 访客数 (shop)
+    Visitors,
+    /// 支付买家数 (shop)
+    PaidBuyers,
+    /// 客单价 (shop), yuan per paying buyer.
+    Aov,
+    /// 收藏加购率 (shop)
+    FavCartRate,
+    /// 跳失率 (shop)
+    BounceRate,
+    /// 人均浏览量 (shop), page views per visitor.
+    VisitDepth,
+    /// UV价值 (shop), yuan per visitor.
+    UvValue,
+    /// Paid amount less refunds, cost of goods and shipping, yuan.
+    GrossProfit,
+    /// 询单人数
+    Inquiries,
+    /// 询单→下单转化率
+    OrderRate,
+    /// 下单→付款转化率
+    PaymentRate,
+    /// Average first response time, seconds.
+    AvgFirstResponse,
+    /// 答问比: agent messages per buyer message.
+    AnswerRatio,
+    /// Good ratings / all ratings.
+    Satisfaction,
+    /// Ad spend (花费), yuan.
+    AdSpend,
+    /// Ad conversion: attributed orders per click.
+    Cvr,
+    /// Revisions per delivered design piece.
+    AvgRevisions,
+}
+
+/// Where a task is in the afternoon's work (§6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::task::TaskStatus")]
+pub enum TaskStatus {
+    Todo,
+    InProgress,
+    Blocked,
+    Done,
+    Verified,
+    Cancelled,
+}
+
+/// The selling platform of a shop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::team::Platform")]
+pub enum Platform {
+    Taobao,
+    Tmall,
+    Jd,
+    Pinduoduo,
+    Douyin,
+    Other,
+}
