@@ -233,10 +233,18 @@ async fn import(
         files::import_csv(db, &operator, team, kind, reader).await
     };
     match imported {
-        Ok(outcome) => {
+        Ok((outcome, layout)) => {
             println!(
                 "{name}: {} inserted, {} updated",
                 outcome.inserted, outcome.updated
+            );
+            let delimiter = match layout.delimiter {
+                '\t' => "tab".to_owned(),
+                c => format!("{c:?}"),
+            };
+            eprintln!(
+                "read as {}, cells separated by {delimiter}, the header on line {}",
+                layout.encoding, layout.header_line
             );
             Ok(())
         }

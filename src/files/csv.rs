@@ -1,9 +1,17 @@
-//! CSV files: the header matched against a kind's columns, then the data rows one at a time, each
-//! with its file line (the header is line 1). Summary rows (汇总, 合计, 均值…) and empty lines are
-//! skipped.
+//! CSV files: their encoding, delimiter and header line told from the top of the file, the header
+//! matched against a kind's columns, then the data rows one at a time, each with its file line.
+//! Summary rows (汇总, 合计, 均值…) and empty lines are skipped.
+//!
+//! The encoding is the byte-order mark's (UTF-8 or UTF-16), else UTF-8 if the top of the file is
+//! UTF-8, else GB18030 (which reads GBK, what Excel on a Chinese Windows saves). The delimiter is
+//! the one of `,` tab `;` under which a top line names the most known columns, and the header is
+//! the first of the top lines that names at least two (title lines above it are skipped).
 
-use std::collections::VecDeque;
-use std::io::Read;
+use std::collections::{HashMap, VecDeque};
+use std::io::{Chain, Cursor, Read};
+
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs_io::{DecodeReaderBytes, DecodeReaderBytesBuilder};
 
 use serde::de::DeserializeOwned;
 use serde::de::value::MapDeserializer;
@@ -19,10 +27,28 @@ pub type Problem = (&'static str, String);
 /// A data row at its line: the row, or what keeps it from being one.
 pub type Record<T> = (usize, Result<T, Vec<Problem>>);
 
+/// How much of the top of a file tells its encoding, delimiter and header.
+const HEAD_BYTES: u64 = 64 * 1024;
+/// The lines the header may be on: exports put a title and a date range above it.
+const HEADER_WITHIN: usize = 10;
+/// Known columns a line must name to be taken for the header.
+const HEADER_MATCHES: usize = 2;
+
+/// How a file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub encoding: &'static str,
+    pub delimiter: char,
+    pub header_line: usize,
+}
+
+type Decoded<R> = Chain<Cursor<Vec<u8>>, DecodeReaderBytes<Chain<Cursor<Vec<u8>>, R>, Vec<u8>>>;
+
 /// A CSV file whose header has been matched against a kind's columns.
 pub struct Records<R: Read> {
     spec: &'static Spec,
-    reader: ::csv::Reader<Lines<R>>,
+    reader: ::csv::Reader<Lines<Decoded<R>>>,
+    layout: Layout,
     /// The columns the file has: (index in `spec.columns`, index in the record).
     present: Vec<(usize, usize)>,
     width: usize,
@@ -31,26 +57,64 @@ pub struct Records<R: Read> {
 
 impl<R: Read> Records<R> {
     /// Reads and matches the header; `kind` names the kind of file in messages.
-    pub fn open(spec: &'static Spec, kind: &str, reader: R) -> AppResult<Self> {
+    pub fn open(spec: &'static Spec, kind: &str, mut reader: R) -> AppResult<Self> {
+        let names = header_names(spec);
+        let mut raw = Vec::new();
+        (&mut reader)
+            .take(HEAD_BYTES)
+            .read_to_end(&mut raw)
+            .map_err(|e| file_error(None, format!("cannot be read: {e}")))?;
+        let encoding = encoding_of(&raw);
+        let mut decoded = DecodeReaderBytesBuilder::new()
+            .encoding(Some(encoding))
+            .bom_override(true)
+            .strip_bom(true)
+            .build(Cursor::new(raw).chain(reader));
+        let mut head = Vec::new();
+        (&mut decoded)
+            .take(HEAD_BYTES)
+            .read_to_end(&mut head)
+            .map_err(|e| file_error(None, format!("cannot be read: {e}")))?;
+        let delimiter = [b',', b'\t', b';']
+            .into_iter()
+            .max_by_key(|d| (known_in_top_lines(&head, *d, &names), d == &b','))
+            .unwrap_or(b',');
         let mut reader = ::csv::ReaderBuilder::new()
-            .has_headers(true)
+            .has_headers(false)
             .flexible(true)
-            .from_reader(Lines::new(reader));
-        let headers = match reader.headers() {
-            Ok(headers) => headers.clone(),
-            Err(err) => return Err(unreadable(&mut reader, err)),
-        };
-        let header_line = line_of(&mut reader, &headers);
-        if headers
-            .iter()
-            .all(|h| h.trim_start_matches('\u{feff}').trim().is_empty())
-        {
+            .delimiter(delimiter)
+            .from_reader(Lines::new(Cursor::new(head).chain(decoded)));
+        // Without a line that names known columns, the first is taken (its columns are then
+        // reported as unknown, so the rows it skipped do not matter).
+        let (mut header, mut first) = (None, None);
+        let mut record = ::csv::StringRecord::new();
+        for _ in 0..HEADER_WITHIN {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(err) => return Err(unreadable(&mut reader, err)),
+            }
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let line = line_of(&mut reader, &record);
+            if known(&record, &names) >= HEADER_MATCHES {
+                header = Some((record.clone(), line));
+                break;
+            }
+            first.get_or_insert_with(|| (record.clone(), line));
+        }
+        let Some((headers, header_line)) = header.or(first) else {
             return Err(AppError::invalid(
                 "header",
                 format!("the file is empty: expected a header line of {kind} columns"),
             ));
-        }
-        let names = header_names(spec);
+        };
+        let layout = Layout {
+            encoding: encoding_name(encoding),
+            delimiter: char::from(delimiter),
+            header_line,
+        };
         let mut checks = Checks::default();
         checks.at_row(header_line);
         let mut seen: Vec<Option<&str>> = vec![None; spec.columns.len()];
@@ -110,10 +174,15 @@ impl<R: Read> Records<R> {
         Ok(Self {
             spec,
             reader,
+            layout,
             present,
             width: headers.len(),
             record: ::csv::StringRecord::new(),
         })
+    }
+
+    pub fn layout(&self) -> Layout {
+        self.layout
     }
 
     /// The next data row and its line, or the problems that keep it from being a `T`; `None`
@@ -144,6 +213,11 @@ impl<R: Read> Records<R> {
             );
             problems.push(("columns", message));
         }
+        // Decoding puts U+FFFD where bytes are not text in the file's encoding.
+        if record.iter().any(|c| c.contains('\u{fffd}')) {
+            let message = format!("has bytes that are not {} text", self.layout.encoding);
+            problems.push(("file", message));
+        }
         let mut fields = Vec::with_capacity(self.present.len());
         for &(i, at) in &self.present {
             let col = &self.spec.columns[i];
@@ -168,6 +242,52 @@ impl<R: Read> Records<R> {
         ))
         .map_err(|err| vec![("row", err.to_string())])
     }
+}
+
+/// The byte-order mark's encoding, else UTF-8 if the top of the file is UTF-8 (a character cut
+/// at its end aside), else GB18030.
+fn encoding_of(raw: &[u8]) -> &'static Encoding {
+    if let Some((encoding, _)) = Encoding::for_bom(raw) {
+        return encoding;
+    }
+    match std::str::from_utf8(raw) {
+        Ok(_) => UTF_8,
+        Err(e) if e.error_len().is_none() => UTF_8,
+        Err(_) => GB18030,
+    }
+}
+
+fn encoding_name(encoding: &'static Encoding) -> &'static str {
+    if encoding == GB18030 {
+        "GB18030 (GBK)"
+    } else if encoding == UTF_16LE || encoding == UTF_16BE {
+        "UTF-16"
+    } else {
+        "UTF-8"
+    }
+}
+
+/// How many of a line's cells name known columns.
+fn known(record: &::csv::StringRecord, names: &HashMap<String, usize>) -> usize {
+    record
+        .iter()
+        .filter(|h| column_for(names, h.trim()).is_some())
+        .count()
+}
+
+/// The most known columns a top line names when cut at `delimiter`.
+fn known_in_top_lines(head: &[u8], delimiter: u8, names: &HashMap<String, usize>) -> usize {
+    ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(head)
+        .records()
+        .take(HEADER_WITHIN)
+        .map_while(Result::ok)
+        .map(|r| known(&r, names))
+        .max()
+        .unwrap_or(0)
 }
 
 /// The file line a record starts on.
@@ -239,12 +359,13 @@ impl<R: Read> Read for Lines<R> {
 fn unreadable<R: Read>(reader: &mut ::csv::Reader<Lines<R>>, err: ::csv::Error) -> AppError {
     let line = err.position().map(|p| reader.get_mut().line_at(p.byte()));
     let message = match err.kind() {
-        ::csv::ErrorKind::Utf8 { .. } => {
-            "is not UTF-8 text: save the export as \"CSV UTF-8\"".to_owned()
-        }
         ::csv::ErrorKind::Io(e) => format!("cannot be read: {e}"),
         _ => format!("is not valid CSV: {err}"),
     };
+    file_error(line, message)
+}
+
+fn file_error(line: Option<usize>, message: String) -> AppError {
     AppError::Invalid(vec![FieldError {
         field: "file".into(),
         message,
@@ -463,11 +584,81 @@ mod tests {
         assert!(errs[0].message.starts_with("malformed number"));
     }
 
+    const AGENT_DAYS: &str = "日期,客服,接待人数,询单人数,下单人数,最终付款人数,客服销售额\n\
+                              2026-11-01,小雅,120,80,40,36,1234.50\n";
+
+    fn layout<T: FileRow>(file: &[u8]) -> Layout {
+        Records::open(&T::SPEC, T::KIND.name(), file)
+            .unwrap_or_else(|e| panic!("{}", e.message()))
+            .layout()
+    }
+
+    fn first_agent(file: &[u8]) -> (String, i64, Decimal) {
+        let rows = read::<AgentDay>(file).unwrap_or_else(|e| panic!("{e:?}"));
+        let r = &rows[0].1;
+        (r.agent.clone().unwrap(), r.received, r.sales_amount)
+    }
+
     #[test]
-    fn not_utf8_is_reported() {
-        // "日期" in GBK.
-        let errs = read::<AgentDay>(&b"\xc8\xd5\xc6\xda\n"[..]).unwrap_err();
-        assert_eq!(errs[0].field, "file");
-        assert!(errs[0].message.contains("UTF-8"));
+    fn gbk_utf16_and_utf8_with_or_without_a_bom_are_told_apart() {
+        let expected = ("小雅".to_owned(), 120, dec("1234.50"));
+        let (gbk, _, unmappable) = encoding_rs::GBK.encode(AGENT_DAYS);
+        assert!(!unmappable);
+        assert_eq!(first_agent(&gbk), expected);
+        assert_eq!(layout::<AgentDay>(&gbk).encoding, "GB18030 (GBK)");
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(AGENT_DAYS.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(first_agent(&utf16), expected);
+        assert_eq!(layout::<AgentDay>(&utf16).encoding, "UTF-16");
+        let bom = [&b"\xef\xbb\xbf"[..], AGENT_DAYS.as_bytes()].concat();
+        for utf8 in [AGENT_DAYS.as_bytes(), &bom] {
+            assert_eq!(first_agent(utf8), expected);
+            assert_eq!(layout::<AgentDay>(utf8).encoding, "UTF-8");
+        }
+    }
+
+    #[test]
+    fn tabs_and_semicolons_separate_cells_too() {
+        for delimiter in ['\t', ';'] {
+            let file = AGENT_DAYS.replace(',', &delimiter.to_string());
+            assert_eq!(first_agent(file.as_bytes()).1, 120, "{delimiter:?}");
+            assert_eq!(layout::<AgentDay>(file.as_bytes()).delimiter, delimiter);
+        }
+        // A comma inside a tab-separated file is part of its cell: "1,234.50" is one amount.
+        let file = "日期\t客服\t接待人数\t询单人数\t下单人数\t最终付款人数\t客服销售额\n\
+                    2026-11-01\t小雅\t120\t80\t40\t36\t1,234.50\n";
+        assert_eq!(first_agent(file.as_bytes()).2, dec("1234.50"));
+    }
+
+    #[test]
+    fn title_lines_above_the_header_are_skipped_and_lines_keep_their_numbers() {
+        let file = format!(
+            "生意参谋 · 客服绩效\n统计时间：2026-11-01 ~ 2026-11-01\n\n{AGENT_DAYS}\
+             2026-11-01,cs@shop.test,100,50,20,18,800\n"
+        );
+        assert_eq!(layout::<AgentDay>(file.as_bytes()).header_line, 4);
+        let lines: Vec<usize> = read::<AgentDay>(file.as_bytes())
+            .unwrap()
+            .iter()
+            .map(|(line, _)| *line)
+            .collect();
+        assert_eq!(lines, [5, 6]);
+        // No top line names two known columns: the first is the header, and is refused.
+        let errs = read::<AgentDay>("报表\n2026-11-01,小雅\n".as_bytes()).unwrap_err();
+        assert_eq!((errs[0].field.as_str(), errs[0].row), ("报表", Some(1)));
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_are_named_by_line() {
+        // UTF-8 at the top (what decides the encoding), a GBK name far below it.
+        let mut file = AGENT_DAYS.as_bytes().to_vec();
+        let row = "2026-11-01,cs@shop.test,100,50,20,18,800\n";
+        let rows = (HEAD_BYTES as usize) / row.len() + 1;
+        file.extend(row.repeat(rows).bytes());
+        file.extend(&b"2026-11-01,\xd0\xa1\xd1\xc5,1,1,1,1,1\n"[..]);
+        let errs = read::<AgentDay>(&file).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].row, Some(rows + 3));
+        assert_eq!(errs[0].message, "has bytes that are not UTF-8 text");
     }
 }

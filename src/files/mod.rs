@@ -19,16 +19,17 @@ use crate::error::AppResult;
 use crate::services::auth::Actor;
 use crate::services::ingest::{Import, ImportOutcome, Kind, rows};
 use columns::FileRow;
+pub use csv::Layout;
 
-/// Imports a CSV file of `kind` into the team in one all-or-nothing import (see
-/// [`Import`]).
+/// Imports a CSV file of `kind` into the team in one all-or-nothing import (see [`Import`]),
+/// and says how the file was read.
 pub async fn import_csv(
     db: &DatabaseConnection,
     actor: &Actor,
     team_id: i64,
     kind: Kind,
     reader: impl Read,
-) -> AppResult<ImportOutcome> {
+) -> AppResult<(ImportOutcome, Layout)> {
     match kind {
         Kind::ShopDays => import_as::<rows::ShopDay>(db, actor, team_id, reader).await,
         Kind::ProductDays => import_as::<rows::ProductDay>(db, actor, team_id, reader).await,
@@ -46,7 +47,7 @@ async fn import_as<T: FileRow>(
     actor: &Actor,
     team_id: i64,
     reader: impl Read,
-) -> AppResult<ImportOutcome> {
+) -> AppResult<(ImportOutcome, Layout)> {
     let mut import = Import::<T>::begin(db, actor, team_id, "line").await?;
     let mut records = csv::Records::open(&T::SPEC, T::KIND.name(), reader)?;
     while let Some((line, row)) = records.next_row::<T>()? {
@@ -59,5 +60,5 @@ async fn import_as<T: FileRow>(
             }
         }
     }
-    import.finish().await
+    Ok((import.finish().await?, records.layout()))
 }

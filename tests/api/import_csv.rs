@@ -39,9 +39,9 @@ pub async fn database_url(app: &TestApp) -> String {
 }
 
 /// Runs `shopops import <kind> --team <team> FILE` on `csv` written to a file.
-pub fn import(url: &str, kind: &str, team: &str, csv: &str) -> Output {
+pub fn import(url: &str, kind: &str, team: &str, csv: impl AsRef<[u8]>) -> Output {
     let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
-    file.write_all(csv.as_bytes()).unwrap();
+    file.write_all(csv.as_ref()).unwrap();
     Command::new(env!("CARGO_BIN_EXE_shopops"))
         .env("DATABASE_URL", url)
         .env("RUST_LOG", "warn")
@@ -209,6 +209,56 @@ async fn a_file_with_bad_lines_is_refused_whole_and_every_line_is_named() {
     assert_eq!(all, 2);
 }
 
+/// What Excel on a Chinese Windows saves from a 生意参谋 export: GBK, the report's title and its
+/// date range above the header. Read without being told, the header found on line 4.
+#[tokio::test]
+async fn a_gbk_export_with_title_lines_is_read_as_it_is() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    let team: i64 = w.team_a.parse().unwrap();
+    let export = "店铺整体数据\n统计日期：2026-11-01 ~ 2026-11-02\n\n\
+                  统计日期,访客数,浏览量,支付买家数,支付子订单数,支付件数,支付金额(元)\n\
+                  2026-11-01,\"12,000\",36000,240,250,310,\"45,678.90\"\n\
+                  2026-11-02,9500,28000,190,195,240,38000.00\n";
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(export);
+    assert!(!unmappable);
+    let out = import(&url, "shop-days", &w.team_a, &gbk);
+    assert_eq!(imported(&out), "shop-days: 2 inserted, 0 updated");
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("read as GB18030 (GBK), cells separated by ',', the header on line 4"),
+        "{said}"
+    );
+    let days: Vec<_> = shop_day::Entity::find()
+        .filter(shop_day::Column::TeamId.eq(team))
+        .order_by_asc(shop_day::Column::Date)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.date, d.visitors, d.paid_orders, d.paid_amount_fen))
+        .collect();
+    // ¥45,678.90 = 4,567,890 fen; ¥38,000.00 = 3,800,000 fen.
+    assert_eq!(
+        days,
+        [
+            (day(1), 12_000, 250, 4_567_890),
+            (day(2), 9_500, 195, 3_800_000)
+        ]
+    );
+
+    // A bad cell of the GBK file is named by its line of the file, title lines counted.
+    let bad = export.replace("9500", "九千五");
+    let (bad, _, _) = encoding_rs::GBK.encode(&bad);
+    let out = import(&url, "shop-days", &w.team_a, &bad);
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("line 6: visitors: malformed number \"九千五\""),
+        "{said}"
+    );
+}
+
 #[tokio::test]
 async fn shop_days_with_english_headers() {
     let app = spawn_app().await;
@@ -298,7 +348,7 @@ async fn a_file_longer_than_a_chunk_is_still_all_or_nothing() {
     let mut bad = lines.clone();
     bad[2_398] = bad[2_398].replace(",30,32,", ",31,30,"); // line 2,400: 31 buyers of 30 orders
     bad[2_448] = lines[1].clone(); // line 2,450: the day of line 3 again
-    let out = import(&url, "shop-days", &w.team_a, &file(&bad));
+    let out = import(&url, "shop-days", &w.team_a, file(&bad));
     assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     for expected in [
@@ -315,9 +365,9 @@ async fn a_file_longer_than_a_chunk_is_still_all_or_nothing() {
     };
     assert_eq!(stored().await.unwrap(), 0);
 
-    let out = import(&url, "shop-days", &w.team_a, &file(&lines));
+    let out = import(&url, "shop-days", &w.team_a, file(&lines));
     assert_eq!(imported(&out), "shop-days: 2500 inserted, 0 updated");
     assert_eq!(stored().await.unwrap(), 2_500);
-    let out = import(&url, "shop-days", &w.team_a, &file(&lines));
+    let out = import(&url, "shop-days", &w.team_a, file(&lines));
     assert_eq!(imported(&out), "shop-days: 0 inserted, 2500 updated");
 }
