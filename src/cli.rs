@@ -246,6 +246,13 @@ async fn import(
                 "read as {}, cells separated by {delimiter}, the header on line {}",
                 layout.encoding, layout.header_line
             );
+            if !layout.ignored.is_empty() {
+                eprintln!(
+                    "ignored {} column(s) no field takes: {}",
+                    layout.ignored.len(),
+                    layout.ignored.join(", ")
+                );
+            }
             Ok(())
         }
         Err(AppError::Invalid(problems)) => {

@@ -292,17 +292,6 @@ pub fn header_names(spec: &Spec) -> HashMap<String, usize> {
     names
 }
 
-pub fn known_columns(spec: &Spec) -> String {
-    spec.columns
-        .iter()
-        .map(|c| match c.aliases.first() {
-            Some(alias) => format!("{} ({alias})", c.field),
-            None => c.field.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 pub fn also_known_as(col: &Col) -> String {
     if col.aliases.is_empty() {
         String::new()

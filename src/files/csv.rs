@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::de::value::MapDeserializer;
 
 use super::cells;
-use super::columns::{Spec, also_known_as, column_for, header_names, known_columns};
+use super::columns::{Spec, also_known_as, column_for, header_names};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::validate::Checks;
 
@@ -35,11 +35,13 @@ const HEADER_WITHIN: usize = 10;
 const HEADER_MATCHES: usize = 2;
 
 /// How a file was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     pub encoding: &'static str,
     pub delimiter: char,
     pub header_line: usize,
+    /// The header's columns no row field takes, in file order.
+    pub ignored: Vec<String>,
 }
 
 type Decoded<R> = Chain<Cursor<Vec<u8>>, DecodeReaderBytes<Chain<Cursor<Vec<u8>>, R>, Vec<u8>>>;
@@ -110,15 +112,12 @@ impl<R: Read> Records<R> {
                 format!("the file is empty: expected a header line of {kind} columns"),
             ));
         };
-        let layout = Layout {
-            encoding: encoding_name(encoding),
-            delimiter: char::from(delimiter),
-            header_line,
-        };
+        let encoding = encoding_name(encoding);
         let mut checks = Checks::default();
         checks.at_row(header_line);
         let mut seen: Vec<Option<&str>> = vec![None; spec.columns.len()];
         let mut present = Vec::new();
+        let mut ignored = Vec::new();
         for (at, header) in headers.iter().enumerate() {
             let shown = header.trim_start_matches('\u{feff}').trim();
             if shown.is_empty() {
@@ -139,13 +138,8 @@ impl<R: Read> Records<R> {
                         present.push((i, at));
                     }
                 },
-                None => checks.fail(
-                    shown,
-                    format!(
-                        "unknown column for {kind}; known columns: {}",
-                        known_columns(spec)
-                    ),
-                ),
+                // A column shopops derives itself (支付转化率, 客单价…) or does not use.
+                None => ignored.push(shown.to_owned()),
             }
         }
         for (i, col) in spec.columns.iter().enumerate() {
@@ -174,15 +168,20 @@ impl<R: Read> Records<R> {
         Ok(Self {
             spec,
             reader,
-            layout,
+            layout: Layout {
+                encoding,
+                delimiter: char::from(delimiter),
+                header_line,
+                ignored,
+            },
             present,
             width: headers.len(),
             record: ::csv::StringRecord::new(),
         })
     }
 
-    pub fn layout(&self) -> Layout {
-        self.layout
+    pub fn layout(&self) -> &Layout {
+        &self.layout
     }
 
     /// The next data row and its line, or the problems that keep it from being a `T`; `None`
@@ -536,11 +535,11 @@ mod tests {
 
     #[test]
     fn every_problem_is_named_by_line_and_field() {
+        // A column no field takes is ignored, and said to be.
         let csv = "date,agent,received,inquiries,orderedBuyers,paidBuyers,salesAmount,colour,\n\
                    2026-11-01,a,1,1,1,1,1,x,\n";
-        let errs = read::<AgentDay>(csv.as_bytes()).unwrap_err();
-        assert_eq!(errs.len(), 1, "{errs:?}");
-        assert_eq!((errs[0].field.as_str(), errs[0].row), ("colour", Some(1)));
+        assert_eq!(read::<AgentDay>(csv.as_bytes()).unwrap().len(), 1);
+        assert_eq!(layout::<AgentDay>(csv.as_bytes()).ignored, ["colour"]);
 
         let errs = read::<AgentDay>("日期,客服,接待人数\n".as_bytes()).unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
@@ -591,6 +590,7 @@ mod tests {
         Records::open(&T::SPEC, T::KIND.name(), file)
             .unwrap_or_else(|e| panic!("{}", e.message()))
             .layout()
+            .clone()
     }
 
     fn first_agent(file: &[u8]) -> (String, i64, Decimal) {
@@ -643,9 +643,10 @@ mod tests {
             .map(|(line, _)| *line)
             .collect();
         assert_eq!(lines, [5, 6]);
-        // No top line names two known columns: the first is the header, and is refused.
+        // No top line names two known columns: the first is the header, and lacks them all.
         let errs = read::<AgentDay>("报表\n2026-11-01,小雅\n".as_bytes()).unwrap_err();
-        assert_eq!((errs[0].field.as_str(), errs[0].row), ("报表", Some(1)));
+        assert_eq!((errs[0].field.as_str(), errs[0].row), ("date", Some(1)));
+        assert!(errs[0].message.starts_with("missing column"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::io::Read;
 
 use sea_orm::DatabaseConnection;
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::services::auth::Actor;
 use crate::services::ingest::{Import, ImportOutcome, Kind, rows};
 use columns::FileRow;
@@ -50,7 +50,9 @@ async fn import_as<T: FileRow>(
 ) -> AppResult<(ImportOutcome, Layout)> {
     let mut import = Import::<T>::begin(db, actor, team_id, "line").await?;
     let mut records = csv::Records::open(&T::SPEC, T::KIND.name(), reader)?;
+    let mut rows = 0;
     while let Some((line, row)) = records.next_row::<T>()? {
+        rows += 1;
         match row {
             Ok(row) => import.push(line, row).await?,
             Err(problems) => {
@@ -60,5 +62,12 @@ async fn import_as<T: FileRow>(
             }
         }
     }
-    Ok((import.finish().await?, records.layout()))
+    if rows == 0 {
+        let line = records.layout().header_line;
+        return Err(AppError::invalid(
+            "file",
+            format!("has no data rows below its header (line {line})"),
+        ));
+    }
+    Ok((import.finish().await?, records.layout().clone()))
 }

@@ -306,20 +306,37 @@ async fn shop_days_with_english_headers() {
     );
     assert_eq!((second.refund_amount_fen, second.store_level), (0, None));
 
-    // A team that does not exist, and a header nobody knows, are both refused.
+    // A team that does not exist is refused.
     let out = import(&url, "shop-days", "999999", export);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("NOT_FOUND"));
+
+    // A column no field takes (a rate shopops derives itself) is ignored, and said to be.
+    let header =
+        "date,visitors,page_views,paid_buyers,paid_orders,paid_units,paid_amount,conversion";
     let out = import(
         &url,
         "shop-days",
         &w.team_a,
-        "date,visitors,page_views,paid_buyers,paid_orders,paid_units,paid_amount,conversion\n",
+        format!("{header}\n2026-11-03,100,300,3,3,4,450,3.00%\n"),
+    );
+    assert_eq!(imported(&out), "shop-days: 1 inserted, 0 updated");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("ignored 1 column(s) no field takes: conversion"),
+        "{stderr}"
+    );
+    // A file with a header and no data rows is refused, not taken for an empty day.
+    let out = import(
+        &url,
+        "shop-days",
+        &w.team_a,
+        format!("{header}\n合计,,,,,,,\n"),
     );
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("line 1: conversion: unknown column for shop-days"),
+        stderr.contains("file: has no data rows below its header (line 1)"),
         "{stderr}"
     );
 }
