@@ -388,3 +388,30 @@ async fn a_file_longer_than_a_chunk_is_still_all_or_nothing() {
     let out = import(&url, "shop-days", &w.team_a, file(&lines));
     assert_eq!(imported(&out), "shop-days: 0 inserted, 2500 updated");
 }
+
+/// Team B's customer-service export imported into team A by mistake: its 12 rows name nobody of
+/// team A, which is said once, not once per row.
+#[tokio::test]
+async fn another_teams_file_is_refused_in_one_line() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    let rows: String = (1..=12)
+        .map(|d| format!("2026-11-{d:02},cs.b@shop.test,10,5,3,2,100.00\n"))
+        .collect();
+    let file =
+        format!("date,agent,received,inquiries,ordered_buyers,paid_buyers,sales_amount\n{rows}");
+    let out = import(&url, "agent-days", &w.team_a, &file);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let team = &w.team_a;
+    let expected = format!(
+        "team: none of the 12 rows names a person or product of team {team} (the first: no one \
+         in this team is known as \"cs.b@shop.test\"): is it the right team?"
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert!(!stderr.contains("line 2:"), "{stderr}");
+    // The same file into team B is fine.
+    let out = import(&url, "agent-days", &w.team_b, &file);
+    assert_eq!(imported(&out), "agent-days: 12 inserted, 0 updated");
+}

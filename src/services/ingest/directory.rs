@@ -1,6 +1,7 @@
 //! Resolves the people and products that imported rows name, once per batch.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sea_orm::{ActiveEnum, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
@@ -10,6 +11,8 @@ use crate::validate::Checks;
 use crate::validate::normalize_email;
 
 pub struct Directory {
+    /// How many names were not found, so far.
+    misses: AtomicUsize,
     staff: HashMap<i64, staff::Model>,
     by_email: HashMap<String, i64>,
     by_alias: HashMap<String, i64>,
@@ -41,6 +44,7 @@ impl Directory {
                 .push(p.id);
         }
         Ok(Self {
+            misses: Default::default(),
             by_email: people.iter().map(|p| (p.email.clone(), p.id)).collect(),
             by_alias: aliases.into_iter().map(|a| (a.alias, a.staff_id)).collect(),
             by_name,
@@ -74,6 +78,7 @@ impl Directory {
         let Some(staff) = found.and_then(|id| self.staff.get(&id)) else {
             let given = name.map_or_else(|| id.unwrap_or(0).to_string(), str::to_owned);
             checks.fail(field, format!("no one in this team is known as {given:?}"));
+            self.misses.fetch_add(1, Ordering::Relaxed);
             return 0;
         };
         if let Some(role) = role
@@ -85,6 +90,11 @@ impl Directory {
             );
         }
         staff.id
+    }
+
+    /// How many people and products rows named that the team does not have.
+    pub fn misses(&self) -> usize {
+        self.misses.load(Ordering::Relaxed)
     }
 
     fn find_person(&self, name: &str) -> Option<i64> {
@@ -122,6 +132,7 @@ impl Directory {
         if found.is_none() {
             let given = item_id.map_or_else(|| id.unwrap_or(0).to_string(), str::to_owned);
             checks.fail(field, format!("this team has no product {given:?}"));
+            self.misses.fetch_add(1, Ordering::Relaxed);
         }
         found
     }

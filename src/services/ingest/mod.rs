@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use sea_orm::{DatabaseConnection, DatabaseTransaction};
 
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::period::Month;
 use crate::services::auth::Actor;
 use crate::services::{months, teams};
@@ -51,6 +51,9 @@ pub async fn import<R: Row>(
 
 /// Rows checked and written per round trip while the import has no problem.
 const CHUNK: usize = 1000;
+/// Beyond this many rows, an import none of whose rows names a person or product of the team is
+/// refused with one message instead of one per row.
+const ONE_LINE_OVER: usize = 10;
 
 /// One import in progress: [`push`](Self::push) each row with its number (a batch's position or
 /// a file's line), then [`finish`](Self::finish).
@@ -69,6 +72,9 @@ pub struct Import<R: Row> {
     /// The months the rows (and the rows they overwrite) count in.
     months: BTreeSet<Month>,
     outcome: ImportOutcome,
+    /// Rows pushed, and those among them that named someone or something the team lacks.
+    rows: usize,
+    strangers: usize,
 }
 
 impl<R: Row> Import<R> {
@@ -97,6 +103,8 @@ impl<R: Row> Import<R> {
             pending: Vec::new(),
             months: BTreeSet::new(),
             outcome: ImportOutcome::default(),
+            rows: 0,
+            strangers: 0,
         })
     }
 
@@ -117,7 +125,12 @@ impl<R: Row> Import<R> {
             today: self.today,
             directory: &self.directory,
         };
+        let misses = self.directory.misses();
         let (key, model) = row.check(&mut self.checks, &ctx);
+        self.rows += 1;
+        if self.directory.misses() > misses {
+            self.strangers += 1;
+        }
         let first = *self.seen.entry(key.clone()).or_insert(at);
         // Only a row that is otherwise valid is blamed for a repeat: a failed one may carry a
         // placeholder key (an unknown person is 0), which no valid row can have.
@@ -173,11 +186,26 @@ impl<R: Row> Import<R> {
             checks,
             months,
             outcome,
+            rows,
+            strangers,
             ..
         } = self;
         if let Err(problems) = checks.finish() {
             tx.rollback().await?;
-            return Err(problems);
+            return Err(match problems {
+                // One line rather than one per row, when the rows are another team's.
+                AppError::Invalid(list) if strangers == rows && rows > ONE_LINE_OVER => {
+                    let first = list.first().map(|p| p.message.as_str()).unwrap_or_default();
+                    AppError::invalid(
+                        "team",
+                        format!(
+                            "none of the {rows} rows names a person or product of team \
+                             {team_id} (the first: {first}): is it the right team?"
+                        ),
+                    )
+                }
+                other => other,
+            });
         }
         months::ensure_open_months(&tx, team_id, months).await?;
         if outcome != ImportOutcome::default() {
