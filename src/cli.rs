@@ -15,6 +15,7 @@ use crate::app::{Application, shutdown_signal};
 use crate::config::{AuthSettings, Limits, Settings};
 use crate::error::AppError;
 use crate::services::auth::{Actor, Hasher};
+use crate::validate::MAX_LISTED;
 use crate::{
     db, demo, files, graphql,
     services::{bonus, closing, diagnosis, ingest, months, staff, teams},
@@ -262,9 +263,13 @@ async fn import(
                     None => eprintln!("{}: {}", p.field, p.message),
                 }
             }
+            let count = if problems.len() > MAX_LISTED {
+                format!("more than {MAX_LISTED} problems")
+            } else {
+                format!("{} problem(s)", problems.len())
+            };
             bail!(
-                "{name}: {} problem(s) in {}; nothing was imported",
-                problems.len(),
+                "{name}: {count} in {}; nothing was imported",
                 file.display()
             )
         }

@@ -23,19 +23,39 @@ enum Lines {
     Many,
 }
 
+/// The problems an import lists; the rest are counted (a file of a million bad lines would
+/// otherwise be a million lines, and as many errors held).
+pub const MAX_LISTED: usize = 100;
+
 #[derive(Debug, Default)]
 pub struct Checks {
     errors: Vec<FieldError>,
     row: Option<usize>,
+    /// Problems beyond this many are counted, not kept.
+    limit: Option<usize>,
+    unlisted: usize,
 }
 
 impl Checks {
+    /// Checks that keep the first `limit` problems and count the others; the last error then
+    /// says how many there were in all.
+    pub fn listing_at_most(limit: usize) -> Self {
+        Self {
+            limit: Some(limit),
+            ..Self::default()
+        }
+    }
+
     /// Errors from now on belong to this row of a batch (numbered from 1, or the file's line).
     pub fn at_row(&mut self, row: usize) {
         self.row = Some(row);
     }
 
     pub fn fail(&mut self, field: &str, message: impl Into<String>) {
+        if self.limit.is_some_and(|limit| self.errors.len() >= limit) {
+            self.unlisted += 1;
+            return;
+        }
         self.errors.push(FieldError {
             field: field.into(),
             message: message.into(),
@@ -45,7 +65,7 @@ impl Checks {
 
     /// How many problems were found so far.
     pub fn problems(&self) -> usize {
-        self.errors.len()
+        self.errors.len() + self.unlisted
     }
 
     /// A count, sum of seconds or similar: from 0 to [`MAX_COUNT`].
@@ -186,7 +206,15 @@ impl Checks {
         }
     }
 
-    pub fn finish(self) -> AppResult<()> {
+    pub fn finish(mut self) -> AppResult<()> {
+        if self.unlisted > 0 {
+            let total = self.problems();
+            self.errors.push(FieldError {
+                field: "problems".into(),
+                message: format!("{} more are not listed ({total} in all)", self.unlisted),
+                row: None,
+            });
+        }
         if self.errors.is_empty() {
             Ok(())
         } else {

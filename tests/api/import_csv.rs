@@ -415,3 +415,38 @@ async fn another_teams_file_is_refused_in_one_line() {
     let out = import(&url, "agent-days", &w.team_b, &file);
     assert_eq!(imported(&out), "agent-days: 12 inserted, 0 updated");
 }
+
+/// A file of 150 bad lines lists the first 100 problems and says how many there were.
+#[tokio::test]
+async fn at_most_a_hundred_problems_are_listed_with_the_total() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    // 150 days back from 2026-11-30, each with more buyers (5) than visitors (4): one problem a line.
+    let rows: String = (0..150)
+        .map(|i| {
+            let date = day(30) - chrono::Duration::days(i);
+            format!("{date},4,10,5,5,5,50\n")
+        })
+        .collect();
+    let file =
+        format!("date,visitors,page_views,paid_buyers,paid_orders,paid_units,paid_amount\n{rows}");
+    let out = import(&url, "shop-days", &w.team_a, &file);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let listed = stderr.lines().filter(|l| l.starts_with("line ")).count();
+    assert_eq!(listed, 100, "{stderr}");
+    assert!(
+        stderr.contains("line 101: paidBuyers: 5 exceeds visitors (4)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("line 102:"), "{stderr}");
+    assert!(
+        stderr.contains("problems: 50 more are not listed (150 in all)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("shop-days: more than 100 problems in"),
+        "{stderr}"
+    );
+}

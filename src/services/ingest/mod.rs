@@ -21,7 +21,7 @@ use crate::error::{AppError, AppResult};
 use crate::period::Month;
 use crate::services::auth::Actor;
 use crate::services::{months, teams};
-use crate::validate::Checks;
+use crate::validate::{Checks, MAX_LISTED};
 use directory::Directory;
 use kind::{Context, Model};
 pub use kind::{Kind, Row};
@@ -98,7 +98,7 @@ impl<R: Row> Import<R> {
             today: teams::today(&team),
             directory,
             unit,
-            checks: Checks::default(),
+            checks: Checks::listing_at_most(MAX_LISTED),
             seen: HashMap::new(),
             pending: Vec::new(),
             months: BTreeSet::new(),
