@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use super::columns::{Ty, same_name};
 
-/// The cell as the value its row field takes, or what is wrong with it.
+/// The cell as the value its row field takes (an average: as its exact decimal), or what is wrong
+/// with it.
 pub fn value(ty: Ty, cell: &str) -> Result<Value, String> {
     match ty {
         Ty::Int => int(cell).map(Value::from),
@@ -19,7 +20,7 @@ pub fn value(ty: Ty, cell: &str) -> Result<Value, String> {
                 .map(Value::from)
                 .map_err(|_| format!("{cell:?} is out of range"))
         }),
-        Ty::Decimal => decimal(cell).map(Value::String),
+        Ty::Decimal | Ty::MeanOf(_) => decimal(cell).map(Value::String),
         Ty::Date => date(cell).map(|d| Value::String(d.to_string())),
         Ty::Text => Ok(Value::String(cell.to_owned())),
         Ty::Enum(values) => enum_value(values, cell).map(|v| Value::String(v.to_owned())),

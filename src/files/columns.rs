@@ -28,6 +28,10 @@ pub enum Ty {
     Text,
     /// One of a set of values, each with the Chinese names that stand for it.
     Enum(&'static [(&'static str, &'static [&'static str])]),
+    /// An average (赤兔's 平均响应时间) of the field, a sum, over the count in the named field:
+    /// the sum is the average times the count, to the unit. Where the sum's own column is there
+    /// too, it is taken instead.
+    MeanOf(&'static str),
 }
 
 #[derive(Debug)]
@@ -65,7 +69,7 @@ pub struct Spec {
     pub one_of: &'static [&'static [&'static str]],
 }
 
-use Ty::{Date, Decimal as Dec, Enum, Int, Int32, Text};
+use Ty::{Date, Decimal as Dec, Enum, Int, Int32, MeanOf, Text};
 
 const DATE: &[&str] = &["日期", "统计日期"];
 
@@ -153,8 +157,18 @@ impl FileRow for rows::AgentDay {
                 Int,
                 &["首次响应总时长(秒)", "首次响应总时长"],
             ),
+            opt(
+                "firstResponseSecondsSum",
+                MeanOf("firstResponseCount"),
+                &["平均首次响应时间", "平均首次响应时长", "首次响应平均时长"],
+            ),
             opt("firstResponseCount", Int, &["首次响应次数"]),
             opt("responseSecondsSum", Int, &["响应总时长(秒)", "响应总时长"]),
+            opt(
+                "responseSecondsSum",
+                MeanOf("responseCount"),
+                &["平均响应时间", "平均响应时长", "响应平均时长"],
+            ),
             opt("responseCount", Int, &["响应次数"]),
             opt("buyerMessages", Int, &["买家消息数"]),
             opt("agentMessages", Int, &["客服消息数"]),
@@ -364,6 +378,7 @@ mod tests {
             Ty::Date => Value::from("2026-11-01"),
             Ty::Text => Value::from("x"),
             Ty::Enum(values) => Value::from(values[0].0),
+            Ty::MeanOf(_) => Value::from(1),
         }
     }
 

@@ -12,12 +12,14 @@ use std::io::{Chain, Cursor, Read};
 
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 use encoding_rs_io::{DecodeReaderBytes, DecodeReaderBytesBuilder};
-
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::DeserializeOwned;
 use serde::de::value::MapDeserializer;
+use serde_json::Value;
 
 use super::cells;
-use super::columns::{Spec, also_known_as, column_for, header_names};
+use super::columns::{Spec, Ty, also_known_as, column_for, header_names};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::validate::Checks;
 
@@ -218,6 +220,7 @@ impl<R: Read> Records<R> {
             problems.push(("file", message));
         }
         let mut fields = Vec::with_capacity(self.present.len());
+        let mut means = Vec::new();
         for &(i, at) in &self.present {
             let col = &self.spec.columns[i];
             let cell = record.get(at).unwrap_or("").trim();
@@ -227,9 +230,21 @@ impl<R: Read> Records<R> {
                 }
                 continue;
             }
-            match cells::value(col.ty, cell) {
-                Ok(value) => fields.push((col.field, value)),
-                Err(message) => problems.push((col.field, message)),
+            match (cells::value(col.ty, cell), col.ty) {
+                (Ok(value), Ty::MeanOf(count)) => means.push((col.field, value, count)),
+                (Ok(value), _) => fields.push((col.field, value)),
+                (Err(message), _) => problems.push((col.field, message)),
+            }
+        }
+        for (field, mean, count_field) in means {
+            if fields.iter().any(|(f, _)| *f == field) {
+                continue;
+            }
+            let count = fields.iter().find(|(f, _)| *f == count_field);
+            match count.map(|(_, n)| (sum_of_mean(&mean, n), n)) {
+                Some((Some(sum), _)) => fields.push((field, Value::from(sum))),
+                Some((None, _)) => problems.push((field, format!("{mean} is not an average"))),
+                None => problems.push((field, format!("an average needs {count_field}"))),
             }
         }
         if !problems.is_empty() {
@@ -241,6 +256,16 @@ impl<R: Read> Records<R> {
         ))
         .map_err(|err| vec![("row", err.to_string())])
     }
+}
+
+/// An average times its count, rounded half-up to the unit: the sum it was taken of, to within
+/// the count times the average's own rounding.
+fn sum_of_mean(mean: &Value, count: &Value) -> Option<i64> {
+    let mean: Decimal = mean.as_str()?.parse().ok()?;
+    let count = Decimal::from(count.as_i64()?);
+    let sum = mean.checked_mul(count)?;
+    sum.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+        .to_i64()
 }
 
 /// The byte-order mark's encoding, else UTF-8 if the top of the file is UTF-8 (a character cut
@@ -661,5 +686,36 @@ mod tests {
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert_eq!(errs[0].row, Some(rows + 3));
         assert_eq!(errs[0].message, "has bytes that are not UTF-8 text");
+    }
+
+    #[test]
+    fn averages_with_their_counts_become_sums() {
+        let head = "日期,客服,接待人数,询单人数,下单人数,最终付款人数,客服销售额";
+        let file = format!(
+            "{head},平均首次响应时间(秒),首次响应次数,平均响应时长,响应次数\n\
+             2026-11-01,小雅,120,80,40,36,1234.50,12.35,40,20.5,3\n\
+             2026-11-02,小雅,120,80,40,36,1234.50,12.34,3,,\n"
+        );
+        let rows = parse::<AgentDay>(&file);
+        // 12.35 s × 40 = 494 s; 20.5 s × 3 = 61.5 s, half up to 62 s; 12.34 s × 3 = 37.02 s → 37 s.
+        let sums: Vec<_> = rows
+            .iter()
+            .map(|r| (r.first_response_seconds_sum, r.response_seconds_sum))
+            .collect();
+        assert_eq!(sums, [(Some(494), Some(62)), (Some(37), None)]);
+        // The sum's own column wins over its average.
+        let file = format!(
+            "{head},首次响应总时长,平均首次响应时间,首次响应次数\n\
+                            2026-11-01,小雅,120,80,40,36,1234.50,500,12.35,40\n"
+        );
+        assert_eq!(
+            parse::<AgentDay>(&file)[0].first_response_seconds_sum,
+            Some(500)
+        );
+        // An average without its count cannot be a sum.
+        let file = format!("{head},平均响应时间\n2026-11-01,小雅,120,80,40,36,1234.50,20\n");
+        let errs = read::<AgentDay>(file.as_bytes()).unwrap_err();
+        assert_eq!(errs[0].field, "responseSecondsSum");
+        assert_eq!(errs[0].message, "an average needs responseCount");
     }
 }
