@@ -247,6 +247,9 @@ async fn import(
                 "read as {}, cells separated by {delimiter}, the header on line {}",
                 layout.encoding, layout.header_line
             );
+            for warning in &layout.warnings {
+                eprintln!("warning: {warning}");
+            }
             if !layout.ignored.is_empty() {
                 eprintln!(
                     "ignored {} column(s) no field takes: {}",

@@ -67,6 +67,45 @@ pub struct Spec {
     pub columns: &'static [Col],
     /// Columns of which at least one must be there: the ways a row may name the same thing.
     pub one_of: &'static [&'static [&'static str]],
+    /// Columns the export derives from others, which shopops derives itself: read only to be
+    /// checked against its own formula.
+    pub derived: &'static [Derived],
+}
+
+/// A column an export derives: `numerator / denominator` of two fields (as a percentage when
+/// `percent`), as the export shows it.
+#[derive(Debug)]
+pub struct Derived {
+    pub names: &'static [&'static str],
+    pub numerator: &'static str,
+    pub denominator: &'static str,
+    pub percent: bool,
+}
+
+const fn rate(
+    names: &'static [&'static str],
+    numerator: &'static str,
+    denominator: &'static str,
+) -> Derived {
+    Derived {
+        names,
+        numerator,
+        denominator,
+        percent: true,
+    }
+}
+
+const fn per(
+    names: &'static [&'static str],
+    numerator: &'static str,
+    denominator: &'static str,
+) -> Derived {
+    Derived {
+        names,
+        numerator,
+        denominator,
+        percent: false,
+    }
 }
 
 use Ty::{Date, Decimal as Dec, Enum, Int, Int32, MeanOf, Text};
@@ -96,6 +135,13 @@ impl FileRow for rows::ShopDay {
             opt("shippingCost", Dec, &["运费"]),
         ],
         one_of: &[],
+        derived: &[
+            rate(&["支付转化率", "conversion"], "paidBuyers", "visitors"),
+            rate(&["跳失率", "bounceRate"], "bouncedVisitors", "visitors"),
+            per(&["客单价", "aov"], "paidAmount", "paidBuyers"),
+            per(&["人均浏览量", "平均访问深度"], "pageViews", "visitors"),
+            per(&["UV价值", "uvValue"], "paidAmount", "visitors"),
+        ],
     };
 }
 
@@ -118,6 +164,10 @@ impl FileRow for rows::ProductDay {
             opt("stock", Int, &["库存", "库存数"]),
         ],
         one_of: &[&["platformItemId", "productId"]],
+        derived: &[
+            rate(&["支付转化率", "商品支付转化率"], "paidBuyers", "visitors"),
+            per(&["客单价"], "paidAmount", "paidBuyers"),
+        ],
     };
 }
 
@@ -177,6 +227,14 @@ impl FileRow for rows::AgentDay {
             opt("ratedBad", Int, &["不满意", "不满意数", "差评数"]),
         ],
         one_of: &[&["agent", "staffId"]],
+        derived: &[
+            rate(
+                &["询单转化率", "询单→最终付款转化率"],
+                "paidBuyers",
+                "inquiries",
+            ),
+            per(&["客服客单价"], "salesAmount", "paidBuyers"),
+        ],
     };
 }
 
@@ -204,6 +262,7 @@ impl FileRow for rows::AdDay {
             req("attributedAmount", Dec, &["成交金额"]),
         ],
         one_of: &[&["owner", "ownerId"]],
+        derived: &[],
     };
 }
 
@@ -231,6 +290,7 @@ impl FileRow for rows::Deliverable {
             opt("revisions", Int, &["修改次数"]),
         ],
         one_of: &[&["designer", "designerId"]],
+        derived: &[],
     };
 }
 
@@ -254,6 +314,7 @@ impl FileRow for rows::CompetitorSnapshot {
             opt("keywords", Text, &["关键词"]),
         ],
         one_of: &[],
+        derived: &[],
     };
 }
 
@@ -293,6 +354,17 @@ pub fn column_for(names: &HashMap<String, usize>, header: &str) -> Option<usize>
     (key.ends_with([')', '）']) && open > 0)
         .then(|| names.get(&key[..open]).copied())
         .flatten()
+}
+
+/// The names of the derived columns, as [`column_for`] takes them.
+pub fn derived_names(spec: &Spec) -> HashMap<String, usize> {
+    let mut names = HashMap::new();
+    for (i, d) in spec.derived.iter().enumerate() {
+        for name in d.names {
+            names.insert(normalize(name), i);
+        }
+    }
+    names
 }
 
 pub fn header_names(spec: &Spec) -> HashMap<String, usize> {

@@ -19,9 +19,9 @@ use serde::de::value::MapDeserializer;
 use serde_json::Value;
 
 use super::cells;
-use super::columns::{Spec, Ty, also_known_as, column_for, header_names};
+use super::columns::{Spec, Ty, also_known_as, column_for, derived_names, header_names};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::validate::Checks;
+use crate::validate::{Checks, MAX_LISTED};
 
 /// A problem of one cell (or of the row): the field and what is wrong.
 pub type Problem = (&'static str, String);
@@ -36,7 +36,7 @@ const HEADER_WITHIN: usize = 10;
 /// Known columns a line must name to be taken for the header.
 const HEADER_MATCHES: usize = 2;
 
-/// How a file was read.
+/// How a file was read, and what was noticed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     pub encoding: &'static str,
@@ -44,6 +44,9 @@ pub struct Layout {
     pub header_line: usize,
     /// The header's columns no row field takes, in file order.
     pub ignored: Vec<String>,
+    /// Derived columns that disagree with shopops's own formula (`line 5: 支付转化率 …`): the
+    /// first [`MAX_LISTED`] of them, then how many more.
+    pub warnings: Vec<String>,
 }
 
 type Decoded<R> = Chain<Cursor<Vec<u8>>, DecodeReaderBytes<Chain<Cursor<Vec<u8>>, R>, Vec<u8>>>;
@@ -55,6 +58,9 @@ pub struct Records<R: Read> {
     layout: Layout,
     /// The columns the file has: (index in `spec.columns`, index in the record).
     present: Vec<(usize, usize)>,
+    /// The derived columns it has: (index in `spec.derived`, index in the record).
+    derived: Vec<(usize, usize)>,
+    unlisted_warnings: usize,
     width: usize,
     record: ::csv::StringRecord,
 }
@@ -119,7 +125,9 @@ impl<R: Read> Records<R> {
         checks.at_row(header_line);
         let mut seen: Vec<Option<&str>> = vec![None; spec.columns.len()];
         let mut present = Vec::new();
+        let mut derived = Vec::new();
         let mut ignored = Vec::new();
+        let derived_names = derived_names(spec);
         for (at, header) in headers.iter().enumerate() {
             let shown = header.trim_start_matches('\u{feff}').trim();
             if shown.is_empty() {
@@ -140,8 +148,11 @@ impl<R: Read> Records<R> {
                         present.push((i, at));
                     }
                 },
-                // A column shopops derives itself (支付转化率, 客单价…) or does not use.
-                None => ignored.push(shown.to_owned()),
+                // A column shopops derives itself (支付转化率, 客单价…) is checked, others ignored.
+                None => match column_for(&derived_names, shown) {
+                    Some(d) => derived.push((d, at)),
+                    None => ignored.push(shown.to_owned()),
+                },
             }
         }
         for (i, col) in spec.columns.iter().enumerate() {
@@ -175,15 +186,27 @@ impl<R: Read> Records<R> {
                 delimiter: char::from(delimiter),
                 header_line,
                 ignored,
+                warnings: Vec::new(),
             },
             present,
+            derived,
+            unlisted_warnings: 0,
             width: headers.len(),
             record: ::csv::StringRecord::new(),
         })
     }
 
-    pub fn layout(&self) -> &Layout {
-        &self.layout
+    /// How the file was read; once every row is read, with its warnings.
+    pub fn layout(&self) -> Layout {
+        let mut layout = self.layout.clone();
+        if self.unlisted_warnings > 0 {
+            let total = layout.warnings.len() + self.unlisted_warnings;
+            layout.warnings.push(format!(
+                "{} more warnings are not listed ({total} in all)",
+                self.unlisted_warnings
+            ));
+        }
+        layout
     }
 
     /// The next data row and its line, or the problems that keep it from being a `T`; `None`
@@ -197,12 +220,13 @@ impl<R: Read> Records<R> {
             }
             if is_data(&self.record) {
                 let line = line_of(&mut self.reader, &self.record);
-                return Ok(Some((line, self.row())));
+                let row = self.row(line);
+                return Ok(Some((line, row)));
             }
         }
     }
 
-    fn row<T: DeserializeOwned>(&self) -> Result<T, Vec<Problem>> {
+    fn row<T: DeserializeOwned>(&mut self, line: usize) -> Result<T, Vec<Problem>> {
         let record = &self.record;
         let mut problems = Vec::new();
         if record.len() > self.width && record.iter().skip(self.width).any(|c| !c.trim().is_empty())
@@ -250,11 +274,59 @@ impl<R: Read> Records<R> {
         if !problems.is_empty() {
             return Err(problems);
         }
+        self.cross_check(line, &fields);
         // The cells were checked above, so a failure here is a type the table does not foresee.
         T::deserialize(MapDeserializer::<_, serde_json::Error>::new(
             fields.into_iter(),
         ))
         .map_err(|err| vec![("row", err.to_string())])
+    }
+}
+
+impl<R: Read> Records<R> {
+    /// Warns of each derived cell of the row that is not shopops's own formula on the row's
+    /// fields, to the places the export shows (2.35% stands for anything from 2.345 to 2.355 %).
+    fn cross_check(&mut self, line: usize, fields: &[(&'static str, Value)]) {
+        let field = |name: &str| {
+            let value = &fields.iter().find(|(f, _)| *f == name)?.1;
+            match value {
+                Value::Number(n) => n.as_i64().map(Decimal::from),
+                Value::String(s) => s.parse().ok(),
+                _ => None,
+            }
+        };
+        for &(d, at) in &self.derived {
+            let formula = &self.spec.derived[d];
+            let cell = self.record.get(at).unwrap_or("").trim();
+            let shown_text: String = cell.chars().filter(|c| !"%,¥￥".contains(*c)).collect();
+            let Ok(shown) = shown_text.parse::<Decimal>() else {
+                continue;
+            };
+            let (Some(num), Some(den)) = (field(formula.numerator), field(formula.denominator))
+            else {
+                continue;
+            };
+            let Some(mut ours) = num.checked_div(den) else {
+                continue;
+            };
+            if formula.percent {
+                ours *= Decimal::ONE_HUNDRED;
+            }
+            let half_unit = Decimal::new(5, shown.scale() + 1);
+            if (ours - shown).abs() <= half_unit {
+                continue;
+            }
+            if self.layout.warnings.len() >= MAX_LISTED {
+                self.unlisted_warnings += 1;
+                continue;
+            }
+            let unit = if formula.percent { "%" } else { "" };
+            let ours = ours.round_dp(shown.scale() + 2).normalize();
+            self.layout.warnings.push(format!(
+                "line {line}: {} is {cell}, but {} / {} is {ours}{unit}",
+                formula.names[0], formula.numerator, formula.denominator
+            ));
+        }
     }
 }
 
@@ -416,7 +488,9 @@ mod tests {
     use super::*;
     use crate::entities::{AdChannel, DeliverableKind};
     use crate::files::columns::FileRow;
-    use crate::services::ingest::rows::{AdDay, AgentDay, CompetitorSnapshot, Deliverable};
+    use crate::services::ingest::rows::{
+        AdDay, AgentDay, CompetitorSnapshot, Deliverable, ShopDay,
+    };
 
     fn dec(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -615,7 +689,6 @@ mod tests {
         Records::open(&T::SPEC, T::KIND.name(), file)
             .unwrap_or_else(|e| panic!("{}", e.message()))
             .layout()
-            .clone()
     }
 
     fn first_agent(file: &[u8]) -> (String, i64, Decimal) {
@@ -717,5 +790,30 @@ mod tests {
         let errs = read::<AgentDay>(file.as_bytes()).unwrap_err();
         assert_eq!(errs[0].field, "responseSecondsSum");
         assert_eq!(errs[0].message, "an average needs responseCount");
+    }
+
+    #[test]
+    fn derived_columns_are_checked_against_our_formulas_at_the_shown_places() {
+        let file = "日期,访客数,浏览量,支付买家数,支付订单数,支付件数,支付金额,支付转化率,客单价,跳失率\n\
+                    2026-11-01,1000,3000,20,20,25,3000.00,2.00%,150.00,\n\
+                    2026-11-02,1000,3000,21,21,25,3000.00,2.10%,142.86,\n\
+                    2026-11-03,2999,3000,70,70,80,7000.00,2.33%,99.00,\n\
+                    2026-11-04,1000,3000,20,20,25,3000.00,2.5%,150,\n";
+        let layout = layout::<ShopDay>(file.as_bytes());
+        assert!(layout.ignored.is_empty(), "{:?}", layout.ignored);
+        // Line 3: 21 / 1000 = 2.1 % and ¥3,000.00 / 21 = ¥142.857… → 142.86: both agree.
+        // Line 4: 70 / 2,999 = 2.3341… % shows as 2.33 %, but ¥7,000.00 / 70 = ¥100, not ¥99.00.
+        let rows = read::<ShopDay>(file.as_bytes()).unwrap();
+        assert_eq!(rows.len(), 4);
+        let mut records = Records::open(&ShopDay::SPEC, "shop-days", file.as_bytes()).unwrap();
+        while records.next_row::<ShopDay>().unwrap().is_some() {}
+        assert_eq!(
+            records.layout().warnings,
+            [
+                "line 4: 客单价 is 99.00, but paidAmount / paidBuyers is 100",
+                // 20 / 1,000 = 2 %, not 2.5 % (which would stand for 2.45 to 2.55 %).
+                "line 5: 支付转化率 is 2.5%, but paidBuyers / visitors is 2%",
+            ]
+        );
     }
 }

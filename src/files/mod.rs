@@ -69,5 +69,5 @@ async fn import_as<T: FileRow>(
             format!("has no data rows below its header (line {line})"),
         ));
     }
-    Ok((import.finish().await?, records.layout().clone()))
+    Ok((import.finish().await?, records.layout()))
 }

@@ -311,27 +311,29 @@ async fn shop_days_with_english_headers() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("NOT_FOUND"));
 
-    // A column no field takes (a rate shopops derives itself) is ignored, and said to be.
+    // A rate shopops derives itself is checked against its formula (3 / 100 = 3.00 %, so no
+    // warning, but 3 / 100 is not 4.00 %); a column nobody knows is ignored, and said to be.
     let header =
-        "date,visitors,page_views,paid_buyers,paid_orders,paid_units,paid_amount,conversion";
-    let out = import(
-        &url,
-        "shop-days",
-        &w.team_a,
-        format!("{header}\n2026-11-03,100,300,3,3,4,450,3.00%\n"),
-    );
-    assert_eq!(imported(&out), "shop-days: 1 inserted, 0 updated");
+        "date,visitors,page_views,paid_buyers,paid_orders,paid_units,paid_amount,conversion,colour";
+    let rows = "2026-11-03,100,300,3,3,4,450,3.00%,red\n2026-11-04,100,300,3,3,4,450,4.00%,red\n";
+    let out = import(&url, "shop-days", &w.team_a, format!("{header}\n{rows}"));
+    assert_eq!(imported(&out), "shop-days: 2 inserted, 0 updated");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("ignored 1 column(s) no field takes: conversion"),
+        stderr.contains("ignored 1 column(s) no field takes: colour"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("warning: line 3: 支付转化率 is 4.00%, but paidBuyers / visitors is 3%"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("warning: line 2"), "{stderr}");
     // A file with a header and no data rows is refused, not taken for an empty day.
     let out = import(
         &url,
         "shop-days",
         &w.team_a,
-        format!("{header}\n合计,,,,,,,\n"),
+        format!("{header}\n合计,,,,,,,,\n"),
     );
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
