@@ -70,7 +70,7 @@ fn main() {
         let actor = Actor::operator();
         for pass in ["insert", "overwrite"] {
             let started = Instant::now();
-            let (outcome, _) = files::import_csv(&conn, &actor, seeded.team_id, Kind::AgentDays, file.as_bytes())
+            let (outcome, _) = files::import_csv(&conn, &actor, seeded.team_id, Kind::AgentDays, file.as_bytes(), false)
                 .await
                 .unwrap_or_else(|e| panic!("{}", e.message()));
             let secs = started.elapsed().as_secs_f64();

@@ -78,7 +78,11 @@ pub enum Command {
         /// The team (shop) id the data belongs to.
         #[arg(long)]
         team: i64,
-        /// UTF-8 CSV with a header line (English or Chinese names); `-` reads stdin.
+        /// Check everything and say what would be inserted and updated, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// A CSV export (UTF-8, GBK or UTF-16; comma, tab or semicolon; English or Chinese
+        /// headers, title lines above them allowed); `-` reads stdin.
         file: PathBuf,
     },
     /// Run (or re-run) the morning diagnosis of a team's day and print its findings.
@@ -195,7 +199,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             print_history(&seeded.history);
         }
-        Command::Import { kind, team, file } => import(&db, kind, team, &file).await?,
+        Command::Import {
+            kind,
+            team,
+            dry_run,
+            file,
+        } => import(&db, kind, team, dry_run, &file).await?,
         Command::Diagnose { team, date } => diagnose(&db, team, date).await?,
         Command::Bonus {
             team,
@@ -221,24 +230,30 @@ async fn import(
     db: &sea_orm::DatabaseConnection,
     kind: ingest::Kind,
     team: i64,
+    dry_run: bool,
     file: &Path,
 ) -> anyhow::Result<()> {
     db::migrate(db).await?;
     let name = kind.name();
     let operator = Actor::operator();
     let imported = if file == Path::new("-") {
-        files::import_csv(db, &operator, team, kind, std::io::stdin().lock()).await
+        files::import_csv(db, &operator, team, kind, std::io::stdin().lock(), dry_run).await
     } else {
         let reader =
             std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
-        files::import_csv(db, &operator, team, kind, reader).await
+        files::import_csv(db, &operator, team, kind, reader, dry_run).await
     };
     match imported {
         Ok((outcome, layout)) => {
-            println!(
-                "{name}: {} inserted, {} updated",
-                outcome.inserted, outcome.updated
-            );
+            let (inserted, updated) = (outcome.inserted, outcome.updated);
+            if dry_run {
+                println!(
+                    "{name}: {inserted} would be inserted, {updated} updated (a dry run: nothing \
+                     was written)"
+                );
+            } else {
+                println!("{name}: {inserted} inserted, {updated} updated");
+            }
             let delimiter = match layout.delimiter {
                 '\t' => "tab".to_owned(),
                 c => format!("{c:?}"),

@@ -22,22 +22,27 @@ use columns::FileRow;
 pub use csv::Layout;
 
 /// Imports a CSV file of `kind` into the team in one all-or-nothing import (see [`Import`]),
-/// and says how the file was read.
+/// or with `dry_run` only says what it would do; and says how the file was read.
 pub async fn import_csv(
     db: &DatabaseConnection,
     actor: &Actor,
     team_id: i64,
     kind: Kind,
     reader: impl Read,
+    dry_run: bool,
 ) -> AppResult<(ImportOutcome, Layout)> {
     match kind {
-        Kind::ShopDays => import_as::<rows::ShopDay>(db, actor, team_id, reader).await,
-        Kind::ProductDays => import_as::<rows::ProductDay>(db, actor, team_id, reader).await,
-        Kind::AgentDays => import_as::<rows::AgentDay>(db, actor, team_id, reader).await,
-        Kind::AdDays => import_as::<rows::AdDay>(db, actor, team_id, reader).await,
-        Kind::Deliverables => import_as::<rows::Deliverable>(db, actor, team_id, reader).await,
+        Kind::ShopDays => import_as::<rows::ShopDay>(db, actor, team_id, reader, dry_run).await,
+        Kind::ProductDays => {
+            import_as::<rows::ProductDay>(db, actor, team_id, reader, dry_run).await
+        }
+        Kind::AgentDays => import_as::<rows::AgentDay>(db, actor, team_id, reader, dry_run).await,
+        Kind::AdDays => import_as::<rows::AdDay>(db, actor, team_id, reader, dry_run).await,
+        Kind::Deliverables => {
+            import_as::<rows::Deliverable>(db, actor, team_id, reader, dry_run).await
+        }
         Kind::Competitors => {
-            import_as::<rows::CompetitorSnapshot>(db, actor, team_id, reader).await
+            import_as::<rows::CompetitorSnapshot>(db, actor, team_id, reader, dry_run).await
         }
     }
 }
@@ -47,6 +52,7 @@ async fn import_as<T: FileRow>(
     actor: &Actor,
     team_id: i64,
     reader: impl Read,
+    dry_run: bool,
 ) -> AppResult<(ImportOutcome, Layout)> {
     let mut import = Import::<T>::begin(db, actor, team_id, "line").await?;
     let mut records = csv::Records::open(&T::SPEC, T::KIND.name(), reader)?;
@@ -69,5 +75,10 @@ async fn import_as<T: FileRow>(
             format!("has no data rows below its header (line {line})"),
         ));
     }
-    Ok((import.finish().await?, records.layout()))
+    let outcome = if dry_run {
+        import.dry_run().await?
+    } else {
+        import.finish().await?
+    };
+    Ok((outcome, records.layout()))
 }

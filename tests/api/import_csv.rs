@@ -40,12 +40,16 @@ pub async fn database_url(app: &TestApp) -> String {
 
 /// Runs `shopops import <kind> --team <team> FILE` on `csv` written to a file.
 pub fn import(url: &str, kind: &str, team: &str, csv: impl AsRef<[u8]>) -> Output {
+    run_import(url, &["import", kind, "--team", team], csv)
+}
+
+fn run_import(url: &str, args: &[&str], csv: impl AsRef<[u8]>) -> Output {
     let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     file.write_all(csv.as_ref()).unwrap();
     Command::new(env!("CARGO_BIN_EXE_shopops"))
         .env("DATABASE_URL", url)
         .env("RUST_LOG", "warn")
-        .args(["import", kind, "--team", team])
+        .args(args)
         .arg(file.path())
         .output()
         .unwrap()
@@ -450,5 +454,54 @@ async fn at_most_a_hundred_problems_are_listed_with_the_total() {
     assert!(
         stderr.contains("shop-days: more than 100 problems in"),
         "{stderr}"
+    );
+}
+
+/// `--dry-run` checks and counts everything a real import would, then writes nothing.
+#[tokio::test]
+async fn a_dry_run_says_what_an_import_would_do_and_writes_nothing() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    let team: i64 = w.team_a.parse().unwrap();
+    let header = "date,agent,received,inquiries,ordered_buyers,paid_buyers,sales_amount";
+    let first = format!("{header}\n2026-11-05,cs.a@shop.test,10,5,3,2,100.00\n");
+    let dry = |csv: String| {
+        run_import(
+            &url,
+            &["import", "agent-days", "--team", &w.team_a, "--dry-run"],
+            csv,
+        )
+    };
+    assert_eq!(
+        imported(&dry(first.clone())),
+        "agent-days: 1 would be inserted, 0 updated (a dry run: nothing was written)"
+    );
+    assert!(agent_days(&app, team).await.is_empty());
+    assert_eq!(
+        imported(&import(&url, "agent-days", &w.team_a, &first)),
+        "agent-days: 1 inserted, 0 updated"
+    );
+    // Day 5 again with other numbers, and day 6: one update and one insert, neither kept.
+    let second = format!(
+        "{header}\n2026-11-05,cs.a@shop.test,99,5,3,2,999.00\n2026-11-06,cs.a@shop.test,10,5,3,2,100\n"
+    );
+    assert_eq!(
+        imported(&dry(second)),
+        "agent-days: 1 would be inserted, 1 updated (a dry run: nothing was written)"
+    );
+    let stored: Vec<_> = agent_days(&app, team)
+        .await
+        .iter()
+        .map(|r| (r.date, r.received, r.sales_amount_fen))
+        .collect();
+    assert_eq!(stored, [(day(5), 10, 10_000)]);
+    // A bad file is refused by a dry run as by an import.
+    let out = dry(format!(
+        "{header}\n2026-11-05,cs.a@shop.test,-1,5,3,2,100\n"
+    ));
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("line 2: received: must not be negative")
     );
 }

@@ -176,7 +176,17 @@ impl<R: Row> Import<R> {
 
     /// Commits the import, or rolls it back and lists every problem found (`BAD_USER_INPUT`)
     /// or names the finalized month (`CONFLICT`).
-    pub async fn finish(mut self) -> AppResult<ImportOutcome> {
+    pub async fn finish(self) -> AppResult<ImportOutcome> {
+        self.end(true).await
+    }
+
+    /// Everything [`finish`](Self::finish) checks and counts, the writes included, then rolled
+    /// back: what the import would do, with nothing kept.
+    pub async fn dry_run(self) -> AppResult<ImportOutcome> {
+        self.end(false).await
+    }
+
+    async fn end(mut self, keep: bool) -> AppResult<ImportOutcome> {
         if self.checks.problems() == 0 {
             self.flush().await?;
         }
@@ -208,6 +218,10 @@ impl<R: Row> Import<R> {
             });
         }
         months::ensure_open_months(&tx, team_id, months).await?;
+        if !keep {
+            tx.rollback().await?;
+            return Ok(outcome);
+        }
         if outcome != ImportOutcome::default() {
             teams::bump_data_version(&tx, team_id).await?;
         }
