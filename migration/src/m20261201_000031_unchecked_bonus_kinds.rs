@@ -157,13 +157,14 @@ impl Kinds {
         let kinds: Vec<String> = self.kinds().iter().map(|k| format!("'{k}'")).collect();
         let kinds = kinds.join(", ");
         if checked {
+            // Every row read: a statement left open would keep its connection on an old snapshot.
             let other = db
-                .query_one_raw(Statement::from_string(
+                .query_all_raw(Statement::from_string(
                     backend,
                     format!("SELECT \"kind\" FROM \"{table}\" WHERE \"kind\" NOT IN ({kinds})"),
                 ))
                 .await?;
-            if let Some(row) = other {
+            if let Some(row) = other.first() {
                 let kind: String = row.try_get("", "kind")?;
                 return Err(DbErr::Migration(format!(
                     "{table} holds kind {kind}, which the old CHECK refuses: remove those rows first"
@@ -183,16 +184,18 @@ impl Kinds {
             db.execute_unprepared(&sql).await?;
             return Ok(());
         }
-        // Nothing refers to these tables, so the old one can go once its rows are copied.
+        // Nothing refers to these tables, so the old one can go once its rows are copied. One
+        // call runs the steps on one connection, in order: the pool's others may lag behind.
         let old = format!("{table}_old");
-        db.execute_unprepared(&format!("ALTER TABLE \"{table}\" RENAME TO \"{old}\""))
-            .await?;
         let (create, unique) = self.create(checked);
-        manager.create_table(create).await?;
-        db.execute_unprepared(&format!("INSERT INTO \"{table}\" SELECT * FROM \"{old}\""))
-            .await?;
-        db.execute_unprepared(&format!("DROP TABLE \"{old}\""))
-            .await?;
-        manager.create_index(unique).await
+        let steps = [
+            format!("ALTER TABLE \"{table}\" RENAME TO \"{old}\""),
+            create.to_string(SqliteQueryBuilder),
+            format!("INSERT INTO \"{table}\" SELECT * FROM \"{old}\""),
+            format!("DROP TABLE \"{old}\""),
+            unique.to_string(SqliteQueryBuilder),
+        ];
+        db.execute_unprepared(&steps.join(";\n")).await?;
+        Ok(())
     }
 }
