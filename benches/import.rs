@@ -12,8 +12,8 @@ use std::time::Instant;
 
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use shopops::entities::staff_alias;
-use shopops::files;
+use shopops::entities::{ImportVia, staff_alias};
+use shopops::files::{self, FileImport};
 use shopops::services::auth::Actor;
 use shopops::services::ingest::Kind;
 use shopops::{db, demo};
@@ -70,9 +70,18 @@ fn main() {
         let actor = Actor::operator();
         for pass in ["insert", "overwrite"] {
             let started = Instant::now();
-            let (outcome, _) = files::import_csv(&conn, &actor, seeded.team_id, Kind::AgentDays, file.as_bytes(), false)
+            let how = FileImport {
+                kind: Kind::AgentDays,
+                name: "bench.csv",
+                via: ImportVia::Cli,
+                dry_run: false,
+                preview: 0,
+            };
+            let file = std::io::Cursor::new(file.clone().into_bytes());
+            let imported = files::import_file(&conn, &actor, seeded.team_id, file, &how)
                 .await
                 .unwrap_or_else(|e| panic!("{}", e.message()));
+            let outcome = imported.report.outcome;
             let secs = started.elapsed().as_secs_f64();
             assert_eq!(outcome.inserted + outcome.updated, rows as u64);
             println!(

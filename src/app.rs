@@ -16,13 +16,14 @@ use async_graphql::{
 use async_graphql_axum::GraphQLResponse;
 use axum::{
     Json, Router,
-    body::Bytes,
-    extract::{ConnectInfo, DefaultBodyLimit, State, rejection::BytesRejection},
+    body::Body,
+    extract::{ConnectInfo, State},
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Response},
     routing::get,
     serve::ListenerExt,
 };
+use futures_util::TryStreamExt;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{catch_panic::CatchPanicLayer, trace::TraceLayer};
@@ -65,6 +66,7 @@ impl Application {
             documents: Documents::new(),
             max_batch: settings.limits.max_batch,
             max_body_bytes: settings.limits.max_body_bytes,
+            max_upload_bytes: settings.limits.max_upload_bytes,
             trusted_proxies: settings.auth.trusted_proxies.clone().into(),
             max_response_bytes: settings.limits.max_response_bytes,
             ws_init_timeout: Duration::from_secs(settings.limits.ws_init_timeout_secs),
@@ -79,8 +81,6 @@ impl Application {
             .route("/graphql/ws", get(ws::handler))
             .route("/healthz", get(healthz))
             .with_state(state)
-            // Bodies are read through extractors, which keep to this limit, chunked or not.
-            .layer(DefaultBodyLimit::max(settings.limits.max_body_bytes))
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(TraceLayer::new_for_http());
         let listener = TcpListener::bind(settings.bind)
@@ -185,9 +185,10 @@ async fn graphql_handler(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
-    let mut request = match read_request(&state, &headers, body).await {
+    let auth = authenticate(&state, &headers).await;
+    let mut request = match read_request(&state, &headers, &auth, body).await {
         Ok(request) => request,
         Err(response) => return response,
     };
@@ -201,7 +202,6 @@ async fn graphql_handler(
         return error_response(StatusCode::BAD_REQUEST, err.extend());
     }
     request.iter_mut().for_each(|op| state.documents.parse(op));
-    let auth = authenticate(&state, &headers).await;
     let client = forwarded::client_address(peer.ip(), &headers, &state.trusted_proxies);
     let request = request
         .data(auth)
@@ -301,18 +301,32 @@ impl std::io::Write for Limited {
 
 /// The GraphQL request (or batch) in the body, or the answer to a body that cannot be one: 413
 /// `PAYLOAD_TOO_LARGE` over the size limit (whether its length was declared or it was sent
-/// chunked), else 400 `BAD_USER_INPUT`.
+/// chunked), else 400 `BAD_USER_INPUT`. A signed-in caller's multipart request (a file upload)
+/// streams, its files spooled to temporary files, within the upload limit; any other body is
+/// read whole within the body limit.
 async fn read_request(
     state: &AppState,
     headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    auth: &Auth,
+    body: Body,
 ) -> Result<BatchRequest, Response> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    let upload = matches!(auth, Auth::Signed(_))
+        && content_type
+            .as_deref()
+            .is_some_and(|t| t.to_ascii_lowercase().starts_with("multipart/form-data"));
+    let limit = if upload {
+        state.max_upload_bytes
+    } else {
+        state.max_body_bytes
+    };
     let too_large = || {
-        let err = async_graphql::Error::new(format!(
-            "the request body is larger than {} bytes",
-            state.max_body_bytes
-        ))
-        .extend_with(|_, ext| ext.set("code", "PAYLOAD_TOO_LARGE"));
+        let err =
+            async_graphql::Error::new(format!("the request body is larger than {limit} bytes"))
+                .extend_with(|_, ext| ext.set("code", "PAYLOAD_TOO_LARGE"));
         error_response(StatusCode::PAYLOAD_TOO_LARGE, err)
     };
     let bad = |message: String| {
@@ -320,28 +334,41 @@ async fn read_request(
             .extend_with(|_, ext| ext.set("code", "BAD_USER_INPUT"));
         error_response(StatusCode::BAD_REQUEST, err)
     };
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return Err(too_large());
-        }
-        Err(_) => return Err(bad("the request body could not be read".into())),
+    // The whole request within the limit: the multipart parser counts as it reads.
+    let options = MultipartOptions::default()
+        .max_file_size(limit)
+        .max_num_files(1);
+    let received = if upload {
+        let stream = body
+            .into_data_stream()
+            .map_err(|e| std::io::Error::other(e.to_string()));
+        async_graphql::http::receive_batch_body(content_type, stream.into_async_read(), options)
+            .await
+    } else {
+        let body = match axum::body::to_bytes(body, limit).await {
+            Ok(body) => body,
+            Err(e) if is_over_limit(&e) => return Err(too_large()),
+            Err(_) => return Err(bad("the request body could not be read".into())),
+        };
+        async_graphql::http::receive_batch_body(content_type, body.as_ref(), options).await
     };
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned);
-    async_graphql::http::receive_batch_body(
-        content_type,
-        body.as_ref(),
-        MultipartOptions::default(),
-    )
-    .await
-    .map_err(|e| match e {
+    received.map_err(|e| match e {
         ParseRequestError::PayloadTooLarge => too_large(),
         // The parser's own words: which JSON or multipart part is wrong, and where.
         e => bad(e.to_string()),
     })
+}
+
+/// Whether reading a body failed on its size limit.
+fn is_over_limit(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = source {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = e.source();
+    }
+    false
 }
 
 fn error_response(status: StatusCode, err: async_graphql::Error) -> Response {

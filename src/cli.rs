@@ -13,7 +13,9 @@ use sea_orm::ActiveEnum;
 
 use crate::app::{Application, shutdown_signal};
 use crate::config::{AuthSettings, Limits, Settings};
+use crate::entities::ImportVia;
 use crate::error::AppError;
+use crate::files::FileImport;
 use crate::services::auth::{Actor, Hasher};
 use crate::validate::MAX_LISTED;
 use crate::{
@@ -235,17 +237,28 @@ async fn import(
 ) -> anyhow::Result<()> {
     db::migrate(db).await?;
     let name = kind.name();
-    let operator = Actor::operator();
+    let shown = file.display().to_string();
+    let how = FileImport {
+        kind,
+        name: file.file_name().and_then(|n| n.to_str()).unwrap_or("stdin"),
+        via: ImportVia::Cli,
+        dry_run,
+        preview: 0,
+    };
     let imported = if file == Path::new("-") {
-        files::import_csv(db, &operator, team, kind, std::io::stdin().lock(), dry_run).await
+        let mut spool = tempfile::tempfile().context("creating a temporary file for stdin")?;
+        std::io::copy(&mut std::io::stdin().lock(), &mut spool).context("reading stdin")?;
+        files::import_file(db, &Actor::operator(), team, spool, &how).await
     } else {
-        let reader =
-            std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
-        files::import_csv(db, &operator, team, kind, reader, dry_run).await
+        let reader = std::fs::File::open(file).with_context(|| format!("opening {shown}"))?;
+        files::import_file(db, &Actor::operator(), team, reader, &how).await
     };
     match imported {
-        Ok((outcome, layout)) => {
-            let (inserted, updated) = (outcome.inserted, outcome.updated);
+        Ok(imported) => {
+            let (inserted, updated) = (
+                imported.report.outcome.inserted,
+                imported.report.outcome.updated,
+            );
             if dry_run {
                 println!(
                     "{name}: {inserted} would be inserted, {updated} updated (a dry run: nothing \
@@ -254,6 +267,7 @@ async fn import(
             } else {
                 println!("{name}: {inserted} inserted, {updated} updated");
             }
+            let layout = &imported.layout;
             let delimiter = match layout.delimiter {
                 '\t' => "tab".to_owned(),
                 c => format!("{c:?}"),
@@ -262,14 +276,14 @@ async fn import(
                 "read as {}, cells separated by {delimiter}, the header on line {}",
                 layout.encoding, layout.header_line
             );
-            for warning in &layout.warnings {
+            for warning in &imported.warnings.listed {
                 eprintln!("warning: {warning}");
             }
-            if !layout.ignored.is_empty() {
+            if let Some(before) = &imported.report.previous {
                 eprintln!(
-                    "ignored {} column(s) no field takes: {}",
-                    layout.ignored.len(),
-                    layout.ignored.join(", ")
+                    "note: the same file was imported before, on {} (import {})",
+                    before.at.format("%Y-%m-%d %H:%M UTC"),
+                    before.id
                 );
             }
             Ok(())
@@ -286,10 +300,7 @@ async fn import(
             } else {
                 format!("{} problem(s)", problems.len())
             };
-            bail!(
-                "{name}: {count} in {}; nothing was imported",
-                file.display()
-            )
+            bail!("{name}: {count} in {shown}; nothing was imported")
         }
         Err(other) => Err(other.into()),
     }

@@ -13,6 +13,10 @@ pub struct Limits {
     /// Largest accepted request body, in bytes.
     #[arg(long, env = "SHOPOPS_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
+    /// Largest accepted file upload (a multipart request, from a signed-in caller), in bytes:
+    /// the whole request, the file included.
+    #[arg(long, env = "SHOPOPS_MAX_UPLOAD_BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_upload_bytes: usize,
     /// Deepest accepted query nesting.
     #[arg(long, env = "SHOPOPS_MAX_DEPTH", default_value_t = 12)]
     pub max_depth: usize,
@@ -48,6 +52,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             max_body_bytes: 1024 * 1024,
+            max_upload_bytes: 64 * 1024 * 1024,
             max_depth: 12,
             max_complexity: 50_000,
             max_batch: 10,

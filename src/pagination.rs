@@ -67,6 +67,35 @@ where
     fetch_by_key(db, select, id, page).await
 }
 
+/// One page of `select`, newest (greatest `id`) first: `page.after` is the id of the last row
+/// seen, and the page holds the rows before it.
+pub async fn fetch_newest<E>(
+    db: &DatabaseConnection,
+    select: Select<E>,
+    id: E::Column,
+    page: PageRequest,
+) -> AppResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+{
+    let total_count = select.clone().count(db).await?;
+    let mut cursor = select.cursor_by(id);
+    if let Some(after) = page.after {
+        cursor.before(after);
+    }
+    // The last rows by id, which the cursor returns oldest first.
+    let mut items = cursor.last(page.first + 1).all(db).await?;
+    items.reverse();
+    let has_next_page = items.len() as u64 > page.first;
+    items.truncate(page.first as usize);
+    Ok(Page {
+        items,
+        has_next_page,
+        total_count,
+    })
+}
+
 /// A page of a list ordered by a unique key other than the id alone, such as (competitor, item,
 /// date) or (due date, id): `after` is the key of the last row seen.
 #[derive(Debug, Clone)]

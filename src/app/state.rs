@@ -16,6 +16,8 @@ pub(super) struct AppState {
     pub(super) documents: Documents,
     pub(super) max_batch: usize,
     pub(super) max_body_bytes: usize,
+    /// The body limit of a signed-in caller's multipart request (a file upload).
+    pub(super) max_upload_bytes: usize,
     /// Proxies whose X-Forwarded-For names the client (`forwarded::client_address`).
     pub(super) trusted_proxies: Arc<[ipnet::IpNet]>,
     pub(super) max_response_bytes: usize,

@@ -13,6 +13,7 @@ use sea_orm::entity::prelude::*;
     EnumIter,
     DeriveActiveEnum,
     serde::Deserialize,
+    serde::Serialize,
 )]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]

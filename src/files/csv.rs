@@ -47,6 +47,8 @@ pub struct Layout {
     /// Derived columns that disagree with shopops's own formula (`line 5: 支付转化率 …`): the
     /// first [`MAX_LISTED`] of them, then how many more.
     pub warnings: Vec<String>,
+    /// The derived-column warnings there were in all, listed or not.
+    pub warning_count: usize,
 }
 
 type Decoded<R> = Chain<Cursor<Vec<u8>>, DecodeReaderBytes<Chain<Cursor<Vec<u8>>, R>, Vec<u8>>>;
@@ -187,6 +189,7 @@ impl<R: Read> Records<R> {
                 header_line,
                 ignored,
                 warnings: Vec::new(),
+                warning_count: 0,
             },
             present,
             derived,
@@ -199,6 +202,7 @@ impl<R: Read> Records<R> {
     /// How the file was read; once every row is read, with its warnings.
     pub fn layout(&self) -> Layout {
         let mut layout = self.layout.clone();
+        layout.warning_count = layout.warnings.len() + self.unlisted_warnings;
         if self.unlisted_warnings > 0 {
             let total = layout.warnings.len() + self.unlisted_warnings;
             layout.warnings.push(format!(

@@ -288,3 +288,31 @@ pub enum Platform {
     Douyin,
     Other,
 }
+
+/// A kind of data an import carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::services::ingest::Kind")]
+pub enum ImportKind {
+    /// Shop days (生意参谋), keyed by date.
+    ShopDays,
+    /// Product days, keyed by product and date.
+    ProductDays,
+    /// Customer-service agent days (赤兔), keyed by agent and date.
+    AgentDays,
+    /// Ad days (直通车, 引力魔方, 淘宝客…), keyed by date, channel and owner.
+    AdDays,
+    /// Design deliverables, keyed by the team's job reference.
+    Deliverables,
+    /// Competitor snapshots, keyed by competitor, item and date.
+    Competitors,
+}
+
+/// How an import came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[graphql(remote = "crate::entities::import_record::ImportVia")]
+pub enum ImportVia {
+    /// A GraphQL mutation: rows sent in a batch, or an uploaded file.
+    Api,
+    /// The `shopops import` command.
+    Cli,
+}

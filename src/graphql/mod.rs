@@ -17,6 +17,7 @@ pub mod enums;
 pub mod errors;
 pub mod events;
 pub mod id;
+pub mod imports;
 pub mod ingest;
 pub mod kpi;
 pub mod loaders;

@@ -28,6 +28,7 @@ pub struct Query(
     super::closing::ClosingQuery,
     super::competitors::CompetitorQuery,
     super::design::DesignQuery,
+    super::imports::ImportQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -37,6 +38,7 @@ pub struct Mutation(
     super::staff::StaffMutation,
     super::products::ProductMutation,
     super::ingest::IngestMutation,
+    super::imports::ImportMutation,
     super::targets::TargetMutation,
     super::diagnosis::DiagnosisMutation,
     super::tasks::TaskMutation,

@@ -31,4 +31,5 @@ mod subscriptions;
 mod targets;
 mod tasks;
 mod teams;
+mod upload;
 mod ws;

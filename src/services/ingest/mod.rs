@@ -8,6 +8,7 @@
 //! back if any row (or a repeated key, or a finalized month) turns out wrong.
 
 mod directory;
+pub mod history;
 mod kind;
 pub mod rows;
 
@@ -23,6 +24,7 @@ use crate::services::auth::Actor;
 use crate::services::{months, teams};
 use crate::validate::{Checks, MAX_LISTED};
 use directory::Directory;
+pub use history::{FileFacts, Report, Source, Warnings};
 use kind::{Context, Model};
 pub use kind::{Kind, Row};
 
@@ -46,7 +48,8 @@ pub async fn import<R: Row>(
     for (i, row) in rows.into_iter().enumerate() {
         import.push(i + 1, row).await?;
     }
-    import.finish().await
+    let report = import.finish(Source::batch(), Warnings::default()).await?;
+    Ok(report.outcome)
 }
 
 /// Rows checked and written per round trip while the import has no problem.
@@ -60,6 +63,8 @@ const ONE_LINE_OVER: usize = 10;
 pub struct Import<R: Row> {
     tx: DatabaseTransaction,
     team_id: i64,
+    /// Who is recorded as importing ([`Actor::recorded_id`]).
+    actor_id: Option<i64>,
     today: NaiveDate,
     directory: Directory,
     /// What a row's number counts, for messages: "row" or "line".
@@ -95,6 +100,7 @@ impl<R: Row> Import<R> {
         Ok(Self {
             tx,
             team_id,
+            actor_id: actor.recorded_id(),
             today: teams::today(&team),
             directory,
             unit,
@@ -174,25 +180,27 @@ impl<R: Row> Import<R> {
         Ok(())
     }
 
-    /// Commits the import, or rolls it back and lists every problem found (`BAD_USER_INPUT`)
-    /// or names the finalized month (`CONFLICT`).
-    pub async fn finish(self) -> AppResult<ImportOutcome> {
-        self.end(true).await
+    /// Commits the import with its record in the history, or rolls it back and lists every
+    /// problem found (`BAD_USER_INPUT`) or names the finalized month (`CONFLICT`).
+    pub async fn finish(self, source: Source, warnings: Warnings) -> AppResult<Report> {
+        self.end(source, Some(warnings)).await
     }
 
     /// Everything [`finish`](Self::finish) checks and counts, the writes included, then rolled
     /// back: what the import would do, with nothing kept.
-    pub async fn dry_run(self) -> AppResult<ImportOutcome> {
-        self.end(false).await
+    pub async fn dry_run(self, source: Source) -> AppResult<Report> {
+        self.end(source, None).await
     }
 
-    async fn end(mut self, keep: bool) -> AppResult<ImportOutcome> {
+    /// Commits with `warnings` recorded, or (None) rolls back.
+    async fn end(mut self, source: Source, keep: Option<Warnings>) -> AppResult<Report> {
         if self.checks.problems() == 0 {
             self.flush().await?;
         }
         let Self {
             tx,
             team_id,
+            actor_id,
             checks,
             months,
             outcome,
@@ -218,15 +226,30 @@ impl<R: Row> Import<R> {
             });
         }
         months::ensure_open_months(&tx, team_id, months).await?;
-        if !keep {
+        let previous = history::previous(&tx, team_id, &source).await?;
+        let mut report = Report {
+            outcome,
+            rows,
+            record: None,
+            previous,
+        };
+        let Some(warnings) = keep else {
             tx.rollback().await?;
-            return Ok(outcome);
-        }
+            return Ok(report);
+        };
         if outcome != ImportOutcome::default() {
             teams::bump_data_version(&tx, team_id).await?;
         }
+        let done = history::Done {
+            team_id,
+            kind: R::KIND,
+            actor_id,
+            rows,
+            outcome,
+        };
+        report.record = Some(history::record(&tx, done, source, warnings).await?);
         tx.commit().await?;
-        Ok(outcome)
+        Ok(report)
     }
 }
 

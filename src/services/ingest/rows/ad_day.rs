@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{DatabaseTransaction, Set};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::{AdChannel, ad_day};
 use crate::error::AppResult;
@@ -9,7 +9,7 @@ use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
 use crate::validate::Checks;
 
 /// One channel's day under one owner (推广). Name the owner by `ownerId` or `owner`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AdDay {
     pub date: NaiveDate,

@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{DatabaseTransaction, Set};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::agent_day;
 use crate::error::AppResult;
@@ -11,7 +11,7 @@ use crate::validate::Checks;
 /// One customer-service agent's day (赤兔-style). Name the agent by `staffId` or `agent`
 /// (e-mail, chat alias or name). Response times come as a sum of seconds and a count, both or
 /// neither.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AgentDay {
     pub staff_id: Option<i64>,

@@ -1,6 +1,6 @@
 use chrono::{NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, Set};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::{DeliverableKind, Role, design_deliverable};
 use crate::error::AppResult;
@@ -9,7 +9,7 @@ use crate::validate::Checks;
 
 /// A piece of design work, keyed by the team's job `reference`; re-importing it (e.g. once it is
 /// delivered) updates it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Deliverable {
     pub reference: String,

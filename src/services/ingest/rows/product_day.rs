@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{DatabaseTransaction, Set};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::product_day;
 use crate::error::AppResult;
@@ -9,7 +9,7 @@ use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
 use crate::validate::Checks;
 
 /// One product's day. Name the product by `productId` or `platformItemId`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProductDay {
     pub product_id: Option<i64>,

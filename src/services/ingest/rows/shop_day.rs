@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{DatabaseTransaction, Set};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::shop_day;
 use crate::error::AppResult;
@@ -9,7 +9,7 @@ use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
 use crate::validate::Checks;
 
 /// One day of the shop (生意参谋). Money in yuan; counts left out are 0.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShopDay {
     pub date: NaiveDate,
