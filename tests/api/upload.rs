@@ -213,7 +213,7 @@ async fn an_export_is_previewed_then_imported_and_recorded_in_the_history() {
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains(&format!("the same file was imported before, on ")),
+        said.contains("the same file was imported before, on "),
         "{said}"
     );
     assert!(said.contains(&format!("(import {second})")), "{said}");
