@@ -138,8 +138,9 @@ async fn set_nullable(manager: &SchemaManager<'_>, nullable: bool) -> Result<(),
         "ALTER TABLE \"shop_day\" RENAME TO \"shop_day_old\"".to_owned(),
         create.to_string(SqliteQueryBuilder),
         "INSERT INTO \"shop_day\" SELECT * FROM \"shop_day_old\"".to_owned(),
-        "UPDATE sqlite_sequence SET seq = (SELECT seq FROM sqlite_sequence \
-         WHERE name = 'shop_day_old') WHERE name = 'shop_day'"
+        // The larger of the two counters (an empty copy may have none).
+        "UPDATE sqlite_sequence SET seq = MAX(COALESCE(seq, 0), COALESCE((SELECT seq \
+         FROM sqlite_sequence WHERE name = 'shop_day_old'), 0)) WHERE name = 'shop_day'"
             .to_owned(),
         "DROP TABLE \"shop_day_old\"".to_owned(),
         unique.to_string(SqliteQueryBuilder),

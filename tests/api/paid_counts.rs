@@ -311,8 +311,9 @@ async fn a_graphql_batch_stores_null_for_counts_left_out_and_0_for_0() {
     );
 }
 
-/// Migration 32 makes the two counts nullable: stored days keep their values (and ids), a NULL
-/// can be stored afterwards, and going back is refused while a day lacks one.
+/// Migration 32 makes the two counts nullable: stored days keep their values (and ids, and the
+/// counter of ids), a NULL can be stored afterwards, and going back is refused while a day
+/// lacks one.
 #[tokio::test]
 async fn the_migration_keeps_stored_counts_and_then_takes_a_null() {
     let app = spawn_app().await;
@@ -324,6 +325,21 @@ async fn the_migration_keeps_stored_counts_and_then_takes_a_null() {
     let rows = json!([given("2026-11-01", 7, 9), given("2026-11-02", 6, 8)]);
     app.imported(&w.manager_a, Kind::Shop, &w.team_a, rows)
         .await;
+    // A day stored and deleted again: its id is not to be handed out a second time.
+    let gone = json!([given("2026-11-04", 99, 99)]);
+    app.imported(&w.manager_a, Kind::Shop, &w.team_a, gone)
+        .await;
+    let gone_id = shop_day::Entity::find()
+        .order_by_desc(shop_day::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    app.db
+        .execute_unprepared("DELETE FROM shop_day WHERE paid_orders = 99")
+        .await
+        .unwrap();
     let before = shop_day::Entity::find()
         .order_by_asc(shop_day::Column::Id)
         .all(&app.db)
@@ -374,7 +390,11 @@ async fn the_migration_keeps_stored_counts_and_then_takes_a_null() {
         .unwrap()
         .unwrap();
     assert_eq!((third.paid_orders, third.paid_units), (None, None));
-    assert!(before.iter().all(|d| d.id < third.id));
+    assert!(
+        third.id > gone_id,
+        "{} reuses the id of a deleted day",
+        third.id
+    );
     assert_eq!(
         app.imported(&w.manager_a, Kind::Shop, &w.team_a, without)
             .await,
