@@ -36,6 +36,7 @@ mod m20261125_000028_create_bonus_line;
 mod m20261201_000029_add_staff_session_epoch;
 mod m20261201_000030_unique_task_finding;
 mod m20261201_000031_unchecked_bonus_kinds;
+mod m20261201_000032_optional_paid_counts;
 mod m20261201_000033_create_import_record;
 
 mod helpers;
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000029_add_staff_session_epoch::Migration),
             Box::new(m20261201_000030_unique_task_finding::Migration),
             Box::new(m20261201_000031_unchecked_bonus_kinds::Migration),
+            Box::new(m20261201_000032_optional_paid_counts::Migration),
             Box::new(m20261201_000033_create_import_record::Migration),
         ]
     }

@@ -744,8 +744,8 @@ impl<'r> Generator<'r> {
             visitors,
             page_views: round(visitors as f64 * depth),
             paid_buyers,
-            paid_orders,
-            paid_units: units,
+            paid_orders: Some(paid_orders),
+            paid_units: Some(units),
             paid_amount: yuan(amount_fen),
             fav_cart_buyers: Some(round(visitors as f64 * rng.random_range(0.08..0.12))),
             bounced_visitors: Some(bounced),
@@ -1241,8 +1241,9 @@ mod tests {
     fn assert_consistent(g: &Generated, yesterday: NaiveDate) {
         for s in &g.shop {
             assert!(s.date <= yesterday);
-            assert!(s.paid_buyers <= s.visitors && s.paid_buyers <= s.paid_orders);
-            assert!(s.paid_orders <= s.paid_units, "{s:?}");
+            let (orders, units) = (s.paid_orders.unwrap(), s.paid_units.unwrap());
+            assert!(s.paid_buyers <= s.visitors && s.paid_buyers <= orders);
+            assert!(orders <= units, "{s:?}");
             for part in [s.fav_cart_buyers, s.bounced_visitors, s.returning_visitors] {
                 assert!(part.unwrap() <= s.visitors);
             }

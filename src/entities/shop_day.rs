@@ -1,6 +1,8 @@
 use sea_orm::entity::prelude::*;
 
 /// A shop's day (生意参谋). Money in fen, DSR in thousandths; rates are derived on read.
+/// `paid_orders` and `paid_units` are `None` where the day was imported without them (many
+/// exports lack them): not given, which is not 0.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "shop_day")]
 pub struct Model {
@@ -11,8 +13,8 @@ pub struct Model {
     pub visitors: i64,
     pub page_views: i64,
     pub paid_buyers: i64,
-    pub paid_orders: i64,
-    pub paid_units: i64,
+    pub paid_orders: Option<i64>,
+    pub paid_units: Option<i64>,
     pub paid_amount_fen: i64,
     pub fav_cart_buyers: i64,
     pub bounced_visitors: i64,

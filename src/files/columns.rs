@@ -119,8 +119,9 @@ impl FileRow for rows::ShopDay {
             req("visitors", Int, &["访客数"]),
             req("pageViews", Int, &["浏览量"]),
             req("paidBuyers", Int, &["支付买家数"]),
-            req("paidOrders", Int, &["支付订单数", "支付子订单数"]),
-            req("paidUnits", Int, &["支付件数", "支付商品件数"]),
+            // Many exports lack these two: a day without them has no order or unit count.
+            opt("paidOrders", Int, &["支付订单数", "支付子订单数"]),
+            opt("paidUnits", Int, &["支付件数", "支付商品件数"]),
             req("paidAmount", Dec, &["支付金额"]),
             opt("favCartBuyers", Int, &["收藏加购人数", "加购收藏人数"]),
             opt("bouncedVisitors", Int, &["跳失人数"]),

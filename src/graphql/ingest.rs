@@ -108,7 +108,9 @@ impl From<ingest::ImportOutcome> for ImportOutcome {
     }
 }
 
-/// One day of the shop (生意参谋). Money in yuan; counts left out are 0.
+/// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `paidOrders` and
+/// `paidUnits`, which many exports lack: left out (or null) they are stored as not given, and
+/// the figures that need them read null, never 0.
 #[derive(InputObject)]
 pub struct ShopDayInput {
     pub date: Date,
@@ -118,9 +120,12 @@ pub struct ShopDayInput {
     pub page_views: i64,
     /// 支付买家数
     pub paid_buyers: i64,
-    pub paid_orders: i64,
-    /// 支付件数
-    pub paid_units: i64,
+    /// 支付订单数. Optional: left out or null, the day has no order count (not 0), and
+    /// `ShopMetrics.paidOrders` of any period with that day is null.
+    pub paid_orders: Option<i64>,
+    /// 支付件数. Optional: left out or null, the day has no unit count (not 0), and
+    /// `ShopMetrics.paidUnits` of any period with that day is null.
+    pub paid_units: Option<i64>,
     /// 支付金额
     pub paid_amount: Decimal,
     /// 收藏加购人数

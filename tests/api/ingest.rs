@@ -160,8 +160,8 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
             visitors: 1000,
             page_views: 3500,
             paid_buyers: 32,
-            paid_orders: 35,
-            paid_units: 41,
+            paid_orders: Some(35),
+            paid_units: Some(41),
             paid_amount_fen: 123_450, // 1234.50 yuan × 100
             fav_cart_buyers: 120,
             bounced_visitors: 640,
@@ -188,8 +188,8 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
             visitors: 100,
             page_views: 300,
             paid_buyers: 5,
-            paid_orders: 5,
-            paid_units: 6,
+            paid_orders: Some(5),
+            paid_units: Some(6),
             paid_amount_fen: 50_000, // 500.00 × 100
             fav_cart_buyers: 0,
             bounced_visitors: 0,

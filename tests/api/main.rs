@@ -23,6 +23,7 @@ mod import_csv;
 mod ingest;
 mod limits;
 mod metrics;
+mod paid_counts;
 mod products;
 mod readback;
 mod reviews;

@@ -39,10 +39,13 @@ impl ShopMetrics {
     async fn paid_buyers(&self) -> i64 {
         self.0.paid_buyers
     }
-    async fn paid_orders(&self) -> i64 {
+    /// 支付订单数 over the period. Null when any day of the period was imported without it: a
+    /// sum over only the days that have it would be a wrong figure (and it is never taken as 0).
+    async fn paid_orders(&self) -> Option<i64> {
         self.0.paid_orders
     }
-    async fn paid_units(&self) -> i64 {
+    /// 支付件数 over the period; null as `paidOrders` is, when any day lacks it.
+    async fn paid_units(&self) -> Option<i64> {
         self.0.paid_units
     }
     async fn paid_amount(&self) -> Decimal {

@@ -923,8 +923,8 @@ mod tests {
             visitors: 1000,
             page_views: 2500,
             paid_buyers: 30,
-            paid_orders: 30,
-            paid_units: 40,
+            paid_orders: Some(30),
+            paid_units: Some(40),
             paid_amount_fen: 600_000,
             bounced_visitors: 500,
             ..ShopTotals::empty(date(), date())

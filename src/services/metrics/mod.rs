@@ -23,6 +23,15 @@ pub fn add(total: i64, part: i64) -> AppResult<i64> {
     total.checked_add(part).ok_or_else(AppError::overflow)
 }
 
+/// `total + part` of a sum that some days may lack (`None`: a day did not give it): `None` as
+/// soon as either is, since a sum over only the days that have it would be a wrong figure.
+pub fn add_known(total: Option<i64>, part: Option<i64>) -> AppResult<Option<i64>> {
+    match (total, part) {
+        (Some(total), Some(part)) => add(total, part).map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// `CAST(SUM(col) AS BIGINT)`: PostgreSQL sums BIGINT into NUMERIC, SQLite into INTEGER; the
 /// cast makes both decode as `i64`.
 pub fn sum(col: impl ColumnTrait) -> SimpleExpr {

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 
 use super::cache::DashboardCache;
-use super::{add, select_sums};
+use super::{add, add_known, select_sums};
 use crate::entities::{Metric, ad_day, shop_day, team};
 use crate::error::AppResult;
 use crate::period::{Granularity, check_range};
@@ -31,8 +31,11 @@ pub struct ShopTotals {
     pub visitors: i64,
     pub page_views: i64,
     pub paid_buyers: i64,
-    pub paid_orders: i64,
-    pub paid_units: i64,
+    /// Σ paid orders and Σ paid units of the period's shop days; `None` when any of its days
+    /// was imported without it (summing only the days that have it would be a wrong figure).
+    /// A period without shop days has 0.
+    pub paid_orders: Option<i64>,
+    pub paid_units: Option<i64>,
     pub paid_amount_fen: i64,
     pub fav_cart_buyers: i64,
     pub bounced_visitors: i64,
@@ -62,6 +65,8 @@ impl ShopTotals {
         Self {
             start,
             end,
+            paid_orders: Some(0),
+            paid_units: Some(0),
             ..Default::default()
         }
     }
@@ -72,8 +77,8 @@ impl ShopTotals {
         self.visitors = add(self.visitors, d.visitors)?;
         self.page_views = add(self.page_views, d.page_views)?;
         self.paid_buyers = add(self.paid_buyers, d.paid_buyers)?;
-        self.paid_orders = add(self.paid_orders, d.paid_orders)?;
-        self.paid_units = add(self.paid_units, d.paid_units)?;
+        self.paid_orders = add_known(self.paid_orders, d.paid_orders)?;
+        self.paid_units = add_known(self.paid_units, d.paid_units)?;
         self.paid_amount_fen = add(self.paid_amount_fen, d.paid_amount_fen)?;
         self.fav_cart_buyers = add(self.fav_cart_buyers, d.fav_cart_buyers)?;
         self.bounced_visitors = add(self.bounced_visitors, d.bounced_visitors)?;
@@ -131,6 +136,8 @@ impl ShopTotals {
 }
 
 impl Sums for ShopTotals {
+    // Paid orders and units are no catalogue sum (no §3 metric reads them). One added would
+    // return `self.paid_orders` as it is, so that a metric over a period lacking it is null.
     fn sum(&self, s: Sum) -> Option<i64> {
         Some(match s {
             Sum::Visitors => self.visitors,

@@ -8,7 +8,9 @@ use crate::error::AppResult;
 use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
 use crate::validate::Checks;
 
-/// One day of the shop (生意参谋). Money in yuan; counts left out are 0.
+/// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `paidOrders` and
+/// `paidUnits`: left out, they are stored as not given (NULL), and what derives from them is
+/// null rather than computed from a 0.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShopDay {
@@ -19,9 +21,10 @@ pub struct ShopDay {
     pub page_views: i64,
     /// 支付买家数
     pub paid_buyers: i64,
-    pub paid_orders: i64,
-    /// 支付件数
-    pub paid_units: i64,
+    /// 支付订单数; `None`: not given.
+    pub paid_orders: Option<i64>,
+    /// 支付件数; `None`: not given.
+    pub paid_units: Option<i64>,
     /// 支付金额
     pub paid_amount: Decimal,
     /// 收藏加购人数
@@ -57,8 +60,8 @@ impl Row for ShopDay {
         let date = c.not_future("date", r.date, ctx.today);
         let visitors = c.count("visitors", r.visitors);
         let paid_buyers = c.count("paidBuyers", r.paid_buyers);
-        let paid_orders = c.count("paidOrders", r.paid_orders);
-        let paid_units = c.count("paidUnits", r.paid_units);
+        let paid_orders = r.paid_orders.map(|n| c.count("paidOrders", n));
+        let paid_units = r.paid_units.map(|n| c.count("paidUnits", n));
         let fav_cart = c.count("favCartBuyers", r.fav_cart_buyers.unwrap_or(0));
         let bounced = c.count("bouncedVisitors", r.bounced_visitors.unwrap_or(0));
         let returning = c.count("returningVisitors", r.returning_visitors.unwrap_or(0));
@@ -70,8 +73,17 @@ impl Row for ShopDay {
         ] {
             c.at_most(field, part, "visitors", visitors);
         }
-        c.at_most("paidBuyers", paid_buyers, "paidOrders", paid_orders);
-        c.at_most("paidOrders", paid_orders, "paidUnits", paid_units);
+        // buyers ≤ orders ≤ units, of those given (buyers ≤ units when orders are not).
+        match (paid_orders, paid_units) {
+            (Some(orders), units) => {
+                c.at_most("paidBuyers", paid_buyers, "paidOrders", orders);
+                if let Some(units) = units {
+                    c.at_most("paidOrders", orders, "paidUnits", units);
+                }
+            }
+            (None, Some(units)) => c.at_most("paidBuyers", paid_buyers, "paidUnits", units),
+            (None, None) => {}
+        }
         let store_level = r.store_level.map(|level| {
             if !(1..=7).contains(&level) {
                 c.fail("storeLevel", "must be 1 to 7");
