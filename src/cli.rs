@@ -70,8 +70,9 @@ pub enum Command {
         #[arg(long, default_value_t = 90)]
         days: u32,
     },
-    /// Import an export of daily data (CSV or Excel) into a team: every row or, if any is wrong, none (each
-    /// problem is listed on stderr by file line). Rows whose key exists are overwritten.
+    /// Import an export of daily data (CSV or Excel) into a team: every row or, if any is
+    /// wrong, none (each problem is listed on stderr by file line). Rows whose key exists are
+    /// overwritten.
     Import {
         #[arg(value_parser = kind_parser())]
         kind: ingest::Kind,
