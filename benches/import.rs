@@ -70,7 +70,9 @@ fn main() {
         let actor = Actor::operator();
         for pass in ["insert", "overwrite"] {
             let started = Instant::now();
-            let (outcome, _) = files::import_csv(&conn, &actor, seeded.team_id, Kind::AgentDays, file.as_bytes(), false)
+            let input = std::io::Cursor::new(file.clone().into_bytes());
+            let team = seeded.team_id;
+            let (outcome, _) = files::import_file(&conn, &actor, team, Kind::AgentDays, input, None, false)
                 .await
                 .unwrap_or_else(|e| panic!("{}", e.message()));
             let secs = started.elapsed().as_secs_f64();

@@ -136,6 +136,8 @@ pub fn open<R: Read + Seek + 'static>(
     Records::new(spec, kind, source, format, epoch_1904, &names)
 }
 
+// One per file: the variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
 enum Input<R: Read + Seek + 'static> {
     Csv(CsvSource<R>),
     Sheet(Sheet<R>),
@@ -503,9 +505,12 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// The rows of a file with their lines, or every problem in it.
+    type Rows<T> = Result<Vec<(usize, T)>, Vec<FieldError>>;
+
     /// The rows of a file with their lines, or every problem in it (header or cells) as an
     /// import lists them.
-    fn read<T: FileRow>(file: &[u8]) -> Result<Vec<(usize, T)>, Vec<FieldError>> {
+    fn read<T: FileRow>(file: &[u8]) -> Rows<T> {
         let invalid = |err: AppError| match err {
             AppError::Invalid(problems) => problems,
             other => panic!("expected invalid input, got {}", other.message()),
@@ -892,7 +897,7 @@ mod tests {
         book.save_to_buffer().unwrap()
     }
 
-    fn read_sheet(file: Vec<u8>) -> (Result<Vec<(usize, ShopDay)>, Vec<FieldError>>, Layout) {
+    fn read_sheet(file: Vec<u8>) -> (Rows<ShopDay>, Layout) {
         let mut records = open(&ShopDay::SPEC, "shop-days", Cursor::new(file), None)
             .unwrap_or_else(|e| panic!("{}", e.message()));
         let (mut rows, mut problems) = (Vec::new(), Vec::new());

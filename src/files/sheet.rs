@@ -31,7 +31,7 @@ pub struct Sheet<R: Read + Seek + 'static> {
 enum Cells<R: Read + Seek + 'static> {
     /// The reader, the first cell of the next row, and whether the sheet's end was read (the
     /// reader must not be asked again then).
-    Xlsx(XlsxRows<R>, Option<Pending>, bool),
+    Xlsx(Box<XlsxRows<R>>, Option<Pending>, bool),
     Xls {
         range: calamine::Range<Data>,
         next: usize,
@@ -70,7 +70,7 @@ impl<R: Read + Seek + 'static> Sheet<R> {
         Ok(Self {
             name,
             epoch_1904,
-            cells: Cells::Xlsx(rows, None, false),
+            cells: Cells::Xlsx(Box::new(rows), None, false),
         })
     }
 

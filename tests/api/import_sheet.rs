@@ -126,7 +126,10 @@ fn shop_sheet(sheet: &mut Worksheet) {
     sheet.write_number(5, 1, 21_500.0).unwrap();
 }
 
-fn workbook(sheets: &[(&str, fn(&mut Worksheet))]) -> Vec<u8> {
+/// Writes a sheet's cells.
+type Fill = fn(&mut Worksheet);
+
+fn workbook(sheets: &[(&str, Fill)]) -> Vec<u8> {
     let mut book = Workbook::new();
     for (name, fill) in sheets {
         fill(book.add_worksheet().set_name(*name).unwrap());
