@@ -837,6 +837,7 @@ mod tests {
         )
         .unwrap();
         while more.next_row::<ShopDay>().unwrap().is_some() {}
+        assert_eq!(records.layout().warning_count, 2);
         assert_eq!(
             records.layout().warnings,
             [
@@ -1009,6 +1010,35 @@ mod tests {
                     "cell D5 is the error #DIV/0!".to_owned()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn every_warning_is_counted_and_the_first_hundred_listed() {
+        // 105 days, each 客单价 99.00 where ¥3,000.00 / 20 is ¥150: one warning a line.
+        let rows: String = (0..105)
+            .map(|i| {
+                let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::days(i);
+                format!("{day},1000,3000,20,20,25,3000.00,99.00\n")
+            })
+            .collect();
+        let file =
+            format!("日期,访客数,浏览量,支付买家数,支付订单数,支付件数,支付金额,客单价\n{rows}");
+        let mut records = open(
+            &ShopDay::SPEC,
+            "shop-days",
+            Cursor::new(file.into_bytes()),
+            None,
+        )
+        .unwrap();
+        while records.next_row::<ShopDay>().unwrap().is_some() {}
+        let layout = records.layout();
+        assert_eq!(layout.warning_count, 105);
+        // 100 listed, then the line that says how many more.
+        assert_eq!(layout.warnings.len(), 101);
+        assert_eq!(
+            layout.warnings[100],
+            "5 more warnings are not listed (105 in all)"
         );
     }
 
