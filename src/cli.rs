@@ -72,8 +72,9 @@ pub enum Command {
         #[arg(long, default_value_t = 90)]
         days: u32,
     },
-    /// Import a CSV export of daily data into a team: every row or, if any is wrong, none (each
-    /// problem is listed on stderr by file line). Rows whose key exists are overwritten.
+    /// Import an export of daily data (CSV or Excel) into a team: every row or, if any is
+    /// wrong, none (each problem is listed on stderr by file line). Rows whose key exists are
+    /// overwritten.
     Import {
         #[arg(value_parser = kind_parser())]
         kind: ingest::Kind,
@@ -83,8 +84,12 @@ pub enum Command {
         /// Check everything and say what would be inserted and updated, writing nothing.
         #[arg(long)]
         dry_run: bool,
-        /// A CSV export (UTF-8, GBK or UTF-16; comma, tab or semicolon; English or Chinese
-        /// headers, title lines above them allowed); `-` reads stdin.
+        /// The sheet of an Excel workbook to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// An export: CSV (UTF-8, GBK or UTF-16; comma, tab or semicolon) or an Excel workbook
+        /// (.xlsx, .xls), told by its content; English or Chinese headers, title lines above
+        /// them allowed. `-` reads stdin.
         file: PathBuf,
     },
     /// Run (or re-run) the morning diagnosis of a team's day and print its findings.
@@ -205,8 +210,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             kind,
             team,
             dry_run,
+            sheet,
             file,
-        } => import(&db, kind, team, dry_run, &file).await?,
+        } => import(&db, kind, team, dry_run, sheet.as_deref(), &file).await?,
         Command::Diagnose { team, date } => diagnose(&db, team, date).await?,
         Command::Bonus {
             team,
@@ -233,6 +239,7 @@ async fn import(
     kind: ingest::Kind,
     team: i64,
     dry_run: bool,
+    sheet: Option<&str>,
     file: &Path,
 ) -> anyhow::Result<()> {
     db::migrate(db).await?;
@@ -241,18 +248,20 @@ async fn import(
     let how = FileImport {
         kind,
         name: file.file_name().and_then(|n| n.to_str()).unwrap_or("stdin"),
+        sheet,
         via: ImportVia::Cli,
         dry_run,
         preview: 0,
     };
-    let imported = if file == Path::new("-") {
+    let input = if file == Path::new("-") {
+        // A workbook is read by seeking in it: stdin is spooled to a temporary file first.
         let mut spool = tempfile::tempfile().context("creating a temporary file for stdin")?;
         std::io::copy(&mut std::io::stdin().lock(), &mut spool).context("reading stdin")?;
-        files::import_file(db, &Actor::operator(), team, spool, &how).await
+        spool
     } else {
-        let reader = std::fs::File::open(file).with_context(|| format!("opening {shown}"))?;
-        files::import_file(db, &Actor::operator(), team, reader, &how).await
+        std::fs::File::open(file).with_context(|| format!("opening {shown}"))?
     };
+    let imported = files::import_file(db, &Actor::operator(), team, input, &how).await;
     match imported {
         Ok(imported) => {
             let (inserted, updated) = (
@@ -268,14 +277,27 @@ async fn import(
                 println!("{name}: {inserted} inserted, {updated} updated");
             }
             let layout = &imported.layout;
-            let delimiter = match layout.delimiter {
-                '\t' => "tab".to_owned(),
-                c => format!("{c:?}"),
-            };
-            eprintln!(
-                "read as {}, cells separated by {delimiter}, the header on line {}",
-                layout.encoding, layout.header_line
-            );
+            match &layout.format {
+                files::Format::Csv {
+                    encoding,
+                    delimiter,
+                } => {
+                    let delimiter = match delimiter {
+                        '\t' => "tab".to_owned(),
+                        c => format!("{c:?}"),
+                    };
+                    eprintln!(
+                        "read as {encoding}, cells separated by {delimiter}, the header on line {}",
+                        layout.header_line
+                    );
+                }
+                format => eprintln!(
+                    "read as {}, sheet {:?}, the header on row {}",
+                    format.name(),
+                    format.sheet().unwrap_or_default(),
+                    layout.header_line
+                ),
+            }
             for warning in &imported.warnings.listed {
                 eprintln!("warning: {warning}");
             }

@@ -76,6 +76,48 @@ fn date(cell: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("malformed date {cell:?}: expected e.g. 2026-11-01 or 2026/11/1"))
 }
 
+/// The last day Excel has, 9999-12-31, as a serial of the 1900 system.
+const LAST_SERIAL: f64 = 2_958_465.0;
+
+/// A sheet's number in a date column: an Excel date serial (the time of day, its fraction,
+/// dropped), or a day written as the number 20261101.
+pub fn serial_date(cell: &str, epoch_1904: bool) -> Result<Value, String> {
+    let serial: f64 = cell
+        .parse()
+        .map_err(|_| format!("malformed date {cell:?}: expected a day or an Excel date serial"))?;
+    if serial > LAST_SERIAL {
+        return date(cell).map(|d| Value::String(d.to_string()));
+    }
+    if !epoch_1904 && serial.floor() == 60.0 {
+        return Err(format!(
+            "{cell} is 1900-02-29 as an Excel date serial, a day that never was (Excel's \
+             1900 leap-year bug)"
+        ));
+    }
+    excel_day(serial, epoch_1904)
+        .map(|d| Value::String(d.to_string()))
+        .ok_or_else(|| format!("{cell} is not a day as an Excel date serial"))
+}
+
+/// The calendar day of an Excel date serial. In the 1900 system day 1 is 1900-01-01, but Excel
+/// counts a 1900-02-29 that never was (serial 60, kept from Lotus 1-2-3), so from serial 61
+/// (1900-03-01) on the day is 1899-12-30 plus the serial; before it, 1899-12-31 plus it. In the
+/// 1904 system (old Mac workbooks) day 0 is 1904-01-01.
+pub fn excel_day(serial: f64, epoch_1904: bool) -> Option<NaiveDate> {
+    if !serial.is_finite() || !(0.0..=LAST_SERIAL).contains(&serial) {
+        return None;
+    }
+    let days = serial.floor() as i64;
+    let (from, days) = match (epoch_1904, days) {
+        (true, _) => ((1904, 1, 1), days),
+        (false, 1..=59) => ((1899, 12, 31), days),
+        (false, 61..) => ((1899, 12, 30), days),
+        (false, _) => return None,
+    };
+    let (y, m, d) = from;
+    NaiveDate::from_ymd_opt(y, m, d)?.checked_add_signed(chrono::Duration::days(days))
+}
+
 fn enum_value(
     values: &'static [(&'static str, &'static [&'static str])],
     cell: &str,
@@ -163,6 +205,48 @@ mod tests {
         ] {
             assert!(date(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn excel_date_serials() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // 1899-12-30 + 46,327 days: 2 days to 1900-01-01, 126 years to 2026-01-01 (126 × 365
+        // + 31 leap days, 1904 to 2024 = 46,021), 304 more to 11-01 (Jan–Oct: 31 + 28 + 31 + 30
+        // + 31 + 30 + 31 + 31 + 30 + 31): 2 + 46,021 + 304 = 46,327.
+        assert_eq!(excel_day(46_327.0, false), Some(day(2026, 11, 1)));
+        // The time of day (a fraction) is dropped: 18:00 on the same day.
+        assert_eq!(excel_day(46_327.75, false), Some(day(2026, 11, 1)));
+        // Serial 1 is 1900-01-01 and 59 is 1900-02-28; 60 is Excel's 1900-02-29, which never
+        // was; 61 is 1900-03-01, from where 1899-12-30 + serial holds.
+        assert_eq!(excel_day(1.0, false), Some(day(1900, 1, 1)));
+        assert_eq!(excel_day(59.0, false), Some(day(1900, 2, 28)));
+        assert_eq!(excel_day(60.0, false), None);
+        assert_eq!(excel_day(61.0, false), Some(day(1900, 3, 1)));
+        // In the 1904 system the same day is 1,462 less: from 1899-12-30 to 1904-01-01 are 2
+        // days and four years of 365 (1900 was no leap year), so 46,327 − 1,462 = 44,865.
+        assert_eq!(excel_day(44_865.0, true), Some(day(2026, 11, 1)));
+        assert_eq!(excel_day(0.0, true), Some(day(1904, 1, 1)));
+        // 2,958,465 is 9999-12-31, Excel's last day; nothing past it, before 1, or not finite.
+        assert_eq!(excel_day(2_958_465.0, false), Some(day(9999, 12, 31)));
+        for no in [0.0, -1.0, 2_958_466.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(excel_day(no, false), None, "{no}");
+        }
+
+        assert_eq!(serial_date("46327", false).unwrap(), "2026-11-01");
+        // A day written as a number (20261101) is far past any serial, so it is read as a day.
+        assert_eq!(serial_date("20261101", false).unwrap(), "2026-11-01");
+        assert!(
+            serial_date("60", false)
+                .unwrap_err()
+                .contains("leap-year bug"),
+            "{:?}",
+            serial_date("60", false)
+        );
+        assert_eq!(
+            serial_date("-3", false).unwrap_err(),
+            "-3 is not a day as an Excel date serial"
+        );
+        assert!(serial_date("20261131", false).is_err());
     }
 
     #[test]

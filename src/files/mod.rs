@@ -1,6 +1,8 @@
 //! Files in and out, the adapter beside the GraphQL one: platform exports (生意参谋, 赤兔, ad and
-//! design sheets) → imports, and the [`payroll`] file out. Each kind's columns are in [`columns`]; a file streams through the
-//! import service row by row, so its size is not held in memory.
+//! design sheets) → imports, and the [`payroll`] file out. Each kind's columns are in [`columns`];
+//! a file is CSV ([`csv`]) or an Excel workbook ([`sheet`]), both read as a [`source`] of rows by
+//! [`records`], and streams through the import service row by row, so a CSV's size is not held
+//! in memory (nor an `.xlsx` sheet's, beyond its shared strings).
 //!
 //! Every problem is reported at once, each with the file's line number as its `row` and the
 //! offending column named by its field: those of the header (which stop the import before any
@@ -10,6 +12,9 @@ mod cells;
 mod columns;
 mod csv;
 pub mod payroll;
+mod records;
+mod sheet;
+mod source;
 
 use std::io::{Read, Seek};
 
@@ -22,7 +27,7 @@ use crate::error::{AppError, AppResult};
 use crate::services::auth::Actor;
 use crate::services::ingest::{FileFacts, Import, Kind, Report, Source, Warnings, rows};
 use columns::FileRow;
-pub use csv::Layout;
+pub use records::{Format, Layout, Records, open};
 
 /// The most data rows a dry run shows as parsed.
 pub const MAX_PREVIEW: usize = 100;
@@ -33,6 +38,8 @@ pub struct FileImport<'a> {
     pub kind: Kind,
     /// The file's name as its owner knows it, for the history.
     pub name: &'a str,
+    /// A workbook's sheet to read; None for the first.
+    pub sheet: Option<&'a str>,
     pub via: ImportVia,
     /// Only say what the import would do.
     pub dry_run: bool,
@@ -58,8 +65,9 @@ pub struct Preview {
     pub fields: Vec<(String, String)>,
 }
 
-/// Imports `file` (CSV) into the team in one all-or-nothing import (see [`Import`]) recorded in
-/// its history, or with `dry_run` only says what it would do.
+/// Imports `file` (CSV, or the sheet named or the first of an `.xlsx` or `.xls`: told by its
+/// first bytes) into the team in one all-or-nothing import (see [`Import`]) recorded in its
+/// history, or with `dry_run` only says what it would do.
 pub async fn import_file<F>(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -73,33 +81,26 @@ where
     let (file, sha256) = tokio::task::spawn_blocking(move || digest(file))
         .await
         .map_err(AppError::internal)??;
-    let source = Source {
-        via: how.via,
-        file: Some(FileFacts {
-            name: how.name.to_owned(),
-            sha256,
-            format: "CSV",
-        }),
-    };
     match how.kind {
-        Kind::ShopDays => import_as::<rows::ShopDay>(db, actor, team_id, file, source, how).await,
+        Kind::ShopDays => import_as::<rows::ShopDay>(db, actor, team_id, file, sha256, how).await,
         Kind::ProductDays => {
-            import_as::<rows::ProductDay>(db, actor, team_id, file, source, how).await
+            import_as::<rows::ProductDay>(db, actor, team_id, file, sha256, how).await
         }
-        Kind::AgentDays => import_as::<rows::AgentDay>(db, actor, team_id, file, source, how).await,
-        Kind::AdDays => import_as::<rows::AdDay>(db, actor, team_id, file, source, how).await,
+        Kind::AgentDays => import_as::<rows::AgentDay>(db, actor, team_id, file, sha256, how).await,
+        Kind::AdDays => import_as::<rows::AdDay>(db, actor, team_id, file, sha256, how).await,
         Kind::Deliverables => {
-            import_as::<rows::Deliverable>(db, actor, team_id, file, source, how).await
+            import_as::<rows::Deliverable>(db, actor, team_id, file, sha256, how).await
         }
         Kind::Competitors => {
-            import_as::<rows::CompetitorSnapshot>(db, actor, team_id, file, source, how).await
+            import_as::<rows::CompetitorSnapshot>(db, actor, team_id, file, sha256, how).await
         }
     }
 }
 
-/// The file's SHA-256 in lowercase hex, and the file rewound.
+/// The SHA-256 of the whole file in lowercase hex, and the file rewound.
 fn digest<F: Read + Seek>(mut file: F) -> AppResult<(F, String)> {
     let unreadable = |e: std::io::Error| AppError::invalid("file", format!("cannot be read: {e}"));
+    file.rewind().map_err(unreadable)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0; 64 * 1024];
     loop {
@@ -121,12 +122,20 @@ async fn import_as<T: FileRow + Serialize>(
     db: &DatabaseConnection,
     actor: &Actor,
     team_id: i64,
-    reader: impl Read,
-    source: Source,
+    input: impl Read + Seek + 'static,
+    sha256: String,
     how: &FileImport<'_>,
 ) -> AppResult<Imported> {
     let mut import = Import::<T>::begin(db, actor, team_id, "line").await?;
-    let mut records = csv::Records::open(&T::SPEC, T::KIND.name(), reader)?;
+    let mut records = open(&T::SPEC, T::KIND.name(), input, how.sheet)?;
+    let source = Source {
+        via: how.via,
+        file: Some(FileFacts {
+            name: how.name.to_owned(),
+            sha256,
+            format: records.layout().format.name(),
+        }),
+    };
     let mut rows = 0;
     let mut preview = Vec::new();
     while let Some((line, row)) = records.next_row::<T>()? {

@@ -43,8 +43,8 @@ pub struct ImportMutation;
 
 #[Object]
 impl ImportMutation {
-    /// Imports an uploaded export (CSV in UTF-8, GBK/GB18030 or UTF-16) into the team, all or
-    /// nothing, as `shopops import` does; with `dryRun` says what it would do and writes
+    /// Imports an uploaded export (CSV in UTF-8, GBK/GB18030 or UTF-16, or an `.xlsx` / `.xls`
+    /// workbook's sheet: told by the file's first bytes) into the team, all or nothing, as `shopops import` does; with `dryRun` says what it would do and writes
     /// nothing. Sent as a multipart request (the GraphQL multipart request spec), within the
     /// upload size limit (`SHOPOPS_MAX_UPLOAD_BYTES`). The team's manager or an admin.
     async fn import_file(
@@ -70,6 +70,7 @@ impl ImportMutation {
         let how = FileImport {
             kind: input.kind.into(),
             name: &name,
+            sheet: input.sheet.as_deref(),
             via: crate::entities::ImportVia::Api,
             dry_run: input.dry_run,
             preview,
@@ -108,6 +109,8 @@ pub struct ImportFileInput {
     pub kind: ImportKind,
     /// The export, as a multipart file part.
     pub file: Upload,
+    /// A workbook's sheet to read (by its name); the first when left out. Refused for CSV.
+    pub sheet: Option<String>,
     /// Check and count everything, write nothing.
     #[graphql(default)]
     pub dry_run: bool,
@@ -143,10 +146,18 @@ impl ImportFilePayload {
     /// How the file was read.
     async fn layout(&self) -> ImportLayout {
         let layout = &self.imported.layout;
+        let (encoding, delimiter) = match &layout.format {
+            files::Format::Csv {
+                encoding,
+                delimiter,
+            } => (Some((*encoding).to_owned()), Some(delimiter.to_string())),
+            _ => (None, None),
+        };
         ImportLayout {
-            format: "CSV".into(),
-            encoding: Some(layout.encoding.into()),
-            delimiter: Some(layout.delimiter.to_string()),
+            format: layout.format.name().into(),
+            encoding,
+            delimiter,
+            sheet: layout.format.sheet().map(str::to_owned),
             header_line: layout.header_line,
             ignored_columns: layout.ignored.clone(),
         }
@@ -199,6 +210,8 @@ pub struct ImportLayout {
     pub encoding: Option<String>,
     /// A CSV file's cell separator: `,`, a tab or `;`.
     pub delimiter: Option<String>,
+    /// The sheet a workbook was read from.
+    pub sheet: Option<String>,
     /// The line (or sheet row) of the header; lines above it were titles.
     pub header_line: usize,
     /// The header's columns no field takes, in file order.

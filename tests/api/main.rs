@@ -20,6 +20,7 @@ mod hardening_login;
 mod hardening_ws;
 mod http;
 mod import_csv;
+mod import_sheet;
 mod ingest;
 mod limits;
 mod metrics;
