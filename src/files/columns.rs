@@ -118,11 +118,20 @@ impl FileRow for rows::ShopDay {
             req("date", Date, DATE),
             req("visitors", Int, &["访客数"]),
             req("pageViews", Int, &["浏览量"]),
-            req("paidBuyers", Int, &["支付买家数"]),
+            req("paidBuyers", Int, &["支付买家数", "成交客户数", "成交人数"]),
             // Many exports lack these two: a day without them has no order or unit count.
-            opt("paidOrders", Int, &["支付订单数", "支付子订单数"]),
-            opt("paidUnits", Int, &["支付件数", "支付商品件数"]),
-            req("paidAmount", Dec, &["支付金额"]),
+            // 京东商智 says 成交单量 and 成交商品件数, 抖店罗盘 成交订单数 and 成交件数.
+            opt(
+                "paidOrders",
+                Int,
+                &["支付订单数", "支付子订单数", "成交单量", "成交订单数"],
+            ),
+            opt(
+                "paidUnits",
+                Int,
+                &["支付件数", "支付商品件数", "成交商品件数", "成交件数"],
+            ),
+            req("paidAmount", Dec, &["支付金额", "成交金额"]),
             opt("favCartBuyers", Int, &["收藏加购人数", "加购收藏人数"]),
             opt("bouncedVisitors", Int, &["跳失人数"]),
             opt("returningVisitors", Int, &["老访客数"]),
@@ -137,11 +146,19 @@ impl FileRow for rows::ShopDay {
         ],
         one_of: &[],
         derived: &[
-            rate(&["支付转化率", "conversion"], "paidBuyers", "visitors"),
+            rate(
+                &["支付转化率", "conversion", "成交转化率"],
+                "paidBuyers",
+                "visitors",
+            ),
             rate(&["跳失率", "bounceRate"], "bouncedVisitors", "visitors"),
             per(&["客单价", "aov"], "paidAmount", "paidBuyers"),
             per(&["人均浏览量", "平均访问深度"], "pageViews", "visitors"),
-            per(&["UV价值", "uvValue"], "paidAmount", "visitors"),
+            per(
+                &["UV价值", "uvValue", "访客平均价值"],
+                "paidAmount",
+                "visitors",
+            ),
         ],
     };
 }
@@ -168,6 +185,7 @@ impl FileRow for rows::ProductDay {
         derived: &[
             rate(&["支付转化率", "商品支付转化率"], "paidBuyers", "visitors"),
             per(&["客单价"], "paidAmount", "paidBuyers"),
+            per(&["访客平均价值", "UV价值"], "paidAmount", "visitors"),
         ],
     };
 }
@@ -186,6 +204,7 @@ impl FileRow for rows::AgentDay {
                     "客服昵称",
                     "旺旺子账号",
                     "客服旺旺",
+                    "旺旺昵称",
                 ],
             ),
             req("date", Date, DATE),
@@ -194,15 +213,21 @@ impl FileRow for rows::AgentDay {
             req(
                 "orderedBuyers",
                 Int,
-                &["询单→下单人数", "询单->下单人数", "下单人数"],
+                &[
+                    "询单→下单人数",
+                    "询单->下单人数",
+                    "下单人数",
+                    "询单->最终下单人数",
+                    "询单→最终下单人数",
+                ],
             ),
             req(
                 "paidBuyers",
                 Int,
                 &["询单→最终付款人数", "询单->最终付款人数", "最终付款人数"],
             ),
-            req("salesAmount", Dec, &["客服销售额"]),
-            opt("salesUnits", Int, &["客服销售量"]),
+            req("salesAmount", Dec, &["客服销售额", "销售额"]),
+            opt("salesUnits", Int, &["客服销售量", "销售量"]),
             opt(
                 "firstResponseSecondsSum",
                 Int,
@@ -230,40 +255,87 @@ impl FileRow for rows::AgentDay {
         one_of: &[&["agent", "staffId"]],
         derived: &[
             rate(
-                &["询单转化率", "询单→最终付款转化率"],
+                &[
+                    "询单转化率",
+                    "询单→最终付款转化率",
+                    "询单->最终付款转化率",
+                    "询单->最终付款成功率",
+                    "询单→最终付款成功率",
+                ],
                 "paidBuyers",
                 "inquiries",
             ),
             per(&["客服客单价"], "salesAmount", "paidBuyers"),
+            per(&["答问比", "客服答问比"], "agentMessages", "buyerMessages"),
         ],
     };
 }
 
 pub(super) const CHANNELS: &[(&str, &[&str])] = &[
-    ("ZTC", &["直通车"]),
-    ("DISPLAY", &["钻展", "引力魔方", "钻石展位"]),
+    // 万相台无界 names a report's 场景: 关键词推广 is what 直通车 became, 人群推广 引力魔方.
+    ("ZTC", &["直通车", "关键词推广"]),
+    (
+        "DISPLAY",
+        &["钻展", "引力魔方", "钻石展位", "人群推广", "精准人群推广"],
+    ),
     ("TAOBAOKE", &["淘宝客"]),
     ("SUPER_RECOMMEND", &["超级推荐"]),
     ("PINXIAOBAO", &["品销宝"]),
     ("LIVE", &["直播"]),
-    ("OTHER", &["其他", "其它"]),
+    ("OTHER", &["其他", "其它", "货品全站推广", "全站推广"]),
 ];
 
 impl FileRow for rows::AdDay {
     const SPEC: Spec = Spec {
         columns: &[
             req("date", Date, DATE),
-            req("channel", Enum(CHANNELS), &["渠道", "推广渠道"]),
+            req(
+                "channel",
+                Enum(CHANNELS),
+                &["渠道", "推广渠道", "场景名字", "场景名称", "营销场景"],
+            ),
             opt("ownerId", Int, &[]),
             opt("owner", Text, &["负责人"]),
             req("impressions", Int, &["展现量"]),
-            req("clicks", Int, &["点击量"]),
-            req("spend", Dec, &["花费"]),
-            req("attributedOrders", Int, &["成交笔数"]),
-            req("attributedAmount", Dec, &["成交金额"]),
+            // 淘宝客: 点击数(进店量), 点击量(即进店量).
+            req("clicks", Int, &["点击量", "点击数", "进店量"]),
+            // 引力魔方 says 消耗; 淘宝客's spend is what the sales cost it (佣金 and 服务费) when
+            // paid, as its orders and amount are counted when paid.
+            req("spend", Dec, &["花费", "消耗", "付款支出费用"]),
+            req(
+                "attributedOrders",
+                Int,
+                &["成交笔数", "总成交笔数", "成交订单量", "付款笔数"],
+            ),
+            req(
+                "attributedAmount",
+                Dec,
+                &["成交金额", "总成交金额", "成交订单金额", "付款金额"],
+            ),
         ],
         one_of: &[&["owner", "ownerId"]],
-        derived: &[],
+        // 阿里妈妈's reports show rates as fractions to 5 places (0.02345), 淘宝联盟's as
+        // percentages: a ratio's name says which it is.
+        derived: &[
+            per(&["点击率"], "clicks", "impressions"),
+            per(
+                &["平均点击花费", "点击成本", "PPC", "cpc"],
+                "spend",
+                "clicks",
+            ),
+            per(
+                &["投入产出比", "投资回报率", "ROI"],
+                "attributedAmount",
+                "spend",
+            ),
+            per(&["点击转化率"], "attributedOrders", "clicks"),
+            rate(
+                &["点击转化率(即付款转化率)", "点击转化率（即付款转化率）"],
+                "attributedOrders",
+                "clicks",
+            ),
+            per(&["总成交成本"], "spend", "attributedOrders"),
+        ],
     };
 }
 
@@ -440,6 +512,176 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// A derived column's name is no field's, nor another formula's: a header is either read or
+    /// checked, by one formula.
+    #[test]
+    fn no_derived_name_is_a_column_or_two_formulas() {
+        for (kind, spec) in specs() {
+            let columns = header_names(spec);
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for (i, d) in spec.derived.iter().enumerate() {
+                assert!(
+                    [d.numerator, d.denominator]
+                        .iter()
+                        .all(|f| spec.columns.iter().any(|c| c.field == *f)),
+                    "{kind}: {:?} divides fields the kind does not have",
+                    d.names
+                );
+                for name in d.names {
+                    assert_eq!(
+                        column_for(&columns, name),
+                        None,
+                        "{kind}: {name} is a column"
+                    );
+                    if let Some(other) = seen.insert(normalize(name), i) {
+                        assert_eq!(other, i, "{kind}: {name} is two formulas");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The headers of the platforms' exports (README, "Export layouts"; the samples under
+    /// tests/samples) name the fields they feed, or the formula that checks them.
+    #[test]
+    fn the_exports_headers_feed_their_fields() {
+        fn field_of(spec: &Spec, header: &str) -> Option<&'static str> {
+            column_for(&header_names(spec), header).map(|i| spec.columns[i].field)
+        }
+        fn formula_of(spec: &Spec, header: &str) -> Option<(&'static str, &'static str, bool)> {
+            column_for(&derived_names(spec), header).map(|i| {
+                let d = &spec.derived[i];
+                (d.numerator, d.denominator, d.percent)
+            })
+        }
+        let shop = &rows::ShopDay::SPEC;
+        for (header, field) in [
+            // 生意参谋 交易概况
+            ("统计日期", "date"),
+            ("支付子订单数", "paidOrders"),
+            ("成功退款金额", "refundAmount"),
+            ("老访客数", "returningVisitors"),
+            // 京东商智
+            ("成交客户数", "paidBuyers"),
+            ("成交单量", "paidOrders"),
+            ("成交商品件数", "paidUnits"),
+            ("成交金额", "paidAmount"),
+            // 抖店罗盘
+            ("成交人数", "paidBuyers"),
+            ("成交订单数", "paidOrders"),
+            ("成交件数", "paidUnits"),
+        ] {
+            assert_eq!(field_of(shop, header), Some(field), "{header}");
+        }
+        assert_eq!(
+            formula_of(shop, "成交转化率"),
+            Some(("paidBuyers", "visitors", true))
+        );
+        assert_eq!(
+            formula_of(shop, "访客平均价值"),
+            Some(("paidAmount", "visitors", false))
+        );
+        // Not the same as the fields: 生意参谋's 加购人数 and 商品收藏买家数 are two head counts
+        // of which 收藏加购人数 is not the sum; 抖店's 用户支付金额 is not its 成交金额.
+        for header in ["加购人数", "商品收藏买家数", "用户支付金额", "商品访客数"]
+        {
+            assert_eq!(field_of(shop, header), None, "{header}");
+        }
+
+        let product = &rows::ProductDay::SPEC;
+        for (header, field) in [
+            ("商品ID", "platformItemId"),
+            ("商品访客数", "visitors"),
+            ("支付件数", "paidUnits"),
+        ] {
+            assert_eq!(field_of(product, header), Some(field), "{header}");
+        }
+        assert_eq!(
+            formula_of(product, "访客平均价值"),
+            Some(("paidAmount", "visitors", false))
+        );
+        for header in ["商品收藏人数", "商品加购人数", "下单买家数"] {
+            assert_eq!(field_of(product, header), None, "{header}");
+        }
+
+        let agent = &rows::AgentDay::SPEC;
+        for (header, field) in [
+            ("客服昵称", "agent"),
+            ("询单->最终下单人数", "orderedBuyers"),
+            ("询单->最终付款人数", "paidBuyers"),
+            ("销售额", "salesAmount"),
+            ("销售量", "salesUnits"),
+            ("买家消息数", "buyerMessages"),
+        ] {
+            assert_eq!(field_of(agent, header), Some(field), "{header}");
+        }
+        assert_eq!(
+            formula_of(agent, "询单->最终付款成功率"),
+            Some(("paidBuyers", "inquiries", true))
+        );
+        assert_eq!(
+            formula_of(agent, "答问比"),
+            Some(("agentMessages", "buyerMessages", false))
+        );
+        // 赤兔's averages come without their counts, and its 客单价 is over 销售人数, not over
+        // the inquirers who paid: neither is read nor checked.
+        for header in ["首次响应(秒)", "平均响应(秒)", "客单价", "销售人数"] {
+            assert_eq!(field_of(agent, header), None, "{header}");
+            assert_eq!(formula_of(agent, header), None, "{header}");
+        }
+
+        let ad = &rows::AdDay::SPEC;
+        for (header, field) in [
+            // 万相台无界 (直通车, 引力魔方)
+            ("场景名字", "channel"),
+            ("总成交笔数", "attributedOrders"),
+            ("总成交金额", "attributedAmount"),
+            // 引力魔方, before 万相台无界
+            ("消耗", "spend"),
+            ("成交订单量", "attributedOrders"),
+            ("成交订单金额", "attributedAmount"),
+            // 淘宝客 (淘宝联盟)
+            ("点击量(即进店量)", "clicks"),
+            ("点击数(进店量)", "clicks"),
+            ("付款笔数", "attributedOrders"),
+            ("付款金额(元)", "attributedAmount"),
+            ("付款支出费用(元)", "spend"),
+        ] {
+            assert_eq!(field_of(ad, header), Some(field), "{header}");
+        }
+        for header in [
+            "直接成交笔数",
+            "间接成交金额",
+            "拍下订单金额",
+            "结算金额(元)",
+        ] {
+            assert_eq!(field_of(ad, header), None, "{header}");
+        }
+        for (header, formula) in [
+            ("点击率", ("clicks", "impressions", false)),
+            ("平均点击花费", ("spend", "clicks", false)),
+            ("点击成本", ("spend", "clicks", false)),
+            ("投入产出比", ("attributedAmount", "spend", false)),
+            ("投资回报率", ("attributedAmount", "spend", false)),
+            ("点击转化率", ("attributedOrders", "clicks", false)),
+            (
+                "点击转化率(即付款转化率)",
+                ("attributedOrders", "clicks", true),
+            ),
+            ("总成交成本", ("spend", "attributedOrders", false)),
+        ] {
+            assert_eq!(formula_of(ad, header), Some(formula), "{header}");
+        }
+        for (cell, channel) in [
+            ("关键词推广", "ZTC"),
+            ("人群推广", "DISPLAY"),
+            ("货品全站推广", "OTHER"),
+        ] {
+            let found = CHANNELS.iter().find(|(_, names)| names.contains(&cell));
+            assert_eq!(found.map(|(value, _)| *value), Some(channel), "{cell}");
         }
     }
 

@@ -28,6 +28,7 @@ mod paid_counts;
 mod products;
 mod readback;
 mod reviews;
+mod samples;
 mod staff;
 mod subscriptions;
 mod targets;
