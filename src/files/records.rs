@@ -951,13 +951,13 @@ mod tests {
         assert_eq!(
             got,
             [
-                (4, "2026-11-01".to_owned(), 1000, 20, dec("1234.5")),
+                (4, "2026-11-01".to_owned(), 1000, Some(20), dec("1234.5")),
                 // The double nearest 0.1 + 0.2 is read as the shortest decimal that is it.
                 (
                     5,
                     "2026-11-02".to_owned(),
                     800,
-                    17,
+                    Some(17),
                     dec("0.30000000000000004")
                 ),
             ]
