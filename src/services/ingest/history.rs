@@ -7,11 +7,19 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
-use super::{ImportOutcome, Kind};
+use super::kind::Kind;
 use crate::entities::{ImportVia, import_record};
 use crate::error::{AppError, AppResult};
 use crate::pagination::{self, Page, PageRequest};
 use crate::services::auth::Actor;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// Rows whose key was new.
+    pub inserted: u64,
+    /// Rows that overwrote an existing key.
+    pub updated: u64,
+}
 
 /// Where an import's rows came from.
 #[derive(Debug, Clone)]

@@ -24,17 +24,9 @@ use crate::services::auth::Actor;
 use crate::services::{months, teams};
 use crate::validate::{Checks, MAX_LISTED};
 use directory::Directory;
-pub use history::{FileFacts, Report, Source, Warnings};
+pub use history::{FileFacts, ImportOutcome, Report, Source, Warnings};
 use kind::{Context, Model};
 pub use kind::{Kind, Row};
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImportOutcome {
-    /// Rows whose key was new.
-    pub inserted: u64,
-    /// Rows that overwrote an existing key.
-    pub updated: u64,
-}
 
 /// The team's manager (or an admin) imports its data; all of it or none. Rows are numbered
 /// from 1 in the problems.
