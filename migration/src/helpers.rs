@@ -50,3 +50,43 @@ pub fn index(table: impl IntoIden, cols: Vec<DynIden>, unique: bool) -> IndexCre
     }
     index.take()
 }
+
+/// Rebuilds a SQLite table as `create` defines it, which is how SQLite changes a column's NOT
+/// NULL, DEFAULT or CHECK: its rows and ids are copied, its AUTOINCREMENT counter is carried
+/// over (so no id, even of a row deleted since, is handed out twice) and `indexes` are created
+/// again. `create` must list the old table's columns in their order, for `SELECT *` to copy
+/// across; nothing may refer to the table, or the rename would redirect the reference.
+pub async fn rebuild_sqlite_table(
+    manager: &SchemaManager<'_>,
+    create: TableCreateStatement,
+    indexes: &[IndexCreateStatement],
+) -> Result<(), DbErr> {
+    let table = match create.get_table_name() {
+        Some(TableRef::Table(TableName(_, name), _)) => name.to_string(),
+        other => unreachable!("a rebuilt table is named by itself, not {other:?}"),
+    };
+    let old = format!("{table}_old");
+    let mut steps = vec![
+        format!("ALTER TABLE \"{table}\" RENAME TO \"{old}\""),
+        create.to_string(SqliteQueryBuilder),
+        format!("INSERT INTO \"{table}\" SELECT * FROM \"{old}\""),
+        // The larger of the two counters (a copy of no rows has none).
+        format!(
+            "DELETE FROM sqlite_sequence WHERE name = '{table}' AND seq < (SELECT seq FROM \
+             sqlite_sequence WHERE name = '{old}')"
+        ),
+        format!(
+            "INSERT INTO sqlite_sequence (name, seq) SELECT '{table}', seq FROM sqlite_sequence \
+             WHERE name = '{old}' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = \
+             '{table}')"
+        ),
+        format!("DROP TABLE \"{old}\""),
+    ];
+    steps.extend(indexes.iter().map(|i| i.to_string(SqliteQueryBuilder)));
+    // One call runs the steps on one connection, in order: the pool's others may lag behind.
+    manager
+        .get_connection()
+        .execute_unprepared(&steps.join(";\n"))
+        .await?;
+    Ok(())
+}

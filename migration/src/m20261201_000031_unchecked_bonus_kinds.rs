@@ -1,7 +1,7 @@
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::helpers::{foreign_key, index};
+use crate::helpers::{foreign_key, index, rebuild_sqlite_table};
 use crate::m20261122_000002_create_staff::Staff;
 use crate::m20261125_000023_create_bonus_plan::BonusPlan;
 use crate::m20261125_000026_create_bonus_run::BonusRun;
@@ -12,7 +12,7 @@ pub struct Migration;
 /// `bonus_rule.kind` and `bonus_line.kind` lose the CHECK that listed the rule kinds: the
 /// service writes only kinds of its one list (`bonus::rules::Kind`) and refuses to read any
 /// other, so a new rule type needs no migration. SQLite cannot drop a constraint: there the
-/// table is rebuilt as it was, rows, ids and index kept; PostgreSQL drops the named CHECK.
+/// table is rebuilt as it was, rows, ids, id counter and index kept; PostgreSQL drops the named CHECK.
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -184,18 +184,9 @@ impl Kinds {
             db.execute_unprepared(&sql).await?;
             return Ok(());
         }
-        // Nothing refers to these tables, so the old one can go once its rows are copied. One
-        // call runs the steps on one connection, in order: the pool's others may lag behind.
-        let old = format!("{table}_old");
+        // Nothing refers to these tables.
         let (create, unique) = self.create(checked);
-        let steps = [
-            format!("ALTER TABLE \"{table}\" RENAME TO \"{old}\""),
-            create.to_string(SqliteQueryBuilder),
-            format!("INSERT INTO \"{table}\" SELECT * FROM \"{old}\""),
-            format!("DROP TABLE \"{old}\""),
-            unique.to_string(SqliteQueryBuilder),
-        ];
-        db.execute_unprepared(&steps.join(";\n")).await?;
+        rebuild_sqlite_table(manager, create, &[unique]).await?;
         Ok(())
     }
 }

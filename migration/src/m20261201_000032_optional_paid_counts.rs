@@ -1,7 +1,7 @@
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::helpers::{count, index, team_key};
+use crate::helpers::{count, index, rebuild_sqlite_table, team_key};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -130,21 +130,7 @@ async fn set_nullable(manager: &SchemaManager<'_>, nullable: bool) -> Result<(),
         db.execute_unprepared(sql).await?;
         return Ok(());
     }
-    // Nothing refers to shop_day, so the old table can go once its rows are copied; the
-    // AUTOINCREMENT counter is carried over, so no id is handed out twice. One call runs the
-    // steps on one connection, in order: the pool's others may lag behind.
+    // Nothing refers to shop_day.
     let (create, unique) = create(nullable);
-    let steps = [
-        "ALTER TABLE \"shop_day\" RENAME TO \"shop_day_old\"".to_owned(),
-        create.to_string(SqliteQueryBuilder),
-        "INSERT INTO \"shop_day\" SELECT * FROM \"shop_day_old\"".to_owned(),
-        // The larger of the two counters (an empty copy may have none).
-        "UPDATE sqlite_sequence SET seq = MAX(COALESCE(seq, 0), COALESCE((SELECT seq \
-         FROM sqlite_sequence WHERE name = 'shop_day_old'), 0)) WHERE name = 'shop_day'"
-            .to_owned(),
-        "DROP TABLE \"shop_day_old\"".to_owned(),
-        unique.to_string(SqliteQueryBuilder),
-    ];
-    db.execute_unprepared(&steps.join(";\n")).await?;
-    Ok(())
+    rebuild_sqlite_table(manager, create, &[unique]).await
 }

@@ -24,6 +24,7 @@ mod import_sheet;
 mod ingest;
 mod limits;
 mod metrics;
+mod migrations;
 mod paid_counts;
 mod products;
 mod readback;
