@@ -73,6 +73,7 @@ fn main() {
             let how = FileImport {
                 kind: Kind::AgentDays,
                 name: "bench.csv",
+                defaults: &[],
                 sheet: None,
                 via: ImportVia::Cli,
                 dry_run: false,

@@ -87,6 +87,11 @@ pub enum Command {
         /// The sheet of an Excel workbook to read (default: the first).
         #[arg(long)]
         sheet: Option<String>,
+        /// A value for a column the file lacks, as if every row had it (repeatable): an ad
+        /// report names no owner (`--default owner=阿明`), a 淘宝客 report no channel
+        /// (`--default channel=TAOBAOKE`). A column the file has is read from the file.
+        #[arg(long = "default", value_name = "COLUMN=VALUE", value_parser = column_value)]
+        defaults: Vec<(String, String)>,
         /// An export: CSV (UTF-8, GBK or UTF-16; comma, tab or semicolon) or an Excel workbook
         /// (.xlsx, .xls), told by its content; English or Chinese headers, title lines above
         /// them allowed. `-` reads stdin.
@@ -211,8 +216,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             team,
             dry_run,
             sheet,
+            defaults,
             file,
-        } => import(&db, kind, team, dry_run, sheet.as_deref(), &file).await?,
+        } => {
+            let how = FileImport {
+                kind,
+                name: file.file_name().and_then(|n| n.to_str()).unwrap_or("stdin"),
+                sheet: sheet.as_deref(),
+                defaults: &defaults,
+                via: ImportVia::Cli,
+                dry_run,
+                preview: 0,
+            };
+            import(&db, team, &how, &file).await?
+        }
         Command::Diagnose { team, date } => diagnose(&db, team, date).await?,
         Command::Bonus {
             team,
@@ -232,27 +249,25 @@ fn kind_parser() -> impl clap::builder::TypedValueParser<Value = ingest::Kind> {
         .map(|name: String| ingest::Kind::from_name(&name).expect("a listed name"))
 }
 
+/// `owner=阿明` as a column and its value.
+fn column_value(arg: &str) -> Result<(String, String), String> {
+    let (column, value) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("{arg:?} is not COLUMN=VALUE"))?;
+    Ok((column.trim().to_owned(), value.to_owned()))
+}
+
 /// Prints `agent-days: 120 inserted, 30 updated`; a rejected file lists every problem on stderr,
 /// one per line (`line 7: paidBuyers: 9 exceeds orderedBuyers (3)`), and fails.
 async fn import(
     db: &sea_orm::DatabaseConnection,
-    kind: ingest::Kind,
     team: i64,
-    dry_run: bool,
-    sheet: Option<&str>,
+    how: &FileImport<'_>,
     file: &Path,
 ) -> anyhow::Result<()> {
     db::migrate(db).await?;
-    let name = kind.name();
+    let (name, dry_run) = (how.kind.name(), how.dry_run);
     let shown = file.display().to_string();
-    let how = FileImport {
-        kind,
-        name: file.file_name().and_then(|n| n.to_str()).unwrap_or("stdin"),
-        sheet,
-        via: ImportVia::Cli,
-        dry_run,
-        preview: 0,
-    };
     let input = if file == Path::new("-") {
         // A workbook is read by seeking in it: stdin is spooled to a temporary file first.
         let mut spool = tempfile::tempfile().context("creating a temporary file for stdin")?;

@@ -13,6 +13,23 @@ pub fn count(col: impl IntoIden) -> ColumnDef {
         .take()
 }
 
+/// A count that is NULL when not given, with no default: never negative either.
+pub fn count_null(col: impl IntoIden) -> ColumnDef {
+    let col = col.into_iden();
+    big_integer_null(col.clone())
+        .check(Expr::col(col).gte(0))
+        .take()
+}
+
+/// `count_null` if `nullable`, else `count`.
+pub fn count_or_null(col: impl IntoIden, nullable: bool) -> ColumnDef {
+    if nullable {
+        count_null(col)
+    } else {
+        count(col)
+    }
+}
+
 /// `fk-<table>-<column>`, restricting deletes: history outlives nothing it refers to.
 pub fn foreign_key(
     table: impl IntoIden,

@@ -38,6 +38,7 @@ mod m20261201_000030_unique_task_finding;
 mod m20261201_000031_unchecked_bonus_kinds;
 mod m20261201_000032_optional_paid_counts;
 mod m20261201_000033_create_import_record;
+mod m20261201_000034_optional_traffic_counts;
 
 mod helpers;
 
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000031_unchecked_bonus_kinds::Migration),
             Box::new(m20261201_000032_optional_paid_counts::Migration),
             Box::new(m20261201_000033_create_import_record::Migration),
+            Box::new(m20261201_000034_optional_traffic_counts::Migration),
         ]
     }
 }

@@ -1,7 +1,7 @@
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::helpers::{count, index, rebuild_sqlite_table, team_key};
+use crate::helpers::{count, count_or_null, index, rebuild_sqlite_table, team_key};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -22,8 +22,8 @@ impl MigrationTrait for Migration {
     }
 }
 
-#[derive(DeriveIden)]
-enum ShopDay {
+#[derive(DeriveIden, Clone, Copy, PartialEq)]
+pub(crate) enum ShopDay {
     Table,
     Id,
     TeamId,
@@ -48,32 +48,25 @@ enum ShopDay {
     UpdatedAt,
 }
 
-/// A count that is NULL when not given (and then has no default), or migration 5's `count`.
-fn paid_count(col: ShopDay, nullable: bool) -> ColumnDef {
-    let col = col.into_iden();
-    if nullable {
-        big_integer_null(col.clone())
-            .check(Expr::col(col).gte(0))
-            .take()
-    } else {
-        count(col)
-    }
+/// Migration 5's `count`, or NULL when not given if the column is among `nullable`.
+fn optional_count(col: ShopDay, nullable: &[ShopDay]) -> ColumnDef {
+    count_or_null(col, nullable.contains(&col))
 }
 
-/// The table and its unique index as migration 5 creates them, the two paid counts nullable
-/// if `nullable`. The columns are in migration 5's order, so `SELECT *` copies across.
-fn create(nullable: bool) -> (TableCreateStatement, IndexCreateStatement) {
+/// The table and its unique index as migration 5 creates them, but for the counts `nullable`.
+/// The columns are in migration 5's order, so `SELECT *` copies across.
+pub(crate) fn create(nullable: &[ShopDay]) -> (TableCreateStatement, IndexCreateStatement) {
     use ShopDay::*;
     let table = sea_orm_migration::prelude::Table::create()
         .table(Table)
         .col(big_pk_auto(Id))
         .col(big_integer(TeamId))
         .col(date(Date))
-        .col(count(Visitors))
-        .col(count(PageViews))
+        .col(optional_count(Visitors, nullable))
+        .col(optional_count(PageViews, nullable))
         .col(count(PaidBuyers))
-        .col(paid_count(PaidOrders, nullable))
-        .col(paid_count(PaidUnits, nullable))
+        .col(optional_count(PaidOrders, nullable))
+        .col(optional_count(PaidUnits, nullable))
         .col(count(PaidAmountFen))
         .col(count(FavCartBuyers))
         .col(count(BouncedVisitors))
@@ -131,6 +124,7 @@ async fn set_nullable(manager: &SchemaManager<'_>, nullable: bool) -> Result<(),
         return Ok(());
     }
     // Nothing refers to shop_day.
-    let (create, unique) = create(nullable);
+    let paid = [ShopDay::PaidOrders, ShopDay::PaidUnits];
+    let (create, unique) = create(if nullable { &paid } else { &[] });
     rebuild_sqlite_table(manager, create, &[unique]).await
 }

@@ -741,8 +741,8 @@ impl<'r> Generator<'r> {
         }
         self.shop.push(ShopDay {
             date: day.date,
-            visitors,
-            page_views: round(visitors as f64 * depth),
+            visitors: Some(visitors),
+            page_views: Some(round(visitors as f64 * depth)),
             paid_buyers,
             paid_orders: Some(paid_orders),
             paid_units: Some(units),
@@ -871,7 +871,7 @@ impl<'r> Generator<'r> {
                 channel: spec.channel,
                 owner_id: Some(self.roster.promoters[owner]),
                 owner: None,
-                impressions,
+                impressions: Some(impressions),
                 clicks,
                 spend: yuan(spend),
                 attributed_orders: orders,
@@ -1242,13 +1242,13 @@ mod tests {
         for s in &g.shop {
             assert!(s.date <= yesterday);
             let (orders, units) = (s.paid_orders.unwrap(), s.paid_units.unwrap());
-            assert!(s.paid_buyers <= s.visitors && s.paid_buyers <= orders);
+            assert!(s.paid_buyers <= s.visitors.unwrap() && s.paid_buyers <= orders);
             assert!(orders <= units, "{s:?}");
             for part in [s.fav_cart_buyers, s.bounced_visitors, s.returning_visitors] {
-                assert!(part.unwrap() <= s.visitors);
+                assert!(part.unwrap() <= s.visitors.unwrap());
             }
             assert_eq!(s.paid_amount.scale(), 2);
-            let depth = ratio(s.page_views, s.visitors);
+            let depth = ratio(s.page_views.unwrap(), s.visitors.unwrap());
             assert!((2.5..=4.0).contains(&depth), "{depth}");
         }
         for p in &g.products {
@@ -1262,7 +1262,7 @@ mod tests {
             assert!(a.first_response_count.unwrap() > 0 && a.response_count.unwrap() > 0);
         }
         for a in &g.ads {
-            assert!(a.clicks <= a.impressions && a.attributed_orders <= a.clicks);
+            assert!(a.clicks <= a.impressions.unwrap() && a.attributed_orders <= a.clicks);
             assert!(a.spend > Decimal::ZERO);
         }
         for d in &g.deliverables {
@@ -1282,17 +1282,17 @@ mod tests {
             .map(|k| shop[&(yesterday - Duration::days(k))])
             .collect();
         let mean = |m: &dyn Fn(&ShopDay) -> f64| week.iter().map(|s| m(s)).sum::<f64>() / 7.0;
-        let conversion = |s: &ShopDay| ratio(s.paid_buyers, s.visitors);
-        if (d.visitors as f64) < 0.8 * mean(&|s| s.visitors as f64) {
+        let conversion = |s: &ShopDay| ratio(s.paid_buyers, s.visitors.unwrap());
+        if (d.visitors.unwrap() as f64) < 0.8 * mean(&|s| s.visitors.unwrap() as f64) {
             fired.push("TRAFFIC_DROP");
         }
         if conversion(d) < 0.85 * mean(&conversion) || conversion(d) < 0.035 {
             fired.push("CONVERSION_DROP");
         }
-        if ratio(d.bounced_visitors.unwrap(), d.visitors) > 0.70 {
+        if ratio(d.bounced_visitors.unwrap(), d.visitors.unwrap()) > 0.70 {
             fired.push("BOUNCE_HIGH");
         }
-        if ratio(d.page_views, d.visitors) < 2.5 {
+        if ratio(d.page_views.unwrap(), d.visitors.unwrap()) < 2.5 {
             fired.push("VISIT_DEPTH_LOW");
         }
         let heroes: HashMap<i64, bool> = roster.products.iter().map(|p| (p.id, p.hero)).collect();
@@ -1344,7 +1344,7 @@ mod tests {
                     s + f(a.spend),
                     v + f(a.attributed_amount),
                     k + a.clicks,
-                    i + a.impressions,
+                    i + a.impressions.unwrap(),
                 )
             })
         };
@@ -1506,7 +1506,7 @@ mod tests {
         assert_eq!(a.planted, b.planted);
         let days = a.shop.len() as f64;
         let sum = |m: fn(&ShopDay) -> f64| a.shop.iter().map(m).sum::<f64>();
-        let visitors = sum(|s| s.visitors as f64);
+        let visitors = sum(|s| s.visitors.unwrap() as f64);
         let buyers = sum(|s| s.paid_buyers as f64);
         let paid = sum(|s| f(s.paid_amount));
         assert!(

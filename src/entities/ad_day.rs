@@ -43,7 +43,7 @@ pub struct Model {
     pub date: Date,
     pub channel: AdChannel,
     pub owner_id: i64,
-    pub impressions: i64,
+    pub impressions: Option<i64>,
     pub clicks: i64,
     pub spend_fen: i64,
     pub attributed_orders: i64,

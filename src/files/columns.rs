@@ -116,8 +116,9 @@ impl FileRow for rows::ShopDay {
     const SPEC: Spec = Spec {
         columns: &[
             req("date", Date, DATE),
-            req("visitors", Int, &["访客数"]),
-            req("pageViews", Int, &["浏览量"]),
+            // A 抖店罗盘 shop export has neither: a day without them has no visitor count.
+            opt("visitors", Int, &["访客数"]),
+            opt("pageViews", Int, &["浏览量"]),
             req("paidBuyers", Int, &["支付买家数", "成交客户数", "成交人数"]),
             // Many exports lack these two: a day without them has no order or unit count.
             // 京东商智 says 成交单量 and 成交商品件数, 抖店罗盘 成交订单数 and 成交件数.
@@ -135,8 +136,18 @@ impl FileRow for rows::ShopDay {
             opt("favCartBuyers", Int, &["收藏加购人数", "加购收藏人数"]),
             opt("bouncedVisitors", Int, &["跳失人数"]),
             opt("returningVisitors", Int, &["老访客数"]),
-            opt("refundAmount", Dec, &["退款金额", "成功退款金额"]),
-            opt("refundOrders", Int, &["退款订单数", "成功退款订单数"]),
+            // 抖店罗盘 gives refunds by payment time and by refund time: the day's refunds are
+            // those by refund time, as 生意参谋's 成功退款金额 counts them.
+            opt(
+                "refundAmount",
+                Dec,
+                &["退款金额", "成功退款金额", "退款金额（退款时间）"],
+            ),
+            opt(
+                "refundOrders",
+                Int,
+                &["退款订单数", "成功退款订单数", "退款订单数（退款时间）"],
+            ),
             opt("dsrDescription", Dec, &["描述相符", "描述相符评分"]),
             opt("dsrService", Dec, &["服务态度", "服务态度评分"]),
             opt("dsrLogistics", Dec, &["物流服务", "物流服务评分"]),
@@ -296,7 +307,8 @@ impl FileRow for rows::AdDay {
             ),
             opt("ownerId", Int, &[]),
             opt("owner", Text, &["负责人"]),
-            req("impressions", Int, &["展现量"]),
+            // 淘宝客 reports have none: a day without them has no CTR.
+            opt("impressions", Int, &["展现量"]),
             // 淘宝客: 点击数(进店量), 点击量(即进店量).
             req("clicks", Int, &["点击量", "点击数", "进店量"]),
             // 引力魔方 says 消耗; 淘宝客's spend is what the sales cost it (佣金 and 服务费) when
@@ -423,10 +435,26 @@ pub fn column_for(names: &HashMap<String, usize>, header: &str) -> Option<usize>
     if let Some(i) = names.get(&key) {
         return Some(*i);
     }
+    names.get(without_unit(&key)?).copied()
+}
+
+/// A normalized header without its last bracketed part (`退款金额（退款时间）` → `退款金额`).
+fn without_unit(key: &str) -> Option<&str> {
     let open = key.rfind(['(', '（'])?;
-    (key.ends_with([')', '）']) && open > 0)
-        .then(|| names.get(&key[..open]).copied())
-        .flatten()
+    (key.ends_with([')', '）']) && open > 0).then(|| &key[..open])
+}
+
+/// How closely `header` names `col`, for two headers that name the same column: 0 for the
+/// field's own name, then its aliases in their order, then the same again for a header known
+/// only without its bracketed part. The closer one is read (抖店罗盘's 日期 before its
+/// 统计日期, a range; `退款金额（退款时间）` before `退款金额（支付时间）`).
+pub fn closeness(col: &Col, header: &str) -> usize {
+    let names = || std::iter::once(col.field).chain(col.aliases.iter().copied());
+    let rank = |key: &str| names().position(|name| normalize(name) == key);
+    let key = normalize(header);
+    rank(&key)
+        .or_else(|| Some(rank(without_unit(&key)?)? + 1 + col.aliases.len()))
+        .unwrap_or(usize::MAX)
 }
 
 /// The names of the derived columns, as [`column_for`] takes them.

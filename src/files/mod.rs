@@ -40,6 +40,9 @@ pub struct FileImport<'a> {
     pub name: &'a str,
     /// A workbook's sheet to read; None for the first.
     pub sheet: Option<&'a str>,
+    /// (column, value) for columns the file lacks, as if each row had it: an ad report names
+    /// no owner, and 淘宝客's no channel.
+    pub defaults: &'a [(String, String)],
     pub via: ImportVia,
     /// Only say what the import would do.
     pub dry_run: bool,
@@ -127,7 +130,7 @@ async fn import_as<T: FileRow + Serialize>(
     how: &FileImport<'_>,
 ) -> AppResult<Imported> {
     let mut import = Import::<T>::begin(db, actor, team_id, "line").await?;
-    let mut records = open(&T::SPEC, T::KIND.name(), input, how.sheet)?;
+    let mut records = open(&T::SPEC, T::KIND.name(), input, how.sheet, how.defaults)?;
     let source = Source {
         via: how.via,
         file: Some(FileFacts {

@@ -16,8 +16,10 @@ use serde::de::DeserializeOwned;
 use serde::de::value::MapDeserializer;
 use serde_json::Value;
 
+use ::csv::StringRecord;
+
 use super::cells;
-use super::columns::{Spec, Ty, also_known_as, column_for, derived_names, header_names};
+use super::columns::{Spec, Ty, also_known_as, closeness, column_for, derived_names, header_names};
 use super::csv::{CsvSource, HEADER_WITHIN, known};
 use super::sheet::Sheet;
 use super::source::{CellKind, Row, Source, cell_name, file_error};
@@ -87,12 +89,14 @@ const ZIP: [u8; 4] = *b"PK\x03\x04";
 const COMPOUND_FILE: [u8; 4] = [0xd0, 0xcf, 0x11, 0xe0];
 
 /// Opens the records of a file of `kind` (named so in messages): a workbook's sheet (`sheet`, or
-/// the first) if the file starts as one, else CSV. `input` is read from its start.
+/// the first) if the file starts as one, else CSV. `input` is read from its start. `defaults`
+/// are (column, value) for columns the file lacks (an ad report names no owner).
 pub fn open<R: Read + Seek + 'static>(
     spec: &'static Spec,
     kind: &str,
     mut input: R,
     sheet: Option<&str>,
+    defaults: &[(String, String)],
 ) -> AppResult<Records<R>> {
     let cannot = |e: std::io::Error| file_error(None, format!("cannot be read: {e}"));
     let mut magic = Vec::with_capacity(4);
@@ -133,7 +137,7 @@ pub fn open<R: Read + Seek + 'static>(
         };
         (Input::Csv(csv), format, false)
     };
-    Records::new(spec, kind, source, format, epoch_1904, &names)
+    Records::new(spec, kind, source, format, epoch_1904, &names, defaults)
 }
 
 // One per file: the variants' sizes do not matter.
@@ -163,8 +167,164 @@ pub struct Records<R: Read + Seek + 'static> {
     present: Vec<(usize, usize)>,
     /// The derived columns it has: (index in `spec.derived`, index in the row).
     derived: Vec<(usize, usize)>,
+    /// The values given for columns the file lacks, by field.
+    filled: Vec<(&'static str, Value)>,
     width: usize,
     row: Row,
+}
+
+/// A header matched against a kind's columns.
+struct Header {
+    present: Vec<(usize, usize)>,
+    derived: Vec<(usize, usize)>,
+    filled: Vec<(&'static str, Value)>,
+    ignored: Vec<String>,
+    /// What the header's reading noticed, for the warnings.
+    notes: Vec<String>,
+}
+
+impl Header {
+    /// Matches `headers` (of line `line`) to the columns of `spec`, with `defaults` (column,
+    /// value) for columns the file lacks; refuses a header that lacks a needed column, names
+    /// one column twice by one name, or a default that is not a column's value.
+    fn matched(
+        spec: &'static Spec,
+        names: &HashMap<String, usize>,
+        headers: &StringRecord,
+        line: usize,
+        defaults: &[(String, String)],
+    ) -> AppResult<Self> {
+        let mut checks = Checks::default();
+        checks.at_row(line);
+        // Each column's header and its place in the row.
+        let mut seen: Vec<Option<(&str, usize)>> = vec![None; spec.columns.len()];
+        let mut notes = Vec::new();
+        let mut derived = Vec::new();
+        let mut ignored = Vec::new();
+        let derived_names = derived_names(spec);
+        for (at, header) in headers.iter().enumerate() {
+            let shown = header.trim_start_matches('\u{feff}').trim();
+            if shown.is_empty() {
+                // Exports often end each line with a comma: a column without a name is ignored.
+                continue;
+            }
+            let Some(i) = column_for(names, shown) else {
+                // A column shopops derives itself (支付转化率, 客单价…) is checked, others ignored.
+                match column_for(&derived_names, shown) {
+                    Some(d) => derived.push((d, at)),
+                    None => ignored.push(shown.to_owned()),
+                }
+                continue;
+            };
+            let col = &spec.columns[i];
+            match seen[i] {
+                None => seen[i] = Some((shown, at)),
+                Some((first, _)) if closeness(col, first) == closeness(col, shown) => {
+                    let message = format!("names the same column ({}) as {first:?}", col.field);
+                    checks.fail(shown, message);
+                }
+                // Two names of one column (统计日期 and 日期): the closer one is read.
+                Some((first, _)) => {
+                    let (read, skipped) = if closeness(col, first) < closeness(col, shown) {
+                        (first, shown)
+                    } else {
+                        seen[i] = Some((shown, at));
+                        (shown, first)
+                    };
+                    notes.push(format!(
+                        "column {skipped} is not read: {read} gives {}",
+                        col.field
+                    ));
+                }
+            }
+        }
+        let filled = fill(spec, names, &seen, defaults, &mut notes)?;
+        let given = |field: &str, mean: bool| {
+            let in_file = spec.columns.iter().zip(&seen).any(|(c, s)| {
+                s.is_some() && c.field == field && matches!(c.ty, Ty::MeanOf(_)) == mean
+            });
+            in_file || (!mean && filled.iter().any(|(f, _)| *f == field))
+        };
+        // An average becomes a sum with its count; without the count it cannot, and is not
+        // read (nor needed, when the sum has its own column).
+        let mut unread = Vec::new();
+        for (i, col) in spec.columns.iter().enumerate() {
+            if let (Ty::MeanOf(count), Some((shown, _))) = (col.ty, seen[i]) {
+                if given(count, false) || given(col.field, false) {
+                    continue;
+                }
+                let count = spec.columns.iter().find(|c| c.field == count);
+                let count = count.map_or("", |c| c.aliases.first().unwrap_or(&c.field));
+                notes.push(format!(
+                    "column {shown} is not read: an average needs its count ({count}) to be a sum"
+                ));
+                unread.push(i);
+            }
+        }
+        for col in spec.columns.iter().filter(|c| c.required) {
+            if !given(col.field, false) {
+                checks.fail(col.field, format!("missing column{}", also_known_as(col)));
+            }
+        }
+        for group in spec.one_of {
+            if !group.iter().any(|field| given(field, false)) {
+                let col = spec.columns.iter().find(|c| c.field == group[0]);
+                let known = col.map(also_known_as).unwrap_or_default();
+                checks.fail(group[0], format!("missing column{known}"));
+            }
+        }
+        checks.finish()?;
+        let mut present: Vec<(usize, usize)> = seen
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !unread.contains(i))
+            .filter_map(|(i, s)| s.map(|(_, at)| (i, at)))
+            .collect();
+        present.sort_by_key(|&(_, at)| at);
+        Ok(Self {
+            present,
+            derived,
+            filled,
+            ignored,
+            notes,
+        })
+    }
+}
+
+/// The values of `defaults` for the columns the file lacks (a column it has is read from the
+/// file, and said so); an unknown column or a value that is not one of its cells is refused.
+fn fill(
+    spec: &Spec,
+    names: &HashMap<String, usize>,
+    seen: &[Option<(&str, usize)>],
+    defaults: &[(String, String)],
+    notes: &mut Vec<String>,
+) -> AppResult<Vec<(&'static str, Value)>> {
+    let mut filled: Vec<(&'static str, Value)> = Vec::new();
+    for (column, value) in defaults {
+        let Some(i) = column_for(names, column) else {
+            return Err(AppError::invalid(
+                "defaults",
+                format!("{column:?} is no column of this kind of file"),
+            ));
+        };
+        let col = &spec.columns[i];
+        if filled.iter().any(|(f, _)| *f == col.field) {
+            let message = format!("gives {} twice", col.field);
+            return Err(AppError::invalid("defaults", message));
+        }
+        if let Some((shown, _)) = seen[i] {
+            notes.push(format!(
+                "the default {} is not used: the file has its column {shown}",
+                col.field
+            ));
+            continue;
+        }
+        let value = cells::value(col.ty, value.trim())
+            .map_err(|e| AppError::invalid("defaults", format!("{}: {e}", col.field)))?;
+        filled.push((col.field, value));
+    }
+    Ok(filled)
 }
 
 impl<R: Read + Seek + 'static> Records<R> {
@@ -176,6 +336,7 @@ impl<R: Read + Seek + 'static> Records<R> {
         format: Format,
         epoch_1904: bool,
         names: &HashMap<String, usize>,
+        defaults: &[(String, String)],
     ) -> AppResult<Self> {
         // Without a line that names known columns, the first is taken (its columns are then
         // reported as unknown, so the rows it skipped do not matter).
@@ -204,76 +365,21 @@ impl<R: Read + Seek + 'static> Records<R> {
                 format!("{what}: expected a header line of {kind} columns"),
             ));
         };
-        let mut checks = Checks::default();
-        checks.at_row(header_line);
-        let mut seen: Vec<Option<&str>> = vec![None; spec.columns.len()];
-        let mut present = Vec::new();
-        let mut derived = Vec::new();
-        let mut ignored = Vec::new();
-        let derived_names = derived_names(spec);
-        for (at, header) in headers.iter().enumerate() {
-            let shown = header.trim_start_matches('\u{feff}').trim();
-            if shown.is_empty() {
-                // Exports often end each line with a comma: a column without a name is ignored.
-                continue;
-            }
-            match column_for(names, shown) {
-                Some(i) => match seen[i] {
-                    Some(first) => checks.fail(
-                        shown,
-                        format!(
-                            "names the same column ({}) as {first:?}",
-                            spec.columns[i].field
-                        ),
-                    ),
-                    None => {
-                        seen[i] = Some(shown);
-                        present.push((i, at));
-                    }
-                },
-                // A column shopops derives itself (支付转化率, 客单价…) is checked, others ignored.
-                None => match column_for(&derived_names, shown) {
-                    Some(d) => derived.push((d, at)),
-                    None => ignored.push(shown.to_owned()),
-                },
-            }
-        }
-        for (i, col) in spec.columns.iter().enumerate() {
-            if col.required && seen[i].is_none() {
-                checks.fail(col.field, format!("missing column{}", also_known_as(col)));
-            }
-        }
-        for group in spec.one_of {
-            let any = spec
-                .columns
-                .iter()
-                .zip(&seen)
-                .any(|(col, s)| s.is_some() && group.contains(&col.field));
-            if !any {
-                let col = spec.columns.iter().find(|c| c.field == group[0]);
-                checks.fail(
-                    group[0],
-                    format!(
-                        "missing column{}",
-                        col.map(also_known_as).unwrap_or_default()
-                    ),
-                );
-            }
-        }
-        checks.finish()?;
+        let header = Header::matched(spec, names, &headers, header_line, defaults)?;
         Ok(Self {
             spec,
             source,
             layout: Layout {
                 format,
                 header_line,
-                ignored,
-                warnings: Vec::new(),
-                warning_count: 0,
+                ignored: header.ignored,
+                warning_count: header.notes.len(),
+                warnings: header.notes,
             },
             epoch_1904,
-            present,
-            derived,
+            present: header.present,
+            derived: header.derived,
+            filled: header.filled,
             width: headers.len(),
             row,
         })
@@ -325,7 +431,7 @@ impl<R: Read + Seek + 'static> Records<R> {
         {
             problems.push(("file", format!("has bytes that are not {encoding} text")));
         }
-        let mut fields = Vec::with_capacity(self.present.len());
+        let mut fields = self.filled.clone();
         let mut means = Vec::new();
         for &(i, at) in &self.present {
             let col = &self.spec.columns[i];
@@ -515,8 +621,14 @@ mod tests {
             AppError::Invalid(problems) => problems,
             other => panic!("expected invalid input, got {}", other.message()),
         };
-        let mut records =
-            open(&T::SPEC, T::KIND.name(), Cursor::new(file.to_vec()), None).map_err(invalid)?;
+        let mut records = open(
+            &T::SPEC,
+            T::KIND.name(),
+            Cursor::new(file.to_vec()),
+            None,
+            &[],
+        )
+        .map_err(invalid)?;
         let (mut rows, mut problems) = (Vec::new(), Vec::new());
         while let Some((line, row)) = records.next_row::<T>().map_err(invalid)? {
             match row {
@@ -550,7 +662,7 @@ mod tests {
                    2026-11-01,钻展,ad@shop.test,\"10,000\",300,¥450.00,12,\"1,980.00\"\n";
         let rows = parse::<AdDay>(csv);
         assert_eq!(rows[0].channel, AdChannel::Display);
-        assert_eq!(rows[0].impressions, 10_000);
+        assert_eq!(rows[0].impressions, Some(10_000));
         assert_eq!(rows[0].spend, dec("450.00"));
         assert_eq!(rows[0].attributed_amount, dec("1980.00"));
         let csv = "编号,美工,类型,需求日期,截止日期\nD-1,art@shop.test,白底图,2026/11/1,20261103\n";
@@ -661,12 +773,30 @@ mod tests {
         .unwrap_err();
         assert_eq!(errs[0].field, "agent");
         assert!(errs[0].message.contains("客服"), "{}", errs[0].message);
+        // One name twice is refused; of two names of one column the closer is read.
         let errs = read::<AgentDay>(
-            "客服,paid_buyers,最终付款人数,日期,接待人数,询单人数,下单人数,客服销售额\n".as_bytes(),
+            "客服,最终付款人数,最终付款人数,日期,接待人数,询单人数,下单人数,客服销售额\n"
+                .as_bytes(),
         )
         .unwrap_err();
         assert_eq!(errs[0].field, "最终付款人数");
         assert_eq!(errs[0].row, Some(1));
+        assert_eq!(
+            errs[0].message,
+            "names the same column (paidBuyers) as \"最终付款人数\""
+        );
+        let two_names = "客服,最终付款人数,paid_buyers,日期,接待人数,询单人数,下单人数,客服销售额\n\
+                         小雅,9,8,2026-11-01,120,80,40,1234.50\n";
+        assert_eq!(
+            read::<AgentDay>(two_names.as_bytes()).unwrap()[0]
+                .1
+                .paid_buyers,
+            8
+        );
+        assert_eq!(
+            layout::<AgentDay>(two_names.as_bytes()).warnings,
+            ["column 最终付款人数 is not read: paid_buyers gives paidBuyers"]
+        );
 
         let csv = "日期,客服,接待人数,询单人数,下单人数,最终付款人数,客服销售额\n\
                    2026-11-01,a,1.5,1,1,1,1\n\
@@ -695,9 +825,15 @@ mod tests {
                               2026-11-01,小雅,120,80,40,36,1234.50\n";
 
     fn layout<T: FileRow>(file: &[u8]) -> Layout {
-        open(&T::SPEC, T::KIND.name(), Cursor::new(file.to_vec()), None)
-            .unwrap_or_else(|e| panic!("{}", e.message()))
-            .layout()
+        open(
+            &T::SPEC,
+            T::KIND.name(),
+            Cursor::new(file.to_vec()),
+            None,
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{}", e.message()))
+        .layout()
     }
 
     fn first_agent(file: &[u8]) -> (String, i64, Decimal) {
@@ -797,8 +933,21 @@ mod tests {
             parse::<AgentDay>(&file)[0].first_response_seconds_sum,
             Some(500)
         );
-        // An average without its count cannot be a sum.
+        // An average without its count cannot be a sum: it is not read, and said so.
         let file = format!("{head},平均响应时间\n2026-11-01,小雅,120,80,40,36,1234.50,20\n");
+        assert_eq!(
+            read::<AgentDay>(file.as_bytes()).unwrap()[0]
+                .1
+                .response_seconds_sum,
+            None
+        );
+        assert_eq!(
+            layout::<AgentDay>(file.as_bytes()).warnings,
+            ["column 平均响应时间 is not read: an average needs its count (响应次数) to be a sum"]
+        );
+        // With its count column, a row whose count cell is empty is refused.
+        let file =
+            format!("{head},平均响应时间,响应次数\n2026-11-01,小雅,120,80,40,36,1234.50,20,\n");
         let errs = read::<AgentDay>(file.as_bytes()).unwrap_err();
         assert_eq!(errs[0].field, "responseSecondsSum");
         assert_eq!(errs[0].message, "an average needs responseCount");
@@ -822,6 +971,7 @@ mod tests {
             "shop-days",
             Cursor::new(file.as_bytes().to_vec()),
             None,
+            &[],
         )
         .unwrap();
         while records.next_row::<ShopDay>().unwrap().is_some() {}
@@ -834,6 +984,7 @@ mod tests {
             "shop-days",
             Cursor::new(precise.into_bytes()),
             None,
+            &[],
         )
         .unwrap();
         while more.next_row::<ShopDay>().unwrap().is_some() {}
@@ -899,7 +1050,7 @@ mod tests {
     }
 
     fn read_sheet(file: Vec<u8>) -> (Rows<ShopDay>, Layout) {
-        let mut records = open(&ShopDay::SPEC, "shop-days", Cursor::new(file), None)
+        let mut records = open(&ShopDay::SPEC, "shop-days", Cursor::new(file), None, &[])
             .unwrap_or_else(|e| panic!("{}", e.message()));
         let (mut rows, mut problems) = (Vec::new(), Vec::new());
         while let Some((line, row)) = records.next_row::<ShopDay>().unwrap() {
@@ -951,12 +1102,18 @@ mod tests {
         assert_eq!(
             got,
             [
-                (4, "2026-11-01".to_owned(), 1000, Some(20), dec("1234.5")),
+                (
+                    4,
+                    "2026-11-01".to_owned(),
+                    Some(1000),
+                    Some(20),
+                    dec("1234.5")
+                ),
                 // The double nearest 0.1 + 0.2 is read as the shortest decimal that is it.
                 (
                     5,
                     "2026-11-02".to_owned(),
-                    800,
+                    Some(800),
                     Some(17),
                     dec("0.30000000000000004")
                 ),
@@ -1029,6 +1186,7 @@ mod tests {
             "shop-days",
             Cursor::new(file.into_bytes()),
             None,
+            &[],
         )
         .unwrap();
         while records.next_row::<ShopDay>().unwrap().is_some() {}
@@ -1049,6 +1207,7 @@ mod tests {
             "agent-days",
             Cursor::new(AGENT_DAYS.as_bytes()),
             Some("数据"),
+            &[],
         ) else {
             panic!("a sheet of a CSV is refused");
         };

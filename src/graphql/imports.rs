@@ -67,10 +67,20 @@ impl ImportMutation {
             .value(ctx)
             .map_err(|e| AppError::invalid("file", format!("cannot be read: {e}")))?;
         let name = file_name(&upload.filename)?;
+        if input.defaults.len() > MAX_DEFAULTS {
+            let message = format!("at most {MAX_DEFAULTS}");
+            return Err(AppError::invalid("defaults", message));
+        }
+        let defaults: Vec<(String, String)> = input
+            .defaults
+            .into_iter()
+            .map(|d| (d.column, d.value))
+            .collect();
         let how = FileImport {
             kind: input.kind.into(),
             name: &name,
             sheet: input.sheet.as_deref(),
+            defaults: &defaults,
             via: crate::entities::ImportVia::Api,
             dry_run: input.dry_run,
             preview,
@@ -111,6 +121,11 @@ pub struct ImportFileInput {
     pub file: Upload,
     /// A workbook's sheet to read (by its name); the first when left out. Refused for CSV.
     pub sheet: Option<String>,
+    /// Values for columns the file lacks, as if every row had them: an ad report names no
+    /// `owner` (负责人), a 淘宝客 report no `channel`. A column the file has is read from the
+    /// file (and a warning says the default was not used). At most 20.
+    #[graphql(default)]
+    pub defaults: Vec<ColumnValueInput>,
     /// Check and count everything, write nothing.
     #[graphql(default)]
     pub dry_run: bool,
@@ -118,6 +133,17 @@ pub struct ImportFileInput {
     #[graphql(default = 5)]
     pub preview_rows: i32,
 }
+
+/// A value for a column: `column` is its field (`owner`) or any header the column is known
+/// by (`负责人`); `value` is written as a cell of it would be (`TAOBAOKE` or `淘宝客`).
+#[derive(InputObject)]
+pub struct ColumnValueInput {
+    pub column: String,
+    pub value: String,
+}
+
+/// The most defaults an upload takes: more than any kind has columns.
+const MAX_DEFAULTS: usize = 20;
 
 /// What an upload did, or (a dry run) would do.
 pub struct ImportFilePayload {

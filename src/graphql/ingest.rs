@@ -108,16 +108,18 @@ impl From<ingest::ImportOutcome> for ImportOutcome {
     }
 }
 
-/// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `paidOrders` and
-/// `paidUnits`, which many exports lack: left out (or null) they are stored as not given, and
-/// the figures that need them read null, never 0.
+/// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `visitors`,
+/// `pageViews`, `paidOrders` and `paidUnits`, which some exports lack (抖店罗盘 has no
+/// visitors): left out (or null) they are stored as not given, and the figures that need them
+/// read null, never 0.
 #[derive(InputObject)]
 pub struct ShopDayInput {
     pub date: Date,
-    /// 访客数
-    pub visitors: i64,
-    /// 浏览量
-    pub page_views: i64,
+    /// 访客数. Optional: left out or null, the day has no visitor count (not 0), and every
+    /// rate over visitors of a period with that day is null.
+    pub visitors: Option<i64>,
+    /// 浏览量. Optional, as `visitors`.
+    pub page_views: Option<i64>,
     /// 支付买家数
     pub paid_buyers: i64,
     /// 支付订单数. Optional: left out or null, the day has no order count (not 0), and
@@ -326,8 +328,9 @@ pub struct AdDayInput {
     pub owner_id: Option<Id>,
     /// E-mail, chat alias or name of the person running the channel.
     pub owner: Option<String>,
-    /// 展现量
-    pub impressions: i64,
+    /// 展现量. Optional: left out or null (淘宝客 reports have none), the day has no
+    /// impression count (not 0), and the CTR of any period with that day is null.
+    pub impressions: Option<i64>,
     /// 点击量
     pub clicks: i64,
     /// 花费

@@ -201,14 +201,14 @@ async fn the_demo_has_every_kind_of_data_up_to_yesterday_with_the_planted_proble
             } => {
                 assert_eq!(
                     (d.visitors, d.bounced_visitors),
-                    (*visitors, *bounced_visitors)
+                    (Some(*visitors), *bounced_visitors)
                 );
                 // 跳失率 = bounced / visitors, above the 70 % pass line (and no other day's is).
-                assert!(ratio(d.bounced_visitors, d.visitors) > 0.70);
+                assert!(ratio(d.bounced_visitors, d.visitors.unwrap()) > 0.70);
                 assert!(
                     other_days
                         .iter()
-                        .all(|s| ratio(s.bounced_visitors, s.visitors) <= 0.65)
+                        .all(|s| ratio(s.bounced_visitors, s.visitors.unwrap()) <= 0.65)
                 );
             }
             Planted::CsConversionLag {

@@ -247,8 +247,8 @@ async fn a_gbk_export_with_title_lines_is_read_as_it_is() {
     assert_eq!(
         days,
         [
-            (day(1), 12_000, Some(250), 4_567_890),
-            (day(2), 9_500, Some(195), 3_800_000)
+            (day(1), Some(12_000), Some(250), 4_567_890),
+            (day(2), Some(9_500), Some(195), 3_800_000)
         ]
     );
 
@@ -292,7 +292,7 @@ async fn shop_days_with_english_headers() {
             first.paid_orders,
             first.paid_units
         ),
-        (12_000, 36_000, 240, Some(250), Some(310))
+        (Some(12_000), Some(36_000), 240, Some(250), Some(310))
     );
     assert_eq!(first.paid_amount_fen, 4_567_890); // ¥45,678.90
     assert_eq!(first.refund_amount_fen, 120_050); // ¥1200.5
@@ -306,7 +306,7 @@ async fn shop_days_with_english_headers() {
     assert_eq!(second.date, day(2));
     assert_eq!(
         (second.visitors, second.paid_amount_fen),
-        (9_500, 3_800_000)
+        (Some(9_500), 3_800_000)
     );
     assert_eq!((second.refund_amount_fen, second.store_level), (0, None));
 

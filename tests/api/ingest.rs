@@ -157,8 +157,8 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
             id: first.id,
             team_id: team_a,
             date: d("2026-10-01"),
-            visitors: 1000,
-            page_views: 3500,
+            visitors: Some(1000),
+            page_views: Some(3500),
             paid_buyers: 32,
             paid_orders: Some(35),
             paid_units: Some(41),
@@ -185,8 +185,8 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
             id: second.id,
             team_id: team_a,
             date: d("2026-10-02"),
-            visitors: 100,
-            page_views: 300,
+            visitors: Some(100),
+            page_views: Some(300),
             paid_buyers: 5,
             paid_orders: Some(5),
             paid_units: Some(6),
@@ -236,12 +236,12 @@ async fn shop_days_are_stored_exactly_and_a_reimport_overwrites_the_day() {
     let first = &stored[0];
     // Overwritten in place: the same row, not a new one.
     assert_eq!(first.id, first_id);
-    assert_eq!(first.visitors, 1100);
+    assert_eq!(first.visitors, Some(1100));
     assert_eq!(first.paid_amount_fen, 130_005); // 1300.05 × 100
     assert_eq!(first.fav_cart_buyers, 0);
     assert_eq!(first.dsr_description_milli, None);
     assert_eq!(first.store_level, None);
-    assert_eq!(stored[1].visitors, 100);
+    assert_eq!(stored[1].visitors, Some(100));
     // 3 days of team A + 1 of team B.
     assert_eq!(row_counts(&app).await, [4, 0, 0, 0, 0, 0]);
 }
@@ -461,7 +461,7 @@ async fn ad_days_are_keyed_by_date_channel_and_owner() {
             date: d("2026-10-01"),
             channel: AdChannel::Ztc,
             owner_id: id(&promo),
-            impressions: 20000,
+            impressions: Some(20000),
             clicks: 600,
             spend_fen: 35_075, // 350.75 × 100
             attributed_orders: 12,
@@ -676,7 +676,7 @@ async fn a_batch_larger_than_one_statement_is_written_whole() {
     // Day 1400 is 2022-01-01 + 1399 days: 365 + 365 + 366 = 1096 days reach 2025-01-01, and 303
     // more reach 2025-10-31 (day 304 of 2025). It has 100 + 1399 visitors.
     let last = stored.last().unwrap();
-    assert_eq!((last.date, last.visitors), (d("2025-10-31"), 1499));
+    assert_eq!((last.date, last.visitors), (d("2025-10-31"), Some(1499)));
     assert_eq!(
         app.imported(&w.manager_a, Kind::Shop, &w.team_a, json!(rows))
             .await,
@@ -746,7 +746,7 @@ async fn a_bad_shop_day_batch_lists_every_error_and_writes_nothing() {
     // Only the day imported first; it kept its 100 visitors.
     let stored = shop_days_of(&app, &w.team_a).await;
     assert_eq!(stored.len(), 1);
-    assert_eq!(stored[0].visitors, 100);
+    assert_eq!(stored[0].visitors, Some(100));
     assert_eq!(data_version(&app, &w.team_a).await, version);
 }
 

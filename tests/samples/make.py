@@ -221,15 +221,15 @@ def ylmf():
     return excel_csv(rows)
 
 
-# 淘宝联盟 商家后台 → 效果报表 → 推广效果 (店铺整体, 分天数据) → 下载, saved as CSV. It has no
-# impressions: shopops refuses it (README). The team adds 渠道 and 负责人.
+# 淘宝联盟 商家后台 → 效果报表 → 推广效果 (店铺整体, 分天数据) → 下载, saved as CSV, as it comes:
+# no impressions (its days have no CTR), and no channel or owner, which the upload gives as
+# defaults (README).
 def taobaoke():
     header = [
         "日期", "点击量(即进店量)", "点击人数(即进店人数)", "点击转化率(即付款转化率)", "付款人数",
         "付款笔数", "付款件数", "付款金额(元)", "付款佣金支出(元)", "付款服务费支出(元)",
         "付款支出费用(元)", "付款佣金率", "确认收货笔数", "确认收货金额(元)", "结算笔数",
-        "结算金额(元)", "结算佣金支出(元)", "结算服务费支出(元)", "结算支出费用(元)", "渠道",
-        "负责人",
+        "结算金额(元)", "结算佣金支出(元)", "结算服务费支出(元)", "结算支出费用(元)",
     ]
     days = [
         # date, clicks, visitors, payers, orders, units, amount, commission, service fee
@@ -244,7 +244,6 @@ def taobaoke():
             str(paid_cost), pct(Decimal(fee), Decimal(amount)), orders - 3,
             str(places(Decimal(amount) * Decimal("0.88"), 2)), orders - 4,
             str(places(Decimal(amount) * Decimal("0.85"), 2)), "120.00", "0.00", "120.00",
-            "淘宝客", "阿明",
         ])
     return excel_csv(rows)
 

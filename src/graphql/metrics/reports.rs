@@ -25,8 +25,8 @@ pub struct AdMetrics(pub AdTotals);
 
 #[Object]
 impl AdMetrics {
-    /// 展现量
-    async fn impressions(&self) -> i64 {
+    /// 展现量; null when a day of the range was imported without it.
+    async fn impressions(&self) -> Option<i64> {
         self.0.impressions
     }
     /// 点击量

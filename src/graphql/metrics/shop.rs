@@ -30,10 +30,12 @@ impl ShopMetrics {
     async fn days(&self) -> i64 {
         self.0.days
     }
-    async fn visitors(&self) -> i64 {
+    /// 访客数; null when a day of the period was imported without it.
+    async fn visitors(&self) -> Option<i64> {
         self.0.visitors
     }
-    async fn page_views(&self) -> i64 {
+    /// 浏览量; null when a day of the period was imported without it.
+    async fn page_views(&self) -> Option<i64> {
         self.0.page_views
     }
     async fn paid_buyers(&self) -> i64 {

@@ -13,6 +13,7 @@ use crate::entities::{
 };
 use crate::error::AppResult;
 use crate::services::metrics::cs::{self, CsTotals};
+use crate::services::metrics::reports::AdTotals;
 use crate::services::metrics::shop::{self, ShopTotals};
 use crate::services::targets;
 
@@ -38,8 +39,9 @@ pub struct Facts {
     pub has_agents: bool,
     /// The day's ad rows, one per channel and owner.
     pub ads: Vec<ad_day::Model>,
-    /// Impressions and clicks per channel over D−7..D−1.
-    pub ads_week: BTreeMap<AdChannelKey, (i64, i64)>,
+    /// The day's ad sums per channel, and those over D−7..D−1.
+    pub ads_day: BTreeMap<AdChannelKey, AdTotals>,
+    pub ads_week: BTreeMap<AdChannelKey, AdTotals>,
     pub heroes: Vec<Hero>,
     pub competitors: Vec<CompetitorItem>,
     /// Names of the team's people, for messages.
@@ -51,6 +53,18 @@ pub type AdChannelKey = String;
 
 pub fn channel_key(c: AdChannel) -> AdChannelKey {
     c.to_value()
+}
+
+/// Ad rows summed per channel.
+pub fn by_channel<'a>(
+    rows: impl IntoIterator<Item = &'a ad_day::Model>,
+) -> AppResult<BTreeMap<AdChannelKey, AdTotals>> {
+    let mut channels: BTreeMap<AdChannelKey, AdTotals> = BTreeMap::new();
+    for r in rows {
+        let e = channels.entry(channel_key(r.channel)).or_default();
+        e.absorb(&AdTotals::from(r))?;
+    }
+    Ok(channels)
 }
 
 /// A hero product (主推款) with its day and its units over D−7..D−1.
@@ -97,13 +111,9 @@ impl Facts {
             .order_by_asc(ad_day::Column::OwnerId)
             .all(db)
             .await?;
-        let mut ads_week: BTreeMap<AdChannelKey, (i64, i64)> = BTreeMap::new();
-        for r in ad_rows.iter().filter(|r| r.date < date) {
-            let e = ads_week.entry(channel_key(r.channel)).or_default();
-            e.0 += r.impressions;
-            e.1 += r.clicks;
-        }
-        let ads = ad_rows.into_iter().filter(|r| r.date == date).collect();
+        let ads_week = by_channel(ad_rows.iter().filter(|r| r.date < date))?;
+        let ads: Vec<ad_day::Model> = ad_rows.into_iter().filter(|r| r.date == date).collect();
+        let ads_day = by_channel(&ads)?;
 
         let hero_products = product::Entity::find()
             .filter(product::Column::TeamId.eq(team_id))
@@ -169,6 +179,7 @@ impl Facts {
             agents,
             has_agents,
             ads,
+            ads_day,
             ads_week,
             heroes,
             competitors,

@@ -312,10 +312,15 @@ fn sales_below_target(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Out
 /// Visitors under a share of the 7-day mean.
 fn traffic_drop(f: &Facts, day: &ShopTotals, t: &Thresholds, out: &mut Outcome) {
     use FindingCode::*;
-    match f.week.per_day(Metric::Visitors) {
-        None => out.skip(TrafficDrop, "no shop data in the 7 days before"),
-        Some(mean) => {
-            let visitors = Decimal::from(day.visitors);
+    match (day.visitors, f.week.per_day(Metric::Visitors)) {
+        (None, _) => out.skip(TrafficDrop, "the day's visitors were not imported"),
+        (_, None) if f.week.days > 0 => out.skip(
+            TrafficDrop,
+            "the visitors of a day in the 7 days before were not imported",
+        ),
+        (_, None) => out.skip(TrafficDrop, "no shop data in the 7 days before"),
+        (Some(visitors), Some(mean)) => {
+            let visitors = Decimal::from(visitors);
             out.checks.push(check(
                 shop(
                     TrafficDrop,
@@ -801,26 +806,13 @@ fn ad_roi_low(f: &Facts, ads: &[ad_day::Model], t: &Thresholds, out: &mut Outcom
 }
 
 /// Each channel's CTR under a share of its 7-day CTR.
-fn ad_ctr_drop(f: &Facts, ads: &[ad_day::Model], t: &Thresholds, out: &mut Outcome) {
-    let mut channels: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
-    for r in ads {
-        let e = channels.entry(channel_key(r.channel)).or_default();
-        e.0 += r.impressions;
-        e.1 += r.clicks;
-    }
-    let ctr_of = |impressions: i64, clicks: i64| {
-        AdTotals {
-            impressions,
-            clicks,
-            ..Default::default()
-        }
-        .value(Metric::Ctr)
-    };
-    for (channel, (impressions, clicks)) in channels {
-        let Some(ctr) = ctr_of(impressions, clicks) else {
+fn ad_ctr_drop(f: &Facts, _: &[ad_day::Model], t: &Thresholds, out: &mut Outcome) {
+    // A channel without impressions (淘宝客) has no CTR, so no finding.
+    for (channel, day) in &f.ads_day {
+        let Some(ctr) = day.value(Metric::Ctr) else {
             continue;
         };
-        let Some(base) = f.ads_week.get(&channel).and_then(|(i, c)| ctr_of(*i, *c)) else {
+        let Some(base) = f.ads_week.get(channel).and_then(|w| w.value(Metric::Ctr)) else {
             continue;
         };
         out.checks.push(check(
@@ -909,6 +901,7 @@ mod tests {
             agents_team: CsTotals::default(),
             has_agents: false,
             ads: Vec::new(),
+            ads_day: BTreeMap::new(),
             ads_week: BTreeMap::new(),
             heroes: Vec::new(),
             competitors: Vec::new(),
@@ -920,8 +913,8 @@ mod tests {
     fn day() -> ShopTotals {
         ShopTotals {
             days: 1,
-            visitors: 1000,
-            page_views: 2500,
+            visitors: Some(1000),
+            page_views: Some(2500),
             paid_buyers: 30,
             paid_orders: Some(30),
             paid_units: Some(40),
@@ -987,12 +980,12 @@ mod tests {
         let mut f = facts();
         f.day = Some(day());
         f.week.days = 7;
-        f.week.visitors = 8750;
+        f.week.visitors = Some(8750);
         let out = evaluate(&f, &Thresholds::default());
         let traffic = check(&out, FindingCode::TrafficDrop);
         assert!(!traffic.fires);
         assert_eq!(traffic.expected, Some(Decimal::from(1250)));
-        f.week.visitors = 8757;
+        f.week.visitors = Some(8757);
         let out = evaluate(&f, &Thresholds::default());
         assert!(check(&out, FindingCode::TrafficDrop).fires);
     }
@@ -1073,6 +1066,21 @@ mod tests {
         f
     }
 
+    /// The day's ad rows, and their sums per channel.
+    fn set_ads(f: &mut Facts, rows: Vec<ad_day::Model>) {
+        f.ads_day = super::super::facts::by_channel(&rows).unwrap();
+        f.ads = rows;
+    }
+
+    /// A week's ZTC impressions and clicks.
+    fn week_ads(impressions: i64, clicks: i64) -> AdTotals {
+        AdTotals {
+            impressions: Some(impressions),
+            clicks,
+            ..Default::default()
+        }
+    }
+
     fn ad(
         impressions: i64,
         clicks: i64,
@@ -1085,7 +1093,7 @@ mod tests {
             date: date(),
             channel: crate::entities::AdChannel::Ztc,
             owner_id: 5,
-            impressions,
+            impressions: Some(impressions),
             clicks,
             spend_fen,
             attributed_orders: 1,
@@ -1124,7 +1132,7 @@ mod tests {
         assert_eq!(out.checks.len(), 1);
         let mut f = facts();
         f.has_agents = true;
-        f.ads_week.insert("ZTC".into(), (1000, 50));
+        f.ads_week.insert("ZTC".into(), week_ads(1000, 50));
         let out = evaluate(&f, &Thresholds::default());
         let missing: Vec<&str> = out.checks.iter().map(|c| c.metric).collect();
         assert_eq!(missing, ["shop_day", "agent_day", "ad_day"]);
@@ -1216,16 +1224,16 @@ mod tests {
     fn roi_is_judged_against_the_minimum_or_the_target() {
         // ¥200 / ¥100 = 2.0, the minimum: `<` does not fire; ¥199.99 / ¥100 = 1.9999 does.
         let mut f = facts();
-        f.ads = vec![ad(1000, 50, 10_000, 20_000)];
+        set_ads(&mut f, vec![ad(1000, 50, 10_000, 20_000)]);
         let out = evaluate(&f, &Thresholds::default());
         let roi = check(&out, FindingCode::AdRoiLow);
         assert_eq!((roi.fires, roi.comparison), (false, Comparison::Threshold));
         assert_eq!(roi.subject, "channel:ZTC:staff:5");
-        f.ads = vec![ad(1000, 50, 10_000, 19_999)];
+        set_ads(&mut f, vec![ad(1000, 50, 10_000, 19_999)]);
         let out = evaluate(&f, &Thresholds::default());
         assert!(check(&out, FindingCode::AdRoiLow).fires);
         // A team ROI target of 3 replaces the minimum: 2.0 < 3.
-        f.ads = vec![ad(1000, 50, 10_000, 20_000)];
+        set_ads(&mut f, vec![ad(1000, 50, 10_000, 20_000)]);
         f.targets.insert(Metric::Roi, Decimal::from(3));
         let out = evaluate(&f, &Thresholds::default());
         let roi = check(&out, FindingCode::AdRoiLow);
@@ -1237,13 +1245,13 @@ mod tests {
         // The week: 50 / 1000 = 0.05; 0.80 × 0.05 = 0.04. The day's 40 / 1000 = 0.04 is not
         // under it; 39 / 1000 = 0.039 is.
         let mut f = facts();
-        f.ads_week.insert("ZTC".into(), (1000, 50));
-        f.ads = vec![ad(1000, 40, 10_000, 20_000)];
+        f.ads_week.insert("ZTC".into(), week_ads(1000, 50));
+        set_ads(&mut f, vec![ad(1000, 40, 10_000, 20_000)]);
         let out = evaluate(&f, &Thresholds::default());
         let ctr = check(&out, FindingCode::AdCtrDrop);
         assert!(!ctr.fires);
         assert_eq!(ctr.expected, Some(Decimal::new(5, 2)));
-        f.ads = vec![ad(1000, 39, 10_000, 20_000)];
+        set_ads(&mut f, vec![ad(1000, 39, 10_000, 20_000)]);
         let out = evaluate(&f, &Thresholds::default());
         assert!(check(&out, FindingCode::AdCtrDrop).fires);
     }

@@ -12,7 +12,7 @@ pub mod month;
 pub mod reports;
 pub mod shop;
 
-use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, QuerySelect, Select};
 
 use crate::error::{AppError, AppResult};
@@ -41,6 +41,18 @@ pub fn sum(col: impl ColumnTrait) -> SimpleExpr {
 /// `CAST(SUM(expr) AS BIGINT)`, as [`sum`].
 pub fn sum_of(expr: impl Into<SimpleExpr>) -> SimpleExpr {
     Func::cast_as(Func::sum(expr.into()), Alias::new("BIGINT")).into()
+}
+
+/// The sum of a column some rows may lack (NULL: not given), as [`add_known`] adds it: NULL as
+/// soon as one row of the group is.
+pub fn sum_known(col: impl ColumnTrait) -> SimpleExpr {
+    let every_row = ExprTrait::eq(
+        Func::count(Expr::col(col)),
+        Func::count(Expr::col(Asterisk)),
+    );
+    let case = Expr::case(every_row, Func::sum(Expr::col(col)));
+    let case: SimpleExpr = case.into();
+    Func::cast_as(case, Alias::new("BIGINT")).into()
 }
 
 /// Adds `SUM(col) AS col` for each column, so a `FromQueryResult` struct with the columns' names

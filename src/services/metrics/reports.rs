@@ -5,29 +5,44 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Duration, NaiveDate};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, IdenStatic,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::{add, select_sums, sum_of};
+use super::{add, add_known, select_sums, sum_known, sum_of};
 use crate::entities::{AdChannel, ad_day, design_deliverable, product, product_day};
 use crate::error::AppResult;
 use crate::period::check_range;
 use crate::services::auth::Actor;
 use crate::services::catalogue::{Sum, Sums};
 
-#[derive(Debug, Clone, Default, PartialEq, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AdTotals {
-    pub impressions: i64,
+    /// Σ impressions; `None` when any of the days was imported without them (淘宝客 reports
+    /// have none), so that CTR is null rather than computed over only some of the clicks.
+    pub impressions: Option<i64>,
     pub clicks: i64,
     pub spend_fen: i64,
     pub attributed_orders: i64,
     pub attributed_amount_fen: i64,
 }
 
+/// No days: every sum 0.
+impl Default for AdTotals {
+    fn default() -> Self {
+        Self {
+            impressions: Some(0),
+            clicks: 0,
+            spend_fen: 0,
+            attributed_orders: 0,
+            attributed_amount_fen: 0,
+        }
+    }
+}
+
 impl AdTotals {
     pub fn absorb(&mut self, o: &AdTotals) -> AppResult<()> {
-        self.impressions = add(self.impressions, o.impressions)?;
+        self.impressions = add_known(self.impressions, o.impressions)?;
         self.clicks = add(self.clicks, o.clicks)?;
         self.spend_fen = add(self.spend_fen, o.spend_fen)?;
         self.attributed_orders = add(self.attributed_orders, o.attributed_orders)?;
@@ -39,7 +54,7 @@ impl AdTotals {
 impl Sums for AdTotals {
     fn sum(&self, s: Sum) -> Option<i64> {
         Some(match s {
-            Sum::Impressions => self.impressions,
+            Sum::Impressions => return self.impressions,
             Sum::Clicks => self.clicks,
             Sum::AdSpend => self.spend_fen,
             Sum::AttributedOrders => self.attributed_orders,
@@ -65,7 +80,7 @@ impl From<&ad_day::Model> for AdTotals {
 struct AdGroup {
     channel: AdChannel,
     owner_id: i64,
-    impressions: i64,
+    impressions: Option<i64>,
     clicks: i64,
     spend_fen: i64,
     attributed_orders: i64,
@@ -108,12 +123,12 @@ pub async fn ad_report(
         ad_day::Entity::find()
             .select_only()
             .columns([C::Channel, C::OwnerId])
+            .expr_as(sum_known(C::Impressions), C::Impressions.as_str())
             .filter(C::TeamId.eq(team_id))
             .filter(C::Date.between(from, to))
             .group_by(C::Channel)
             .group_by(C::OwnerId),
         &[
-            C::Impressions,
             C::Clicks,
             C::SpendFen,
             C::AttributedOrders,

@@ -28,12 +28,12 @@ pub struct ShopTotals {
     pub end: NaiveDate,
     /// Days of the period with shop data.
     pub days: i64,
-    pub visitors: i64,
-    pub page_views: i64,
+    /// Σ visitors, Σ page views, Σ paid orders and Σ paid units of the period's shop days;
+    /// `None` when any of its days was imported without it (summing only the days that have it
+    /// would be a wrong figure). A period without shop days has 0.
+    pub visitors: Option<i64>,
+    pub page_views: Option<i64>,
     pub paid_buyers: i64,
-    /// Σ paid orders and Σ paid units of the period's shop days; `None` when any of its days
-    /// was imported without it (summing only the days that have it would be a wrong figure).
-    /// A period without shop days has 0.
     pub paid_orders: Option<i64>,
     pub paid_units: Option<i64>,
     pub paid_amount_fen: i64,
@@ -65,6 +65,8 @@ impl ShopTotals {
         Self {
             start,
             end,
+            visitors: Some(0),
+            page_views: Some(0),
             paid_orders: Some(0),
             paid_units: Some(0),
             ..Default::default()
@@ -74,8 +76,8 @@ impl ShopTotals {
     /// Adds a later period (days in date order).
     pub fn absorb(&mut self, d: &ShopTotals) -> AppResult<()> {
         self.days = add(self.days, d.days)?;
-        self.visitors = add(self.visitors, d.visitors)?;
-        self.page_views = add(self.page_views, d.page_views)?;
+        self.visitors = add_known(self.visitors, d.visitors)?;
+        self.page_views = add_known(self.page_views, d.page_views)?;
         self.paid_buyers = add(self.paid_buyers, d.paid_buyers)?;
         self.paid_orders = add_known(self.paid_orders, d.paid_orders)?;
         self.paid_units = add_known(self.paid_units, d.paid_units)?;
@@ -137,11 +139,12 @@ impl ShopTotals {
 
 impl Sums for ShopTotals {
     // Paid orders and units are no catalogue sum (no §3 metric reads them). One added would
-    // return `self.paid_orders` as it is, so that a metric over a period lacking it is null.
+    // return `self.paid_orders` as it is, as visitors are, so that a metric over a period
+    // lacking it is null.
     fn sum(&self, s: Sum) -> Option<i64> {
         Some(match s {
-            Sum::Visitors => self.visitors,
-            Sum::PageViews => self.page_views,
+            Sum::Visitors => return self.visitors,
+            Sum::PageViews => return self.page_views,
             Sum::PaidBuyers => self.paid_buyers,
             Sum::PaidAmount => self.paid_amount_fen,
             Sum::FavCartBuyers => self.fav_cart_buyers,
@@ -432,10 +435,14 @@ pub struct GmvSplit {
     pub aov_share: f64,
 }
 
-/// `None` when either side has no sales, or the paid amount did not change.
+/// `None` when either side has no sales or no visitors, or the paid amount did not change.
 pub fn gmv_split(now: &ShopTotals, base: &ShopTotals) -> Option<GmvSplit> {
-    let positive =
-        |t: &ShopTotals| t.days > 0 && t.visitors > 0 && t.paid_buyers > 0 && t.paid_amount_fen > 0;
+    let positive = |t: &ShopTotals| {
+        t.days > 0
+            && t.visitors.is_some_and(|v| v > 0)
+            && t.paid_buyers > 0
+            && t.paid_amount_fen > 0
+    };
     if !positive(now) || !positive(base) {
         return None;
     }

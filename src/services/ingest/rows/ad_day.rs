@@ -17,8 +17,8 @@ pub struct AdDay {
     pub owner_id: Option<i64>,
     /// E-mail, chat alias or name of the person running the channel.
     pub owner: Option<String>,
-    /// 展现量
-    pub impressions: i64,
+    /// 展现量; `None`: not given (淘宝客 reports have none), and CTR is then null.
+    pub impressions: Option<i64>,
     /// 点击量
     pub clicks: i64,
     /// 花费
@@ -48,9 +48,11 @@ impl Row for AdDay {
         let owner = ctx
             .directory
             .person(c, "owner", r.owner_id, r.owner.as_deref(), None);
-        let impressions = c.count("impressions", r.impressions);
+        let impressions = r.impressions.map(|n| c.count("impressions", n));
         let clicks = c.count("clicks", r.clicks);
-        c.at_most("clicks", clicks, "impressions", impressions);
+        if let Some(impressions) = impressions {
+            c.at_most("clicks", clicks, "impressions", impressions);
+        }
         let model = ad_day::ActiveModel {
             team_id: Set(ctx.team_id),
             date: Set(date),

@@ -8,17 +8,18 @@ use crate::error::AppResult;
 use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
 use crate::validate::Checks;
 
-/// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `paidOrders` and
-/// `paidUnits`: left out, they are stored as not given (NULL), and what derives from them is
-/// null rather than computed from a 0.
+/// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `visitors`,
+/// `pageViews`, `paidOrders` and `paidUnits`: left out, they are stored as not given (NULL), and
+/// what derives from them is null rather than computed from a 0 (a 抖店罗盘 export has no
+/// visitors, many 生意参谋 ones no paid orders).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShopDay {
     pub date: NaiveDate,
-    /// 访客数
-    pub visitors: i64,
-    /// 浏览量
-    pub page_views: i64,
+    /// 访客数; `None`: not given.
+    pub visitors: Option<i64>,
+    /// 浏览量; `None`: not given.
+    pub page_views: Option<i64>,
     /// 支付买家数
     pub paid_buyers: i64,
     /// 支付订单数; `None`: not given.
@@ -58,20 +59,23 @@ impl Row for ShopDay {
     fn check(self, c: &mut Checks, ctx: &Context) -> (Self::Key, Model<Self>) {
         let r = self;
         let date = c.not_future("date", r.date, ctx.today);
-        let visitors = c.count("visitors", r.visitors);
+        let visitors = r.visitors.map(|n| c.count("visitors", n));
+        let page_views = r.page_views.map(|n| c.count("pageViews", n));
         let paid_buyers = c.count("paidBuyers", r.paid_buyers);
         let paid_orders = r.paid_orders.map(|n| c.count("paidOrders", n));
         let paid_units = r.paid_units.map(|n| c.count("paidUnits", n));
         let fav_cart = c.count("favCartBuyers", r.fav_cart_buyers.unwrap_or(0));
         let bounced = c.count("bouncedVisitors", r.bounced_visitors.unwrap_or(0));
         let returning = c.count("returningVisitors", r.returning_visitors.unwrap_or(0));
-        for (field, part) in [
-            ("paidBuyers", paid_buyers),
-            ("favCartBuyers", fav_cart),
-            ("bouncedVisitors", bounced),
-            ("returningVisitors", returning),
-        ] {
-            c.at_most(field, part, "visitors", visitors);
+        if let Some(visitors) = visitors {
+            for (field, part) in [
+                ("paidBuyers", paid_buyers),
+                ("favCartBuyers", fav_cart),
+                ("bouncedVisitors", bounced),
+                ("returningVisitors", returning),
+            ] {
+                c.at_most(field, part, "visitors", visitors);
+            }
         }
         // buyers ≤ orders ≤ units, of those given (buyers ≤ units when orders are not).
         match (paid_orders, paid_units) {
@@ -94,7 +98,7 @@ impl Row for ShopDay {
             team_id: Set(ctx.team_id),
             date: Set(date),
             visitors: Set(visitors),
-            page_views: Set(c.count("pageViews", r.page_views)),
+            page_views: Set(page_views),
             paid_buyers: Set(paid_buyers),
             paid_orders: Set(paid_orders),
             paid_units: Set(paid_units),
