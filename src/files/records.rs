@@ -675,6 +675,67 @@ mod tests {
         assert_eq!(rows[0].delivered_on, None);
     }
 
+    /// Defaults give the columns a file lacks, as if every row had them; the file's own column
+    /// wins; an unknown column or a value no cell could hold is refused, naming `defaults`.
+    #[test]
+    fn defaults_fill_the_columns_a_file_lacks() {
+        let csv = "日期,点击量,花费,成交笔数,成交金额\n2026-11-01,300,450.00,12,1980.00\n";
+        let with = |defaults: &[(&str, &str)]| {
+            let defaults: Vec<(String, String)> = defaults
+                .iter()
+                .map(|(c, v)| (c.to_string(), v.to_string()))
+                .collect();
+            open(&AdDay::SPEC, "ad-days", Cursor::new(csv), None, &defaults)
+        };
+        let mut records = with(&[("渠道", "淘宝客"), ("owner", "阿明")]).unwrap();
+        let (_, row) = records.next_row::<AdDay>().unwrap().unwrap();
+        let row = row.unwrap();
+        assert_eq!(
+            (row.channel, row.owner.as_deref()),
+            (AdChannel::Taobaoke, Some("阿明"))
+        );
+        assert_eq!((row.impressions, row.clicks), (None, 300));
+        assert!(records.layout().warnings.is_empty());
+
+        let message = |defaults: &[(&str, &str)]| match with(defaults) {
+            Err(AppError::Invalid(problems)) => {
+                (problems[0].field.clone(), problems[0].message.clone())
+            }
+            Err(other) => panic!("{}", other.message()),
+            Ok(_) => panic!("{defaults:?} taken"),
+        };
+        assert_eq!(
+            message(&[("colour", "red")]),
+            (
+                "defaults".into(),
+                "\"colour\" is no column of this kind of file".into()
+            )
+        );
+        let (field, refused) = message(&[("channel", "TV"), ("owner", "阿明")]);
+        assert_eq!(field, "defaults");
+        assert!(refused.starts_with("channel: "), "{refused}");
+        assert_eq!(
+            message(&[("owner", "阿明"), ("负责人", "小雅")]),
+            ("defaults".into(), "gives owner twice".into())
+        );
+        // Without an owner, the header lacks one.
+        assert_eq!(
+            message(&[("channel", "ZTC")]),
+            ("owner".into(), "missing column (or 负责人)".into())
+        );
+
+        let csv = "日期,渠道,负责人,点击量,花费,成交笔数,成交金额\n\
+                   2026-11-01,直通车,阿杰,300,450.00,12,1980.00\n";
+        let defaults = [("channel".to_owned(), "TAOBAOKE".to_owned())];
+        let mut records = open(&AdDay::SPEC, "ad-days", Cursor::new(csv), None, &defaults).unwrap();
+        let (_, row) = records.next_row::<AdDay>().unwrap().unwrap();
+        assert_eq!(row.unwrap().channel, AdChannel::Ztc);
+        assert_eq!(
+            records.layout().warnings,
+            ["the default channel is not used: the file has its column 渠道"]
+        );
+    }
+
     #[test]
     fn a_chinese_export_with_summary_rows() {
         let csv = "\u{feff}日期,客服,接待人数,询单人数,询单→下单人数,询单→最终付款人数,客服销售额(元),首次响应总时长(秒),首次响应次数\n\

@@ -2,6 +2,7 @@
 //! with rust_xlsxwriter, the `.xls` sample of tests/samples (BIFF8, which no Rust crate writes:
 //! made by make_xls.py with Python's xlwt). The format is told by the file's first bytes, so
 //! every workbook is written under a `.csv` name. What was stored is read back through GraphQL.
+//! The same workbook is also uploaded through `importFile`, as a browser would.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -168,6 +169,76 @@ async fn an_xlsx_export_with_a_title_a_derived_column_and_a_summary_reads_back_e
     let (said, _) = imported(&run_stdin(&url, &args, &file));
     assert_eq!(said, "shop-days: 0 inserted, 2 updated");
     assert_eq!(shop_days(&app, &w.manager_a, &w.team_a).await, expected);
+}
+
+/// The shop sheet uploaded over HTTP: a dry run says how it was read and shows the rows as
+/// parsed (dates from their serials, amounts exact), writing nothing; the upload then stores
+/// them and the history records an xlsx.
+#[tokio::test]
+async fn an_xlsx_uploaded_over_http_is_previewed_then_imported() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let file = workbook(&[("店铺整体数据", shop_sheet)]);
+    let query = "mutation($i: ImportFileInput!) { importFile(input: $i) {
+        dryRun inserted updated rows warnings
+        layout { format encoding delimiter sheet headerLine }
+        preview { line fields { name value } }
+        import { format fileName rows } } }";
+    let upload = |dry_run: bool| {
+        let input = json!({ "teamId": w.team_a, "kind": "SHOP_DAYS", "file": null,
+                            "dryRun": dry_run, "previewRows": 1 });
+        app.upload(
+            Some(&w.manager_a),
+            query,
+            json!({ "i": input }),
+            "variables.i.file",
+            ("店铺整体数据.xlsx", file.clone()),
+        )
+    };
+    let (status, dry) = upload(true).await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    let warning = "line 5: 支付转化率 is 2.5%, but paidBuyers / visitors is 2%";
+    let fields = [
+        ("date", "2026-11-01"),
+        ("visitors", "12000"),
+        ("pageViews", "36000"),
+        ("paidBuyers", "240"),
+        ("paidOrders", "250"),
+        ("paidUnits", "310"),
+        ("paidAmount", "45678.9"),
+    ];
+    let fields: Vec<_> = fields
+        .iter()
+        .map(|(name, value)| json!({ "name": name, "value": value }))
+        .collect();
+    assert_eq!(
+        dry["data"]["importFile"],
+        json!({
+            "dryRun": true, "inserted": 2, "updated": 0, "rows": 2, "warnings": [warning],
+            "layout": { "format": "xlsx", "encoding": null, "delimiter": null,
+                        "sheet": "店铺整体数据", "headerLine": 3 },
+            "preview": [{ "line": 4, "fields": fields }],
+            "import": null,
+        }),
+        "{dry}"
+    );
+    // Nothing written: both days have no visitors.
+    let days = shop_days(&app, &w.manager_a, &w.team_a).await;
+    assert!(days.iter().all(|d| d[1] == json!(0)), "{days:?}");
+
+    let (_, done) = upload(false).await;
+    assert_eq!(
+        done["data"]["importFile"]["import"],
+        json!({ "format": "xlsx", "fileName": "店铺整体数据.xlsx", "rows": 2 }),
+        "{done}"
+    );
+    assert_eq!(
+        shop_days(&app, &w.manager_a, &w.team_a).await,
+        [
+            json!(["2026-11-01", 12000, 36000, 240, 250, 310, "45678.90"]),
+            json!(["2026-11-02", 9500, 28000, 190, 195, 240, "1234.56"]),
+        ]
+    );
 }
 
 fn note_sheet(sheet: &mut Worksheet) {

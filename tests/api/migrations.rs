@@ -1,11 +1,15 @@
 //! Migrations that SQLite can only run by rebuilding a table (a column's NOT NULL or CHECK
 //! changed) keep the table's id counter, both ways: an id once handed out, even of a row since
-//! deleted, is never handed out again. PostgreSQL's sequences are checked alike.
+//! deleted, is never handed out again. PostgreSQL's sequences are checked alike. And what
+//! migration 34 changes: days without visitors, page views or impressions.
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryOrder};
+use serde_json::json;
+use shopops::entities::{ad_day, shop_day};
 
-use crate::helpers::spawn_app;
+use crate::fixtures::Kind;
+use crate::helpers::{TestApp, spawn_app, world};
 
 /// The tables some migration rebuilds on SQLite.
 const REBUILT: [&str; 4] = ["bonus_rule", "bonus_line", "shop_day", "ad_day"];
@@ -70,4 +74,91 @@ async fn rebuilt_tables_keep_their_id_counters_down_and_up() {
     for (i, table) in REBUILT.iter().enumerate() {
         assert_eq!(counter(&app.db, table).await, 1000 + i as i64, "{table} up");
     }
+}
+
+/// Migration 34 makes visitors, page views and impressions nullable: a day given without them
+/// (a GraphQL batch here) stores NULL and reads null, not 0; going back is refused while such a
+/// day is stored, and once it is gone the columns are NOT NULL again, their values kept.
+#[tokio::test]
+async fn traffic_counts_not_given_are_null_and_block_going_back() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let promo = app
+        .create_staff(
+            &w.manager_a,
+            &w.team_a,
+            "ad@shop.test",
+            "PROMOTION",
+            "STAFF",
+        )
+        .await;
+    let shop = json!([
+        { "date": "2026-11-01", "visitors": 100, "pageViews": 300, "paidBuyers": 5,
+          "paidAmount": "500.00" },
+        { "date": "2026-11-02", "paidBuyers": 7, "paidAmount": "700.00" },
+    ]);
+    app.imported(&w.manager_a, Kind::Shop, &w.team_a, shop)
+        .await;
+    let ad = json!([{ "date": "2026-11-02", "channel": "TAOBAOKE", "ownerId": promo,
+                      "clicks": 80, "spend": "40.00", "attributedOrders": 4,
+                      "attributedAmount": "400.00" }]);
+    app.imported(&w.manager_a, Kind::Ad, &w.team_a, ad).await;
+    let traffic = |app: &TestApp| {
+        let db = app.db.clone();
+        async move {
+            let days = shop_day::Entity::find()
+                .order_by_asc(shop_day::Column::Date)
+                .all(&db)
+                .await
+                .unwrap();
+            let ads = ad_day::Entity::find().all(&db).await.unwrap();
+            let shop: Vec<_> = days.iter().map(|d| (d.visitors, d.page_views)).collect();
+            (shop, ads.iter().map(|a| a.impressions).collect::<Vec<_>>())
+        }
+    };
+    assert_eq!(
+        traffic(&app).await,
+        (vec![(Some(100), Some(300)), (None, None)], vec![None])
+    );
+    // The day with and the day without: Σ visitors is not 100, it is not known.
+    let data = app
+        .ok(
+            &w.manager_a,
+            "query($t: ID!) { shopMetrics(teamId: $t, from: \"2026-11-01\", to: \"2026-11-02\",
+               granularity: MONTH) { visitors conversionRate paidBuyers } }",
+            json!({ "t": w.team_a }),
+        )
+        .await;
+    assert_eq!(
+        data["shopMetrics"],
+        json!([{ "visitors": null, "conversionRate": null, "paidBuyers": 12 }])
+    );
+
+    let since = Migrator::migrations()
+        .iter()
+        .rev()
+        .position(|m| m.name() == "m20261201_000034_optional_traffic_counts")
+        .unwrap()
+        + 1;
+    let refused = Migrator::down(&app.db, Some(since as u32))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("1 rows of shop_day have no visitors or page_views"),
+        "{refused}"
+    );
+    app.db
+        .execute_unprepared("DELETE FROM shop_day WHERE visitors IS NULL; DELETE FROM ad_day")
+        .await
+        .unwrap();
+    Migrator::down(&app.db, Some(since as u32)).await.unwrap();
+    for null in [
+        "UPDATE shop_day SET visitors = NULL",
+        "UPDATE shop_day SET page_views = NULL",
+    ] {
+        assert!(app.db.execute_unprepared(null).await.is_err(), "{null}");
+    }
+    Migrator::up(&app.db, None).await.unwrap();
+    assert_eq!(traffic(&app).await, (vec![(Some(100), Some(300))], vec![]));
 }
