@@ -12,6 +12,7 @@ use shopops::entities::task;
 use crate::fixtures::Kind;
 use crate::helpers::{TestApp, World, code, field};
 use crate::import_csv::{database_url, import};
+use crate::migrations::steps_back_before;
 
 use crate::diagnosis::{D, spawn};
 
@@ -177,13 +178,8 @@ async fn the_migration_keeps_the_earliest_of_duplicate_tasks_on_their_finding() 
     let originals = task_findings(&app).await;
     assert_eq!(originals.len(), 7);
     // Back to before the unique index (migration 30), whatever migrations came after it.
-    let since = Migrator::migrations()
-        .iter()
-        .rev()
-        .position(|m| m.name() == "m20261201_000030_unique_task_finding")
-        .unwrap()
-        + 1;
-    Migrator::down(&app.db, Some(since as u32)).await.unwrap();
+    let since = steps_back_before("m20261201_000030_unique_task_finding");
+    Migrator::down(&app.db, Some(since)).await.unwrap();
     let copy = copy_tasks("id <= 7");
     app.db.execute_unprepared(&copy).await.unwrap();
     app.db.execute_unprepared(&copy).await.unwrap();

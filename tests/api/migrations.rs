@@ -45,6 +45,16 @@ async fn sequence(db: &DatabaseConnection, table: &str) -> String {
     row.try_get("", "s").unwrap()
 }
 
+/// How many migrations `Migrator::down` undoes to be back to before `name`, whatever came after.
+pub fn steps_back_before(name: &str) -> u32 {
+    let newer = Migrator::migrations()
+        .iter()
+        .rev()
+        .position(|m| m.name() == name)
+        .unwrap_or_else(|| panic!("no migration {name}"));
+    newer as u32 + 1
+}
+
 fn statement(db: &DatabaseConnection, sql: &str) -> sea_orm::Statement {
     sea_orm::Statement::from_string(db.get_database_backend(), sql)
 }
@@ -56,13 +66,8 @@ async fn rebuilt_tables_keep_their_id_counters_down_and_up() {
         set_counter(&app.db, table, 1000 + i as i64).await;
     }
     // Back to before the first migration that rebuilds a table, and forward again.
-    let since = Migrator::migrations()
-        .iter()
-        .rev()
-        .position(|m| m.name() == "m20261201_000031_unchecked_bonus_kinds")
-        .unwrap()
-        + 1;
-    Migrator::down(&app.db, Some(since as u32)).await.unwrap();
+    let since = steps_back_before("m20261201_000031_unchecked_bonus_kinds");
+    Migrator::down(&app.db, Some(since)).await.unwrap();
     for (i, table) in REBUILT.iter().enumerate() {
         assert_eq!(
             counter(&app.db, table).await,
@@ -134,13 +139,8 @@ async fn traffic_counts_not_given_are_null_and_block_going_back() {
         json!([{ "visitors": null, "conversionRate": null, "paidBuyers": 12 }])
     );
 
-    let since = Migrator::migrations()
-        .iter()
-        .rev()
-        .position(|m| m.name() == "m20261201_000034_optional_traffic_counts")
-        .unwrap()
-        + 1;
-    let refused = Migrator::down(&app.db, Some(since as u32))
+    let since = steps_back_before("m20261201_000034_optional_traffic_counts");
+    let refused = Migrator::down(&app.db, Some(since))
         .await
         .unwrap_err()
         .to_string();
@@ -152,7 +152,7 @@ async fn traffic_counts_not_given_are_null_and_block_going_back() {
         .execute_unprepared("DELETE FROM shop_day WHERE visitors IS NULL; DELETE FROM ad_day")
         .await
         .unwrap();
-    Migrator::down(&app.db, Some(since as u32)).await.unwrap();
+    Migrator::down(&app.db, Some(since)).await.unwrap();
     for null in [
         "UPDATE shop_day SET visitors = NULL",
         "UPDATE shop_day SET page_views = NULL",

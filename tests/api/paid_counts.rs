@@ -10,6 +10,7 @@ use shopops::entities::shop_day;
 use crate::fixtures::Kind;
 use crate::helpers::{TestApp, World, code, spawn_app, world};
 use crate::import_csv::{database_url, import};
+use crate::migrations::steps_back_before;
 
 const SHOP: &str = "query($t: ID!, $f: Date!, $to: Date!, $g: Granularity!) {
   shopMetrics(teamId: $t, from: $f, to: $to, granularity: $g) {
@@ -347,13 +348,8 @@ async fn the_migration_keeps_stored_counts_and_then_takes_a_null() {
         .unwrap();
 
     // Back to before migration 32, whatever migrations came after it.
-    let since = Migrator::migrations()
-        .iter()
-        .rev()
-        .position(|m| m.name() == "m20261201_000032_optional_paid_counts")
-        .unwrap()
-        + 1;
-    Migrator::down(&app.db, Some(since as u32)).await.unwrap();
+    let since = steps_back_before("m20261201_000032_optional_paid_counts");
+    Migrator::down(&app.db, Some(since)).await.unwrap();
     let nulled = "UPDATE shop_day SET paid_orders = NULL WHERE paid_orders = 7";
     assert!(
         app.db.execute_unprepared(nulled).await.is_err(),
@@ -412,7 +408,7 @@ async fn the_migration_keeps_stored_counts_and_then_takes_a_null() {
     );
 
     // Going back would have to make up a count: refused, and nothing changes.
-    let refused = Migrator::down(&app.db, Some(since as u32))
+    let refused = Migrator::down(&app.db, Some(since))
         .await
         .unwrap_err()
         .to_string();

@@ -277,7 +277,7 @@ def jd_shangzhi():
 
 
 # 抖店罗盘 → 自助取数 → 店铺 (every metric ticked, by day) → 下载 (.xlsx), saved as CSV.
-# 统计日期 is the range asked for, 日期 the day: shopops refuses the file (README).
+# 统计日期 is the range asked for, 日期 the day: shopops reads the day (README).
 def douyin_compass():
     header = [
         "统计日期", "日期", "店铺名称", "成交金额", "用户支付金额", "成交订单数", "成交人数",
