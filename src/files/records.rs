@@ -10,13 +10,12 @@
 use std::collections::HashMap;
 use std::io::{Read, Seek};
 
+use ::csv::StringRecord;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::DeserializeOwned;
 use serde::de::value::MapDeserializer;
 use serde_json::Value;
-
-use ::csv::StringRecord;
 
 use super::cells;
 use super::columns::{Spec, Ty, also_known_as, closeness, column_for, derived_names, header_names};

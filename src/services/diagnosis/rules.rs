@@ -988,6 +988,34 @@ mod tests {
         f.week.visitors = Some(8757);
         let out = evaluate(&f, &Thresholds::default());
         assert!(check(&out, FindingCode::TrafficDrop).fires);
+
+        // A day, or a day of the week, imported without visitors (抖店罗盘): no check, a reason.
+        let skipped = |f: &Facts| {
+            let out = evaluate(f, &Thresholds::default());
+            assert!(
+                out.checks
+                    .iter()
+                    .all(|c| c.code != FindingCode::TrafficDrop)
+            );
+            let skip = out
+                .skipped
+                .iter()
+                .find(|s| s.code == FindingCode::TrafficDrop);
+            skip.map(|s| s.reason.clone())
+        };
+        f.week.visitors = None;
+        assert_eq!(
+            skipped(&f).as_deref(),
+            Some("the visitors of a day in the 7 days before were not imported")
+        );
+        f.day = Some(ShopTotals {
+            visitors: None,
+            ..day()
+        });
+        assert_eq!(
+            skipped(&f).as_deref(),
+            Some("the day's visitors were not imported")
+        );
     }
 
     #[test]
