@@ -276,7 +276,7 @@ async fn import(
     } else {
         std::fs::File::open(file).with_context(|| format!("opening {shown}"))?
     };
-    let imported = files::import_file(db, &Actor::operator(), team, input, &how).await;
+    let imported = files::import_file(db, &Actor::operator(), team, input, how).await;
     match imported {
         Ok(imported) => {
             let (inserted, updated) = (
