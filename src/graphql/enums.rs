@@ -19,6 +19,7 @@ pub enum AdChannel {
     Pinxiaobao,
     /// 直播
     Live,
+    /// Any other paid channel.
     Other,
 }
 
@@ -26,15 +27,19 @@ pub enum AdChannel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::competitor_snapshot::CompetitorPromotion")]
 pub enum CompetitorPromotion {
+    /// 优惠券
     Coupon,
     /// 满减
     FullReduction,
     /// 买一送一
     Bogo,
+    /// 折扣
     Discount,
+    /// 无: no promotion.
     None,
 }
 
+/// What a design deliverable (美工's piece of work) is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::design_deliverable::DeliverableKind")]
 pub enum DeliverableKind {
@@ -56,8 +61,11 @@ pub enum DeliverableKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::finding::Severity")]
 pub enum Severity {
+    /// Act today (e.g. sales 20 % or more under target).
     High,
+    /// Act soon.
     Medium,
+    /// Worth a look.
     Low,
 }
 
@@ -65,21 +73,41 @@ pub enum Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::finding::FindingCode")]
 pub enum FindingCode {
+    /// Paid amount under the daily target (HIGH at 20 % or more short, MEDIUM at 10 %, else
+    /// LOW), with the traffic / conversion / AOV split against the 7-day mean. Operations.
     SalesBelowTarget,
+    /// Visitors under 80 % of the 7-day mean. Promotion.
     TrafficDrop,
+    /// Conversion under 85 % of the 7-day conversion, or under its target. Operations.
     ConversionDrop,
+    /// Bounce rate over 70 %. Designer.
     BounceHigh,
+    /// Page views per visitor under 2.5. Designer.
     VisitDepthLow,
+    /// The shop's AOV under 1.3 × the best-selling hero product's. Operations.
     AovStructure,
+    /// Refund rate over 1.5 × its 30-day mean. Customer service.
     RefundSpike,
+    /// A bad review on a hero product. Customer service.
     BadReview,
+    /// An agent with 20 or more inquiries converting 5 points or more under the team. That
+    /// agent.
     CsConversionLag,
+    /// An agent's average first response over 30 seconds. That agent.
     CsSlowResponse,
+    /// A channel with spend whose ROI is under the team's ROI target (2.0 by default). The
+    /// channel's owner.
     AdRoiLow,
+    /// A channel's CTR under 80 % of its 7-day CTR. Promotion.
     AdCtrDrop,
+    /// A hero product's stock under 7 days of its 7-day mean units. Operations.
     StockLow,
+    /// A tracked competitor item at 90 % or less of its previous price. Operations.
     CompetitorPriceCut,
+    /// A DSR score under 4.8, or 0.01 or more under the day before. Operations.
     DsrLow,
+    /// Data the rules need is missing for the day (no shop day: the shop rules cannot run).
+    /// Operations.
     DataMissing,
 }
 
@@ -113,10 +141,13 @@ pub enum Comparison {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::kpi_definition::Basis", name = "KpiBasis")]
 pub enum Basis {
+    /// The month's value of the metric.
     Value,
+    /// The month's value as a share of its target.
     Completion,
 }
 
+/// Which way of a KPI's metric is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(
     remote = "crate::entities::kpi_definition::Direction",
@@ -129,14 +160,18 @@ pub enum Direction {
     Lower,
 }
 
+/// How a KPI's value becomes a score of 0 to 100 (§7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(
     remote = "crate::entities::kpi_definition::Method",
     name = "ScoringMethod"
 )]
 pub enum Method {
+    /// The score of the highest tier the value meets (e.g. ≥ 100 % → 100, ≥ 90 % → 85), else 0.
     Tiers,
+    /// 100 × (value − worst) / (best − worst), clamped to 0..100; works both ways.
     Linear,
+    /// min(value / target, cap) × 100 (cap 1.2 by default); lower-is-better: target / value.
     TargetRatio,
 }
 
@@ -144,7 +179,9 @@ pub enum Method {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::month_close::MonthStatus")]
 pub enum MonthStatus {
+    /// Reviews and the bonus run may still change; data may still be imported.
     Open,
+    /// Locked: reviews and payouts are final, imports into the month are refused.
     Finalized,
 }
 
@@ -152,10 +189,15 @@ pub enum MonthStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::review::Grade")]
 pub enum Grade {
+    /// Total score of 100 or more.
     S,
+    /// 90 or more.
     A,
+    /// 80 or more.
     B,
+    /// 70 or more.
     C,
+    /// Under 70.
     D,
 }
 
@@ -185,10 +227,13 @@ pub enum Access {
     Staff,
 }
 
+/// What span a target is set for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::target::Period", name = "TargetPeriod")]
 pub enum Period {
+    /// The whole month.
     Month,
+    /// Each day of the month.
     Day,
 }
 
@@ -206,6 +251,7 @@ pub enum Metric {
     Roi,
     /// 退款率 (shop)
     RefundRate,
+    /// 净利润: gross profit less all ad spend, yuan.
     NetProfit,
     /// 客服销售额
     SalesAmount,
@@ -269,11 +315,17 @@ pub enum Metric {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::task::TaskStatus")]
 pub enum TaskStatus {
+    /// Not started.
     Todo,
+    /// Being worked on.
     InProgress,
+    /// Waiting on something (the reason is asked for).
     Blocked,
+    /// Done by its assignee, awaiting the manager's check the next morning.
     Done,
+    /// Checked by the manager: it worked.
     Verified,
+    /// Dropped (the reason is asked for).
     Cancelled,
 }
 
@@ -281,11 +333,17 @@ pub enum TaskStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "crate::entities::team::Platform")]
 pub enum Platform {
+    /// 淘宝
     Taobao,
+    /// 天猫
     Tmall,
+    /// 京东
     Jd,
+    /// 拼多多
     Pinduoduo,
+    /// 抖音 (抖店)
     Douyin,
+    /// Any other platform.
     Other,
 }
 
