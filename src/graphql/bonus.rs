@@ -221,18 +221,31 @@ impl TeamRelative {
 pub enum RelativeMetric {
     /// The review's total score (mean per person among those scored).
     Score,
+    /// 客服销售额 (mean per person).
     SalesAmount,
+    /// 询单→最终付款转化率 (pooled).
     InquiryConversion,
+    /// 客服客单价 (pooled).
     CsAov,
+    /// 回复率 (pooled).
     ReplyRate,
+    /// Design pieces on time / delivered (pooled).
     OnTimeRate,
+    /// Design pieces delivered (mean per person).
     Delivered,
+    /// Conversion of the products a designer owns (pooled).
     OwnedConversion,
+    /// Ad ROI of the channels a person owns (pooled).
     Roi,
+    /// Ad CTR of the channels a person owns (pooled).
     Ctr,
+    /// Ad-attributed sales (mean per person).
     AttributedAmount,
+    /// The shop's paid amount.
     PaidAmount,
+    /// The shop's conversion.
     ConversionRate,
+    /// The shop's net profit.
     NetProfit,
 }
 

@@ -23,23 +23,37 @@ use crate::services::metrics::cs::{self, CsTotals};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "cs::CsMetric")]
 pub enum CsMetric {
+    /// 客服销售额, yuan.
     SalesAmount,
+    /// 询单人数
     Inquiries,
+    /// 询单→最终付款转化率 = paid buyers / inquiries, a fraction.
     InquiryConversion,
+    /// 询单→下单转化率 = ordered buyers / inquiries, a fraction.
     OrderRate,
+    /// 下单→付款转化率 = paid buyers / ordered buyers, a fraction.
     PaymentRate,
+    /// 客服客单价 = sales amount / paid buyers, yuan.
     CsAov,
+    /// Average first response, seconds (lower is better).
     AvgFirstResponse,
+    /// Average response, seconds (lower is better).
     AvgResponse,
+    /// 答问比 = agent messages / buyer messages.
     AnswerRatio,
+    /// 回复率 = (received − unreplied) / received, a fraction.
     ReplyRate,
+    /// Good ratings / all ratings, a fraction.
     Satisfaction,
 }
 
+/// A sort direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "cs::SortOrder")]
 pub enum SortOrder {
+    /// Smallest first.
     Asc,
+    /// Largest first.
     Desc,
 }
 

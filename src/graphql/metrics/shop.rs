@@ -144,18 +144,31 @@ impl ShopMetrics {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "shop::ShopMetric")]
 pub enum ShopMetric {
+    /// 访客数
     Visitors,
+    /// 支付买家数
     PaidBuyers,
+    /// 支付金额, yuan.
     PaidAmount,
+    /// 支付转化率 = paid buyers / visitors, a fraction.
     ConversionRate,
+    /// 客单价 = paid amount / paid buyers, yuan.
     Aov,
+    /// 跳失率 = bounced visitors / visitors, a fraction.
     BounceRate,
+    /// 人均浏览量 = page views / visitors.
     VisitDepth,
+    /// 收藏加购率 = fav-cart buyers / visitors, a fraction.
     FavCartRate,
+    /// 退款率 = refund amount / paid amount, a fraction.
     RefundRate,
+    /// UV价值 = paid amount / visitors, yuan.
     UvValue,
+    /// All ad spend of the day, yuan.
     AdSpend,
+    /// Ad-attributed amount / ad spend.
     AdRoi,
+    /// 净利润: gross profit less all ad spend, yuan.
     NetProfit,
 }
 
@@ -182,12 +195,15 @@ impl From<shop::GmvSplit> for GmvSplit {
     }
 }
 
+/// What a day is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "shop::ComparisonBasis")]
 pub enum ComparisonBasis {
+    /// The day before.
     PreviousDay,
     /// The mean of the 7 days before (of those with data).
     Previous7DayMean,
+    /// The same weekday a week before.
     SameWeekdayLastWeek,
     /// The day's team targets (§4).
     Target,
