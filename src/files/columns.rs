@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 
-use crate::services::ingest::{Row, rows};
+use crate::services::ingest::{Kind, Row, rows};
 
 /// A row that files carry: its column table.
 pub trait FileRow: Row + DeserializeOwned {
@@ -403,6 +403,18 @@ impl FileRow for rows::CompetitorSnapshot {
     };
 }
 
+/// Each kind's columns, to tell which kind a file is of.
+pub fn every_spec() -> [(Kind, &'static Spec); 6] {
+    [
+        (Kind::ShopDays, &rows::ShopDay::SPEC),
+        (Kind::ProductDays, &rows::ProductDay::SPEC),
+        (Kind::AgentDays, &rows::AgentDay::SPEC),
+        (Kind::AdDays, &rows::AdDay::SPEC),
+        (Kind::Deliverables, &rows::Deliverable::SPEC),
+        (Kind::Competitors, &rows::CompetitorSnapshot::SPEC),
+    ]
+}
+
 /// A header as compared: no BOM, trimmed, lower case, without `_`, `-` or spaces.
 pub fn normalize(header: &str) -> String {
     header
@@ -493,15 +505,10 @@ mod tests {
 
     use super::*;
 
-    fn specs() -> [(&'static str, &'static Spec); 6] {
-        [
-            ("shop days", &rows::ShopDay::SPEC),
-            ("product days", &rows::ProductDay::SPEC),
-            ("agent days", &rows::AgentDay::SPEC),
-            ("ad days", &rows::AdDay::SPEC),
-            ("deliverables", &rows::Deliverable::SPEC),
-            ("competitors", &rows::CompetitorSnapshot::SPEC),
-        ]
+    fn specs() -> impl Iterator<Item = (&'static str, &'static Spec)> {
+        every_spec()
+            .into_iter()
+            .map(|(kind, spec)| (kind.name(), spec))
     }
 
     #[test]

@@ -18,7 +18,9 @@ use serde::de::value::MapDeserializer;
 use serde_json::Value;
 
 use super::cells;
-use super::columns::{Spec, Ty, also_known_as, closeness, column_for, derived_names, header_names};
+use super::columns::{
+    Spec, Ty, also_known_as, closeness, column_for, derived_names, every_spec, header_names,
+};
 use super::csv::{CsvSource, HEADER_WITHIN, known};
 use super::sheet::Sheet;
 use super::source::{CellKind, Row, Source, cell_name, file_error};
@@ -290,6 +292,33 @@ impl Header {
     }
 }
 
+/// A header refused for `spec` (of `kind`) that is a whole header of one other kind: one message
+/// saying so, rather than each of the columns `kind` lacks.
+fn of_another_kind(
+    spec: &'static Spec,
+    kind: &str,
+    headers: &StringRecord,
+    line: usize,
+) -> Option<AppError> {
+    let mut others = every_spec().into_iter().filter(|(_, other)| {
+        !std::ptr::eq(*other, spec)
+            && Header::matched(other, &header_names(other), headers, line, &[]).is_ok()
+    });
+    let (other, _) = others.next()?;
+    if others.next().is_some() {
+        return None;
+    }
+    let other = other.name();
+    let graphql = other.to_uppercase().replace('-', "_");
+    Some(AppError::invalid(
+        "kind",
+        format!(
+            "the header on line {line} is that of {other} ({graphql}), not of {kind}: \
+             import the file as {other}"
+        ),
+    ))
+}
+
 /// The values of `defaults` for the columns the file lacks (a column it has is read from the
 /// file, and said so); an unknown column or a value that is not one of its cells is refused.
 fn fill(
@@ -364,7 +393,10 @@ impl<R: Read + Seek + 'static> Records<R> {
                 format!("{what}: expected a header line of {kind} columns"),
             ));
         };
-        let header = Header::matched(spec, names, &headers, header_line, defaults)?;
+        let header =
+            Header::matched(spec, names, &headers, header_line, defaults).map_err(|refused| {
+                of_another_kind(spec, kind, &headers, header_line).unwrap_or(refused)
+            })?;
         Ok(Self {
             spec,
             source,

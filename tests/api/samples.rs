@@ -826,3 +826,32 @@ async fn jd_shangzhi_trade_overview() {
         ]
     );
 }
+
+/// A sample uploaded as another kind: not every column it lacks, but one message naming the
+/// kind its header is of; nothing stored.
+#[tokio::test]
+async fn an_export_of_another_kind_is_named_as_such() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let resp = upload(&app, &w, "SHOP_DAYS", "chitu-agents.csv").await;
+    assert_eq!(
+        resp["errors"][0]["extensions"]["code"],
+        json!("BAD_USER_INPUT")
+    );
+    let listed = &resp["errors"][0]["extensions"]["errors"];
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{resp}");
+    assert_eq!(listed[0]["field"], json!("kind"));
+    assert_eq!(
+        listed[0]["message"],
+        json!(
+            "the header on line 1 is that of agent-days (AGENT_DAYS), not of shop-days: import \
+             the file as agent-days"
+        )
+    );
+    assert!(shop_days(&app).await.is_empty());
+    // A header that is no kind's whole header (淘宝客's lacks the channel and owner of an ad
+    // day) still lists what it lacks.
+    let resp = upload(&app, &w, "SHOP_DAYS", "taobaoke.csv").await;
+    let fields: Vec<String> = problems(&resp).into_iter().map(|(f, _, _)| f).collect();
+    assert_eq!(fields, ["paidBuyers", "paidAmount"]);
+}
