@@ -44,11 +44,12 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
 
 impl std::str::FromStr for Month {
     type Err = ();
+    /// Exactly `YYYY-MM`, the first seven characters of a [`Date`].
     fn from_str(s: &str) -> Result<Self, ()> {
-        NaiveDate::parse_from_str(&format!("{}-01", s.trim()), "%Y-%m-%d")
-            .ok()
-            .filter(|d| YEARS.contains(&d.year()))
-            .map(Self::of)
+        well_formed(s, 7)
+            .then(|| format!("{s}-01").parse::<Date>().ok())
+            .flatten()
+            .map(|d| Self::of(d.0))
             .ok_or(())
     }
 }
@@ -79,18 +80,22 @@ impl std::str::FromStr for Date {
     type Err = ();
     /// Exactly `YYYY-MM-DD`: `%Y` alone would also take a sign, more digits or no padding.
     fn from_str(s: &str) -> Result<Self, ()> {
-        let well_formed = s.len() == 10
-            && s.bytes().enumerate().all(|(i, b)| match i {
-                4 | 7 => b == b'-',
-                _ => b.is_ascii_digit(),
-            });
-        well_formed
+        well_formed(s, 10)
             .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
             .flatten()
             .filter(|d| YEARS.contains(&d.year()))
             .map(Self)
             .ok_or(())
     }
+}
+
+/// Whether `s` is the first `len` characters of `YYYY-MM-DD`: digits, with dashes at 4 and 7.
+fn well_formed(s: &str, len: usize) -> bool {
+    s.len() == len
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 impl std::fmt::Display for Date {
@@ -163,6 +168,26 @@ mod tests {
             "2027-01"
         );
         assert!("2026-13".parse::<Month>().is_err());
+    }
+
+    #[test]
+    fn months_are_exactly_year_dash_month() {
+        let parse = |s: &str| s.parse::<Month>().ok().map(|m| m.to_string());
+        assert_eq!(parse("1970-01").as_deref(), Some("1970-01"));
+        assert_eq!(parse("9999-12").as_deref(), Some("9999-12"));
+        for bad in [
+            "2026-1",
+            " 2026-10",
+            "2026-10 ",
+            "+2026-10",
+            "02026-10",
+            "2026-10-01",
+            "202610",
+            "1969-12",
+            "2026-00",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
     }
 
     #[test]
