@@ -1,5 +1,5 @@
+use crate::graphql::scalars::DateTime;
 use async_graphql::{Context, Object};
-use chrono::{DateTime, Utc};
 
 use crate::entities::audit_entry;
 use crate::error::AppResult;
@@ -13,8 +13,8 @@ impl AuditEntry {
     async fn actor(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.actor_id).await
     }
-    async fn at(&self) -> DateTime<Utc> {
-        self.0.at
+    async fn at(&self) -> DateTime {
+        self.0.at.into()
     }
     async fn field(&self) -> &str {
         &self.0.field

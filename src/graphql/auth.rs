@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
+use crate::graphql::scalars::DateTime;
 use async_graphql::{Context, Object, SimpleObject};
-use chrono::{DateTime, Utc};
 
 use crate::error::AppResult;
 use crate::graphql::context::db;
@@ -13,7 +13,7 @@ use crate::services::auth::{Auth, Origin, Services};
 pub struct LoginPayload {
     /// Send as `Authorization: Bearer <token>`.
     token: String,
-    expires_at: DateTime<Utc>,
+    expires_at: DateTime,
     staff: Staff,
 }
 
@@ -58,7 +58,7 @@ impl AuthMutation {
             crate::services::auth::login(db(ctx), services, origin, &email, &password).await?;
         Ok(LoginPayload {
             token: session.token,
-            expires_at: session.expires_at,
+            expires_at: session.expires_at.into(),
             staff: Staff(session.staff),
         })
     }

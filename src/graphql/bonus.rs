@@ -1,6 +1,5 @@
+use crate::graphql::scalars::{DateTime, Decimal};
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, Union};
-use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
 
 use crate::entities::{self, bonus_adjustment, bonus_line, bonus_payout};
 use crate::error::{AppError, AppResult};
@@ -28,8 +27,8 @@ impl BonusPlan {
     async fn is_default(&self) -> bool {
         self.0.is_default
     }
-    async fn updated_at(&self) -> Option<DateTime<Utc>> {
-        self.0.updated_at
+    async fn updated_at(&self) -> Option<DateTime> {
+        self.0.updated_at.map(Into::into)
     }
     /// In payroll order.
     #[graphql(
@@ -102,7 +101,7 @@ pub struct GradeBonus(rules::GradeBonus);
 #[Object]
 impl GradeBonus {
     async fn base(&self) -> Decimal {
-        self.0.base
+        self.0.base.into()
     }
     async fn coefficients(&self) -> GradeCoefficients {
         GradeCoefficients(self.0.coefficients.clone())
@@ -115,19 +114,19 @@ pub struct GradeCoefficients(rules::Coefficients);
 #[Object]
 impl GradeCoefficients {
     async fn s(&self) -> Decimal {
-        self.0.s
+        self.0.s.into()
     }
     async fn a(&self) -> Decimal {
-        self.0.a
+        self.0.a.into()
     }
     async fn b(&self) -> Decimal {
-        self.0.b
+        self.0.b.into()
     }
     async fn c(&self) -> Decimal {
-        self.0.c
+        self.0.c.into()
     }
     async fn d(&self) -> Decimal {
-        self.0.d
+        self.0.d.into()
     }
 }
 
@@ -136,7 +135,7 @@ pub struct ScoreBonus(rules::ScoreBonus);
 #[Object]
 impl ScoreBonus {
     async fn base(&self) -> Decimal {
-        self.0.base
+        self.0.base.into()
     }
 }
 
@@ -149,7 +148,7 @@ impl Commission {
     }
     /// Below the lowest tier (or without a target).
     async fn rate(&self) -> Decimal {
-        self.0.rate
+        self.0.rate.into()
     }
     /// Ascending by completion; the highest one met applies.
     #[graphql(
@@ -166,10 +165,10 @@ pub struct CommissionTier(rules::Tier);
 #[Object]
 impl CommissionTier {
     async fn completion(&self) -> Decimal {
-        self.0.completion
+        self.0.completion.into()
     }
     async fn rate(&self) -> Decimal {
-        self.0.rate
+        self.0.rate.into()
     }
 }
 
@@ -193,7 +192,7 @@ pub struct PerUnitOverThreshold(rules::PerUnitOverThreshold);
 impl PerUnitOverThreshold {
     /// Paid per unit sold above the threshold.
     async fn amount(&self) -> Decimal {
-        self.0.amount
+        self.0.amount.into()
     }
     /// Units per product per month that earn nothing.
     async fn threshold(&self) -> i64 {
@@ -206,7 +205,7 @@ pub struct TeamRelative(rules::TeamRelative);
 #[Object]
 impl TeamRelative {
     async fn pool(&self) -> Decimal {
-        self.0.pool
+        self.0.pool.into()
     }
     async fn metric(&self) -> RelativeMetric {
         self.0.metric.into()
@@ -274,8 +273,8 @@ impl BonusRun {
             entities::MonthStatus::Finalized => BonusRunStatus::Finalized,
         }
     }
-    async fn computed_at(&self) -> DateTime<Utc> {
-        self.0.run.computed_at
+    async fn computed_at(&self) -> DateTime {
+        self.0.run.computed_at.into()
     }
     /// Who last computed it (null from the CLI).
     async fn computed_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
@@ -285,7 +284,7 @@ impl BonusRun {
     async fn total(&self, ctx: &Context<'_>) -> AppResult<Decimal> {
         let total =
             crate::services::bonus::visible_total_fen(db(ctx), actor(ctx)?, &self.0.run).await?;
-        Ok(from_fen(total))
+        Ok(from_fen(total).into())
     }
     /// Payouts by person (a staff member gets only their own), with their line items.
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
@@ -334,7 +333,7 @@ impl BonusPayout {
             .score
             .as_deref()
             .map(|s| {
-                s.parse().map_err(|e| {
+                s.parse().map(Decimal).map_err(|e| {
                     AppError::internal(anyhow::anyhow!("payout {} score: {e}", self.0.id))
                 })
             })
@@ -352,11 +351,11 @@ impl BonusPayout {
     }
     /// Σ line amounts, which may be negative after deductions.
     async fn gross(&self) -> Decimal {
-        from_fen(self.0.gross_fen)
+        from_fen(self.0.gross_fen).into()
     }
     /// What is paid: the gross, floored at 0.
     async fn total(&self) -> Decimal {
-        from_fen(self.0.total_fen)
+        from_fen(self.0.total_fen).into()
     }
 }
 
@@ -389,7 +388,7 @@ impl BonusLine {
         &self.0.formula
     }
     async fn amount(&self) -> Decimal {
-        from_fen(self.0.amount_fen)
+        from_fen(self.0.amount_fen).into()
     }
 }
 
@@ -422,7 +421,7 @@ impl BonusAdjustment {
     }
     /// Negative for a deduction.
     async fn amount(&self) -> Decimal {
-        from_fen(self.0.amount_fen)
+        from_fen(self.0.amount_fen).into()
     }
     async fn reason(&self) -> &str {
         &self.0.reason
@@ -430,8 +429,8 @@ impl BonusAdjustment {
     async fn created_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.created_by).await
     }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }
 
@@ -580,7 +579,7 @@ impl BonusMutation {
             input.team_id.0,
             input.month,
             input.staff_id.0,
-            input.amount,
+            input.amount.into(),
             &input.reason,
             clock(ctx).now(),
         )
@@ -650,7 +649,7 @@ pub struct GradeBonusInput {
 impl From<GradeBonusInput> for rules::GradeBonus {
     fn from(input: GradeBonusInput) -> Self {
         Self {
-            base: input.base,
+            base: input.base.into(),
             coefficients: input.coefficients.unwrap_or_default().into(),
         }
     }
@@ -670,11 +669,11 @@ impl From<GradeCoefficientsInput> for rules::Coefficients {
     fn from(input: GradeCoefficientsInput) -> Self {
         let default = Self::default();
         Self {
-            s: input.s.unwrap_or(default.s),
-            a: input.a.unwrap_or(default.a),
-            b: input.b.unwrap_or(default.b),
-            c: input.c.unwrap_or(default.c),
-            d: input.d.unwrap_or(default.d),
+            s: input.s.map_or(default.s, Into::into),
+            a: input.a.map_or(default.a, Into::into),
+            b: input.b.map_or(default.b, Into::into),
+            c: input.c.map_or(default.c, Into::into),
+            d: input.d.map_or(default.d, Into::into),
         }
     }
 }
@@ -687,7 +686,9 @@ pub struct ScoreBonusInput {
 
 impl From<ScoreBonusInput> for rules::ScoreBonus {
     fn from(input: ScoreBonusInput) -> Self {
-        Self { base: input.base }
+        Self {
+            base: input.base.into(),
+        }
     }
 }
 
@@ -705,7 +706,7 @@ impl From<CommissionInput> for rules::Commission {
     fn from(input: CommissionInput) -> Self {
         Self {
             metric: input.metric.into(),
-            rate: input.rate,
+            rate: input.rate.into(),
             tiers: input.tiers.into_iter().map(Into::into).collect(),
         }
     }
@@ -721,8 +722,8 @@ pub struct CommissionTierInput {
 impl From<CommissionTierInput> for rules::Tier {
     fn from(input: CommissionTierInput) -> Self {
         Self {
-            completion: input.completion,
-            rate: input.rate,
+            completion: input.completion.into(),
+            rate: input.rate.into(),
         }
     }
 }
@@ -740,7 +741,7 @@ impl From<PerUnitOverThresholdInput> for rules::PerUnitOverThreshold {
     fn from(input: PerUnitOverThresholdInput) -> Self {
         let default = Self::default();
         Self {
-            amount: input.amount.unwrap_or(default.amount),
+            amount: input.amount.map_or(default.amount, Into::into),
             threshold: input.threshold.unwrap_or(default.threshold),
         }
     }
@@ -756,7 +757,7 @@ pub struct TeamRelativeInput {
 impl From<TeamRelativeInput> for rules::TeamRelative {
     fn from(input: TeamRelativeInput) -> Self {
         Self {
-            pool: input.pool,
+            pool: input.pool.into(),
             metric: input.metric.into(),
         }
     }

@@ -1,5 +1,5 @@
+use crate::graphql::scalars::DateTime;
 use async_graphql::{Context, Object};
-use chrono::{DateTime, Utc};
 
 use crate::entities::month_close;
 use crate::error::AppResult;
@@ -42,8 +42,11 @@ impl MonthClose {
         crate::services::closing::settles_on(self.month).into()
     }
     /// When it was last finalized.
-    async fn finalized_at(&self) -> Option<DateTime<Utc>> {
-        self.close.as_ref().and_then(|c| c.finalized_at)
+    async fn finalized_at(&self) -> Option<DateTime> {
+        self.close
+            .as_ref()
+            .and_then(|c| c.finalized_at)
+            .map(Into::into)
     }
     /// Who last finalized it (null from the CLI).
     async fn finalized_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {

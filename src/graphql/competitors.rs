@@ -1,5 +1,5 @@
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Object};
-use rust_decimal::Decimal;
 
 use crate::entities::competitor_snapshot;
 use crate::error::AppResult;
@@ -36,7 +36,7 @@ impl CompetitorSnapshot {
     }
     /// The item's price that day, in yuan.
     async fn price(&self) -> Decimal {
-        money::from_fen(self.0.price_fen)
+        money::from_fen(self.0.price_fen).into()
     }
     /// Estimated monthly sales (月销量), in units; 0 when the export had none.
     async fn est_monthly_sales(&self) -> i64 {

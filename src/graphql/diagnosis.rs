@@ -1,6 +1,5 @@
+use crate::graphql::scalars::{DateTime, Decimal};
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
-use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
 
 use crate::entities::{diagnosis, finding};
 use crate::error::AppResult;
@@ -29,8 +28,8 @@ impl Diagnosis {
     async fn date(&self) -> Date {
         self.0.date.into()
     }
-    async fn ran_at(&self) -> DateTime<Utc> {
-        self.0.ran_at
+    async fn ran_at(&self) -> DateTime {
+        self.0.ran_at.into()
     }
     /// Who ran it (null when run from the CLI).
     async fn ran_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
@@ -94,11 +93,11 @@ impl Finding {
     }
     /// The day's value: yuan for money, a fraction for rates, seconds, counts.
     async fn observed(&self) -> Option<Decimal> {
-        crate::services::diagnosis::decimal(&self.0.observed)
+        crate::services::diagnosis::decimal(&self.0.observed).map(Into::into)
     }
     /// What it was held against (the target, the 7-day mean, the team, the threshold...).
     async fn expected(&self) -> Option<Decimal> {
-        crate::services::diagnosis::decimal(&self.0.expected)
+        crate::services::diagnosis::decimal(&self.0.expected).map(Into::into)
     }
     async fn comparison(&self) -> Comparison {
         self.0.comparison.into()
@@ -121,7 +120,7 @@ impl Finding {
     async fn split(&self) -> Option<GmvSplit> {
         let f = &self.0;
         Some(GmvSplit {
-            gmv_change: from_fen(f.gmv_change_fen?),
+            gmv_change: from_fen(f.gmv_change_fen?).into(),
             traffic_share: f.traffic_share?,
             conversion_share: f.conversion_share?,
             aov_share: f.aov_share?,
@@ -185,8 +184,8 @@ fn listed(t: &Thresholds) -> Vec<Threshold> {
     thresholds::ThresholdKey::all()
         .map(|key| Threshold {
             key: key.into(),
-            value: t.get(key),
-            default_value: key.default_value(),
+            value: t.get(key).into(),
+            default_value: key.default_value().into(),
             is_default: t.is_default(key),
         })
         .collect()
@@ -277,7 +276,7 @@ impl From<ThresholdInput> for thresholds::ThresholdInput {
     fn from(input: ThresholdInput) -> Self {
         Self {
             key: input.key.into(),
-            value: input.value,
+            value: input.value.map(Into::into),
         }
     }
 }

@@ -1,6 +1,6 @@
+use crate::graphql::scalars::DateTime;
 use async_graphql::futures_util::{Stream, stream};
 use async_graphql::{Context, Enum, Object, Subscription};
-use chrono::{DateTime, Utc};
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::graphql::enums::TaskStatus;
@@ -50,8 +50,8 @@ impl TaskEvent {
     async fn actor_id(&self) -> Id {
         Id(self.actor_id)
     }
-    async fn at(&self) -> DateTime<Utc> {
-        self.at
+    async fn at(&self) -> DateTime {
+        self.at.into()
     }
 }
 

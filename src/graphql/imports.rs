@@ -1,7 +1,7 @@
 //! Files uploaded over HTTP (the GraphQL multipart request spec) and the history of imports.
 
+use crate::graphql::scalars::DateTime;
 use async_graphql::{Context, InputObject, Object, SimpleObject, Upload};
-use chrono::{DateTime, Utc};
 
 use crate::entities::import_record;
 use crate::error::{AppError, AppResult};
@@ -283,8 +283,8 @@ impl ImportRecord {
     async fn imported_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.actor_id).await
     }
-    async fn at(&self) -> DateTime<Utc> {
-        self.0.at
+    async fn at(&self) -> DateTime {
+        self.0.at.into()
     }
     /// The file's name; null for rows sent as a batch.
     async fn file_name(&self) -> Option<&str> {

@@ -1,6 +1,6 @@
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use crate::error::AppResult;
 use crate::graphql::enums::{AdChannel, CompetitorPromotion, DeliverableKind};
@@ -180,18 +180,18 @@ impl From<ShopDayInput> for rows::ShopDay {
             paid_buyers,
             paid_orders,
             paid_units,
-            paid_amount,
+            paid_amount: paid_amount.into(),
             fav_cart_buyers,
             bounced_visitors,
             returning_visitors,
-            refund_amount,
+            refund_amount: refund_amount.map(Into::into),
             refund_orders,
-            dsr_description,
-            dsr_service,
-            dsr_logistics,
+            dsr_description: dsr_description.map(Into::into),
+            dsr_service: dsr_service.map(Into::into),
+            dsr_logistics: dsr_logistics.map(Into::into),
             store_level,
-            cost_of_goods,
-            shipping_cost,
+            cost_of_goods: cost_of_goods.map(Into::into),
+            shipping_cost: shipping_cost.map(Into::into),
         }
     }
 }
@@ -235,7 +235,7 @@ impl From<ProductDayInput> for rows::ProductDay {
             visitors,
             paid_buyers,
             paid_units,
-            paid_amount,
+            paid_amount: paid_amount.into(),
             fav_cart_buyers,
             bad_reviews,
             stock,
@@ -305,7 +305,7 @@ impl From<AgentDayInput> for rows::AgentDay {
             inquiries,
             ordered_buyers,
             paid_buyers,
-            sales_amount,
+            sales_amount: sales_amount.into(),
             sales_units,
             first_response_seconds_sum,
             first_response_count,
@@ -361,9 +361,9 @@ impl From<AdDayInput> for rows::AdDay {
             owner,
             impressions,
             clicks,
-            spend,
+            spend: spend.into(),
             attributed_orders,
-            attributed_amount,
+            attributed_amount: attributed_amount.into(),
         }
     }
 }
@@ -443,7 +443,7 @@ impl From<CompetitorSnapshotInput> for rows::CompetitorSnapshot {
             competitor,
             item,
             date: date.0,
-            price,
+            price: price.into(),
             est_monthly_sales,
             promotion: promotion.map(Into::into),
             keywords,

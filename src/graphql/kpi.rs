@@ -1,5 +1,5 @@
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
-use rust_decimal::Decimal;
 
 use crate::error::AppResult;
 use crate::graphql::enums::{Basis, Direction, Method, Metric, Role};
@@ -21,8 +21,8 @@ pub struct Tier {
 impl From<&scoring::Tier> for Tier {
     fn from(t: &scoring::Tier) -> Self {
         Self {
-            threshold: t.threshold,
-            score: t.score,
+            threshold: t.threshold.into(),
+            score: t.score.into(),
         }
     }
 }
@@ -30,8 +30,8 @@ impl From<&scoring::Tier> for Tier {
 impl From<Tier> for scoring::Tier {
     fn from(t: Tier) -> Self {
         Self {
-            threshold: t.threshold,
-            score: t.score,
+            threshold: t.threshold.into(),
+            score: t.score.into(),
         }
     }
 }
@@ -74,7 +74,7 @@ impl KpiDefinition {
         self.0.method().into()
     }
     async fn weight(&self) -> Decimal {
-        self.0.weight
+        self.0.weight.into()
     }
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
@@ -87,13 +87,13 @@ impl KpiDefinition {
     }
     async fn worst(&self) -> Option<Decimal> {
         match self.0.scoring {
-            Scoring::Linear { worst, .. } => Some(worst),
+            Scoring::Linear { worst, .. } => Some(worst.into()),
             _ => None,
         }
     }
     async fn best(&self) -> Option<Decimal> {
         match self.0.scoring {
-            Scoring::Linear { best, .. } => Some(best),
+            Scoring::Linear { best, .. } => Some(best.into()),
             _ => None,
         }
     }
@@ -105,13 +105,13 @@ impl KpiDefinition {
     }
     async fn value(&self) -> Option<Decimal> {
         match self.0.scoring {
-            Scoring::TargetRatio { value, .. } => value,
+            Scoring::TargetRatio { value, .. } => value.map(Into::into),
             _ => None,
         }
     }
     async fn cap(&self) -> Option<Decimal> {
         match self.0.scoring {
-            Scoring::TargetRatio { cap, .. } => Some(cap),
+            Scoring::TargetRatio { cap, .. } => Some(cap.into()),
             _ => None,
         }
     }
@@ -201,12 +201,12 @@ impl From<KpiInput> for kpi::KpiInput {
             tiers: input
                 .tiers
                 .map(|tiers| tiers.into_iter().map(Into::into).collect()),
-            worst: input.worst,
-            best: input.best,
+            worst: input.worst.map(Into::into),
+            best: input.best.map(Into::into),
             target: input.target.map(Into::into),
-            value: input.value,
-            cap: input.cap,
-            weight: input.weight,
+            value: input.value.map(Into::into),
+            cap: input.cap.map(Into::into),
+            weight: input.weight.into(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The API layer: GraphQL types and resolvers, one file per domain, which convert arguments,
 //! call a service and convert its answer; the schema is assembled in [`schema`]. The shared
-//! pieces are the request [`context`], the [`id`] and calendar [`scalars`], how [`errors`] reach
+//! pieces are the request [`context`], the [`id`] and other [`scalars`], how [`errors`] reach
 //! a client, [`relay`] connections, batched [`loaders`], the [`cost`] limit and the [`panics`]
 //! guard.
 
@@ -26,7 +26,7 @@ mod panics;
 pub mod products;
 pub mod relay;
 pub mod reviews;
-mod scalars;
+pub mod scalars;
 pub mod schema;
 pub mod staff;
 pub mod targets;

@@ -1,5 +1,5 @@
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, InputObject, MaybeUndefined, Object};
-use rust_decimal::Decimal;
 
 use crate::entities::product;
 use crate::error::AppResult;
@@ -49,7 +49,7 @@ impl Product {
     }
     /// Cost per unit, in yuan.
     async fn unit_cost(&self) -> Decimal {
-        money::from_fen(self.0.unit_cost_fen)
+        money::from_fen(self.0.unit_cost_fen).into()
     }
     async fn active(&self) -> bool {
         self.0.active
@@ -143,7 +143,7 @@ impl From<NewProduct> for products::NewProduct {
             title: input.title,
             is_hero: input.is_hero,
             designer_id: input.designer_id.map(|id| id.0),
-            unit_cost: input.unit_cost,
+            unit_cost: input.unit_cost.map(Into::into),
         }
     }
 }
@@ -165,7 +165,7 @@ impl From<ProductChanges> for products::ProductChanges {
             title: input.title,
             is_hero: input.is_hero,
             designer_id: input.designer_id.map_value(|id| id.0).into(),
-            unit_cost: input.unit_cost,
+            unit_cost: input.unit_cost.map(Into::into),
         }
     }
 }

@@ -1,6 +1,5 @@
+use crate::graphql::scalars::{DateTime, Decimal};
 use async_graphql::{Context, InputObject, Object, SimpleObject};
-use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
 
 use crate::entities::review;
 use crate::error::AppResult;
@@ -47,21 +46,25 @@ impl From<ReviewLine> for ReviewLineShown {
             places
         };
         Self {
-            value: l.value.map(|v| shown(v, places, l.target.as_slice())),
+            value: l
+                .value
+                .map(|v| shown(v, places, l.target.as_slice()).into()),
             actual: l.actual.map(|a| {
                 if l.continuous {
-                    precise(a, actual_places)
+                    precise(a, actual_places).into()
                 } else {
-                    shown(a, actual_places, &l.thresholds)
+                    shown(a, actual_places, &l.thresholds).into()
                 }
             }),
-            target: l.target.map(|t| shown(t, places, l.value.as_slice())),
-            score: l.score.map(|s| shown(s, 2, &[])),
+            target: l
+                .target
+                .map(|t| shown(t, places, l.value.as_slice()).into()),
+            score: l.score.map(|s| shown(s, 2, &[]).into()),
             code: l.code,
             metric: l.metric.into(),
-            numerator: l.numerator,
-            denominator: l.denominator,
-            weight: l.weight,
+            numerator: l.numerator.map(Into::into),
+            denominator: l.denominator.map(Into::into),
+            weight: l.weight.into(),
         }
     }
 }
@@ -79,7 +82,7 @@ impl From<scoring::GradeQuota> for GradeQuota {
     fn from(q: scoring::GradeQuota) -> Self {
         Self {
             grade: q.grade.into(),
-            max: q.max,
+            max: q.max.into(),
         }
     }
 }
@@ -88,7 +91,7 @@ impl From<GradeQuota> for scoring::GradeQuota {
     fn from(q: GradeQuota) -> Self {
         Self {
             grade: q.grade.into(),
-            max: q.max,
+            max: q.max.into(),
         }
     }
 }
@@ -125,7 +128,7 @@ impl Review {
     /// B); null when none was scored.
     async fn total(&self) -> AppResult<Option<Decimal>> {
         let floors = GRADE_FLOORS.map(|(_, floor)| floor);
-        Ok(crate::services::reviews::total(&self.0)?.map(|t| shown(t, 2, &floors)))
+        Ok(crate::services::reviews::total(&self.0)?.map(|t| shown(t, 2, &floors).into()))
     }
     /// The grade the total gives.
     async fn computed_grade(&self) -> Option<Grade> {
@@ -148,8 +151,8 @@ impl Review {
         self.0.comment.as_deref()
     }
     /// When the figures of this review last changed (a recompute that changes nothing keeps it).
-    async fn computed_at(&self) -> DateTime<Utc> {
-        self.0.computed_at
+    async fn computed_at(&self) -> DateTime {
+        self.0.computed_at.into()
     }
 }
 

@@ -1,5 +1,5 @@
+use crate::graphql::scalars::DateTime;
 use async_graphql::{Context, InputObject, Object};
-use chrono::{DateTime, Utc};
 
 use crate::entities::{staff, staff_alias};
 use crate::error::AppResult;
@@ -93,8 +93,8 @@ impl Staff {
                 .collect(),
         ))
     }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }
 

@@ -1,5 +1,5 @@
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, InputObject, Object};
-use rust_decimal::Decimal;
 
 use crate::entities::target;
 use crate::error::AppResult;
@@ -30,7 +30,7 @@ impl Target {
         self.0.starts_on.into()
     }
     async fn value(&self) -> AppResult<Decimal> {
-        crate::services::targets::value(&self.0)
+        crate::services::targets::value(&self.0).map(Into::into)
     }
 }
 
@@ -96,7 +96,7 @@ impl From<TargetInput> for targets::TargetInput {
             staff_id: input.staff_id.map(|id| id.0),
             month: input.month,
             date: input.date,
-            value: input.value,
+            value: input.value.into(),
         }
     }
 }

@@ -1,6 +1,5 @@
+use crate::graphql::scalars::{DateTime, Decimal};
 use async_graphql::{Context, InputObject, Object, SimpleObject};
-use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
 
 use crate::entities::{task, task_note};
 use crate::error::AppResult;
@@ -63,8 +62,8 @@ impl Task {
     async fn priority(&self) -> Severity {
         self.0.priority.into()
     }
-    async fn due_at(&self) -> DateTime<Utc> {
-        self.0.due_at
+    async fn due_at(&self) -> DateTime {
+        self.0.due_at.into()
     }
     async fn status(&self) -> TaskStatus {
         self.0.status.into()
@@ -74,14 +73,14 @@ impl Task {
         self.0.reason.as_deref()
     }
     /// When it was (last) marked DONE.
-    async fn completed_at(&self) -> Option<DateTime<Utc>> {
-        self.0.completed_at
+    async fn completed_at(&self) -> Option<DateTime> {
+        self.0.completed_at.map(Into::into)
     }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
+    async fn updated_at(&self) -> DateTime {
+        self.0.updated_at.into()
     }
     /// Past due and not done.
     async fn overdue(&self, ctx: &Context<'_>) -> bool {
@@ -168,8 +167,8 @@ impl FollowUp {
     async fn body(&self) -> &str {
         &self.0.body
     }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }
 
@@ -493,7 +492,7 @@ pub struct NewTask {
     /// Default MEDIUM.
     pub priority: Option<Severity>,
     /// Default 18:00 local today.
-    pub due_at: Option<DateTime<Utc>>,
+    pub due_at: Option<DateTime>,
 }
 
 impl From<NewTask> for tasks::NewTask {
@@ -505,7 +504,7 @@ impl From<NewTask> for tasks::NewTask {
             role: input.role.into(),
             assignee_id: input.assignee_id.map(|id| id.0),
             priority: input.priority.map(Into::into),
-            due_at: input.due_at,
+            due_at: input.due_at.map(Into::into),
         }
     }
 }
@@ -516,7 +515,7 @@ pub struct TaskChanges {
     pub title: Option<String>,
     pub detail: Option<String>,
     pub priority: Option<Severity>,
-    pub due_at: Option<DateTime<Utc>>,
+    pub due_at: Option<DateTime>,
 }
 
 impl From<TaskChanges> for tasks::TaskChanges {
@@ -525,7 +524,7 @@ impl From<TaskChanges> for tasks::TaskChanges {
             title: input.title,
             detail: input.detail,
             priority: input.priority.map(Into::into),
-            due_at: input.due_at,
+            due_at: input.due_at.map(Into::into),
         }
     }
 }
@@ -555,7 +554,7 @@ pub struct TaskFilter {
     /// Any of these statuses.
     pub status: Option<Vec<TaskStatus>>,
     /// Due strictly before this time.
-    pub due_before: Option<DateTime<Utc>>,
+    pub due_before: Option<DateTime>,
     /// Past due and still open (true), or not (false).
     pub overdue: Option<bool>,
     /// Made from a finding of this diagnosis.
@@ -571,7 +570,7 @@ impl From<TaskFilter> for tasks::TaskFilter {
             status: input
                 .status
                 .map(|s| s.into_iter().map(Into::into).collect()),
-            due_before: input.due_before,
+            due_before: input.due_before.map(Into::into),
             overdue: input.overdue,
             diagnosis_id: input.diagnosis_id.map(|id| id.0),
         }
@@ -589,7 +588,7 @@ impl Verification {
         Date(self.raised_on)
     }
     async fn raised_value(&self) -> Option<Decimal> {
-        self.raised_value
+        self.raised_value.map(Into::into)
     }
     /// The day measured (the day the task was completed, or the day after the finding's) and
     /// the metric that day; null until that day's data is imported.
@@ -597,7 +596,7 @@ impl Verification {
         Date(self.measured_on)
     }
     async fn measured_value(&self) -> Option<Decimal> {
-        self.measured_value
+        self.measured_value.map(Into::into)
     }
     /// Whether the rule still fires on the measured day (null without that day's data).
     async fn still_firing(&self) -> Option<bool> {

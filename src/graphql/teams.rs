@@ -1,5 +1,5 @@
+use crate::graphql::scalars::DateTime;
 use async_graphql::{Context, InputObject, Object};
-use chrono::{DateTime, Utc};
 
 use crate::entities::team;
 use crate::error::AppResult;
@@ -39,8 +39,8 @@ impl Team {
     async fn active(&self) -> bool {
         self.0.active
     }
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }
 

@@ -1,7 +1,7 @@
 //! The customer-service ranking (赤兔-style).
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Enum, Object, SimpleObject};
-use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::error::AppResult;
@@ -78,7 +78,7 @@ impl CsMetrics {
     }
     /// 客服销售额
     async fn sales_amount(&self) -> Decimal {
-        from_fen(self.0.sales_amount_fen)
+        from_fen(self.0.sales_amount_fen).into()
     }
     async fn sales_units(&self) -> i64 {
         self.0.sales_units
@@ -133,7 +133,7 @@ impl CsMetrics {
     }
     /// 客服客单价 = sales amount / paid buyers.
     async fn cs_aov(&self) -> Option<Decimal> {
-        self.0.rounded(Metric::CsAov.into())
+        self.0.rounded(Metric::CsAov.into()).map(Into::into)
     }
     /// Σ first-response seconds / Σ first responses.
     async fn avg_first_response(&self) -> Option<f64> {
@@ -175,14 +175,14 @@ pub struct CsGap {
 
 impl From<cs::Gap> for CsGap {
     fn from(g: cs::Gap) -> Self {
-        let float = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
+        let float = |d: Option<rust_decimal::Decimal>| d.and_then(|d| d.to_f64());
         Self {
             inquiry_conversion_pts: float(g.inquiry_conversion_pts),
             order_rate_pts: float(g.order_rate_pts),
             payment_rate_pts: float(g.payment_rate_pts),
             reply_rate_pts: float(g.reply_rate_pts),
             satisfaction_pts: float(g.satisfaction_pts),
-            cs_aov: g.cs_aov,
+            cs_aov: g.cs_aov.map(Into::into),
             avg_first_response: float(g.avg_first_response),
             avg_response: float(g.avg_response),
             answer_ratio: float(g.answer_ratio),

@@ -1,7 +1,7 @@
 //! Each person's KPI metrics for a month.
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Object, SimpleObject};
-use rust_decimal::Decimal;
 
 use crate::error::AppResult;
 use crate::graphql::enums::{Metric, Role};
@@ -46,9 +46,9 @@ impl StaffKpis {
                 metric: v.metric.into(),
                 value: v.value().map(|value| {
                     let places = v.metric.def().unit.places();
-                    shown(value, places, v.target.as_slice())
+                    shown(value, places, v.target.as_slice()).into()
                 }),
-                target: v.target,
+                target: v.target.map(Into::into),
             })
             .collect()
     }

@@ -1,7 +1,7 @@
 //! The ad, design and product reports.
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Object, SimpleObject};
-use rust_decimal::Decimal;
 use sea_orm::Iterable;
 
 use crate::error::AppResult;
@@ -35,13 +35,13 @@ impl AdMetrics {
     }
     /// 花费
     async fn spend(&self) -> Decimal {
-        from_fen(self.0.spend_fen)
+        from_fen(self.0.spend_fen).into()
     }
     async fn attributed_orders(&self) -> i64 {
         self.0.attributed_orders
     }
     async fn attributed_amount(&self) -> Decimal {
-        from_fen(self.0.attributed_amount_fen)
+        from_fen(self.0.attributed_amount_fen).into()
     }
     /// Clicks / impressions.
     async fn ctr(&self) -> Option<f64> {
@@ -49,7 +49,7 @@ impl AdMetrics {
     }
     /// PPC = spend / clicks.
     async fn cpc(&self) -> Option<Decimal> {
-        self.0.rounded(Metric::Cpc.into())
+        self.0.rounded(Metric::Cpc.into()).map(Into::into)
     }
     /// Attributed orders / clicks.
     async fn cvr(&self) -> Option<f64> {
@@ -162,7 +162,7 @@ impl ProductReportRow {
         self.0.totals.paid_units
     }
     async fn paid_amount(&self) -> Decimal {
-        from_fen(self.0.totals.paid_amount_fen)
+        from_fen(self.0.totals.paid_amount_fen).into()
     }
     async fn fav_cart_buyers(&self) -> i64 {
         self.0.totals.fav_cart_buyers

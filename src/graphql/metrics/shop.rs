@@ -1,7 +1,7 @@
 //! The shop dashboards: its numbers over a range, and a day against its comparisons.
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Enum, Object, SimpleObject};
-use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::error::AppResult;
@@ -51,7 +51,7 @@ impl ShopMetrics {
         self.0.paid_units
     }
     async fn paid_amount(&self) -> Decimal {
-        from_fen(self.0.paid_amount_fen)
+        from_fen(self.0.paid_amount_fen).into()
     }
     async fn fav_cart_buyers(&self) -> i64 {
         self.0.fav_cart_buyers
@@ -63,23 +63,23 @@ impl ShopMetrics {
         self.0.returning_visitors
     }
     async fn refund_amount(&self) -> Decimal {
-        from_fen(self.0.refund_amount_fen)
+        from_fen(self.0.refund_amount_fen).into()
     }
     async fn refund_orders(&self) -> i64 {
         self.0.refund_orders
     }
     async fn cost_of_goods(&self) -> Decimal {
-        from_fen(self.0.cost_of_goods_fen)
+        from_fen(self.0.cost_of_goods_fen).into()
     }
     async fn shipping_cost(&self) -> Decimal {
-        from_fen(self.0.shipping_cost_fen)
+        from_fen(self.0.shipping_cost_fen).into()
     }
     /// All channels' ad spend.
     async fn ad_spend(&self) -> Decimal {
-        from_fen(self.0.ad_spend_fen)
+        from_fen(self.0.ad_spend_fen).into()
     }
     async fn ad_attributed_amount(&self) -> Decimal {
-        from_fen(self.0.ad_attributed_fen)
+        from_fen(self.0.ad_attributed_fen).into()
     }
     /// 支付转化率 = paid buyers / visitors.
     async fn conversion_rate(&self) -> Option<f64> {
@@ -87,7 +87,7 @@ impl ShopMetrics {
     }
     /// 客单价 = paid amount / paid buyers.
     async fn aov(&self) -> Option<Decimal> {
-        self.0.rounded(Metric::Aov.into())
+        self.0.rounded(Metric::Aov.into()).map(Into::into)
     }
     /// 收藏加购率
     async fn fav_cart_rate(&self) -> Option<f64> {
@@ -107,15 +107,15 @@ impl ShopMetrics {
     }
     /// UV价值 = paid amount / visitors.
     async fn uv_value(&self) -> Option<Decimal> {
-        self.0.rounded(Metric::UvValue.into())
+        self.0.rounded(Metric::UvValue.into()).map(Into::into)
     }
     /// Paid amount − refunds − cost of goods − shipping.
     async fn gross_profit(&self) -> Option<Decimal> {
-        self.0.value(Metric::GrossProfit.into())
+        self.0.value(Metric::GrossProfit.into()).map(Into::into)
     }
     /// Gross profit − all ad spend.
     async fn net_profit(&self) -> Option<Decimal> {
-        self.0.value(Metric::NetProfit.into())
+        self.0.value(Metric::NetProfit.into()).map(Into::into)
     }
     /// Attributed amount / spend over all channels.
     async fn ad_roi(&self) -> Option<f64> {
@@ -125,15 +125,17 @@ impl ShopMetrics {
     async fn dsr_description(&self) -> Option<Decimal> {
         self.0
             .dsr_description_milli
-            .map(|m| Decimal::new(m.into(), 3))
+            .map(|m| rust_decimal::Decimal::new(m.into(), 3).into())
     }
     async fn dsr_service(&self) -> Option<Decimal> {
-        self.0.dsr_service_milli.map(|m| Decimal::new(m.into(), 3))
+        self.0
+            .dsr_service_milli
+            .map(|m| rust_decimal::Decimal::new(m.into(), 3).into())
     }
     async fn dsr_logistics(&self) -> Option<Decimal> {
         self.0
             .dsr_logistics_milli
-            .map(|m| Decimal::new(m.into(), 3))
+            .map(|m| rust_decimal::Decimal::new(m.into(), 3).into())
     }
     async fn store_level(&self) -> Option<i16> {
         self.0.store_level
@@ -187,7 +189,7 @@ pub struct GmvSplit {
 impl From<shop::GmvSplit> for GmvSplit {
     fn from(s: shop::GmvSplit) -> Self {
         Self {
-            gmv_change: s.gmv_change,
+            gmv_change: s.gmv_change.into(),
             traffic_share: s.traffic_share,
             conversion_share: s.conversion_share,
             aov_share: s.aov_share,
@@ -222,7 +224,7 @@ pub struct MetricChange {
 
 impl From<&shop::MetricChange> for MetricChange {
     fn from(c: &shop::MetricChange) -> Self {
-        let float = |d: Option<Decimal>| d.and_then(|d| d.to_f64());
+        let float = |d: Option<rust_decimal::Decimal>| d.and_then(|d| d.to_f64());
         Self {
             metric: c.metric.into(),
             value: float(c.value),
