@@ -13,10 +13,7 @@ const REBUILT: [&str; 4] = ["bonus_rule", "bonus_line", "shop_day", "ad_day"];
 /// The last id the table handed out.
 async fn counter(db: &DatabaseConnection, table: &str) -> i64 {
     let sql = match db.get_database_backend() {
-        DbBackend::Postgres => format!(
-            "SELECT last_value AS n FROM {}",
-            sequence(db, table).await
-        ),
+        DbBackend::Postgres => format!("SELECT last_value AS n FROM {}", sequence(db, table).await),
         _ => format!("SELECT seq AS n FROM sqlite_sequence WHERE name = '{table}'"),
     };
     let row = db.query_one_raw(statement(db, &sql)).await.unwrap();
@@ -36,7 +33,11 @@ async fn set_counter(db: &DatabaseConnection, table: &str, n: i64) {
 
 async fn sequence(db: &DatabaseConnection, table: &str) -> String {
     let sql = format!("SELECT pg_get_serial_sequence('{table}', 'id') AS s");
-    let row = db.query_one_raw(statement(db, &sql)).await.unwrap().unwrap();
+    let row = db
+        .query_one_raw(statement(db, &sql))
+        .await
+        .unwrap()
+        .unwrap();
     row.try_get("", "s").unwrap()
 }
 
@@ -59,7 +60,11 @@ async fn rebuilt_tables_keep_their_id_counters_down_and_up() {
         + 1;
     Migrator::down(&app.db, Some(since as u32)).await.unwrap();
     for (i, table) in REBUILT.iter().enumerate() {
-        assert_eq!(counter(&app.db, table).await, 1000 + i as i64, "{table} down");
+        assert_eq!(
+            counter(&app.db, table).await,
+            1000 + i as i64,
+            "{table} down"
+        );
     }
     Migrator::up(&app.db, None).await.unwrap();
     for (i, table) in REBUILT.iter().enumerate() {
