@@ -292,17 +292,13 @@ impl Header {
     }
 }
 
-/// A header refused for `spec` (of `kind`) that is a whole header of one other kind: one message
+/// A header refused for `kind` that is a whole header of one other kind: one message
 /// saying so, rather than each of the columns `kind` lacks.
-fn of_another_kind(
-    spec: &'static Spec,
-    kind: &str,
-    headers: &StringRecord,
-    line: usize,
-) -> Option<AppError> {
-    let mut others = every_spec().into_iter().filter(|(_, other)| {
-        !std::ptr::eq(*other, spec)
-            && Header::matched(other, &header_names(other), headers, line, &[]).is_ok()
+fn of_another_kind(kind: &str, headers: &StringRecord, line: usize) -> Option<AppError> {
+    // By name: a constant's address is not its identity.
+    let mut others = every_spec().into_iter().filter(|(other, other_spec)| {
+        other.name() != kind
+            && Header::matched(other_spec, &header_names(other_spec), headers, line, &[]).is_ok()
     });
     let (other, _) = others.next()?;
     if others.next().is_some() {
@@ -329,6 +325,7 @@ fn fill(
     notes: &mut Vec<String>,
 ) -> AppResult<Vec<(&'static str, Value)>> {
     let mut filled: Vec<(&'static str, Value)> = Vec::new();
+    let mut given = Vec::new();
     for (column, value) in defaults {
         let Some(i) = column_for(names, column) else {
             return Err(AppError::invalid(
@@ -337,8 +334,17 @@ fn fill(
             ));
         };
         let col = &spec.columns[i];
-        if filled.iter().any(|(f, _)| *f == col.field) {
+        if given.contains(&col.field) {
             let message = format!("gives {} twice", col.field);
+            return Err(AppError::invalid("defaults", message));
+        }
+        given.push(col.field);
+        // A default is the value of every row: an average has no count to become a sum by.
+        if let Ty::MeanOf(_) = col.ty {
+            let message = format!(
+                "{column:?} is an average: give the sum ({}) instead",
+                col.field
+            );
             return Err(AppError::invalid("defaults", message));
         }
         if let Some((shown, _)) = seen[i] {
@@ -393,10 +399,8 @@ impl<R: Read + Seek + 'static> Records<R> {
                 format!("{what}: expected a header line of {kind} columns"),
             ));
         };
-        let header =
-            Header::matched(spec, names, &headers, header_line, defaults).map_err(|refused| {
-                of_another_kind(spec, kind, &headers, header_line).unwrap_or(refused)
-            })?;
+        let header = Header::matched(spec, names, &headers, header_line, defaults)
+            .map_err(|refused| of_another_kind(kind, &headers, header_line).unwrap_or(refused))?;
         Ok(Self {
             spec,
             source,
@@ -764,6 +768,38 @@ mod tests {
         assert_eq!(
             records.layout().warnings,
             ["the default channel is not used: the file has its column 渠道"]
+        );
+        // Twice is refused even for a column the file has.
+        let twice = [
+            ("channel".to_owned(), "ZTC".to_owned()),
+            ("渠道".to_owned(), "DISPLAY".to_owned()),
+        ];
+        let Err(AppError::Invalid(problems)) =
+            open(&AdDay::SPEC, "ad-days", Cursor::new(csv), None, &twice)
+        else {
+            panic!("a column given twice is taken");
+        };
+        assert_eq!(problems[0].message, "gives channel twice");
+
+        // An average as a default would be read as the sum of every row: refused.
+        let head = "日期,客服,接待人数,询单人数,询单→下单人数,询单→最终付款人数,客服销售额\n\
+                    2026-11-01,小雅,120,80,40,36,1234.50\n";
+        let mean = [("平均响应时间".to_owned(), "20".to_owned())];
+        let Err(AppError::Invalid(problems)) = open(
+            &AgentDay::SPEC,
+            "agent-days",
+            Cursor::new(head),
+            None,
+            &mean,
+        ) else {
+            panic!("an average default is taken");
+        };
+        assert_eq!(
+            (problems[0].field.as_str(), problems[0].message.as_str()),
+            (
+                "defaults",
+                "\"平均响应时间\" is an average: give the sum (responseSecondsSum) instead"
+            )
         );
     }
 
