@@ -434,15 +434,42 @@ impl BonusAdjustment {
     }
 }
 
+/// A manual adjustment of a person's bonus.
 #[derive(Debug, InputObject)]
-pub struct NewBonusAdjustment {
+pub struct AddBonusAdjustmentInput {
+    /// The team.
     pub team_id: Id,
+    /// An open month of the team.
     pub month: Month,
+    /// The person whose bonus it adjusts.
     pub staff_id: Id,
     /// Yuan, at most two decimals; negative deducts.
     pub amount: Decimal,
-    /// Mandatory: why (kept in the audit trail).
+    /// Mandatory: why, at most 500 characters (kept in the audit trail).
     pub reason: String,
+}
+
+/// What `addBonusAdjustment` added.
+#[derive(SimpleObject)]
+pub struct AddBonusAdjustmentPayload {
+    /// The new adjustment.
+    adjustment: BonusAdjustment,
+}
+
+/// The adjustment to withdraw.
+#[derive(InputObject)]
+pub struct RemoveBonusAdjustmentInput {
+    /// The adjustment, of an open month.
+    pub id: Id,
+    /// Why, at most 500 characters (kept in the audit trail).
+    pub reason: String,
+}
+
+/// What `removeBonusAdjustment` withdrew.
+#[derive(SimpleObject)]
+pub struct RemoveBonusAdjustmentPayload {
+    /// The adjustment as withdrawn.
+    adjustment: BonusAdjustment,
 }
 
 #[derive(Default)]
@@ -519,33 +546,33 @@ impl BonusMutation {
     async fn set_bonus_plan(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        role: Role,
-        rules: Vec<BonusRuleInput>,
-    ) -> AppResult<BonusPlan> {
-        let plan = crate::services::bonus::set_plan(
+        #[graphql(desc = "A role's new bonus plan.")] input: SetBonusPlanInput,
+    ) -> AppResult<SetBonusPlanPayload> {
+        let plan = bonus::set_plan(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            role.into(),
-            rules.into_iter().map(Into::into).collect(),
+            input.team_id.0,
+            input.role.into(),
+            input.rules.into_iter().map(Into::into).collect(),
             clock(ctx).now(),
         )
         .await?;
-        Ok(BonusPlan(plan))
+        Ok(SetBonusPlanPayload {
+            plan: BonusPlan(plan),
+        })
     }
 
     /// Puts a role back on its default plan; the team's manager.
     async fn reset_bonus_plan(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        role: Role,
-    ) -> AppResult<BonusPlan> {
-        Ok(BonusPlan(
-            crate::services::bonus::reset_plan(db(ctx), actor(ctx)?, team_id.0, role.into())
-                .await?,
-        ))
+        #[graphql(desc = "The role to put back on its default plan.")] input: ResetBonusPlanInput,
+    ) -> AppResult<ResetBonusPlanPayload> {
+        let role = input.role.into();
+        let plan = bonus::reset_plan(db(ctx), actor(ctx)?, input.team_id.0, role).await?;
+        Ok(ResetBonusPlanPayload {
+            plan: BonusPlan(plan),
+        })
     }
 
     /// Recomputes the month's draft run (and its reviews) from the data; the team's manager.
@@ -553,27 +580,27 @@ impl BonusMutation {
     async fn compute_bonus_run(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
-    ) -> AppResult<BonusRun> {
-        let run = crate::services::bonus::recompute(
+        #[graphql(desc = "The month whose draft run to recompute.")] input: ComputeBonusRunInput,
+    ) -> AppResult<ComputeBonusRunPayload> {
+        let run = bonus::recompute(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            month,
+            input.team_id.0,
+            input.month,
             clock(ctx).now(),
         )
         .await?;
-        Ok(BonusRun(run))
+        Ok(ComputeBonusRunPayload { run: BonusRun(run) })
     }
 
     /// Adds a manual adjustment (audited) to an open month; counted from the next computation.
     async fn add_bonus_adjustment(
         &self,
         ctx: &Context<'_>,
-        input: NewBonusAdjustment,
-    ) -> AppResult<BonusAdjustment> {
-        let made = crate::services::bonus::add_adjustment(
+        #[graphql(desc = "A manual adjustment of a person's bonus.")]
+        input: AddBonusAdjustmentInput,
+    ) -> AppResult<AddBonusAdjustmentPayload> {
+        let made = bonus::add_adjustment(
             db(ctx),
             actor(ctx)?,
             input.team_id.0,
@@ -584,26 +611,79 @@ impl BonusMutation {
             clock(ctx).now(),
         )
         .await?;
-        Ok(BonusAdjustment(made))
+        Ok(AddBonusAdjustmentPayload {
+            adjustment: BonusAdjustment(made),
+        })
     }
 
     /// Withdraws an adjustment of an open month, with a reason (audited).
     async fn remove_bonus_adjustment(
         &self,
         ctx: &Context<'_>,
-        id: Id,
-        reason: String,
-    ) -> AppResult<BonusAdjustment> {
-        let removed = crate::services::bonus::remove_adjustment(
+        #[graphql(desc = "The adjustment to withdraw.")] input: RemoveBonusAdjustmentInput,
+    ) -> AppResult<RemoveBonusAdjustmentPayload> {
+        let removed = bonus::remove_adjustment(
             db(ctx),
             actor(ctx)?,
-            id.0,
-            &reason,
+            input.id.0,
+            &input.reason,
             clock(ctx).now(),
         )
         .await?;
-        Ok(BonusAdjustment(removed))
+        Ok(RemoveBonusAdjustmentPayload {
+            adjustment: BonusAdjustment(removed),
+        })
     }
+}
+
+/// A role's new bonus plan.
+#[derive(InputObject)]
+pub struct SetBonusPlanInput {
+    /// The team.
+    pub team_id: Id,
+    /// The role the plan pays.
+    pub role: Role,
+    /// The whole plan, replacing the current one.
+    pub rules: Vec<BonusRuleInput>,
+}
+
+/// What `setBonusPlan` saved.
+#[derive(SimpleObject)]
+pub struct SetBonusPlanPayload {
+    /// The role's plan as saved.
+    plan: BonusPlan,
+}
+
+/// The role to put back on its default plan.
+#[derive(InputObject)]
+pub struct ResetBonusPlanInput {
+    /// The team.
+    pub team_id: Id,
+    /// The role.
+    pub role: Role,
+}
+
+/// What `resetBonusPlan` restored.
+#[derive(SimpleObject)]
+pub struct ResetBonusPlanPayload {
+    /// The role's default plan, now in force.
+    plan: BonusPlan,
+}
+
+/// The month whose draft run to recompute.
+#[derive(InputObject)]
+pub struct ComputeBonusRunInput {
+    /// The team.
+    pub team_id: Id,
+    /// An open month of the team.
+    pub month: Month,
+}
+
+/// What `computeBonusRun` computed.
+#[derive(SimpleObject)]
+pub struct ComputeBonusRunPayload {
+    /// The month's draft run.
+    run: BonusRun,
 }
 
 /// One rule of a plan: its code and exactly one of the kinds' parameters.

@@ -50,6 +50,7 @@ impl ImportMutation {
     async fn import_file(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The file, the team and kind it is for, and how to read it.")]
         input: ImportFileInput,
     ) -> AppResult<ImportFilePayload> {
         let actor = actor(ctx)?;
@@ -113,6 +114,7 @@ fn file_name(sent: &str) -> AppResult<String> {
     Ok(name.to_owned())
 }
 
+/// An uploaded export and how to read it.
 #[derive(InputObject)]
 pub struct ImportFileInput {
     pub team_id: Id,

@@ -21,92 +21,186 @@ impl IngestMutation {
         ctx: &Context<'_>,
         team_id: Id,
         rows: Vec<I>,
-    ) -> AppResult<ImportOutcome> {
+    ) -> AppResult<ingest::ImportOutcome> {
         let rows = rows.into_iter().map(Into::into).collect();
-        let outcome = ingest::import::<R>(db(ctx), actor(ctx)?, team_id.0, rows).await?;
-        Ok(outcome.into())
+        ingest::import::<R>(db(ctx), actor(ctx)?, team_id.0, rows).await
     }
 }
 
 #[Object]
 impl IngestMutation {
-    /// Shop days (生意参谋), keyed by date.
+    /// Shop days (生意参谋), keyed by date. The team's manager or an admin; all or nothing.
     async fn import_shop_days(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<ShopDayInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::ShopDay>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of shop days for a team.")] input: ImportShopDaysInput,
+    ) -> AppResult<ImportShopDaysPayload> {
+        let outcome = Self::run::<_, rows::ShopDay>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
-    /// Product days, keyed by product and date.
+    /// Product days, keyed by product and date. The team's manager or an admin; all or nothing.
     async fn import_product_days(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<ProductDayInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::ProductDay>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of product days for a team.")] input: ImportProductDaysInput,
+    ) -> AppResult<ImportProductDaysPayload> {
+        let outcome = Self::run::<_, rows::ProductDay>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
     /// Customer-service agent days (赤兔), keyed by agent and date.
+    /// The team's manager or an admin; all or nothing.
     async fn import_agent_days(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<AgentDayInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::AgentDay>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of agent days for a team.")] input: ImportAgentDaysInput,
+    ) -> AppResult<ImportAgentDaysPayload> {
+        let outcome = Self::run::<_, rows::AgentDay>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
-    /// Ad days, keyed by date, channel and owner.
+    /// Ad days, keyed by date, channel and owner. The team's manager or an admin; all or nothing.
     async fn import_ad_days(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<AdDayInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::AdDay>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of ad days for a team.")] input: ImportAdDaysInput,
+    ) -> AppResult<ImportAdDaysPayload> {
+        let outcome = Self::run::<_, rows::AdDay>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
     /// Design deliverables, keyed by the team's job reference.
+    /// The team's manager or an admin; all or nothing.
     async fn import_deliverables(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<DeliverableInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::Deliverable>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of deliverables for a team.")] input: ImportDeliverablesInput,
+    ) -> AppResult<ImportDeliverablesPayload> {
+        let outcome = Self::run::<_, rows::Deliverable>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
     /// Competitor snapshots, keyed by competitor, item and date.
+    /// The team's manager or an admin; all or nothing.
     async fn import_competitor_snapshots(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<CompetitorSnapshotInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::CompetitorSnapshot>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of competitor snapshots for a team.")]
+        input: ImportCompetitorSnapshotsInput,
+    ) -> AppResult<ImportCompetitorSnapshotsPayload> {
+        let outcome =
+            Self::run::<_, rows::CompetitorSnapshot>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 }
 
-#[derive(SimpleObject)]
-pub struct ImportOutcome {
-    /// Rows whose key was new.
-    pub inserted: u64,
-    /// Rows that overwrote an existing key.
-    pub updated: u64,
-}
-
-impl From<ingest::ImportOutcome> for ImportOutcome {
-    fn from(o: ingest::ImportOutcome) -> Self {
-        Self {
-            inserted: o.inserted,
-            updated: o.updated,
+/// The payload of an import of rows: like `importFile`'s, its counts are its own fields.
+macro_rules! import_payload {
+    ($name:ident, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(SimpleObject)]
+        pub struct $name {
+            /// Rows whose key was new.
+            inserted: u64,
+            /// Rows that overwrote an existing key.
+            updated: u64,
         }
-    }
+
+        impl From<ingest::ImportOutcome> for $name {
+            fn from(o: ingest::ImportOutcome) -> Self {
+                Self {
+                    inserted: o.inserted,
+                    updated: o.updated,
+                }
+            }
+        }
+    };
 }
+
+/// Rows of shop days for a team.
+#[derive(InputObject)]
+pub struct ImportShopDaysInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<ShopDayInput>,
+}
+
+import_payload!(
+    ImportShopDaysPayload,
+    "What `importShopDays` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of product days for a team.
+#[derive(InputObject)]
+pub struct ImportProductDaysInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<ProductDayInput>,
+}
+
+import_payload!(
+    ImportProductDaysPayload,
+    "What `importProductDays` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of agent days for a team.
+#[derive(InputObject)]
+pub struct ImportAgentDaysInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<AgentDayInput>,
+}
+
+import_payload!(
+    ImportAgentDaysPayload,
+    "What `importAgentDays` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of ad days for a team.
+#[derive(InputObject)]
+pub struct ImportAdDaysInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<AdDayInput>,
+}
+
+import_payload!(
+    ImportAdDaysPayload,
+    "What `importAdDays` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of deliverables for a team.
+#[derive(InputObject)]
+pub struct ImportDeliverablesInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<DeliverableInput>,
+}
+
+import_payload!(
+    ImportDeliverablesPayload,
+    "What `importDeliverables` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of competitor snapshots for a team.
+#[derive(InputObject)]
+pub struct ImportCompetitorSnapshotsInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<CompetitorSnapshotInput>,
+}
+
+import_payload!(
+    ImportCompetitorSnapshotsPayload,
+    "What `importCompetitorSnapshots` wrote: its rows, by whether their key was new."
+);
 
 /// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `visitors`,
 /// `pageViews`, `paidOrders` and `paidUnits`, which some exports lack (抖店罗盘 has no

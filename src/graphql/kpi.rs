@@ -147,20 +147,38 @@ impl KpiMutation {
     async fn set_role_kpis(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        role: Role,
-        kpis: Vec<KpiInput>,
-    ) -> AppResult<Vec<KpiDefinition>> {
-        let set = crate::services::kpi::set_role(
+        #[graphql(desc = "A role's new scorecard.")] input: SetRoleKpisInput,
+    ) -> AppResult<SetRoleKpisPayload> {
+        let set = kpi::set_role(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            role.into(),
-            kpis.into_iter().map(Into::into).collect(),
+            input.team_id.0,
+            input.role.into(),
+            input.kpis.into_iter().map(Into::into).collect(),
         )
         .await?;
-        Ok(set.into_iter().map(KpiDefinition).collect())
+        Ok(SetRoleKpisPayload {
+            kpis: set.into_iter().map(KpiDefinition).collect(),
+        })
     }
+}
+
+/// A role's new scorecard.
+#[derive(InputObject)]
+pub struct SetRoleKpisInput {
+    /// The team.
+    pub team_id: Id,
+    /// The role the scorecard grades.
+    pub role: Role,
+    /// The whole scorecard, replacing the current one.
+    pub kpis: Vec<KpiInput>,
+}
+
+/// What `setRoleKpis` saved.
+#[derive(SimpleObject)]
+pub struct SetRoleKpisPayload {
+    /// The role's scorecard as saved.
+    kpis: Vec<KpiDefinition>,
 }
 
 /// One KPI as the API takes it: the method's parameters in the field named after it.

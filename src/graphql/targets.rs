@@ -1,5 +1,5 @@
 use crate::graphql::scalars::Decimal;
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use crate::entities::target;
 use crate::error::AppResult;
@@ -63,18 +63,35 @@ impl TargetMutation {
     async fn set_targets(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        targets: Vec<TargetInput>,
-    ) -> AppResult<Vec<Target>> {
-        let saved = crate::services::targets::set(
+        #[graphql(desc = "Targets of a team.")] input: SetTargetsInput,
+    ) -> AppResult<SetTargetsPayload> {
+        let saved = targets::set(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            targets.into_iter().map(Into::into).collect(),
+            input.team_id.0,
+            input.targets.into_iter().map(Into::into).collect(),
         )
         .await?;
-        Ok(saved.into_iter().map(Target).collect())
+        Ok(SetTargetsPayload {
+            targets: saved.into_iter().map(Target).collect(),
+        })
     }
+}
+
+/// Targets of a team.
+#[derive(InputObject)]
+pub struct SetTargetsInput {
+    /// The team.
+    pub team_id: Id,
+    /// Each sets (or replaces) the target of its metric and period.
+    pub targets: Vec<TargetInput>,
+}
+
+/// What `setTargets` saved.
+#[derive(SimpleObject)]
+pub struct SetTargetsPayload {
+    /// The targets as saved, one per input, in its order.
+    targets: Vec<Target>,
 }
 
 #[derive(Debug, InputObject)]
