@@ -18,11 +18,14 @@ pub struct LoginInput {
     password: String,
 }
 
+/// What `login` gives: a token and whose it is.
 #[derive(SimpleObject)]
 pub struct LoginPayload {
     /// Send as `Authorization: Bearer <token>`.
     token: String,
+    /// When the token stops working, unless the password changes first.
     expires_at: DateTime,
+    /// The person signed in.
     staff: Staff,
 }
 

@@ -692,10 +692,15 @@ pub struct BonusRuleInput {
     /// The rule's name and payroll column (A–Z, 0–9, _, upper-cased; unique in the plan);
     /// default the kind's name, e.g. COMMISSION.
     pub code: Option<String>,
+    /// GRADE_BONUS: base × the grade's coefficient.
     pub grade_bonus: Option<GradeBonusInput>,
+    /// SCORE_BONUS: base × score / 100.
     pub score_bonus: Option<ScoreBonusInput>,
+    /// COMMISSION: metric × rate, the rate tiered by target completion.
     pub commission: Option<CommissionInput>,
+    /// PER_UNIT_OVER_THRESHOLD: an amount per unit sold over a threshold.
     pub per_unit_over_threshold: Option<PerUnitOverThresholdInput>,
+    /// TEAM_RELATIVE: a pool shared by the own metric over the role's average.
     pub team_relative: Option<TeamRelativeInput>,
 }
 
@@ -738,10 +743,15 @@ impl From<GradeBonusInput> for rules::GradeBonus {
 /// Each grade's coefficient; omitted ones keep their default (S 1.5, A 1.2, B 1.0, C 0.6, D 0).
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct GradeCoefficientsInput {
+    /// Grade S; default 1.5.
     pub s: Option<Decimal>,
+    /// Grade A; default 1.2.
     pub a: Option<Decimal>,
+    /// Grade B; default 1.0.
     pub b: Option<Decimal>,
+    /// Grade C; default 0.6.
     pub c: Option<Decimal>,
+    /// Grade D; default 0.
     pub d: Option<Decimal>,
 }
 
@@ -761,6 +771,7 @@ impl From<GradeCoefficientsInput> for rules::Coefficients {
 /// base × score / 100.
 #[derive(Debug, Clone, InputObject)]
 pub struct ScoreBonusInput {
+    /// Yuan, paid in full at score 100.
     pub base: Decimal,
 }
 
@@ -775,9 +786,11 @@ impl From<ScoreBonusInput> for rules::ScoreBonus {
 /// metric × rate, the rate replaced by the highest tier of target completion met.
 #[derive(Debug, Clone, InputObject)]
 pub struct CommissionInput {
+    /// The amount the rate applies to.
     pub metric: CommissionMetric,
     /// A fraction: 0.005 = 0.5 %.
     pub rate: Decimal,
+    /// Rates by target completion; the highest tier met replaces `rate`.
     #[graphql(default)]
     pub tiers: Vec<CommissionTierInput>,
 }
@@ -792,10 +805,12 @@ impl From<CommissionInput> for rules::Commission {
     }
 }
 
+/// A tier of a commission: from this completion of the target on, this rate.
 #[derive(Debug, Clone, InputObject)]
 pub struct CommissionTierInput {
     /// metric / target from which `rate` applies: 1.0 = 100 %.
     pub completion: Decimal,
+    /// The rate from that completion on, a fraction: 0.008 = 0.8 %.
     pub rate: Decimal,
 }
 
@@ -830,7 +845,9 @@ impl From<PerUnitOverThresholdInput> for rules::PerUnitOverThreshold {
 /// pool × own metric / the role's average (pooled for rates, mean per person otherwise).
 #[derive(Debug, Clone, InputObject)]
 pub struct TeamRelativeInput {
+    /// Yuan, the amount at the role's average.
     pub pool: Decimal,
+    /// The metric compared with the role's average.
     pub metric: RelativeMetric,
 }
 

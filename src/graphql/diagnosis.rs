@@ -299,8 +299,10 @@ pub struct SetDiagnosisThresholdsPayload {
     thresholds: Vec<Threshold>,
 }
 
+/// A threshold of the diagnosis and its new value.
 #[derive(Debug, InputObject)]
 pub struct ThresholdInput {
+    /// The threshold to change.
     pub key: ThresholdKey,
     /// The new value, or null to go back to the default.
     pub value: Option<Decimal>,

@@ -208,6 +208,7 @@ import_payload!(
 /// read null, never 0.
 #[derive(InputObject)]
 pub struct ShopDayInput {
+    /// The team's local day the figures are for.
     pub date: Date,
     /// 访客数. Optional: left out or null, the day has no visitor count (not 0), and every
     /// rate over visitors of a period with that day is null.
@@ -232,6 +233,7 @@ pub struct ShopDayInput {
     pub returning_visitors: Option<i64>,
     /// 退款金额
     pub refund_amount: Option<Decimal>,
+    /// 退款订单数
     pub refund_orders: Option<i64>,
     /// DSR 描述相符, 0..5 with up to three decimals (e.g. 4.812).
     pub dsr_description: Option<Decimal>,
@@ -241,7 +243,9 @@ pub struct ShopDayInput {
     pub dsr_logistics: Option<Decimal>,
     /// 店铺层级, 1..7
     pub store_level: Option<i32>,
+    /// 商品成本, in yuan: subtracted in GROSS_PROFIT and NET_PROFIT.
     pub cost_of_goods: Option<Decimal>,
+    /// 运费, in yuan: subtracted in GROSS_PROFIT and NET_PROFIT.
     pub shipping_cost: Option<Decimal>,
 }
 
@@ -293,14 +297,21 @@ impl From<ShopDayInput> for rows::ShopDay {
 /// One product's day. Name the product by `productId` or `platformItemId`.
 #[derive(InputObject)]
 pub struct ProductDayInput {
+    /// The product, or name it by `platformItemId`.
     pub product_id: Option<Id>,
     /// 商品ID
     pub platform_item_id: Option<String>,
+    /// The team's local day.
     pub date: Date,
+    /// 访客数
     pub visitors: i64,
+    /// 支付买家数
     pub paid_buyers: i64,
+    /// 支付件数
     pub paid_units: i64,
+    /// 支付金额, in yuan.
     pub paid_amount: Decimal,
+    /// 收藏加购人数
     pub fav_cart_buyers: Option<i64>,
     /// 中差评
     pub bad_reviews: Option<i64>,
@@ -342,9 +353,11 @@ impl From<ProductDayInput> for rows::ProductDay {
 /// neither.
 #[derive(InputObject)]
 pub struct AgentDayInput {
+    /// The agent, or name them by `agent`.
     pub staff_id: Option<Id>,
     /// 旺旺 sub-account, e-mail or name.
     pub agent: Option<String>,
+    /// The team's local day.
     pub date: Date,
     /// 接待人数
     pub received: i64,
@@ -356,16 +369,25 @@ pub struct AgentDayInput {
     pub paid_buyers: i64,
     /// 客服销售额
     pub sales_amount: Decimal,
+    /// 客服销售件数
     pub sales_units: Option<i64>,
+    /// First-response times (首次响应时长) summed, in seconds; with `firstResponseCount`.
     pub first_response_seconds_sum: Option<i64>,
+    /// How many first responses `firstResponseSecondsSum` sums.
     pub first_response_count: Option<i64>,
+    /// Response times (响应时长) summed, in seconds; with `responseCount`.
     pub response_seconds_sum: Option<i64>,
+    /// How many responses `responseSecondsSum` sums.
     pub response_count: Option<i64>,
+    /// Messages the buyers sent (买家消息数).
     pub buyer_messages: Option<i64>,
+    /// Messages the agent sent (客服消息数).
     pub agent_messages: Option<i64>,
     /// 未回复人数
     pub unreplied: Option<i64>,
+    /// 满意 ratings received.
     pub rated_good: Option<i64>,
+    /// 不满意 ratings received.
     pub rated_bad: Option<i64>,
 }
 
@@ -417,8 +439,11 @@ impl From<AgentDayInput> for rows::AgentDay {
 /// One channel's day under one owner (推广). Name the owner by `ownerId` or `owner`.
 #[derive(InputObject)]
 pub struct AdDayInput {
+    /// The team's local day.
     pub date: Date,
+    /// The channel (直通车, 淘宝客...).
     pub channel: AdChannel,
+    /// The person running the channel, or name them by `owner`.
     pub owner_id: Option<Id>,
     /// E-mail, chat alias or name of the person running the channel.
     pub owner: Option<String>,
@@ -466,16 +491,25 @@ impl From<AdDayInput> for rows::AdDay {
 /// delivered) updates it.
 #[derive(InputObject)]
 pub struct DeliverableInput {
+    /// The team's job reference, unique within the team; the key.
     pub reference: String,
+    /// The designer, or name them by `designer`.
     pub designer_id: Option<Id>,
     /// E-mail, alias or name of the designer.
     pub designer: Option<String>,
+    /// The product it is for, or name it by `platformItemId` (or neither).
     pub product_id: Option<Id>,
+    /// 商品ID of the product it is for.
     pub platform_item_id: Option<String>,
+    /// What kind of work it is.
     pub kind: DeliverableKind,
+    /// The team's local day it was asked for.
     pub requested_on: Date,
+    /// The team's local day it is due.
     pub due_on: Date,
+    /// The team's local day it was delivered; null while it is not.
     pub delivered_on: Option<Date>,
+    /// Rounds of revision it took.
     pub revisions: Option<i64>,
 }
 
@@ -511,14 +545,19 @@ impl From<DeliverableInput> for rows::Deliverable {
 /// A competitor's item as seen on one day.
 #[derive(InputObject)]
 pub struct CompetitorSnapshotInput {
+    /// The competitor's shop name.
     pub competitor: String,
+    /// The competitor's item, as the team tracks it (read back exactly as imported).
     pub item: String,
+    /// The team's local day it was seen.
     pub date: Date,
+    /// The price seen, in yuan.
     pub price: Decimal,
     /// Estimated monthly sales (月销量).
     pub est_monthly_sales: Option<i64>,
     /// Default NONE.
     pub promotion: Option<CompetitorPromotion>,
+    /// Search keywords the item was found by.
     pub keywords: Option<String>,
 }
 

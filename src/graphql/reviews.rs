@@ -74,7 +74,9 @@ impl From<ReviewLine> for ReviewLineShown {
 #[derive(SimpleObject, InputObject)]
 #[graphql(input_name = "GradeQuotaInput")]
 pub struct GradeQuota {
+    /// The grade the quota counts down to.
     pub grade: Grade,
+    /// At most this fraction of the graded people (0.3 = 30 %) have this grade or better.
     pub max: Decimal,
 }
 

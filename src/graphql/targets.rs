@@ -94,11 +94,14 @@ pub struct SetTargetsPayload {
     targets: Vec<Target>,
 }
 
+/// A target of the team or of one person, for a month or one day of it.
 #[derive(Debug, InputObject)]
 pub struct TargetInput {
+    /// The metric of the catalogue the target is for.
     pub metric: Metric,
     /// The person the target is for; omit for a team target.
     pub staff_id: Option<Id>,
+    /// The team's month the target is for.
     pub month: Month,
     /// A team target for this one day of `month` instead of the whole month.
     pub date: Option<Date>,
