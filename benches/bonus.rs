@@ -175,7 +175,7 @@ fn main() {
         tokio::spawn(app.run_until(std::future::pending()));
         let client = reqwest::Client::new();
         let login = format!(
-            "mutation {{ login(email: \"{}\", password: \"{}\") {{ token }} }}",
+            "mutation {{ login(input: {{ email: \"{}\", password: \"{}\" }}) {{ token }} }}",
             seeded.logins[0].0,
             demo::DEMO_PASSWORD
         );
@@ -200,8 +200,8 @@ fn main() {
         {
             panic!("{:#}", anyhow::Error::from(e));
         }
-        let query = "mutation($t: ID!, $m: Month!) { computeBonusRun(teamId: $t, month: $m) {
-            status total payouts(first: 1) { totalCount } } }";
+        let query = "mutation($t: ID!, $m: Month!) { computeBonusRun(input: { teamId: $t, month: $m }) { run {
+            status total payouts(first: 1) { totalCount } } } }";
         let vars = json!({ "t": team.id.to_string(), "m": month.to_string() });
         let first: Value = client
             .post(&endpoint)
@@ -214,7 +214,7 @@ fn main() {
             .await
             .unwrap();
         assert!(first.get("errors").is_none(), "{first}");
-        let run = &first["data"]["computeBonusRun"];
+        let run = &first["data"]["computeBonusRun"]["run"];
         println!(
             "{month}: {} payouts, total {}",
             run["payouts"]["totalCount"], run["total"]

@@ -245,7 +245,7 @@ fn main() {
         let (mut api_http, mut hit_http) =
             (Http::connect(&uncached).await, Http::connect(&cached).await);
         let login = format!(
-            "mutation {{ login(email: \"{manager}\", password: \"{}\") {{ token }} }}",
+            "mutation {{ login(input: {{ email: \"{manager}\", password: \"{}\" }}) {{ token }} }}",
             demo::DEMO_PASSWORD
         );
         let body: Value =

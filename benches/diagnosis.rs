@@ -29,8 +29,9 @@ const DAYS: u32 = 730;
 const DATES: usize = 60;
 const SAMPLES: usize = 100;
 
-const RUN: &str = "mutation($t: ID!, $d: Date) { runDiagnosis(teamId: $t, date: $d) {
-    id findings { code severity observed expected } } }";
+const RUN: &str =
+    "mutation($t: ID!, $d: Date) { runDiagnosis(input: { teamId: $t, date: $d }) { diagnosis {
+    id findings { code severity observed expected } } } }";
 
 fn p50_p99(mut samples: Vec<Duration>) -> String {
     samples.sort();
@@ -113,7 +114,7 @@ async fn bench() {
     tokio::spawn(app.run_until(std::future::pending()));
     let client = reqwest::Client::new();
     let login = format!(
-        "mutation {{ login(email: \"{}\", password: \"{}\") {{ token }} }}",
+        "mutation {{ login(input: {{ email: \"{}\", password: \"{}\" }}) {{ token }} }}",
         seeded.logins[0].0,
         demo::DEMO_PASSWORD
     );

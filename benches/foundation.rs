@@ -62,7 +62,7 @@ impl Bench {
 
     async fn login(&self) -> String {
         let q = format!(
-            "mutation {{ login(email: \"{}\", password: \"{}\") {{ token }} }}",
+            "mutation {{ login(input: {{ email: \"{}\", password: \"{}\" }}) {{ token }} }}",
             self.manager_email,
             demo::DEMO_PASSWORD
         );

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use crate::graphql::scalars::DateTime;
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use crate::error::AppResult;
 use crate::graphql::context::db;
@@ -9,11 +9,23 @@ use crate::graphql::staff::Staff;
 
 use crate::services::auth::{Auth, Origin, Services};
 
+/// An e-mail address and its password.
+#[derive(InputObject)]
+pub struct LoginInput {
+    /// The address the account was created with.
+    email: String,
+    /// The account's password.
+    password: String,
+}
+
+/// What `login` gives: a token and whose it is.
 #[derive(SimpleObject)]
 pub struct LoginPayload {
     /// Send as `Authorization: Bearer <token>`.
     token: String,
+    /// When the token stops working, unless the password changes first.
     expires_at: DateTime,
+    /// The person signed in.
     staff: Staff,
 }
 
@@ -41,8 +53,7 @@ impl AuthMutation {
     async fn login(
         &self,
         ctx: &Context<'_>,
-        email: String,
-        password: String,
+        #[graphql(desc = "An e-mail address and its password.")] input: LoginInput,
     ) -> AppResult<LoginPayload> {
         let services = ctx.data_unchecked::<Arc<Services>>();
         // A connection whose handler did not tell its origin shares one unknown address.
@@ -55,7 +66,8 @@ impl AuthMutation {
             }
         };
         let session =
-            crate::services::auth::login(db(ctx), services, origin, &email, &password).await?;
+            crate::services::auth::login(db(ctx), services, origin, &input.email, &input.password)
+                .await?;
         Ok(LoginPayload {
             token: session.token,
             expires_at: session.expires_at.into(),

@@ -434,15 +434,42 @@ impl BonusAdjustment {
     }
 }
 
+/// A manual adjustment of a person's bonus.
 #[derive(Debug, InputObject)]
-pub struct NewBonusAdjustment {
+pub struct AddBonusAdjustmentInput {
+    /// The team.
     pub team_id: Id,
+    /// An open month of the team.
     pub month: Month,
+    /// The person whose bonus it adjusts.
     pub staff_id: Id,
     /// Yuan, at most two decimals; negative deducts.
     pub amount: Decimal,
-    /// Mandatory: why (kept in the audit trail).
+    /// Mandatory: why, at most 500 characters (kept in the audit trail).
     pub reason: String,
+}
+
+/// What `addBonusAdjustment` added.
+#[derive(SimpleObject)]
+pub struct AddBonusAdjustmentPayload {
+    /// The new adjustment.
+    adjustment: BonusAdjustment,
+}
+
+/// The adjustment to withdraw.
+#[derive(InputObject)]
+pub struct RemoveBonusAdjustmentInput {
+    /// The adjustment, of an open month.
+    pub id: Id,
+    /// Why, at most 500 characters (kept in the audit trail).
+    pub reason: String,
+}
+
+/// What `removeBonusAdjustment` withdrew.
+#[derive(SimpleObject)]
+pub struct RemoveBonusAdjustmentPayload {
+    /// The adjustment as withdrawn.
+    adjustment: BonusAdjustment,
 }
 
 #[derive(Default)]
@@ -519,33 +546,33 @@ impl BonusMutation {
     async fn set_bonus_plan(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        role: Role,
-        rules: Vec<BonusRuleInput>,
-    ) -> AppResult<BonusPlan> {
-        let plan = crate::services::bonus::set_plan(
+        #[graphql(desc = "A role's new bonus plan.")] input: SetBonusPlanInput,
+    ) -> AppResult<SetBonusPlanPayload> {
+        let plan = bonus::set_plan(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            role.into(),
-            rules.into_iter().map(Into::into).collect(),
+            input.team_id.0,
+            input.role.into(),
+            input.rules.into_iter().map(Into::into).collect(),
             clock(ctx).now(),
         )
         .await?;
-        Ok(BonusPlan(plan))
+        Ok(SetBonusPlanPayload {
+            plan: BonusPlan(plan),
+        })
     }
 
     /// Puts a role back on its default plan; the team's manager.
     async fn reset_bonus_plan(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        role: Role,
-    ) -> AppResult<BonusPlan> {
-        Ok(BonusPlan(
-            crate::services::bonus::reset_plan(db(ctx), actor(ctx)?, team_id.0, role.into())
-                .await?,
-        ))
+        #[graphql(desc = "The role to put back on its default plan.")] input: ResetBonusPlanInput,
+    ) -> AppResult<ResetBonusPlanPayload> {
+        let role = input.role.into();
+        let plan = bonus::reset_plan(db(ctx), actor(ctx)?, input.team_id.0, role).await?;
+        Ok(ResetBonusPlanPayload {
+            plan: BonusPlan(plan),
+        })
     }
 
     /// Recomputes the month's draft run (and its reviews) from the data; the team's manager.
@@ -553,27 +580,27 @@ impl BonusMutation {
     async fn compute_bonus_run(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
-    ) -> AppResult<BonusRun> {
-        let run = crate::services::bonus::recompute(
+        #[graphql(desc = "The month whose draft run to recompute.")] input: ComputeBonusRunInput,
+    ) -> AppResult<ComputeBonusRunPayload> {
+        let run = bonus::recompute(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            month,
+            input.team_id.0,
+            input.month,
             clock(ctx).now(),
         )
         .await?;
-        Ok(BonusRun(run))
+        Ok(ComputeBonusRunPayload { run: BonusRun(run) })
     }
 
     /// Adds a manual adjustment (audited) to an open month; counted from the next computation.
     async fn add_bonus_adjustment(
         &self,
         ctx: &Context<'_>,
-        input: NewBonusAdjustment,
-    ) -> AppResult<BonusAdjustment> {
-        let made = crate::services::bonus::add_adjustment(
+        #[graphql(desc = "A manual adjustment of a person's bonus.")]
+        input: AddBonusAdjustmentInput,
+    ) -> AppResult<AddBonusAdjustmentPayload> {
+        let made = bonus::add_adjustment(
             db(ctx),
             actor(ctx)?,
             input.team_id.0,
@@ -584,26 +611,79 @@ impl BonusMutation {
             clock(ctx).now(),
         )
         .await?;
-        Ok(BonusAdjustment(made))
+        Ok(AddBonusAdjustmentPayload {
+            adjustment: BonusAdjustment(made),
+        })
     }
 
     /// Withdraws an adjustment of an open month, with a reason (audited).
     async fn remove_bonus_adjustment(
         &self,
         ctx: &Context<'_>,
-        id: Id,
-        reason: String,
-    ) -> AppResult<BonusAdjustment> {
-        let removed = crate::services::bonus::remove_adjustment(
+        #[graphql(desc = "The adjustment to withdraw.")] input: RemoveBonusAdjustmentInput,
+    ) -> AppResult<RemoveBonusAdjustmentPayload> {
+        let removed = bonus::remove_adjustment(
             db(ctx),
             actor(ctx)?,
-            id.0,
-            &reason,
+            input.id.0,
+            &input.reason,
             clock(ctx).now(),
         )
         .await?;
-        Ok(BonusAdjustment(removed))
+        Ok(RemoveBonusAdjustmentPayload {
+            adjustment: BonusAdjustment(removed),
+        })
     }
+}
+
+/// A role's new bonus plan.
+#[derive(InputObject)]
+pub struct SetBonusPlanInput {
+    /// The team.
+    pub team_id: Id,
+    /// The role the plan pays.
+    pub role: Role,
+    /// The whole plan, replacing the current one.
+    pub rules: Vec<BonusRuleInput>,
+}
+
+/// What `setBonusPlan` saved.
+#[derive(SimpleObject)]
+pub struct SetBonusPlanPayload {
+    /// The role's plan as saved.
+    plan: BonusPlan,
+}
+
+/// The role to put back on its default plan.
+#[derive(InputObject)]
+pub struct ResetBonusPlanInput {
+    /// The team.
+    pub team_id: Id,
+    /// The role.
+    pub role: Role,
+}
+
+/// What `resetBonusPlan` restored.
+#[derive(SimpleObject)]
+pub struct ResetBonusPlanPayload {
+    /// The role's default plan, now in force.
+    plan: BonusPlan,
+}
+
+/// The month whose draft run to recompute.
+#[derive(InputObject)]
+pub struct ComputeBonusRunInput {
+    /// The team.
+    pub team_id: Id,
+    /// An open month of the team.
+    pub month: Month,
+}
+
+/// What `computeBonusRun` computed.
+#[derive(SimpleObject)]
+pub struct ComputeBonusRunPayload {
+    /// The month's draft run.
+    run: BonusRun,
 }
 
 /// One rule of a plan: its code and exactly one of the kinds' parameters.
@@ -612,10 +692,15 @@ pub struct BonusRuleInput {
     /// The rule's name and payroll column (A–Z, 0–9, _, upper-cased; unique in the plan);
     /// default the kind's name, e.g. COMMISSION.
     pub code: Option<String>,
+    /// GRADE_BONUS: base × the grade's coefficient.
     pub grade_bonus: Option<GradeBonusInput>,
+    /// SCORE_BONUS: base × score / 100.
     pub score_bonus: Option<ScoreBonusInput>,
+    /// COMMISSION: metric × rate, the rate tiered by target completion.
     pub commission: Option<CommissionInput>,
+    /// PER_UNIT_OVER_THRESHOLD: an amount per unit sold over a threshold.
     pub per_unit_over_threshold: Option<PerUnitOverThresholdInput>,
+    /// TEAM_RELATIVE: a pool shared by the own metric over the role's average.
     pub team_relative: Option<TeamRelativeInput>,
 }
 
@@ -658,10 +743,15 @@ impl From<GradeBonusInput> for rules::GradeBonus {
 /// Each grade's coefficient; omitted ones keep their default (S 1.5, A 1.2, B 1.0, C 0.6, D 0).
 #[derive(Debug, Clone, Default, InputObject)]
 pub struct GradeCoefficientsInput {
+    /// Grade S; default 1.5.
     pub s: Option<Decimal>,
+    /// Grade A; default 1.2.
     pub a: Option<Decimal>,
+    /// Grade B; default 1.0.
     pub b: Option<Decimal>,
+    /// Grade C; default 0.6.
     pub c: Option<Decimal>,
+    /// Grade D; default 0.
     pub d: Option<Decimal>,
 }
 
@@ -681,6 +771,7 @@ impl From<GradeCoefficientsInput> for rules::Coefficients {
 /// base × score / 100.
 #[derive(Debug, Clone, InputObject)]
 pub struct ScoreBonusInput {
+    /// Yuan, paid in full at score 100.
     pub base: Decimal,
 }
 
@@ -695,9 +786,11 @@ impl From<ScoreBonusInput> for rules::ScoreBonus {
 /// metric × rate, the rate replaced by the highest tier of target completion met.
 #[derive(Debug, Clone, InputObject)]
 pub struct CommissionInput {
+    /// The amount the rate applies to.
     pub metric: CommissionMetric,
     /// A fraction: 0.005 = 0.5 %.
     pub rate: Decimal,
+    /// Rates by target completion; the highest tier met replaces `rate`.
     #[graphql(default)]
     pub tiers: Vec<CommissionTierInput>,
 }
@@ -712,10 +805,12 @@ impl From<CommissionInput> for rules::Commission {
     }
 }
 
+/// A tier of a commission: from this completion of the target on, this rate.
 #[derive(Debug, Clone, InputObject)]
 pub struct CommissionTierInput {
     /// metric / target from which `rate` applies: 1.0 = 100 %.
     pub completion: Decimal,
+    /// The rate from that completion on, a fraction: 0.008 = 0.8 %.
     pub rate: Decimal,
 }
 
@@ -750,7 +845,9 @@ impl From<PerUnitOverThresholdInput> for rules::PerUnitOverThreshold {
 /// pool × own metric / the role's average (pooled for rates, mean per person otherwise).
 #[derive(Debug, Clone, InputObject)]
 pub struct TeamRelativeInput {
+    /// Yuan, the amount at the role's average.
     pub pool: Decimal,
+    /// The metric compared with the role's average.
     pub metric: RelativeMetric,
 }
 

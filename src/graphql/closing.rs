@@ -1,5 +1,5 @@
 use crate::graphql::scalars::DateTime;
-use async_graphql::{Context, Object};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use crate::entities::month_close;
 use crate::error::AppResult;
@@ -100,23 +100,23 @@ impl ClosingMutation {
     async fn finalize_month(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
-        #[graphql(name = "override", default)] override_early: bool,
-    ) -> AppResult<MonthClose> {
+        #[graphql(desc = "The month to finalize.")] input: FinalizeMonthInput,
+    ) -> AppResult<FinalizeMonthPayload> {
         let close = crate::services::closing::finalize(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            month,
-            override_early,
+            input.team_id.0,
+            input.month,
+            input.override_early,
             clock(ctx).now(),
         )
         .await?;
-        Ok(MonthClose {
-            team_id: close.team_id,
-            month,
-            close: Some(close),
+        Ok(FinalizeMonthPayload {
+            month_close: MonthClose {
+                team_id: close.team_id,
+                month: input.month,
+                close: Some(close),
+            },
         })
     }
 
@@ -124,23 +124,60 @@ impl ClosingMutation {
     async fn reopen_month(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
-        reason: String,
-    ) -> AppResult<MonthClose> {
+        #[graphql(desc = "The month to reopen.")] input: ReopenMonthInput,
+    ) -> AppResult<ReopenMonthPayload> {
         let close = crate::services::closing::reopen(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            month,
-            &reason,
+            input.team_id.0,
+            input.month,
+            &input.reason,
             clock(ctx).now(),
         )
         .await?;
-        Ok(MonthClose {
-            team_id: close.team_id,
-            month,
-            close: Some(close),
+        Ok(ReopenMonthPayload {
+            month_close: MonthClose {
+                team_id: close.team_id,
+                month: input.month,
+                close: Some(close),
+            },
         })
     }
+}
+
+/// The month to finalize.
+#[derive(InputObject)]
+pub struct FinalizeMonthInput {
+    /// The team.
+    pub team_id: Id,
+    /// An ended month of the team.
+    pub month: Month,
+    /// Finalize before the figures settle (`settlesOn`); default false.
+    #[graphql(name = "override", default)]
+    pub override_early: bool,
+}
+
+/// What `finalizeMonth` locked.
+#[derive(SimpleObject)]
+pub struct FinalizeMonthPayload {
+    /// The month, now FINALIZED.
+    month_close: MonthClose,
+}
+
+/// The month to reopen.
+#[derive(InputObject)]
+pub struct ReopenMonthInput {
+    /// The team.
+    pub team_id: Id,
+    /// A finalized month of the team.
+    pub month: Month,
+    /// Why, at most 500 characters (kept in the audit trail).
+    pub reason: String,
+}
+
+/// What `reopenMonth` unlocked.
+#[derive(SimpleObject)]
+pub struct ReopenMonthPayload {
+    /// The month, OPEN again.
+    month_close: MonthClose,
 }

@@ -233,40 +233,76 @@ impl DiagnosisMutation {
     async fn run_diagnosis(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        date: Option<Date>,
-    ) -> AppResult<Diagnosis> {
+        #[graphql(desc = "The team and day to diagnose.")] input: RunDiagnosisInput,
+    ) -> AppResult<RunDiagnosisPayload> {
         let (diagnosis, _) = crate::services::diagnosis::run(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            date.map(|d| d.0),
+            input.team_id.0,
+            input.date.map(|d| d.0),
             clock(ctx).now(),
         )
         .await?;
-        Ok(Diagnosis(diagnosis))
+        Ok(RunDiagnosisPayload {
+            diagnosis: Diagnosis(diagnosis),
+        })
     }
 
     /// Changes thresholds (null value: back to the default); the team's manager or an admin.
     async fn set_diagnosis_thresholds(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        thresholds: Vec<ThresholdInput>,
-    ) -> AppResult<Vec<Threshold>> {
+        #[graphql(desc = "Thresholds of a team to change.")] input: SetDiagnosisThresholdsInput,
+    ) -> AppResult<SetDiagnosisThresholdsPayload> {
         let set = thresholds::set(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            thresholds.into_iter().map(Into::into).collect(),
+            input.team_id.0,
+            input.thresholds.into_iter().map(Into::into).collect(),
         )
         .await?;
-        Ok(listed(&set))
+        Ok(SetDiagnosisThresholdsPayload {
+            thresholds: listed(&set),
+        })
     }
 }
 
+/// The team and day to diagnose.
+#[derive(InputObject)]
+pub struct RunDiagnosisInput {
+    /// The team.
+    pub team_id: Id,
+    /// The team's local day; by default yesterday in the team's time zone.
+    pub date: Option<Date>,
+}
+
+/// What `runDiagnosis` found.
+#[derive(SimpleObject)]
+pub struct RunDiagnosisPayload {
+    /// The day's diagnosis, as this run made it.
+    diagnosis: Diagnosis,
+}
+
+/// Thresholds of a team to change.
+#[derive(InputObject)]
+pub struct SetDiagnosisThresholdsInput {
+    /// The team.
+    pub team_id: Id,
+    /// Each changes one threshold; those not named keep their value.
+    pub thresholds: Vec<ThresholdInput>,
+}
+
+/// What `setDiagnosisThresholds` saved.
+#[derive(SimpleObject)]
+pub struct SetDiagnosisThresholdsPayload {
+    /// Every threshold of the team, as now in force.
+    thresholds: Vec<Threshold>,
+}
+
+/// A threshold of the diagnosis and its new value.
 #[derive(Debug, InputObject)]
 pub struct ThresholdInput {
+    /// The threshold to change.
     pub key: ThresholdKey,
     /// The new value, or null to go back to the default.
     pub value: Option<Decimal>,

@@ -44,12 +44,14 @@ pub struct ImportMutation;
 #[Object]
 impl ImportMutation {
     /// Imports an uploaded export (CSV in UTF-8, GBK/GB18030 or UTF-16, or an `.xlsx` / `.xls`
-    /// workbook's sheet: told by the file's first bytes) into the team, all or nothing, as `shopops import` does; with `dryRun` says what it would do and writes
-    /// nothing. Sent as a multipart request (the GraphQL multipart request spec), within the
-    /// upload size limit (`SHOPOPS_MAX_UPLOAD_BYTES`). The team's manager or an admin.
+    /// workbook's sheet: told by the file's first bytes) into the team, all or nothing, as
+    /// `shopops import` does; with `dryRun` says what it would do and writes nothing. Sent as a
+    /// multipart request (the GraphQL multipart request spec), within the upload size limit
+    /// (`SHOPOPS_MAX_UPLOAD_BYTES`). The team's manager or an admin.
     async fn import_file(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The file, the team and kind it is for, and how to read it.")]
         input: ImportFileInput,
     ) -> AppResult<ImportFilePayload> {
         let actor = actor(ctx)?;
@@ -113,9 +115,12 @@ fn file_name(sent: &str) -> AppResult<String> {
     Ok(name.to_owned())
 }
 
+/// An uploaded export and how to read it.
 #[derive(InputObject)]
 pub struct ImportFileInput {
+    /// The team the rows are for.
     pub team_id: Id,
+    /// What the file holds, as `shopops import`'s kind does.
     pub kind: ImportKind,
     /// The export, as a multipart file part.
     pub file: Upload,
@@ -138,19 +143,21 @@ pub struct ImportFileInput {
 /// by (`负责人`); `value` is written as a cell of it would be (`TAOBAOKE` or `淘宝客`).
 #[derive(InputObject)]
 pub struct ColumnValueInput {
+    /// The column: its field (`owner`) or any header it is known by (`负责人`).
     pub column: String,
+    /// The value, written as a cell of the column would be.
     pub value: String,
 }
 
 /// The most defaults an upload takes: more than any kind has columns.
 const MAX_DEFAULTS: usize = 20;
 
-/// What an upload did, or (a dry run) would do.
 pub struct ImportFilePayload {
     dry_run: bool,
     imported: files::Imported,
 }
 
+/// What an upload did, or (a dry run) would do.
 #[Object]
 impl ImportFilePayload {
     /// True when nothing was written.

@@ -21,92 +21,186 @@ impl IngestMutation {
         ctx: &Context<'_>,
         team_id: Id,
         rows: Vec<I>,
-    ) -> AppResult<ImportOutcome> {
+    ) -> AppResult<ingest::ImportOutcome> {
         let rows = rows.into_iter().map(Into::into).collect();
-        let outcome = ingest::import::<R>(db(ctx), actor(ctx)?, team_id.0, rows).await?;
-        Ok(outcome.into())
+        ingest::import::<R>(db(ctx), actor(ctx)?, team_id.0, rows).await
     }
 }
 
 #[Object]
 impl IngestMutation {
-    /// Shop days (生意参谋), keyed by date.
+    /// Shop days (生意参谋), keyed by date. The team's manager or an admin; all or nothing.
     async fn import_shop_days(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<ShopDayInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::ShopDay>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of shop days for a team.")] input: ImportShopDaysInput,
+    ) -> AppResult<ImportShopDaysPayload> {
+        let outcome = Self::run::<_, rows::ShopDay>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
-    /// Product days, keyed by product and date.
+    /// Product days, keyed by product and date. The team's manager or an admin; all or nothing.
     async fn import_product_days(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<ProductDayInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::ProductDay>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of product days for a team.")] input: ImportProductDaysInput,
+    ) -> AppResult<ImportProductDaysPayload> {
+        let outcome = Self::run::<_, rows::ProductDay>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
     /// Customer-service agent days (赤兔), keyed by agent and date.
+    /// The team's manager or an admin; all or nothing.
     async fn import_agent_days(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<AgentDayInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::AgentDay>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of agent days for a team.")] input: ImportAgentDaysInput,
+    ) -> AppResult<ImportAgentDaysPayload> {
+        let outcome = Self::run::<_, rows::AgentDay>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
-    /// Ad days, keyed by date, channel and owner.
+    /// Ad days, keyed by date, channel and owner. The team's manager or an admin; all or nothing.
     async fn import_ad_days(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<AdDayInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::AdDay>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of ad days for a team.")] input: ImportAdDaysInput,
+    ) -> AppResult<ImportAdDaysPayload> {
+        let outcome = Self::run::<_, rows::AdDay>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
     /// Design deliverables, keyed by the team's job reference.
+    /// The team's manager or an admin; all or nothing.
     async fn import_deliverables(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<DeliverableInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::Deliverable>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of deliverables for a team.")] input: ImportDeliverablesInput,
+    ) -> AppResult<ImportDeliverablesPayload> {
+        let outcome = Self::run::<_, rows::Deliverable>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 
     /// Competitor snapshots, keyed by competitor, item and date.
+    /// The team's manager or an admin; all or nothing.
     async fn import_competitor_snapshots(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        rows: Vec<CompetitorSnapshotInput>,
-    ) -> AppResult<ImportOutcome> {
-        Self::run::<_, rows::CompetitorSnapshot>(ctx, team_id, rows).await
+        #[graphql(desc = "Rows of competitor snapshots for a team.")]
+        input: ImportCompetitorSnapshotsInput,
+    ) -> AppResult<ImportCompetitorSnapshotsPayload> {
+        let outcome =
+            Self::run::<_, rows::CompetitorSnapshot>(ctx, input.team_id, input.rows).await?;
+        Ok(outcome.into())
     }
 }
 
-#[derive(SimpleObject)]
-pub struct ImportOutcome {
-    /// Rows whose key was new.
-    pub inserted: u64,
-    /// Rows that overwrote an existing key.
-    pub updated: u64,
-}
-
-impl From<ingest::ImportOutcome> for ImportOutcome {
-    fn from(o: ingest::ImportOutcome) -> Self {
-        Self {
-            inserted: o.inserted,
-            updated: o.updated,
+/// The payload of an import of rows: like `importFile`'s, its counts are its own fields.
+macro_rules! import_payload {
+    ($name:ident, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(SimpleObject)]
+        pub struct $name {
+            /// Rows whose key was new.
+            inserted: u64,
+            /// Rows that overwrote an existing key.
+            updated: u64,
         }
-    }
+
+        impl From<ingest::ImportOutcome> for $name {
+            fn from(o: ingest::ImportOutcome) -> Self {
+                Self {
+                    inserted: o.inserted,
+                    updated: o.updated,
+                }
+            }
+        }
+    };
 }
+
+/// Rows of shop days for a team.
+#[derive(InputObject)]
+pub struct ImportShopDaysInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<ShopDayInput>,
+}
+
+import_payload!(
+    ImportShopDaysPayload,
+    "What `importShopDays` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of product days for a team.
+#[derive(InputObject)]
+pub struct ImportProductDaysInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<ProductDayInput>,
+}
+
+import_payload!(
+    ImportProductDaysPayload,
+    "What `importProductDays` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of agent days for a team.
+#[derive(InputObject)]
+pub struct ImportAgentDaysInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<AgentDayInput>,
+}
+
+import_payload!(
+    ImportAgentDaysPayload,
+    "What `importAgentDays` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of ad days for a team.
+#[derive(InputObject)]
+pub struct ImportAdDaysInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<AdDayInput>,
+}
+
+import_payload!(
+    ImportAdDaysPayload,
+    "What `importAdDays` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of deliverables for a team.
+#[derive(InputObject)]
+pub struct ImportDeliverablesInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<DeliverableInput>,
+}
+
+import_payload!(
+    ImportDeliverablesPayload,
+    "What `importDeliverables` wrote: its rows, by whether their key was new."
+);
+
+/// Rows of competitor snapshots for a team.
+#[derive(InputObject)]
+pub struct ImportCompetitorSnapshotsInput {
+    /// The team the rows belong to.
+    pub team_id: Id,
+    /// The rows; one whose natural key (§2) exists overwrites it.
+    pub rows: Vec<CompetitorSnapshotInput>,
+}
+
+import_payload!(
+    ImportCompetitorSnapshotsPayload,
+    "What `importCompetitorSnapshots` wrote: its rows, by whether their key was new."
+);
 
 /// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `visitors`,
 /// `pageViews`, `paidOrders` and `paidUnits`, which some exports lack (抖店罗盘 has no
@@ -114,6 +208,7 @@ impl From<ingest::ImportOutcome> for ImportOutcome {
 /// read null, never 0.
 #[derive(InputObject)]
 pub struct ShopDayInput {
+    /// The team's local day the figures are for.
     pub date: Date,
     /// 访客数. Optional: left out or null, the day has no visitor count (not 0), and every
     /// rate over visitors of a period with that day is null.
@@ -138,6 +233,7 @@ pub struct ShopDayInput {
     pub returning_visitors: Option<i64>,
     /// 退款金额
     pub refund_amount: Option<Decimal>,
+    /// 退款订单数
     pub refund_orders: Option<i64>,
     /// DSR 描述相符, 0..5 with up to three decimals (e.g. 4.812).
     pub dsr_description: Option<Decimal>,
@@ -147,7 +243,9 @@ pub struct ShopDayInput {
     pub dsr_logistics: Option<Decimal>,
     /// 店铺层级, 1..7
     pub store_level: Option<i32>,
+    /// 商品成本, in yuan: subtracted in GROSS_PROFIT and NET_PROFIT.
     pub cost_of_goods: Option<Decimal>,
+    /// 运费, in yuan: subtracted in GROSS_PROFIT and NET_PROFIT.
     pub shipping_cost: Option<Decimal>,
 }
 
@@ -199,14 +297,21 @@ impl From<ShopDayInput> for rows::ShopDay {
 /// One product's day. Name the product by `productId` or `platformItemId`.
 #[derive(InputObject)]
 pub struct ProductDayInput {
+    /// The product, or name it by `platformItemId`.
     pub product_id: Option<Id>,
     /// 商品ID
     pub platform_item_id: Option<String>,
+    /// The team's local day.
     pub date: Date,
+    /// 访客数
     pub visitors: i64,
+    /// 支付买家数
     pub paid_buyers: i64,
+    /// 支付件数
     pub paid_units: i64,
+    /// 支付金额, in yuan.
     pub paid_amount: Decimal,
+    /// 收藏加购人数
     pub fav_cart_buyers: Option<i64>,
     /// 中差评
     pub bad_reviews: Option<i64>,
@@ -248,9 +353,11 @@ impl From<ProductDayInput> for rows::ProductDay {
 /// neither.
 #[derive(InputObject)]
 pub struct AgentDayInput {
+    /// The agent, or name them by `agent`.
     pub staff_id: Option<Id>,
     /// 旺旺 sub-account, e-mail or name.
     pub agent: Option<String>,
+    /// The team's local day.
     pub date: Date,
     /// 接待人数
     pub received: i64,
@@ -262,16 +369,25 @@ pub struct AgentDayInput {
     pub paid_buyers: i64,
     /// 客服销售额
     pub sales_amount: Decimal,
+    /// 客服销售件数
     pub sales_units: Option<i64>,
+    /// First-response times (首次响应时长) summed, in seconds; with `firstResponseCount`.
     pub first_response_seconds_sum: Option<i64>,
+    /// How many first responses `firstResponseSecondsSum` sums.
     pub first_response_count: Option<i64>,
+    /// Response times (响应时长) summed, in seconds; with `responseCount`.
     pub response_seconds_sum: Option<i64>,
+    /// How many responses `responseSecondsSum` sums.
     pub response_count: Option<i64>,
+    /// Messages the buyers sent (买家消息数).
     pub buyer_messages: Option<i64>,
+    /// Messages the agent sent (客服消息数).
     pub agent_messages: Option<i64>,
     /// 未回复人数
     pub unreplied: Option<i64>,
+    /// 满意 ratings received.
     pub rated_good: Option<i64>,
+    /// 不满意 ratings received.
     pub rated_bad: Option<i64>,
 }
 
@@ -323,8 +439,11 @@ impl From<AgentDayInput> for rows::AgentDay {
 /// One channel's day under one owner (推广). Name the owner by `ownerId` or `owner`.
 #[derive(InputObject)]
 pub struct AdDayInput {
+    /// The team's local day.
     pub date: Date,
+    /// The channel (直通车, 淘宝客...).
     pub channel: AdChannel,
+    /// The person running the channel, or name them by `owner`.
     pub owner_id: Option<Id>,
     /// E-mail, chat alias or name of the person running the channel.
     pub owner: Option<String>,
@@ -372,16 +491,25 @@ impl From<AdDayInput> for rows::AdDay {
 /// delivered) updates it.
 #[derive(InputObject)]
 pub struct DeliverableInput {
+    /// The team's job reference, unique within the team; the key.
     pub reference: String,
+    /// The designer, or name them by `designer`.
     pub designer_id: Option<Id>,
     /// E-mail, alias or name of the designer.
     pub designer: Option<String>,
+    /// The product it is for, or name it by `platformItemId` (or neither).
     pub product_id: Option<Id>,
+    /// 商品ID of the product it is for.
     pub platform_item_id: Option<String>,
+    /// What kind of work it is.
     pub kind: DeliverableKind,
+    /// The team's local day it was asked for.
     pub requested_on: Date,
+    /// The team's local day it is due.
     pub due_on: Date,
+    /// The team's local day it was delivered; null while it is not.
     pub delivered_on: Option<Date>,
+    /// Rounds of revision it took.
     pub revisions: Option<i64>,
 }
 
@@ -417,14 +545,19 @@ impl From<DeliverableInput> for rows::Deliverable {
 /// A competitor's item as seen on one day.
 #[derive(InputObject)]
 pub struct CompetitorSnapshotInput {
+    /// The competitor's shop name.
     pub competitor: String,
+    /// The competitor's item, as the team tracks it (read back exactly as imported).
     pub item: String,
+    /// The team's local day it was seen.
     pub date: Date,
+    /// The price seen, in yuan.
     pub price: Decimal,
     /// Estimated monthly sales (月销量).
     pub est_monthly_sales: Option<i64>,
     /// Default NONE.
     pub promotion: Option<CompetitorPromotion>,
+    /// Search keywords the item was found by.
     pub keywords: Option<String>,
 }
 

@@ -14,7 +14,9 @@ use crate::services::kpi::{self, Kpi};
 #[derive(Debug, Clone, SimpleObject, InputObject)]
 #[graphql(input_name = "TierInput")]
 pub struct Tier {
+    /// The value to reach, in the metric's unit (for a lower-is-better metric: at most it).
     pub threshold: Decimal,
+    /// The score of a value that reaches it; the highest tier reached counts, none scores 0.
     pub score: Decimal,
 }
 
@@ -147,20 +149,38 @@ impl KpiMutation {
     async fn set_role_kpis(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        role: Role,
-        kpis: Vec<KpiInput>,
-    ) -> AppResult<Vec<KpiDefinition>> {
-        let set = crate::services::kpi::set_role(
+        #[graphql(desc = "A role's new scorecard.")] input: SetRoleKpisInput,
+    ) -> AppResult<SetRoleKpisPayload> {
+        let set = kpi::set_role(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            role.into(),
-            kpis.into_iter().map(Into::into).collect(),
+            input.team_id.0,
+            input.role.into(),
+            input.kpis.into_iter().map(Into::into).collect(),
         )
         .await?;
-        Ok(set.into_iter().map(KpiDefinition).collect())
+        Ok(SetRoleKpisPayload {
+            kpis: set.into_iter().map(KpiDefinition).collect(),
+        })
     }
+}
+
+/// A role's new scorecard.
+#[derive(InputObject)]
+pub struct SetRoleKpisInput {
+    /// The team.
+    pub team_id: Id,
+    /// The role the scorecard grades.
+    pub role: Role,
+    /// The whole scorecard, replacing the current one.
+    pub kpis: Vec<KpiInput>,
+}
+
+/// What `setRoleKpis` saved.
+#[derive(SimpleObject)]
+pub struct SetRoleKpisPayload {
+    /// The role's scorecard as saved.
+    kpis: Vec<KpiDefinition>,
 }
 
 /// One KPI as the API takes it: the method's parameters in the field named after it.
@@ -171,22 +191,28 @@ pub struct KpiInput {
     /// Any metric of the catalogue (§3). A metric of another role's data (an agent's
     /// conversion for an operator) is scored on the team's pooled value.
     pub metric: Metric,
+    /// What is scored: the month's value (default) or its completion of the target.
     #[graphql(default_with = "Basis::Value")]
     pub basis: Basis,
     /// Whether higher or lower is better; by default the metric's own (response times, CPC,
     /// bounce and refund rates are better low).
     pub direction: Option<Direction>,
+    /// How the value is scored; its parameters are in the fields named for it.
     pub method: Method,
     /// TIERS: (threshold, score) pairs.
     pub tiers: Option<Vec<Tier>>,
     /// LINEAR: the actual scoring 0 and the one scoring 100.
     pub worst: Option<Decimal>,
+    /// LINEAR: the value scoring 100.
     pub best: Option<Decimal>,
     /// TARGET_RATIO: where the target comes from (FIXED takes `value`), and the cap (default
     /// 1.2).
     pub target: Option<TargetSource>,
+    /// TARGET_RATIO with a FIXED target: the target, in the metric's unit.
     pub value: Option<Decimal>,
+    /// TARGET_RATIO: the highest ratio counted (default 1.2).
     pub cap: Option<Decimal>,
+    /// Its weight in the total: Σ(weight × score) / Σweight over the KPIs scored.
     pub weight: Decimal,
 }
 

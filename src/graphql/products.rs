@@ -1,5 +1,5 @@
 use crate::graphql::scalars::Decimal;
-use async_graphql::{Context, InputObject, MaybeUndefined, Object};
+use async_graphql::{Context, InputObject, MaybeUndefined, Object, SimpleObject};
 
 use crate::entities::product;
 use crate::error::AppResult;
@@ -90,42 +90,63 @@ pub struct ProductMutation;
 #[Object]
 impl ProductMutation {
     /// The team's manager or an admin.
-    async fn create_product(&self, ctx: &Context<'_>, input: NewProduct) -> AppResult<Product> {
-        crate::services::products::create(db(ctx), actor(ctx)?, input.into())
-            .await
-            .map(Product)
+    async fn create_product(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A new item of a team.")] input: CreateProductInput,
+    ) -> AppResult<CreateProductPayload> {
+        let made = products::create(db(ctx), actor(ctx)?, input.into()).await?;
+        Ok(CreateProductPayload {
+            product: Product(made),
+        })
     }
 
+    /// The team's manager or an admin.
     async fn update_product(
         &self,
         ctx: &Context<'_>,
-        id: Id,
-        input: ProductChanges,
-    ) -> AppResult<Product> {
-        crate::services::products::update(db(ctx), actor(ctx)?, id.0, input.into())
-            .await
-            .map(Product)
+        #[graphql(desc = "The product and its changes.")] input: UpdateProductInput,
+    ) -> AppResult<UpdateProductPayload> {
+        let id = input.id.0;
+        let changed = products::update(db(ctx), actor(ctx)?, id, input.into()).await?;
+        Ok(UpdateProductPayload {
+            product: Product(changed),
+        })
     }
 
     /// Delists the product; its history stays.
-    async fn deactivate_product(&self, ctx: &Context<'_>, id: Id) -> AppResult<Product> {
-        crate::services::products::set_active(db(ctx), actor(ctx)?, id.0, false)
-            .await
-            .map(Product)
+    async fn deactivate_product(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The product to delist.")] input: DeactivateProductInput,
+    ) -> AppResult<DeactivateProductPayload> {
+        let changed = products::set_active(db(ctx), actor(ctx)?, input.id.0, false).await?;
+        Ok(DeactivateProductPayload {
+            product: Product(changed),
+        })
     }
 
-    async fn reactivate_product(&self, ctx: &Context<'_>, id: Id) -> AppResult<Product> {
-        crate::services::products::set_active(db(ctx), actor(ctx)?, id.0, true)
-            .await
-            .map(Product)
+    /// Lists the product again.
+    async fn reactivate_product(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The product to list again.")] input: ReactivateProductInput,
+    ) -> AppResult<ReactivateProductPayload> {
+        let changed = products::set_active(db(ctx), actor(ctx)?, input.id.0, true).await?;
+        Ok(ReactivateProductPayload {
+            product: Product(changed),
+        })
     }
 }
 
+/// A new item of a team.
 #[derive(Debug, InputObject)]
-pub struct NewProduct {
+pub struct CreateProductInput {
+    /// The team that sells it.
     pub team_id: Id,
-    /// The platform's item id (商品ID), unique within the team.
+    /// The platform's item id (商品ID), unique within the team; at most 64 characters.
     pub platform_item_id: String,
+    /// The item's title, at most 200 characters.
     pub title: String,
     /// 主推款. Default false.
     pub is_hero: Option<bool>,
@@ -135,8 +156,8 @@ pub struct NewProduct {
     pub unit_cost: Option<Decimal>,
 }
 
-impl From<NewProduct> for products::NewProduct {
-    fn from(input: NewProduct) -> Self {
+impl From<CreateProductInput> for products::NewProduct {
+    fn from(input: CreateProductInput) -> Self {
         Self {
             team_id: input.team_id.0,
             platform_item_id: input.platform_item_id,
@@ -148,18 +169,33 @@ impl From<NewProduct> for products::NewProduct {
     }
 }
 
-/// Fields left out are unchanged; `designerId: null` removes the designer.
-#[derive(Debug, Default, InputObject)]
-pub struct ProductChanges {
+/// What `createProduct` made.
+#[derive(SimpleObject)]
+pub struct CreateProductPayload {
+    /// The new product.
+    product: Product,
+}
+
+/// The product to change and its changes: fields left out are unchanged; `designerId: null`
+/// removes the designer.
+#[derive(Debug, InputObject)]
+pub struct UpdateProductInput {
+    /// The product.
+    pub id: Id,
+    /// A new platform item id (商品ID), unique within the team; at most 64 characters.
     pub platform_item_id: Option<String>,
+    /// A new title, at most 200 characters.
     pub title: Option<String>,
+    /// Whether it is a hero item (主推款).
     pub is_hero: Option<bool>,
+    /// A new designer (an active DESIGNER of the team), or null for none.
     pub designer_id: MaybeUndefined<Id>,
+    /// A new cost per unit in yuan, at most two decimals.
     pub unit_cost: Option<Decimal>,
 }
 
-impl From<ProductChanges> for products::ProductChanges {
-    fn from(input: ProductChanges) -> Self {
+impl From<UpdateProductInput> for products::ProductChanges {
+    fn from(input: UpdateProductInput) -> Self {
         Self {
             platform_item_id: input.platform_item_id,
             title: input.title,
@@ -168,6 +204,41 @@ impl From<ProductChanges> for products::ProductChanges {
             unit_cost: input.unit_cost.map(Into::into),
         }
     }
+}
+
+/// What `updateProduct` changed.
+#[derive(SimpleObject)]
+pub struct UpdateProductPayload {
+    /// The product as changed.
+    product: Product,
+}
+
+/// The product to delist.
+#[derive(InputObject)]
+pub struct DeactivateProductInput {
+    /// The product.
+    pub id: Id,
+}
+
+/// What `deactivateProduct` changed.
+#[derive(SimpleObject)]
+pub struct DeactivateProductPayload {
+    /// The product, now inactive.
+    product: Product,
+}
+
+/// The product to list again.
+#[derive(InputObject)]
+pub struct ReactivateProductInput {
+    /// The product.
+    pub id: Id,
+}
+
+/// What `reactivateProduct` changed.
+#[derive(SimpleObject)]
+pub struct ReactivateProductPayload {
+    /// The product, active again.
+    product: Product,
 }
 
 #[derive(Debug, Default, InputObject)]

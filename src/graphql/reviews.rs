@@ -74,7 +74,9 @@ impl From<ReviewLine> for ReviewLineShown {
 #[derive(SimpleObject, InputObject)]
 #[graphql(input_name = "GradeQuotaInput")]
 pub struct GradeQuota {
+    /// The grade the quota counts down to.
     pub grade: Grade,
+    /// At most this fraction of the graded people (0.3 = 30 %) have this grade or better.
     pub max: Decimal,
 }
 
@@ -216,46 +218,40 @@ impl ReviewMutation {
     async fn adjust_grade(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
-        staff_id: Id,
-        grade: Option<Grade>,
-        reason: String,
-    ) -> AppResult<Review> {
-        let team = team(ctx, team_id.0).await?;
+        #[graphql(desc = "A person's grade set by hand, or back to the computed one.")]
+        input: AdjustGradeInput,
+    ) -> AppResult<AdjustGradePayload> {
+        let team = team(ctx, input.team_id.0).await?;
         let r = crate::services::reviews::adjust_grade(
             db(ctx),
             actor(ctx)?,
             &team,
-            month,
-            staff_id.0,
-            grade.map(Into::into),
-            reason,
+            input.month,
+            input.staff_id.0,
+            input.grade.map(Into::into),
+            input.reason,
         )
         .await?;
-        Ok(Review(r))
+        Ok(AdjustGradePayload { review: Review(r) })
     }
 
     /// The manager's comment on a person's review.
     async fn comment_review(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
-        staff_id: Id,
-        comment: String,
-    ) -> AppResult<Review> {
-        let team = team(ctx, team_id.0).await?;
+        #[graphql(desc = "The manager's comment on a review.")] input: CommentReviewInput,
+    ) -> AppResult<CommentReviewPayload> {
+        let team = team(ctx, input.team_id.0).await?;
         let r = crate::services::reviews::comment(
             db(ctx),
             actor(ctx)?,
             &team,
-            month,
-            staff_id.0,
-            comment,
+            input.month,
+            input.staff_id.0,
+            input.comment,
         )
         .await?;
-        Ok(Review(r))
+        Ok(CommentReviewPayload { review: Review(r) })
     }
 
     /// Cumulative grade quotas from the top (S ≤ 10 %, then S+A ≤ 30 %...); an empty list
@@ -263,17 +259,76 @@ impl ReviewMutation {
     async fn set_forced_distribution(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        quotas: Vec<GradeQuota>,
-    ) -> AppResult<Vec<GradeQuota>> {
+        #[graphql(desc = "A team's forced distribution.")] input: SetForcedDistributionInput,
+    ) -> AppResult<SetForcedDistributionPayload> {
         let team = crate::services::reviews::set_forced_distribution(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            quotas.into_iter().map(Into::into).collect(),
+            input.team_id.0,
+            input.quotas.into_iter().map(Into::into).collect(),
         )
         .await?;
         let quotas = crate::services::reviews::quotas(&team)?;
-        Ok(quotas.into_iter().map(Into::into).collect())
+        Ok(SetForcedDistributionPayload {
+            quotas: quotas.into_iter().map(Into::into).collect(),
+        })
     }
+}
+
+/// A person's grade set by hand, or back to the computed one.
+#[derive(InputObject)]
+pub struct AdjustGradeInput {
+    /// The team.
+    pub team_id: Id,
+    /// The month reviewed, which must be open.
+    pub month: Month,
+    /// The person reviewed.
+    pub staff_id: Id,
+    /// The grade to give; null (or left out) returns to the computed one.
+    pub grade: Option<Grade>,
+    /// Why, at most 500 characters (kept in the audit trail).
+    pub reason: String,
+}
+
+/// What `adjustGrade` changed.
+#[derive(SimpleObject)]
+pub struct AdjustGradePayload {
+    /// The review as changed.
+    review: Review,
+}
+
+/// The manager's comment on a review.
+#[derive(InputObject)]
+pub struct CommentReviewInput {
+    /// The team.
+    pub team_id: Id,
+    /// The month reviewed.
+    pub month: Month,
+    /// The person reviewed.
+    pub staff_id: Id,
+    /// At most 4000 characters; empty removes the comment.
+    pub comment: String,
+}
+
+/// What `commentReview` changed.
+#[derive(SimpleObject)]
+pub struct CommentReviewPayload {
+    /// The review as changed.
+    review: Review,
+}
+
+/// A team's forced distribution.
+#[derive(InputObject)]
+pub struct SetForcedDistributionInput {
+    /// The team.
+    pub team_id: Id,
+    /// Cumulative quotas from the top grade; empty removes the forced distribution.
+    pub quotas: Vec<GradeQuota>,
+}
+
+/// What `setForcedDistribution` saved.
+#[derive(SimpleObject)]
+pub struct SetForcedDistributionPayload {
+    /// The team's quotas as saved (none without a forced distribution).
+    quotas: Vec<GradeQuota>,
 }

@@ -1,5 +1,5 @@
 use crate::graphql::scalars::DateTime;
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use crate::entities::{staff, staff_alias};
 use crate::error::AppResult;
@@ -12,6 +12,7 @@ use crate::graphql::{
     relay::{IdConnection, connection, page_request},
 };
 use crate::services::auth::Auth;
+use crate::services::staff as staff_service;
 
 /// A member of a shop team (or an admin, who belongs to none).
 pub struct Staff(pub staff::Model);
@@ -147,34 +148,50 @@ pub struct StaffMutation;
 #[Object]
 impl StaffMutation {
     /// Admins create anyone; a manager creates STAFF and MANAGER accounts in their team.
-    async fn create_staff(&self, ctx: &Context<'_>, input: NewStaff) -> AppResult<Staff> {
-        crate::services::staff::create(db(ctx), hasher(ctx), actor(ctx)?, input.into())
-            .await
-            .map(Staff)
+    async fn create_staff(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A new person.")] input: CreateStaffInput,
+    ) -> AppResult<CreateStaffPayload> {
+        let made = staff_service::create(db(ctx), hasher(ctx), actor(ctx)?, input.into()).await?;
+        Ok(CreateStaffPayload { staff: Staff(made) })
     }
 
+    /// People change their own name; the rest is their manager's (or an admin's).
     async fn update_staff(
         &self,
         ctx: &Context<'_>,
-        id: Id,
-        input: StaffChanges,
-    ) -> AppResult<Staff> {
-        crate::services::staff::update(db(ctx), actor(ctx)?, id.0, input.into())
-            .await
-            .map(Staff)
+        #[graphql(desc = "The person and their changes.")] input: UpdateStaffInput,
+    ) -> AppResult<UpdateStaffPayload> {
+        let id = input.id.0;
+        let changed = staff_service::update(db(ctx), actor(ctx)?, id, input.into()).await?;
+        Ok(UpdateStaffPayload {
+            staff: Staff(changed),
+        })
     }
 
     /// The person can no longer sign in; tokens already issued stop working at once.
-    async fn deactivate_staff(&self, ctx: &Context<'_>, id: Id) -> AppResult<Staff> {
-        crate::services::staff::set_active(db(ctx), actor(ctx)?, id.0, false)
-            .await
-            .map(Staff)
+    async fn deactivate_staff(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The person to deactivate.")] input: DeactivateStaffInput,
+    ) -> AppResult<DeactivateStaffPayload> {
+        let changed = staff_service::set_active(db(ctx), actor(ctx)?, input.id.0, false).await?;
+        Ok(DeactivateStaffPayload {
+            staff: Staff(changed),
+        })
     }
 
-    async fn reactivate_staff(&self, ctx: &Context<'_>, id: Id) -> AppResult<Staff> {
-        crate::services::staff::set_active(db(ctx), actor(ctx)?, id.0, true)
-            .await
-            .map(Staff)
+    /// The person can sign in again.
+    async fn reactivate_staff(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The person to reactivate.")] input: ReactivateStaffInput,
+    ) -> AppResult<ReactivateStaffPayload> {
+        let changed = staff_service::set_active(db(ctx), actor(ctx)?, input.id.0, true).await?;
+        Ok(ReactivateStaffPayload {
+            staff: Staff(changed),
+        })
     }
 
     /// Changes your own password; the current one must be given. Every token of yours, this
@@ -182,18 +199,18 @@ impl StaffMutation {
     async fn change_password(
         &self,
         ctx: &Context<'_>,
-        current_password: String,
-        new_password: String,
-    ) -> AppResult<bool> {
-        crate::services::staff::change_own_password(
+        #[graphql(desc = "Your current password and the new one.")] input: ChangePasswordInput,
+    ) -> AppResult<ChangePasswordPayload> {
+        staff_service::change_own_password(
             db(ctx),
             hasher(ctx),
             actor(ctx)?,
-            current_password,
-            new_password,
+            input.current_password,
+            input.new_password,
         )
         .await?;
-        Ok(true)
+        let me = ctx.data_unchecked::<Auth>().staff()?.clone();
+        Ok(ChangePasswordPayload { staff: Staff(me) })
     }
 
     /// A manager (or admin) sets a new password for someone they manage; their tokens stop
@@ -201,44 +218,55 @@ impl StaffMutation {
     async fn reset_staff_password(
         &self,
         ctx: &Context<'_>,
-        id: Id,
-        new_password: String,
-    ) -> AppResult<bool> {
-        crate::services::staff::reset_password(
-            db(ctx),
-            hasher(ctx),
-            actor(ctx)?,
-            id.0,
-            new_password,
-        )
-        .await?;
-        Ok(true)
+        #[graphql(desc = "The person and their new password.")] input: ResetStaffPasswordInput,
+    ) -> AppResult<ResetStaffPasswordPayload> {
+        let actor = actor(ctx)?;
+        let id = input.id.0;
+        staff_service::reset_password(db(ctx), hasher(ctx), actor, id, input.new_password).await?;
+        let target = staff_service::get(db(ctx), actor, id).await?;
+        Ok(ResetStaffPasswordPayload {
+            staff: Staff(target),
+        })
     }
 
+    /// A chat nickname the person uses in customer-service exports; the team's manager or an
+    /// admin.
     async fn add_staff_alias(
         &self,
         ctx: &Context<'_>,
-        staff_id: Id,
-        alias: String,
-    ) -> AppResult<StaffAlias> {
-        crate::services::staff::add_alias(db(ctx), actor(ctx)?, staff_id.0, &alias)
-            .await
-            .map(StaffAlias)
+        #[graphql(desc = "A chat nickname for a person.")] input: AddStaffAliasInput,
+    ) -> AppResult<AddStaffAliasPayload> {
+        let actor = actor(ctx)?;
+        let alias =
+            staff_service::add_alias(db(ctx), actor, input.staff_id.0, &input.alias).await?;
+        Ok(AddStaffAliasPayload {
+            alias: StaffAlias(alias),
+        })
     }
 
-    /// Returns the id of the removed alias.
-    async fn remove_staff_alias(&self, ctx: &Context<'_>, id: Id) -> AppResult<Id> {
-        crate::services::staff::remove_alias(db(ctx), actor(ctx)?, id.0).await?;
-        Ok(id)
+    /// Removes a chat nickname; exports naming it no longer match the person.
+    async fn remove_staff_alias(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The alias to remove.")] input: RemoveStaffAliasInput,
+    ) -> AppResult<RemoveStaffAliasPayload> {
+        staff_service::remove_alias(db(ctx), actor(ctx)?, input.id.0).await?;
+        Ok(RemoveStaffAliasPayload {
+            removed_alias_id: input.id,
+        })
     }
 }
 
+/// A new person.
 #[derive(Debug, InputObject)]
-pub struct NewStaff {
-    /// Required except for admins.
+pub struct CreateStaffInput {
+    /// Their team; required except for admins.
     pub team_id: Option<Id>,
+    /// Their name, at most 100 characters.
     pub name: String,
+    /// Their e-mail address, with which they sign in; one account per address.
     pub email: String,
+    /// Their first password, 8 to 128 characters.
     pub password: String,
     /// Required for STAFF access.
     pub role: Option<Role>,
@@ -246,8 +274,8 @@ pub struct NewStaff {
     pub access: Option<Access>,
 }
 
-impl From<NewStaff> for crate::services::staff::NewStaff {
-    fn from(input: NewStaff) -> Self {
+impl From<CreateStaffInput> for staff_service::NewStaff {
+    fn from(input: CreateStaffInput) -> Self {
         Self {
             team_id: input.team_id.map(|id| id.0),
             name: input.name,
@@ -259,17 +287,31 @@ impl From<NewStaff> for crate::services::staff::NewStaff {
     }
 }
 
-/// Fields left null are unchanged. People may change their own name; the rest is the manager's.
-#[derive(Debug, Default, InputObject)]
-pub struct StaffChanges {
+/// What `createStaff` made.
+#[derive(SimpleObject)]
+pub struct CreateStaffPayload {
+    /// The new person.
+    staff: Staff,
+}
+
+/// The person to change and their changes: fields left null are unchanged. People may change
+/// their own name; the rest is the manager's.
+#[derive(Debug, InputObject)]
+pub struct UpdateStaffInput {
+    /// The person.
+    pub id: Id,
+    /// A new name, at most 100 characters.
     pub name: Option<String>,
+    /// A new e-mail address to sign in with; one account per address.
     pub email: Option<String>,
+    /// A new role.
     pub role: Option<Role>,
+    /// New access. Only an admin may grant ADMIN.
     pub access: Option<Access>,
 }
 
-impl From<StaffChanges> for crate::services::staff::StaffChanges {
-    fn from(input: StaffChanges) -> Self {
+impl From<UpdateStaffInput> for staff_service::StaffChanges {
+    fn from(input: UpdateStaffInput) -> Self {
         Self {
             name: input.name,
             email: input.email,
@@ -277,6 +319,104 @@ impl From<StaffChanges> for crate::services::staff::StaffChanges {
             access: input.access.map(Into::into),
         }
     }
+}
+
+/// What `updateStaff` changed.
+#[derive(SimpleObject)]
+pub struct UpdateStaffPayload {
+    /// The person as changed.
+    staff: Staff,
+}
+
+/// The person to deactivate.
+#[derive(InputObject)]
+pub struct DeactivateStaffInput {
+    /// The person.
+    pub id: Id,
+}
+
+/// What `deactivateStaff` changed.
+#[derive(SimpleObject)]
+pub struct DeactivateStaffPayload {
+    /// The person, now inactive.
+    staff: Staff,
+}
+
+/// The person to reactivate.
+#[derive(InputObject)]
+pub struct ReactivateStaffInput {
+    /// The person.
+    pub id: Id,
+}
+
+/// What `reactivateStaff` changed.
+#[derive(SimpleObject)]
+pub struct ReactivateStaffPayload {
+    /// The person, active again.
+    staff: Staff,
+}
+
+/// Your current password and the new one.
+#[derive(InputObject)]
+pub struct ChangePasswordInput {
+    /// The password you signed in with.
+    pub current_password: String,
+    /// 8 to 128 characters.
+    pub new_password: String,
+}
+
+/// What `changePassword` changed.
+#[derive(SimpleObject)]
+pub struct ChangePasswordPayload {
+    /// You; your tokens no longer work.
+    staff: Staff,
+}
+
+/// The person and their new password.
+#[derive(InputObject)]
+pub struct ResetStaffPasswordInput {
+    /// The person, someone you manage.
+    pub id: Id,
+    /// 8 to 128 characters.
+    pub new_password: String,
+}
+
+/// What `resetStaffPassword` changed.
+#[derive(SimpleObject)]
+pub struct ResetStaffPasswordPayload {
+    /// The person; their tokens no longer work.
+    staff: Staff,
+}
+
+/// A chat nickname for a person.
+#[derive(InputObject)]
+pub struct AddStaffAliasInput {
+    /// The person.
+    pub staff_id: Id,
+    /// The nickname (旺旺子账号) as exports write it, at most 64 characters; unique within
+    /// the team.
+    pub alias: String,
+}
+
+/// What `addStaffAlias` made.
+#[derive(SimpleObject)]
+pub struct AddStaffAliasPayload {
+    /// The new alias.
+    alias: StaffAlias,
+}
+
+/// The alias to remove.
+#[derive(InputObject)]
+pub struct RemoveStaffAliasInput {
+    /// The alias.
+    pub id: Id,
+}
+
+/// What `removeStaffAlias` removed.
+#[derive(SimpleObject)]
+pub struct RemoveStaffAliasPayload {
+    /// The id of the alias, which no longer exists.
+    removed_alias_id: Id,
 }
 
 #[derive(Debug, Default, InputObject)]

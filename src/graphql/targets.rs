@@ -1,5 +1,5 @@
 use crate::graphql::scalars::Decimal;
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use crate::entities::target;
 use crate::error::AppResult;
@@ -63,25 +63,45 @@ impl TargetMutation {
     async fn set_targets(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        targets: Vec<TargetInput>,
-    ) -> AppResult<Vec<Target>> {
-        let saved = crate::services::targets::set(
+        #[graphql(desc = "Targets of a team.")] input: SetTargetsInput,
+    ) -> AppResult<SetTargetsPayload> {
+        let saved = targets::set(
             db(ctx),
             actor(ctx)?,
-            team_id.0,
-            targets.into_iter().map(Into::into).collect(),
+            input.team_id.0,
+            input.targets.into_iter().map(Into::into).collect(),
         )
         .await?;
-        Ok(saved.into_iter().map(Target).collect())
+        Ok(SetTargetsPayload {
+            targets: saved.into_iter().map(Target).collect(),
+        })
     }
 }
 
+/// Targets of a team.
+#[derive(InputObject)]
+pub struct SetTargetsInput {
+    /// The team.
+    pub team_id: Id,
+    /// Each sets (or replaces) the target of its metric and period.
+    pub targets: Vec<TargetInput>,
+}
+
+/// What `setTargets` saved.
+#[derive(SimpleObject)]
+pub struct SetTargetsPayload {
+    /// The targets as saved, one per input, in its order.
+    targets: Vec<Target>,
+}
+
+/// A target of the team or of one person, for a month or one day of it.
 #[derive(Debug, InputObject)]
 pub struct TargetInput {
+    /// The metric of the catalogue the target is for.
     pub metric: Metric,
     /// The person the target is for; omit for a team target.
     pub staff_id: Option<Id>,
+    /// The team's month the target is for.
     pub month: Month,
     /// A team target for this one day of `month` instead of the whole month.
     pub date: Option<Date>,

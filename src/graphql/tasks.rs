@@ -404,10 +404,13 @@ pub struct TaskMutation;
 #[Object]
 impl TaskMutation {
     /// A manual task; the team's manager or an admin.
-    async fn create_task(&self, ctx: &Context<'_>, input: NewTask) -> AppResult<Task> {
-        Ok(Task(
-            crate::services::tasks::create(&caller(ctx)?, input.into()).await?,
-        ))
+    async fn create_task(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A manual task.")] input: CreateTaskInput,
+    ) -> AppResult<CreateTaskPayload> {
+        let made = tasks::create(&caller(ctx)?, input.into()).await?;
+        Ok(CreateTaskPayload { task: Task(made) })
     }
 
     /// Turns findings into tasks for their owners: the chosen ones (all or nothing), or, without
@@ -415,77 +418,77 @@ impl TaskMutation {
     async fn create_tasks_from_diagnosis(
         &self,
         ctx: &Context<'_>,
-        diagnosis_id: Id,
-        picks: Option<Vec<FindingPick>>,
-    ) -> AppResult<Vec<Task>> {
-        let made = crate::services::tasks::from_findings(
+        #[graphql(desc = "The diagnosis whose findings become tasks.")]
+        input: CreateTasksFromDiagnosisInput,
+    ) -> AppResult<CreateTasksFromDiagnosisPayload> {
+        let made = tasks::from_findings(
             &caller(ctx)?,
-            diagnosis_id.0,
-            picks.map(|p| p.into_iter().map(Into::into).collect()),
+            input.diagnosis_id.0,
+            input.picks.map(|p| p.into_iter().map(Into::into).collect()),
         )
         .await?;
-        Ok(made.into_iter().map(Task).collect())
+        Ok(CreateTasksFromDiagnosisPayload {
+            tasks: made.into_iter().map(Task).collect(),
+        })
     }
 
     /// Gives the task to someone else; the team's manager.
     async fn assign_task(
         &self,
         ctx: &Context<'_>,
-        id: Id,
-        version: i32,
-        assignee_id: Id,
-    ) -> AppResult<Task> {
-        Ok(Task(
-            crate::services::tasks::assign(&caller(ctx)?, id.0, version, assignee_id.0).await?,
-        ))
+        #[graphql(desc = "A task and its new assignee.")] input: AssignTaskInput,
+    ) -> AppResult<AssignTaskPayload> {
+        let (id, version) = (input.id.0, input.version);
+        let task = tasks::assign(&caller(ctx)?, id, version, input.assignee_id.0).await?;
+        Ok(AssignTaskPayload { task: Task(task) })
     }
 
     /// Edits title, detail, priority or due time; the team's manager.
     async fn update_task(
         &self,
         ctx: &Context<'_>,
-        id: Id,
-        version: i32,
-        changes: TaskChanges,
-    ) -> AppResult<Task> {
-        Ok(Task(
-            crate::services::tasks::update(&caller(ctx)?, id.0, version, changes.into()).await?,
-        ))
+        #[graphql(desc = "The task to edit and its changes: fields left null are unchanged.")]
+        input: UpdateTaskInput,
+    ) -> AppResult<UpdateTaskPayload> {
+        let (id, version) = (input.id.0, input.version);
+        let task = tasks::update(&caller(ctx)?, id, version, input.into()).await?;
+        Ok(UpdateTaskPayload { task: Task(task) })
     }
 
     /// Moves the task through its states (§6); BLOCKED and CANCELLED need a reason.
     async fn move_task(
         &self,
         ctx: &Context<'_>,
-        id: Id,
-        version: i32,
-        to: TaskStatus,
-        reason: Option<String>,
-    ) -> AppResult<Task> {
-        Ok(Task(
-            crate::services::tasks::move_to(&caller(ctx)?, id.0, version, to.into(), reason)
-                .await?,
-        ))
+        #[graphql(desc = "A task and the state to move it to.")] input: MoveTaskInput,
+    ) -> AppResult<MoveTaskPayload> {
+        let (id, version, to) = (input.id.0, input.version, input.to.into());
+        let task = tasks::move_to(&caller(ctx)?, id, version, to, input.reason).await?;
+        Ok(MoveTaskPayload { task: Task(task) })
     }
 
     /// A follow-up note, by the assignee or a manager.
     async fn add_follow_up(
         &self,
         ctx: &Context<'_>,
-        task_id: Id,
-        body: String,
-    ) -> AppResult<FollowUp> {
-        Ok(FollowUp(
-            crate::services::tasks::add_follow_up(&caller(ctx)?, task_id.0, &body).await?,
-        ))
+        #[graphql(desc = "A note on a task.")] input: AddFollowUpInput,
+    ) -> AppResult<AddFollowUpPayload> {
+        let note = tasks::add_follow_up(&caller(ctx)?, input.task_id.0, &input.body).await?;
+        Ok(AddFollowUpPayload {
+            follow_up: FollowUp(note),
+        })
     }
 }
 
+/// A manual task.
 #[derive(Debug, InputObject)]
-pub struct NewTask {
+pub struct CreateTaskInput {
+    /// The team.
     pub team_id: Id,
+    /// At most 200 characters.
     pub title: String,
+    /// What to do, in more words.
     pub detail: Option<String>,
+    /// The role whose work it is.
     pub role: Role,
     /// Omit to give it to the active person of `role` with the fewest open tasks.
     pub assignee_id: Option<Id>,
@@ -495,8 +498,8 @@ pub struct NewTask {
     pub due_at: Option<DateTime>,
 }
 
-impl From<NewTask> for tasks::NewTask {
-    fn from(input: NewTask) -> Self {
+impl From<CreateTaskInput> for tasks::NewTask {
+    fn from(input: CreateTaskInput) -> Self {
         Self {
             team_id: input.team_id.0,
             title: input.title,
@@ -509,17 +512,66 @@ impl From<NewTask> for tasks::NewTask {
     }
 }
 
-/// Fields left null are unchanged.
-#[derive(Debug, Default, InputObject)]
-pub struct TaskChanges {
+/// What `createTask` made.
+#[derive(SimpleObject)]
+pub struct CreateTaskPayload {
+    /// The new task.
+    task: Task,
+}
+
+/// The diagnosis whose findings become tasks.
+#[derive(InputObject)]
+pub struct CreateTasksFromDiagnosisInput {
+    /// The diagnosis.
+    pub diagnosis_id: Id,
+    /// The findings to turn into tasks; omit for every current one that has no task yet.
+    pub picks: Option<Vec<FindingPick>>,
+}
+
+/// What `createTasksFromDiagnosis` made.
+#[derive(SimpleObject)]
+pub struct CreateTasksFromDiagnosisPayload {
+    /// The new tasks (none when every finding has one already).
+    tasks: Vec<Task>,
+}
+
+/// A task and its new assignee.
+#[derive(InputObject)]
+pub struct AssignTaskInput {
+    /// The task.
+    pub id: Id,
+    /// The task's `version` as last read; CONFLICT if it has changed since.
+    pub version: i32,
+    /// The person to give it to.
+    pub assignee_id: Id,
+}
+
+/// What `assignTask` changed.
+#[derive(SimpleObject)]
+pub struct AssignTaskPayload {
+    /// The task as changed.
+    task: Task,
+}
+
+/// The task to edit and its changes: fields left null are unchanged.
+#[derive(Debug, InputObject)]
+pub struct UpdateTaskInput {
+    /// The task.
+    pub id: Id,
+    /// The task's `version` as last read; CONFLICT if it has changed since.
+    pub version: i32,
+    /// A new title, at most 200 characters.
     pub title: Option<String>,
+    /// A new detail.
     pub detail: Option<String>,
+    /// A new priority.
     pub priority: Option<Severity>,
+    /// A new due time.
     pub due_at: Option<DateTime>,
 }
 
-impl From<TaskChanges> for tasks::TaskChanges {
-    fn from(input: TaskChanges) -> Self {
+impl From<UpdateTaskInput> for tasks::TaskChanges {
+    fn from(input: UpdateTaskInput) -> Self {
         Self {
             title: input.title,
             detail: input.detail,
@@ -529,10 +581,56 @@ impl From<TaskChanges> for tasks::TaskChanges {
     }
 }
 
+/// What `updateTask` changed.
+#[derive(SimpleObject)]
+pub struct UpdateTaskPayload {
+    /// The task as changed.
+    task: Task,
+}
+
+/// A task and the state to move it to.
+#[derive(InputObject)]
+pub struct MoveTaskInput {
+    /// The task.
+    pub id: Id,
+    /// The task's `version` as last read; CONFLICT if it has changed since.
+    pub version: i32,
+    /// The new state.
+    pub to: TaskStatus,
+    /// Why; required for BLOCKED and CANCELLED, at most 4000 characters.
+    pub reason: Option<String>,
+}
+
+/// What `moveTask` changed.
+#[derive(SimpleObject)]
+pub struct MoveTaskPayload {
+    /// The task as moved.
+    task: Task,
+}
+
+/// A note on a task.
+#[derive(InputObject)]
+pub struct AddFollowUpInput {
+    /// The task.
+    pub task_id: Id,
+    /// The note, at most 4000 characters.
+    pub body: String,
+}
+
+/// What `addFollowUp` added.
+#[derive(SimpleObject)]
+pub struct AddFollowUpPayload {
+    /// The new note.
+    follow_up: FollowUp,
+}
+
 /// A finding to turn into a task, optionally with the manager's choice of assignee.
 #[derive(Debug, InputObject)]
 pub struct FindingPick {
+    /// A finding of the diagnosis.
     pub finding_id: Id,
+    /// Who gets the task; omit for the person the finding names (an agent, a channel's owner),
+    /// else the least-loaded active person of the finding's role.
     pub assignee_id: Option<Id>,
 }
 

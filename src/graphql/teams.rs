@@ -1,5 +1,5 @@
 use crate::graphql::scalars::DateTime;
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use crate::entities::team;
 use crate::error::AppResult;
@@ -77,37 +77,54 @@ pub struct TeamMutation;
 #[Object]
 impl TeamMutation {
     /// Admin only.
-    async fn create_team(&self, ctx: &Context<'_>, input: NewTeam) -> AppResult<Team> {
-        crate::services::teams::create(db(ctx), actor(ctx)?, input.into())
-            .await
-            .map(Team)
+    async fn create_team(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A new team.")] input: CreateTeamInput,
+    ) -> AppResult<CreateTeamPayload> {
+        let team = teams::create(db(ctx), actor(ctx)?, input.into()).await?;
+        Ok(CreateTeamPayload { team: Team(team) })
     }
 
     /// The team's manager or an admin.
-    async fn update_team(&self, ctx: &Context<'_>, id: Id, input: TeamChanges) -> AppResult<Team> {
-        crate::services::teams::update(db(ctx), actor(ctx)?, id.0, input.into())
-            .await
-            .map(Team)
+    async fn update_team(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The team to change and its changes: fields left null are unchanged.")]
+        input: UpdateTeamInput,
+    ) -> AppResult<UpdateTeamPayload> {
+        let id = input.id.0;
+        let team = teams::update(db(ctx), actor(ctx)?, id, input.into()).await?;
+        Ok(UpdateTeamPayload { team: Team(team) })
     }
 
     /// Admin only. Members (other than admins) can no longer sign in; history is kept.
-    async fn deactivate_team(&self, ctx: &Context<'_>, id: Id) -> AppResult<Team> {
-        crate::services::teams::set_active(db(ctx), actor(ctx)?, id.0, false)
-            .await
-            .map(Team)
+    async fn deactivate_team(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The team to deactivate.")] input: DeactivateTeamInput,
+    ) -> AppResult<DeactivateTeamPayload> {
+        let team = teams::set_active(db(ctx), actor(ctx)?, input.id.0, false).await?;
+        Ok(DeactivateTeamPayload { team: Team(team) })
     }
 
     /// Admin only.
-    async fn reactivate_team(&self, ctx: &Context<'_>, id: Id) -> AppResult<Team> {
-        crate::services::teams::set_active(db(ctx), actor(ctx)?, id.0, true)
-            .await
-            .map(Team)
+    async fn reactivate_team(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The team to reactivate.")] input: ReactivateTeamInput,
+    ) -> AppResult<ReactivateTeamPayload> {
+        let team = teams::set_active(db(ctx), actor(ctx)?, input.id.0, true).await?;
+        Ok(ReactivateTeamPayload { team: Team(team) })
     }
 }
 
+/// A new team.
 #[derive(Debug, InputObject)]
-pub struct NewTeam {
+pub struct CreateTeamInput {
+    /// The shop's name, at most 100 characters.
     pub name: String,
+    /// The platform the shop sells on.
     pub platform: Platform,
     /// IANA zone every "day" and "month" of the team is local to; default Asia/Shanghai.
     pub time_zone: Option<String>,
@@ -115,8 +132,8 @@ pub struct NewTeam {
     pub cs_ranking_visible: Option<bool>,
 }
 
-impl From<NewTeam> for teams::NewTeam {
-    fn from(input: NewTeam) -> Self {
+impl From<CreateTeamInput> for teams::NewTeam {
+    fn from(input: CreateTeamInput) -> Self {
         Self {
             name: input.name,
             platform: input.platform.into(),
@@ -126,17 +143,30 @@ impl From<NewTeam> for teams::NewTeam {
     }
 }
 
-/// Fields left null are unchanged.
-#[derive(Debug, Default, InputObject)]
-pub struct TeamChanges {
+/// What `createTeam` made.
+#[derive(SimpleObject)]
+pub struct CreateTeamPayload {
+    /// The new team.
+    team: Team,
+}
+
+/// The team to change and its changes: fields left null are unchanged.
+#[derive(Debug, InputObject)]
+pub struct UpdateTeamInput {
+    /// The team to change.
+    pub id: Id,
+    /// A new name, at most 100 characters.
     pub name: Option<String>,
+    /// A new platform.
     pub platform: Option<Platform>,
+    /// A new IANA zone; the team's days and months are read in it from then on.
     pub time_zone: Option<String>,
+    /// Whether staff may see the customer-service ranking.
     pub cs_ranking_visible: Option<bool>,
 }
 
-impl From<TeamChanges> for teams::TeamChanges {
-    fn from(input: TeamChanges) -> Self {
+impl From<UpdateTeamInput> for teams::TeamChanges {
+    fn from(input: UpdateTeamInput) -> Self {
         Self {
             name: input.name,
             platform: input.platform.map(Into::into),
@@ -144,6 +174,41 @@ impl From<TeamChanges> for teams::TeamChanges {
             cs_ranking_visible: input.cs_ranking_visible,
         }
     }
+}
+
+/// What `updateTeam` changed.
+#[derive(SimpleObject)]
+pub struct UpdateTeamPayload {
+    /// The team as changed.
+    team: Team,
+}
+
+/// The team to deactivate.
+#[derive(InputObject)]
+pub struct DeactivateTeamInput {
+    /// The team.
+    pub id: Id,
+}
+
+/// What `deactivateTeam` changed.
+#[derive(SimpleObject)]
+pub struct DeactivateTeamPayload {
+    /// The team, now inactive.
+    team: Team,
+}
+
+/// The team to reactivate.
+#[derive(InputObject)]
+pub struct ReactivateTeamInput {
+    /// The team.
+    pub id: Id,
+}
+
+/// What `reactivateTeam` changed.
+#[derive(SimpleObject)]
+pub struct ReactivateTeamPayload {
+    /// The team, active again.
+    team: Team,
 }
 
 #[derive(Debug, Default, InputObject)]

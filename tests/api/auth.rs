@@ -12,7 +12,7 @@ async fn login_returns_a_token_that_me_accepts() {
     let resp = app
         .gql(
             None,
-            "mutation { login(email: \" CS.A@Shop.Test \", password: \"correct horse battery\") { token expiresAt staff { id email } } }",
+            "mutation { login(input: { email: \" CS.A@Shop.Test \", password: \"correct horse battery\" }) { token expiresAt staff { id email } } }",
             json!({}),
         )
         .await;
@@ -31,7 +31,7 @@ async fn login_returns_a_token_that_me_accepts() {
 async fn wrong_password_and_unknown_email_are_the_same_unauthenticated() {
     let app = spawn_app().await;
     world(&app).await;
-    let q = "mutation($e: String!) { login(email: $e, password: \"wrong password\") { token } }";
+    let q = "mutation($e: String!) { login(input: { email: $e, password: \"wrong password\" }) { token } }";
     for email in ["cs.a@shop.test", "nobody@shop.test"] {
         let resp = app.gql(None, q, json!({ "e": email })).await;
         assert_eq!(code(&resp), "UNAUTHENTICATED");
@@ -50,7 +50,7 @@ async fn every_operation_but_login_needs_a_valid_token() {
     let resp = app
         .gql(
             None,
-            "mutation { createTeam(input: {name: \"X\", platform: JD}) { id } }",
+            "mutation { createTeam(input: {name: \"X\", platform: JD}) { team { id } } }",
             json!({}),
         )
         .await;
@@ -124,7 +124,7 @@ async fn a_deactivated_persons_token_stops_working() {
     app.ok(&w.cs_a, ME, json!({})).await;
     app.ok(
         &w.manager_a,
-        "mutation($id: ID!) { deactivateStaff(id: $id) { active } }",
+        "mutation($id: ID!) { deactivateStaff(input: { id: $id }) { staff { active } } }",
         json!({ "id": w.cs_a_id }),
     )
     .await;
@@ -135,14 +135,14 @@ async fn a_deactivated_persons_token_stops_working() {
     let resp = app
         .gql(
             None,
-            "mutation { login(email: \"cs.a@shop.test\", password: \"correct horse battery\") { token } }",
+            "mutation { login(input: { email: \"cs.a@shop.test\", password: \"correct horse battery\" }) { token } }",
             json!({}),
         )
         .await;
     assert_eq!(code(&resp), "UNAUTHENTICATED");
     app.ok(
         &w.manager_a,
-        "mutation($id: ID!) { reactivateStaff(id: $id) { active } }",
+        "mutation($id: ID!) { reactivateStaff(input: { id: $id }) { staff { active } } }",
         json!({ "id": w.cs_a_id }),
     )
     .await;
@@ -155,7 +155,7 @@ async fn deactivating_a_team_signs_out_its_members_but_not_admins() {
     let w = world(&app).await;
     app.ok(
         &w.admin,
-        "mutation($id: ID!) { deactivateTeam(id: $id) { active } }",
+        "mutation($id: ID!) { deactivateTeam(input: { id: $id }) { team { active } } }",
         json!({ "id": w.team_a }),
     )
     .await;
@@ -173,7 +173,7 @@ async fn deactivating_a_team_signs_out_its_members_but_not_admins() {
 async fn changing_your_password_needs_the_current_one() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let change = "mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }";
+    let change = "mutation($c: String!, $n: String!) { changePassword(input: { currentPassword: $c, newPassword: $n }) { staff { id } } }";
     let resp = app
         .gql(
             Some(&w.cs_a),
@@ -201,12 +201,12 @@ async fn changing_your_password_needs_the_current_one() {
             json!({ "c": PASSWORD, "n": "a brand new secret" }),
         )
         .await;
-    assert_eq!(data["changePassword"], true);
+    assert_eq!(data["changePassword"]["staff"]["id"], w.cs_a_id.as_str());
     app.login("cs.a@shop.test", "a brand new secret").await;
     let resp = app
         .gql(
             None,
-            "mutation { login(email: \"cs.a@shop.test\", password: \"correct horse battery\") { token } }",
+            "mutation { login(input: { email: \"cs.a@shop.test\", password: \"correct horse battery\" }) { token } }",
             json!({}),
         )
         .await;
@@ -217,8 +217,7 @@ async fn changing_your_password_needs_the_current_one() {
 async fn a_manager_resets_passwords_only_in_their_team() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let reset =
-        "mutation($id: ID!) { resetStaffPassword(id: $id, newPassword: \"reset by boss 1\") }";
+    let reset = "mutation($id: ID!) { resetStaffPassword(input: { id: $id, newPassword: \"reset by boss 1\" }) { staff { id } } }";
     let resp = app
         .gql(Some(&w.manager_b), reset, json!({ "id": w.cs_a_id }))
         .await;

@@ -62,7 +62,7 @@ pub async fn october(app: &TestApp) -> Shop {
     let promo2_id = app
         .create_staff(m, &w.team_a, "ads2.a@shop.test", "PROMOTION", "STAFF")
         .await;
-    let set_kpis = "mutation($t: ID!, $r: StaffRole!, $k: [KpiInput!]!) { setRoleKpis(teamId: $t, role: $r, kpis: $k) { code } }";
+    let set_kpis = "mutation($t: ID!, $r: StaffRole!, $k: [KpiInput!]!) { setRoleKpis(input: { teamId: $t, role: $r, kpis: $k }) { kpis { code } } }";
     for (role, kpis) in [
         (
             "CUSTOMER_SERVICE",
@@ -172,9 +172,9 @@ pub const RUN: &str = "status total payouts(first: 100) { totalCount edges { nod
 
 pub async fn compute(app: &TestApp, token: &str, team: &str) -> Value {
     let q = format!(
-        "mutation($t: ID!, $m: Month!) {{ computeBonusRun(teamId: $t, month: $m) {{ {RUN} }} }}"
+        "mutation($t: ID!, $m: Month!) {{ computeBonusRun(input: {{ teamId: $t, month: $m }}) {{ run {{ {RUN} }} }} }}"
     );
-    app.ok(token, &q, json!({ "t": team, "m": MONTH })).await["computeBonusRun"].clone()
+    app.ok(token, &q, json!({ "t": team, "m": MONTH })).await["computeBonusRun"]["run"].clone()
 }
 
 pub async fn read_run(app: &TestApp, token: &str, team: &str) -> Value {
@@ -352,7 +352,7 @@ async fn every_role_is_paid_by_its_default_plan() {
     // 1000.00 × (4000 / 1000) / (4000 / 1000) = 1000.00.
     app.ok(
         &w.manager_a,
-        "mutation($i: ID!) { deactivateStaff(id: $i) { active } }",
+        "mutation($i: ID!) { deactivateStaff(input: { id: $i }) { staff { active } } }",
         json!({ "i": s.promo2_id }),
     )
     .await;
@@ -416,12 +416,12 @@ async fn commission_tiers_follow_target_completion() {
 }
 
 const SET_PLAN: &str = "mutation($t: ID!, $r: StaffRole!, $x: [BonusRuleInput!]!) {
-    setBonusPlan(teamId: $t, role: $r, rules: $x) { role isDefault rules { code kind params {
+    setBonusPlan(input: { teamId: $t, role: $r, rules: $x }) { plan { role isDefault rules { code kind params {
         ... on GradeBonus { base coefficients { s a b c d } }
         ... on ScoreBonus { base }
         ... on Commission { metric rate tiers { completion rate } }
         ... on PerUnitOverThreshold { amount threshold }
-        ... on TeamRelative { pool metric } } } } }";
+        ... on TeamRelative { pool metric } } } } } }";
 
 #[tokio::test]
 async fn a_manager_sets_a_plan_of_typed_rules() {
@@ -466,7 +466,7 @@ async fn a_manager_sets_a_plan_of_typed_rules() {
     assert_eq!(code(&by_staff), "FORBIDDEN");
     let plan = app
         .ok(&w.manager_a, SET_PLAN, vars("CUSTOMER_SERVICE", rules))
-        .await["setBonusPlan"]
+        .await["setBonusPlan"]["plan"]
         .clone();
     assert_eq!(
         plan,
@@ -563,7 +563,7 @@ async fn a_manager_sets_a_plan_of_typed_rules() {
         )
         .await;
     assert_eq!(
-        designer["setBonusPlan"]["rules"][0]["params"],
+        designer["setBonusPlan"]["plan"]["rules"][0]["params"],
         json!({ "amount": "0.50", "threshold": 400 })
     );
     app.ok(&w.manager_a, SET_PLAN, vars("PROMOTION", json!([])))
@@ -585,18 +585,19 @@ async fn a_manager_sets_a_plan_of_typed_rules() {
     let reset = app
         .ok(
             &w.manager_a,
-            "mutation($t: ID!) { resetBonusPlan(teamId: $t, role: PROMOTION) { isDefault rules { code } } }",
+            "mutation($t: ID!) { resetBonusPlan(input: { teamId: $t, role: PROMOTION }) { plan { isDefault rules { code } } } }",
             json!({ "t": w.team_a }),
         )
         .await;
     assert_eq!(
-        reset["resetBonusPlan"],
+        reset["resetBonusPlan"]["plan"],
         json!({ "isDefault": true, "rules": [{ "code": "GRADE_BONUS" }, { "code": "TEAM_RELATIVE" }] })
     );
 }
 
-pub const ADJUST: &str = "mutation($i: NewBonusAdjustment!) { addBonusAdjustment(input: $i) {
-    id amount reason staff { id } createdBy { id } } }";
+pub const ADJUST: &str =
+    "mutation($i: AddBonusAdjustmentInput!) { addBonusAdjustment(input: $i) { adjustment {
+    id amount reason staff { id } createdBy { id } } } }";
 
 pub fn adjustment(w: &World, staff: &str, amount: &str, reason: &str) -> Value {
     json!({ "i": { "teamId": w.team_a, "month": MONTH, "staffId": staff, "amount": amount,
@@ -614,7 +615,7 @@ async fn manual_adjustments_need_a_reason_and_a_payout_never_goes_below_zero() {
             ADJUST,
             adjustment(w, &w.designer_a_id, "100.00", "618 campaign extra banners"),
         )
-        .await["addBonusAdjustment"]
+        .await["addBonusAdjustment"]["adjustment"]
         .clone();
     assert_eq!(
         (&added["amount"], &added["createdBy"]["id"]),
@@ -695,7 +696,7 @@ async fn manual_adjustments_need_a_reason_and_a_payout_never_goes_below_zero() {
     // Withdrawn (with a reason), it no longer counts.
     app.ok(
         m,
-        "mutation($i: ID!) { removeBonusAdjustment(id: $i, reason: \"paid by the courier\") { id } }",
+        "mutation($i: ID!) { removeBonusAdjustment(input: { id: $i, reason: \"paid by the courier\" }) { adjustment { id } } }",
         json!({ "i": added["id"] }),
     )
     .await;
@@ -780,14 +781,14 @@ async fn staff_see_only_their_own_payout_and_only_once_finalized() {
     let by_staff = app
         .gql(
             Some(&w.cs_a),
-            "mutation($t: ID!, $m: Month!) { computeBonusRun(teamId: $t, month: $m) { status } }",
+            "mutation($t: ID!, $m: Month!) { computeBonusRun(input: { teamId: $t, month: $m }) { run { status } } }",
             json!({ "t": w.team_a, "m": MONTH }),
         )
         .await;
     assert_eq!(code(&by_staff), "FORBIDDEN");
     app.ok(
         &w.manager_a,
-        "mutation($t: ID!, $m: Month!) { finalizeMonth(teamId: $t, month: $m) { status } }",
+        "mutation($t: ID!, $m: Month!) { finalizeMonth(input: { teamId: $t, month: $m }) { monthClose { status } } }",
         json!({ "t": w.team_a, "m": MONTH }),
     )
     .await;

@@ -133,7 +133,7 @@ async fn serve_demo_loads_a_team_serves_it_and_stops_on_sigterm() {
     let client = reqwest::Client::new();
     let login: serde_json::Value = client
         .post(&endpoint)
-        .json(&json!({ "query": "mutation { login(email: \"admin@demo.shopops\", password: \"shopops-demo\") { token } }" }))
+        .json(&json!({ "query": "mutation { login(input: { email: \"admin@demo.shopops\", password: \"shopops-demo\" }) { token } }" }))
         .send()
         .await
         .unwrap()

@@ -16,7 +16,7 @@ const CLOSE: &str = "status version settlesOn finalizedBy { id }
 
 async fn finalize(app: &TestApp, token: &str, team: &str, month: &str, early: bool) -> Value {
     let q = format!(
-        "mutation($t: ID!, $m: Month!, $o: Boolean!) {{ finalizeMonth(teamId: $t, month: $m, override: $o) {{ {CLOSE} }} }}"
+        "mutation($t: ID!, $m: Month!, $o: Boolean!) {{ finalizeMonth(input: {{ teamId: $t, month: $m, override: $o }}) {{ monthClose {{ {CLOSE} }} }} }}"
     );
     app.gql(
         Some(token),
@@ -57,7 +57,9 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     assert_eq!(code(&other_team), "FORBIDDEN");
 
     // Finalizing computes the final run (reviews and bonus) and locks the month.
-    let done = finalize(&app, m, &w.team_a, MONTH, false).await["data"]["finalizeMonth"].clone();
+    let done =
+        finalize(&app, m, &w.team_a, MONTH, false).await["data"]["finalizeMonth"]["monthClose"]
+            .clone();
     assert_eq!(
         (
             &done["status"],
@@ -84,7 +86,7 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     let recompute = app
         .gql(
             Some(m),
-            "mutation($t: ID!, $m: Month!) { computeBonusRun(teamId: $t, month: $m) { status } }",
+            "mutation($t: ID!, $m: Month!) { computeBonusRun(input: { teamId: $t, month: $m }) { run { status } } }",
             json!({ "t": w.team_a, "m": MONTH }),
         )
         .await;
@@ -100,7 +102,7 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     let target = app
         .gql(
             Some(m),
-            "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
+            "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(input: { teamId: $t, targets: $x }) { targets { metric } } }",
             json!({ "t": w.team_a, "x": [{ "metric": "PAID_AMOUNT", "month": MONTH, "value": "1" }] }),
         )
         .await;
@@ -108,7 +110,7 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     let grade = app
         .gql(
             Some(m),
-            "mutation($t: ID!, $m: Month!, $s: ID!) { adjustGrade(teamId: $t, month: $m, staffId: $s, grade: S, reason: \"x\") { id } }",
+            "mutation($t: ID!, $m: Month!, $s: ID!) { adjustGrade(input: { teamId: $t, month: $m, staffId: $s, grade: S, reason: \"x\" }) { review { id } } }",
             json!({ "t": w.team_a, "m": MONTH, "s": w.cs_a_id }),
         )
         .await;
@@ -178,7 +180,7 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     assert_eq!(other["data"]["importAgentDays"]["inserted"], 1, "{other}");
 
     // Only an admin reopens, and only with a reason.
-    let reopen = "mutation($t: ID!, $m: Month!, $r: String!) { reopenMonth(teamId: $t, month: $m, reason: $r) { status version } }";
+    let reopen = "mutation($t: ID!, $m: Month!, $r: String!) { reopenMonth(input: { teamId: $t, month: $m, reason: $r }) { monthClose { status version } } }";
     let vars = |reason: &str| json!({ "t": w.team_a, "m": MONTH, "r": reason });
     let by_manager = app.gql(Some(m), reopen, vars("late CS figures")).await;
     assert_eq!(code(&by_manager), "FORBIDDEN");
@@ -191,7 +193,7 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
         .ok(&w.admin, reopen, vars("31 Oct final payments settled late"))
         .await;
     assert_eq!(
-        reopened["reopenMonth"],
+        reopened["reopenMonth"]["monthClose"],
         json!({ "status": "OPEN", "version": 2 })
     );
     let twice = app.gql(Some(&w.admin), reopen, vars("again")).await;
@@ -230,7 +232,10 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
         ]
     );
     let refinal = finalize(&app, m, &w.team_a, MONTH, false).await;
-    assert_eq!(refinal["data"]["finalizeMonth"]["version"], 3, "{refinal}");
+    assert_eq!(
+        refinal["data"]["finalizeMonth"]["monthClose"]["version"], 3,
+        "{refinal}"
+    );
 }
 
 #[tokio::test]
@@ -262,11 +267,11 @@ async fn finalizing_before_the_figures_settle_needs_an_override() {
 
     let forced = finalize(&app, m, &w.team_a, MONTH, true).await;
     assert_eq!(
-        forced["data"]["finalizeMonth"]["status"], "FINALIZED",
+        forced["data"]["finalizeMonth"]["monthClose"]["status"], "FINALIZED",
         "{forced}"
     );
     assert_eq!(
-        forced["data"]["finalizeMonth"]["auditTrail"],
+        forced["data"]["finalizeMonth"]["monthClose"]["auditTrail"],
         json!([
             { "actor": { "id": w.manager_a_id }, "field": "status", "before": "OPEN", "after": "FINALIZED" },
             { "actor": { "id": w.manager_a_id }, "field": "override", "before": null,
@@ -278,7 +283,7 @@ async fn finalizing_before_the_figures_settle_needs_an_override() {
     app.clock.set("2026-11-03T16:30:00Z".parse().unwrap());
     let team_b = finalize(&app, &w.manager_b, &w.team_b, MONTH, false).await;
     assert_eq!(
-        team_b["data"]["finalizeMonth"]["status"], "FINALIZED",
+        team_b["data"]["finalizeMonth"]["monthClose"]["status"], "FINALIZED",
         "{team_b}"
     );
 }

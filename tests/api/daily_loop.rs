@@ -198,9 +198,9 @@ const TASK: &str = "id version status role priority dueAt reason title \
 
 async fn run_diagnosis(app: &TestApp, token: &str, team: &str) -> Value {
     let q = format!(
-        "mutation($t: ID!) {{ runDiagnosis(teamId: $t) {{ id date findings {{ {FINDINGS} }} skipped {{ code reason }} }} }}"
+        "mutation($t: ID!) {{ runDiagnosis(input: {{ teamId: $t }}) {{ diagnosis {{ id date findings {{ {FINDINGS} }} skipped {{ code reason }} }} }} }}"
     );
-    app.ok(token, &q, json!({ "t": team })).await["runDiagnosis"].clone()
+    app.ok(token, &q, json!({ "t": team })).await["runDiagnosis"]["diagnosis"].clone()
 }
 
 async fn move_task(
@@ -211,10 +211,10 @@ async fn move_task(
     reason: Option<&str>,
 ) -> Value {
     let q = format!(
-        "mutation($i: ID!, $v: Int!, $to: TaskStatus!, $r: String) {{ moveTask(id: $i, version: $v, to: $to, reason: $r) {{ {TASK} }} }}"
+        "mutation($i: ID!, $v: Int!, $to: TaskStatus!, $r: String) {{ moveTask(input: {{ id: $i, version: $v, to: $to, reason: $r }}) {{ task {{ {TASK} }} }} }}"
     );
     let vars = json!({ "i": task["id"], "v": task["version"], "to": to, "r": reason });
-    app.ok(token, &q, vars).await["moveTask"].clone()
+    app.ok(token, &q, vars).await["moveTask"]["task"].clone()
 }
 
 fn by_code<'a>(list: &'a [Value], code: &str) -> &'a Value {
@@ -338,15 +338,16 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
 
     // The manager gives the bad review to cs_a2 by hand, then the rest go by the rule.
     let q = format!(
-        "mutation($d: ID!, $p: [FindingPick!]) {{ createTasksFromDiagnosis(diagnosisId: $d, picks: $p) {{ {TASK} }} }}"
+        "mutation($d: ID!, $p: [FindingPick!]) {{ createTasksFromDiagnosis(input: {{ diagnosisId: $d, picks: $p }}) {{ tasks {{ {TASK} }} }} }}"
     );
     let bad_review = &by_code(&findings, "BAD_REVIEW")["id"];
     let picked = app
         .ok(m, &q, json!({ "d": diagnosis["id"], "p": [{ "findingId": bad_review, "assigneeId": w.cs_a2_id }] }))
-        .await["createTasksFromDiagnosis"]
+        .await["createTasksFromDiagnosis"]["tasks"]
         .clone();
     let rest =
-        app.ok(m, &q, json!({ "d": diagnosis["id"] })).await["createTasksFromDiagnosis"].clone();
+        app.ok(m, &q, json!({ "d": diagnosis["id"] })).await["createTasksFromDiagnosis"]["tasks"]
+            .clone();
     let mut tasks: Vec<Value> = picked.as_array().unwrap().clone();
     tasks.extend(rest.as_array().unwrap().iter().cloned());
     let assigned: Vec<Value> = tasks
@@ -443,7 +444,7 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
     let stale = app
         .gql(
             Some(&designer),
-            "mutation($i: ID!) { moveTask(id: $i, version: 1, to: DONE) { id } }",
+            "mutation($i: ID!) { moveTask(input: { id: $i, version: 1, to: DONE }) { task { id } } }",
             json!({ "i": bounce["id"] }),
         )
         .await;
@@ -452,7 +453,7 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
     let skip = app
         .gql(
             Some(&designer),
-            "mutation($i: ID!, $v: Int!) { moveTask(id: $i, version: $v, to: VERIFIED) { id } }",
+            "mutation($i: ID!, $v: Int!) { moveTask(input: { id: $i, version: $v, to: VERIFIED }) { task { id } } }",
             json!({ "i": bounce["id"], "v": bounce["version"] }),
         )
         .await;
@@ -467,7 +468,7 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
     );
     app.ok(
         &designer,
-        "mutation($i: ID!, $b: String!) { addFollowUp(taskId: $i, body: $b) { id } }",
+        "mutation($i: ID!, $b: String!) { addFollowUp(input: { taskId: $i, body: $b }) { followUp { id } } }",
         json!({ "i": bounce["id"], "b": "新主图已上线 new main image is live" }),
     )
     .await;
@@ -495,7 +496,7 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
     let no_reason = app
         .gql(
             Some(&w.cs_a),
-            "mutation($i: ID!, $v: Int!) { moveTask(id: $i, version: $v, to: BLOCKED) { id } }",
+            "mutation($i: ID!, $v: Int!) { moveTask(input: { id: $i, version: $v, to: BLOCKED }) { task { id } } }",
             json!({ "i": lag["id"], "v": lag["version"] }),
         )
         .await;
@@ -514,7 +515,7 @@ async fn a_scripted_day_from_diagnosis_to_verification() {
     let not_yours = app
         .gql(
             Some(&w.cs_a),
-            "mutation($i: ID!, $v: Int!) { moveTask(id: $i, version: $v, to: CANCELLED, reason: \"x\") { id } }",
+            "mutation($i: ID!, $v: Int!) { moveTask(input: { id: $i, version: $v, to: CANCELLED, reason: \"x\" }) { task { id } } }",
             json!({ "i": comp["id"], "v": comp["version"] }),
         )
         .await;

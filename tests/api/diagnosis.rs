@@ -18,12 +18,13 @@ pub async fn spawn() -> (TestApp, World) {
     (app, w)
 }
 
-const RUN: &str = "mutation($t: ID!, $d: Date) { runDiagnosis(teamId: $t, date: $d) {
+const RUN: &str =
+    "mutation($t: ID!, $d: Date) { runDiagnosis(input: { teamId: $t, date: $d }) { diagnosis {
     id date findings { id code severity subject metric observed expected comparison current
-    split { gmvChange trafficShare conversionShare aovShare } } skipped { code reason } } }";
+    split { gmvChange trafficShare conversionShare aovShare } } skipped { code reason } } } }";
 
 async fn run(app: &TestApp, token: &str, team: &str) -> Value {
-    app.ok(token, RUN, json!({ "t": team })).await["runDiagnosis"].clone()
+    app.ok(token, RUN, json!({ "t": team })).await["runDiagnosis"]["diagnosis"].clone()
 }
 
 fn codes(diagnosis: &Value) -> Vec<String> {
@@ -172,7 +173,7 @@ async fn sales_below_target_carries_the_split_and_thresholds_are_the_teams() {
     );
 
     // The team moves HIGH to 30 % and CONVERSION_DROP to 80 % of the mean (3.2 %).
-    let set = "mutation($t: ID!, $x: [ThresholdInput!]!) { setDiagnosisThresholds(teamId: $t, thresholds: $x) { key value defaultValue isDefault } }";
+    let set = "mutation($t: ID!, $x: [ThresholdInput!]!) { setDiagnosisThresholds(input: { teamId: $t, thresholds: $x }) { thresholds { key value defaultValue isDefault } } }";
     let forbidden = app
         .gql(Some(&w.cs_a), set, json!({ "t": w.team_a, "x": [] }))
         .await;
@@ -194,7 +195,7 @@ async fn sales_below_target_carries_the_split_and_thresholds_are_the_teams() {
                 { "key": "CONVERSION_DROP_RATIO", "value": "0.80" },
             ] }),
         )
-        .await["setDiagnosisThresholds"]
+        .await["setDiagnosisThresholds"]["thresholds"]
         .clone();
     assert_eq!(listed.as_array().unwrap().len(), 17);
     assert_eq!(
@@ -234,7 +235,10 @@ async fn sales_below_target_carries_the_split_and_thresholds_are_the_teams() {
             json!({ "t": w.team_a, "x": [{ "key": "SALES_HIGH_SHORTFALL", "value": null }] }),
         )
         .await;
-    assert_eq!(reset["setDiagnosisThresholds"][0]["isDefault"], true);
+    assert_eq!(
+        reset["setDiagnosisThresholds"]["thresholds"][0]["isDefault"],
+        true
+    );
 }
 
 #[tokio::test]
@@ -252,11 +256,11 @@ async fn a_rerun_updates_findings_in_place_and_keeps_tasks_linked() {
     let made = app
         .ok(
             &w.manager_a,
-            "mutation($d: ID!, $p: [FindingPick!]) { createTasksFromDiagnosis(diagnosisId: $d, picks: $p) { id } }",
+            "mutation($d: ID!, $p: [FindingPick!]) { createTasksFromDiagnosis(input: { diagnosisId: $d, picks: $p }) { tasks { id } } }",
             json!({ "d": first["id"], "p": [{ "findingId": bounce["id"] }] }),
         )
         .await;
-    let task = made["createTasksFromDiagnosis"][0]["id"].clone();
+    let task = made["createTasksFromDiagnosis"]["tasks"][0]["id"].clone();
 
     // The bounce is corrected in the export (60 %); the morning is run again.
     app.imported(&w.manager_a, Kind::Shop, &w.team_a, [day(600)])

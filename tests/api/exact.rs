@@ -213,13 +213,13 @@ async fn a_designer_just_under_90_is_a_b_and_paid_on_the_exact_score() {
     let run = app
         .ok(
             &w.manager_a,
-            "mutation($t: ID!, $m: Month!) { computeBonusRun(teamId: $t, month: $m) {
+            "mutation($t: ID!, $m: Month!) { computeBonusRun(input: { teamId: $t, month: $m }) { run {
                 payouts(first: 100) { edges { node { staff { id } total
-                lines { rule formula amount } } } } } }",
+                lines { rule formula amount } } } } } } }",
             json!({ "t": w.team_a, "m": MONTH }),
         )
         .await;
-    let payout = run["computeBonusRun"]["payouts"]["edges"]
+    let payout = run["computeBonusRun"]["run"]["payouts"]["edges"]
         .as_array()
         .unwrap()
         .iter()
@@ -351,8 +351,7 @@ async fn any_catalogue_metric_is_a_kpi_with_its_own_direction() {
     let w = world(&app).await;
     let set = |role: &str| {
         format!(
-            "mutation($t: ID!, $k: [KpiInput!]!) {{ setRoleKpis(teamId: $t, role: {role},
-             kpis: $k) {{ code direction }} }}"
+            "mutation($t: ID!, $k: [KpiInput!]!) {{ setRoleKpis(input: {{ teamId: $t, role: {role}, kpis: $k }}) {{ kpis {{ code direction }} }} }}"
         )
     };
     let tiers = |code: &str, metric: &str, tiers: Value| {
@@ -373,7 +372,7 @@ async fn any_catalogue_metric_is_a_kpi_with_its_own_direction() {
         )
         .await;
     assert_eq!(
-        saved["setRoleKpis"],
+        saved["setRoleKpis"]["kpis"],
         json!([{ "code": "CS_SAT", "direction": "HIGHER" },
                { "code": "CS_FIRST", "direction": "LOWER" }])
     );

@@ -56,7 +56,7 @@ impl Kind {
     pub fn document(self) -> String {
         let (name, input) = (self.mutation(), self.input());
         format!(
-            "mutation($t: ID!, $r: [{input}!]!) {{ {name}(teamId: $t, rows: $r) {{ inserted updated }} }}"
+            "mutation($t: ID!, $r: [{input}!]!) {{ {name}(input: {{ teamId: $t, rows: $r }}) {{ inserted updated }} }}"
         )
     }
 }
@@ -90,18 +90,21 @@ impl TestApp {
         let data = self
             .ok(
                 token,
-                "mutation($i: NewProduct!) { createProduct(input: $i) { id } }",
+                "mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id } } }",
                 json!({ "i": product }),
             )
             .await;
-        data["createProduct"]["id"].as_str().unwrap().to_owned()
+        data["createProduct"]["product"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     /// Sets `team`'s targets (`TargetInput`s), which must be accepted.
     pub async fn set_targets(&self, token: &str, team: &str, targets: Value) {
         self.ok(
             token,
-            "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric } }",
+            "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(input: { teamId: $t, targets: $x }) { targets { metric } } }",
             json!({ "t": team, "x": targets }),
         )
         .await;

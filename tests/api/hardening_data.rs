@@ -48,10 +48,10 @@ async fn morning(app: &TestApp, w: &World) -> Value {
     app.imported(m, Kind::Agent, &w.team_a, agents).await;
     app.ok(
         m,
-        "mutation($t: ID!) { runDiagnosis(teamId: $t) { id findings { id code subject } } }",
+        "mutation($t: ID!) { runDiagnosis(input: { teamId: $t }) { diagnosis { id findings { id code subject } } } }",
         json!({ "t": w.team_a }),
     )
-    .await["runDiagnosis"]
+    .await["runDiagnosis"]["diagnosis"]
         .clone()
 }
 
@@ -65,7 +65,7 @@ fn finding_ids(diagnosis: &Value) -> Vec<String> {
 }
 
 const FROM_DIAGNOSIS: &str = "mutation($d: ID!, $p: [FindingPick!]) {
-    createTasksFromDiagnosis(diagnosisId: $d, picks: $p) { id finding { id } } }";
+    createTasksFromDiagnosis(input: { diagnosisId: $d, picks: $p }) { tasks { id finding { id } } } }";
 
 /// The finding ids of every task in the database, in task id order.
 async fn task_findings(app: &TestApp) -> Vec<Option<i64>> {
@@ -111,7 +111,10 @@ async fn parallel_calls_make_exactly_one_task_per_finding() {
     let mut tasked: Vec<String> = Vec::new();
     for resp in &made {
         assert!(resp.get("errors").is_none(), "unexpected errors: {resp}");
-        for t in resp["data"]["createTasksFromDiagnosis"].as_array().unwrap() {
+        for t in resp["data"]["createTasksFromDiagnosis"]["tasks"]
+            .as_array()
+            .unwrap()
+        {
             tasked.push(t["finding"]["id"].as_str().unwrap().to_owned());
         }
     }
@@ -126,7 +129,7 @@ async fn parallel_calls_make_exactly_one_task_per_finding() {
     let again = app
         .ok(&w.manager_a, FROM_DIAGNOSIS, json!({ "d": d["id"] }))
         .await;
-    assert_eq!(again["createTasksFromDiagnosis"], json!([]));
+    assert_eq!(again["createTasksFromDiagnosis"]["tasks"], json!([]));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -143,14 +146,14 @@ async fn parallel_picks_of_one_finding_make_one_task_and_conflicts() {
         let message = lost["errors"][0]["message"].as_str().unwrap();
         assert!(message.contains("already has a task"), "{message}");
     }
-    let task_id = won[0]["data"]["createTasksFromDiagnosis"][0]["id"].clone();
+    let task_id = won[0]["data"]["createTasksFromDiagnosis"]["tasks"][0]["id"].clone();
     let first: i64 = finding_ids(&d)[0].parse().unwrap();
     assert_eq!(task_findings(&app).await, [Some(first)]);
 
     // A cancelled task no longer holds its finding: it may be made again, once.
     app.ok(
         &w.manager_a,
-        "mutation($i: ID!) { moveTask(id: $i, version: 1, to: CANCELLED, reason: \"wrong owner\") { id } }",
+        "mutation($i: ID!) { moveTask(input: { id: $i, version: 1, to: CANCELLED, reason: \"wrong owner\" }) { task { id } } }",
         json!({ "i": task_id }),
     )
     .await;
@@ -313,19 +316,18 @@ async fn reading_reviews_never_deletes_a_deactivated_person_s_draft() {
     app.ok(m, reviews, json!({ "t": w.team_a })).await;
     app.ok(
         m,
-        "mutation($t: ID!, $s: ID!) { adjustGrade(teamId: $t, month: \"2026-03\", staffId: $s,
-            grade: A, reason: \"covered the night shift\") { grade } }",
+        "mutation($t: ID!, $s: ID!) { adjustGrade(input: { teamId: $t, month: \"2026-03\", staffId: $s, grade: A, reason: \"covered the night shift\" }) { review { grade } } }",
         json!({ "t": w.team_a, "s": w.cs_a2_id }),
     )
     .await;
     app.ok(
         m,
-        "mutation($t: ID!, $s: ID!) { commentReview(teamId: $t, month: \"2026-03\", staffId: $s,
-            comment: \"thanks\") { comment } }",
+        "mutation($t: ID!, $s: ID!) { commentReview(input: { teamId: $t, month: \"2026-03\", staffId: $s, comment: \"thanks\" }) { review { comment } } }",
         json!({ "t": w.team_a, "s": w.cs_a2_id }),
     )
     .await;
-    let deactivate = "mutation($i: ID!) { deactivateStaff(id: $i) { active } }";
+    let deactivate =
+        "mutation($i: ID!) { deactivateStaff(input: { id: $i }) { staff { active } } }";
     app.ok(m, deactivate, json!({ "i": w.cs_a2_id })).await;
 
     // Reads leave cs_a2 out of the list, as often as they like...
@@ -337,7 +339,7 @@ async fn reading_reviews_never_deletes_a_deactivated_person_s_draft() {
     // ...but the draft is still there: reactivated, cs_a2 has it back as the manager left it.
     app.ok(
         m,
-        "mutation($i: ID!) { reactivateStaff(id: $i) { active } }",
+        "mutation($i: ID!) { reactivateStaff(input: { id: $i }) { staff { active } } }",
         json!({ "i": w.cs_a2_id }),
     )
     .await;
@@ -366,7 +368,7 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         m,
-        "mutation($i: NewStaff!) { createStaff(input: $i) { id } }",
+        "mutation($i: CreateStaffInput!) { createStaff(input: $i) { staff { id } } }",
         json!({ "i": { "teamId": w.team_a, "name": nul, "email": "li.na@shop.test",
                        "password": crate::helpers::PASSWORD, "role": "DESIGNER" } }),
         "name",
@@ -375,7 +377,7 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         m,
-        "mutation($i: NewStaff!) { createStaff(input: $i) { id } }",
+        "mutation($i: CreateStaffInput!) { createStaff(input: $i) { staff { id } } }",
         json!({ "i": { "teamId": w.team_a, "name": "Li Na", "email": "li\u{0}@shop.test",
                        "password": crate::helpers::PASSWORD, "role": "DESIGNER" } }),
         "email",
@@ -384,7 +386,7 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         &w.cs_a,
-        "mutation($i: ID!, $n: String!) { updateStaff(id: $i, input: { name: $n }) { id } }",
+        "mutation($i: ID!, $n: String!) { updateStaff(input: { id: $i, name: $n }) { staff { id } } }",
         json!({ "i": w.cs_a_id, "n": "tab\tname" }),
         "name",
     )
@@ -392,7 +394,7 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         m,
-        "mutation($i: ID!, $a: String!) { addStaffAlias(staffId: $i, alias: $a) { id } }",
+        "mutation($i: ID!, $a: String!) { addStaffAlias(input: { staffId: $i, alias: $a }) { alias { id } } }",
         json!({ "i": w.cs_a_id, "a": nul }),
         "alias",
     )
@@ -400,7 +402,7 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         m,
-        "mutation($t: ID!, $n: String!) { updateTeam(id: $t, input: { name: $n }) { id } }",
+        "mutation($t: ID!, $n: String!) { updateTeam(input: { id: $t, name: $n }) { team { id } } }",
         json!({ "t": w.team_a, "n": nul }),
         "name",
     )
@@ -408,12 +410,12 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         m,
-        "mutation($i: NewProduct!) { createProduct(input: $i) { id } }",
+        "mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id } } }",
         json!({ "i": { "teamId": w.team_a, "platformItemId": "1", "title": nul } }),
         "title",
     )
     .await;
-    let new_task = "mutation($i: NewTask!) { createTask(input: $i) { id } }";
+    let new_task = "mutation($i: CreateTaskInput!) { createTask(input: $i) { task { id } } }";
     refused(
         &app,
         m,
@@ -434,14 +436,14 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     let made = app
         .ok(
             m,
-            "mutation($i: NewTask!) { createTask(input: $i) { id detail } }",
+            "mutation($i: CreateTaskInput!) { createTask(input: $i) { task { id detail } } }",
             json!({ "i": { "teamId": w.team_a, "title": "t", "role": "DESIGNER",
                            "detail": "1.\tshoot\n2.\tretouch" } }),
         )
-        .await["createTask"]
+        .await["createTask"]["task"]
         .clone();
     assert_eq!(made["detail"], "1.\tshoot\n2.\tretouch");
-    let follow_up = "mutation($i: ID!, $b: String!) { addFollowUp(taskId: $i, body: $b) { body } }";
+    let follow_up = "mutation($i: ID!, $b: String!) { addFollowUp(input: { taskId: $i, body: $b }) { followUp { body } } }";
     app.ok(m, follow_up, json!({ "i": made["id"], "b": "done\nnext" }))
         .await;
     refused(
@@ -455,7 +457,7 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         m,
-        "mutation($i: ID!, $r: String) { moveTask(id: $i, version: 1, to: BLOCKED, reason: $r) { id } }",
+        "mutation($i: ID!, $r: String) { moveTask(input: { id: $i, version: 1, to: BLOCKED, reason: $r }) { task { id } } }",
         json!({ "i": made["id"], "r": nul }),
         "reason",
     )
@@ -463,8 +465,7 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         m,
-        "mutation($t: ID!, $s: ID!, $c: String!) { commentReview(teamId: $t, month: \"2026-03\",
-            staffId: $s, comment: $c) { id } }",
+        "mutation($t: ID!, $s: ID!, $c: String!) { commentReview(input: { teamId: $t, month: \"2026-03\", staffId: $s, comment: $c }) { review { id } } }",
         json!({ "t": w.team_a, "s": w.cs_a_id, "c": nul }),
         "comment",
     )
@@ -472,15 +473,14 @@ async fn control_characters_in_free_text_are_bad_user_input_on_both_databases() 
     refused(
         &app,
         m,
-        "mutation($t: ID!, $s: ID!, $r: String!) { adjustGrade(teamId: $t, month: \"2026-03\",
-            staffId: $s, grade: A, reason: $r) { id } }",
+        "mutation($t: ID!, $s: ID!, $r: String!) { adjustGrade(input: { teamId: $t, month: \"2026-03\", staffId: $s, grade: A, reason: $r }) { review { id } } }",
         json!({ "t": w.team_a, "s": w.cs_a_id, "r": nul }),
         "reason",
     )
     .await;
     // Import rows name the field and the row.
     let snapshots = "mutation($t: ID!, $r: [CompetitorSnapshotInput!]!) {
-        importCompetitorSnapshots(teamId: $t, rows: $r) { inserted } }";
+        importCompetitorSnapshots(input: { teamId: $t, rows: $r }) { inserted } }";
     let resp = app
         .gql(
             Some(m),

@@ -53,8 +53,7 @@ async fn parallel_bonus_runs_all_succeed_on_one_run() {
     let app = spawn_app().await;
     let shop = october(&app).await;
     let w = &shop.w;
-    let q =
-        "mutation($t: ID!, $m: Month!) { computeBonusRun(teamId: $t, month: $m) { status total } }";
+    let q = "mutation($t: ID!, $m: Month!) { computeBonusRun(input: { teamId: $t, month: $m }) { run { status total } } }";
     let responses = join_all((0..8).map(|_| {
         app.gql(
             Some(&w.manager_a),
@@ -67,8 +66,8 @@ async fn parallel_bonus_runs_all_succeed_on_one_run() {
         .iter()
         .map(|r| {
             assert!(r.get("errors").is_none(), "a run failed: {r}");
-            assert_eq!(r["data"]["computeBonusRun"]["status"], "DRAFT");
-            &r["data"]["computeBonusRun"]["total"]
+            assert_eq!(r["data"]["computeBonusRun"]["run"]["status"], "DRAFT");
+            &r["data"]["computeBonusRun"]["run"]["total"]
         })
         .collect();
     assert!(

@@ -15,7 +15,7 @@ use crate::helpers::{
 
 const ME: &str = "{ me { id } }";
 const LOGIN: &str =
-    "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }";
+    "mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }";
 
 fn with_auth(auth: AuthSettings) -> Settings {
     Settings {
@@ -43,7 +43,7 @@ fn aliased_logins(n: usize, email: impl Fn(usize) -> String, password: &str) -> 
     let fields: String = (0..n)
         .map(|i| {
             format!(
-                "a{i}: login(email: \"{}\", password: \"{password}\") {{ token }} ",
+                "a{i}: login(input: {{ email: \"{}\", password: \"{password}\" }}) {{ token }} ",
                 email(i)
             )
         })
@@ -267,7 +267,7 @@ async fn resetting_or_changing_a_password_ends_the_sessions_it_had() {
     let cs_a_second = app.login("cs.a@shop.test", PASSWORD).await;
     app.ok(
         &w.manager_a,
-        "mutation($id: ID!) { resetStaffPassword(id: $id, newPassword: \"reset by boss 1\") }",
+        "mutation($id: ID!) { resetStaffPassword(input: { id: $id, newPassword: \"reset by boss 1\" }) { staff { id } } }",
         json!({ "id": w.cs_a_id }),
     )
     .await;
@@ -284,7 +284,7 @@ async fn resetting_or_changing_a_password_ends_the_sessions_it_had() {
 
     app.ok(
         &fresh,
-        "mutation { changePassword(currentPassword: \"reset by boss 1\", newPassword: \"my own secret\") }",
+        "mutation { changePassword(input: { currentPassword: \"reset by boss 1\", newPassword: \"my own secret\" }) { staff { id } } }",
         json!({}),
     )
     .await;
@@ -307,7 +307,7 @@ async fn a_token_older_than_its_lifetime_is_refused_whatever_its_expiry() {
     let resp = app
         .gql(
             None,
-            "mutation { login(email: \"cs.a@shop.test\", password: \"correct horse battery\") { expiresAt } }",
+            "mutation { login(input: { email: \"cs.a@shop.test\", password: \"correct horse battery\" }) { expiresAt } }",
             json!({}),
         )
         .await;

@@ -14,7 +14,8 @@ use crate::ws::{self, WsClient};
 const TASK_EVENTS: &str = "subscription($team: ID!) {
     taskEvents(teamId: $team) { kind taskId assigneeId }
 }";
-const CREATE_TASK: &str = "mutation($i: NewTask!) { createTask(input: $i) { id } }";
+const CREATE_TASK: &str =
+    "mutation($i: CreateTaskInput!) { createTask(input: $i) { task { id } } }";
 
 fn task_input(team: &str, assignee: &str) -> Value {
     json!({ "i": {
@@ -75,7 +76,7 @@ async fn a_deactivated_manager_is_refused_on_the_open_socket_and_then_closed() {
 
     app.ok(
         &w.admin,
-        "mutation($id: ID!) { deactivateStaff(id: $id) { active } }",
+        "mutation($id: ID!) { deactivateStaff(input: { id: $id }) { staff { active } } }",
         json!({ "id": boss2_id }),
     )
     .await;
@@ -114,7 +115,7 @@ async fn a_demoted_manager_is_forbidden_on_the_same_socket() {
 
     app.ok(
         &w.admin,
-        "mutation($id: ID!) { updateStaff(id: $id, input: { access: STAFF }) { access } }",
+        "mutation($id: ID!) { updateStaff(input: { id: $id, access: STAFF }) { staff { access } } }",
         json!({ "id": boss2_id }),
     )
     .await;
@@ -178,7 +179,7 @@ async fn an_idle_socket_of_a_deactivated_account_is_closed_on_the_recheck() {
     let mut ws = ws::connect(&app.url, &w.cs_a).await;
     app.ok(
         &w.manager_a,
-        "mutation($id: ID!) { deactivateStaff(id: $id) { active } }",
+        "mutation($id: ID!) { deactivateStaff(input: { id: $id }) { staff { active } } }",
         json!({ "id": w.cs_a_id }),
     )
     .await;

@@ -252,7 +252,7 @@ impl TestApp {
         let resp = self
             .gql(
                 None,
-                "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
+                "mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }",
                 json!({ "e": email, "p": password }),
             )
             .await;
@@ -270,11 +270,14 @@ impl TestApp {
         let data = self
             .ok(
                 admin,
-                "mutation($n: String!) { createTeam(input: { name: $n, platform: TMALL }) { id } }",
+                "mutation($n: String!) { createTeam(input: { name: $n, platform: TMALL }) { team { id } } }",
                 json!({ "n": name }),
             )
             .await;
-        data["createTeam"]["id"].as_str().unwrap().to_owned()
+        data["createTeam"]["team"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     /// Creates a person through the API and returns their id.
@@ -289,14 +292,17 @@ impl TestApp {
         let data = self
             .ok(
                 token,
-                "mutation($i: NewStaff!) { createStaff(input: $i) { id } }",
+                "mutation($i: CreateStaffInput!) { createStaff(input: $i) { staff { id } } }",
                 json!({ "i": {
                     "teamId": team, "name": email, "email": email, "password": PASSWORD,
                     "role": role, "access": access,
                 }}),
             )
             .await;
-        data["createStaff"]["id"].as_str().unwrap().to_owned()
+        data["createStaff"]["staff"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 }
 

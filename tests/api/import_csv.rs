@@ -90,7 +90,7 @@ async fn a_chitu_export_in_chinese_is_imported_then_reimported_over_itself() {
     let team: i64 = w.team_a.parse().unwrap();
     let (cs_a, cs_a2): (i64, i64) = (w.cs_a_id.parse().unwrap(), w.cs_a2_id.parse().unwrap());
     // 小雅 chats as a sub-account of the flagship store; cs.a2 is given by e-mail.
-    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(staffId: $s, alias: $a) { id } }";
+    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(input: { staffId: $s, alias: $a }) { alias { id } } }";
     app.ok(
         &w.manager_a,
         add,

@@ -1076,7 +1076,7 @@ async fn a_bad_competitor_batch_lists_every_error_and_writes_nothing() {
 async fn today_is_the_teams_own_day() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let zone = "mutation($id: ID!, $z: String!) { updateTeam(id: $id, input: { timeZone: $z }) { timeZone } }";
+    let zone = "mutation($id: ID!, $z: String!) { updateTeam(input: { id: $id, timeZone: $z }) { team { timeZone } } }";
     app.ok(
         &w.admin,
         zone,
@@ -1119,7 +1119,7 @@ async fn today_is_the_teams_own_day() {
 async fn agents_resolve_by_id_email_alias_or_unique_name() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(staffId: $s, alias: $a) { id } }";
+    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(input: { staffId: $s, alias: $a }) { alias { id } } }";
     app.ok(
         &w.manager_a,
         add,
@@ -1133,8 +1133,7 @@ async fn agents_resolve_by_id_email_alias_or_unique_name() {
         json!({ "s": w.cs_b_id, "a": "旗舰店:小雅" }),
     )
     .await;
-    let rename =
-        "mutation($id: ID!, $n: String!) { updateStaff(id: $id, input: { name: $n }) { name } }";
+    let rename = "mutation($id: ID!, $n: String!) { updateStaff(input: { id: $id, name: $n }) { staff { name } } }";
     app.ok(
         &w.manager_a,
         rename,

@@ -26,6 +26,7 @@ mod ingest;
 mod limits;
 mod metrics;
 mod migrations;
+mod mutations;
 mod paid_counts;
 mod products;
 mod readback;

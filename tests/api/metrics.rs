@@ -137,8 +137,7 @@ async fn a_day_against_its_comparisons_and_targets() {
     let app = spawn_app().await;
     let w = world(&app).await;
     import_shop(&app, &w).await;
-    let q =
-        "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { value } }";
+    let q = "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(input: { teamId: $t, targets: $x }) { targets { value } } }";
     let targets = json!([
         { "metric": "PAID_AMOUNT", "month": "2026-11", "value": "180000" },
         { "metric": "PAID_AMOUNT", "month": "2026-11", "date": "2026-11-10", "value": "5500" },
@@ -298,7 +297,7 @@ async fn cs_ranking_pools_the_team_and_gaps_are_in_points() {
     // A team that hides the ranking shows it to managers only.
     app.ok(
         &w.manager_a,
-        "mutation($t: ID!) { updateTeam(id: $t, input: { csRankingVisible: false }) { id } }",
+        "mutation($t: ID!) { updateTeam(input: { id: $t, csRankingVisible: false }) { team { id } } }",
         json!({ "t": w.team_a }),
     )
     .await;
@@ -463,8 +462,7 @@ async fn a_persons_month_kpis_with_targets() {
     let app = spawn_app().await;
     let w = world(&app).await;
     import_agents(&app, &w).await;
-    let q =
-        "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { value } }";
+    let q = "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(input: { teamId: $t, targets: $x }) { targets { value } } }";
     let t = json!([{ "metric": "SALES_AMOUNT", "staffId": w.cs_a_id, "month": "2026-11", "value": "30000" }]);
     app.ok(&w.manager_a, q, json!({ "t": w.team_a, "x": t }))
         .await;

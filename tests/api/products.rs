@@ -2,7 +2,7 @@ use serde_json::json;
 
 use crate::helpers::{code, field, spawn_app, world};
 
-const CREATE: &str = "mutation($i: NewProduct!) { createProduct(input: $i) { id platformItemId title isHero unitCost designerId } }";
+const CREATE: &str = "mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id platformItemId title isHero unitCost designerId } } }";
 
 #[tokio::test]
 async fn a_manager_lists_a_product_with_exact_cost() {
@@ -16,7 +16,7 @@ async fn a_manager_lists_a_product_with_exact_cost() {
                            "isHero": true, "designerId": w.designer_a_id, "unitCost": "45.10" } }),
         )
         .await;
-    let mut created = data["createProduct"].clone();
+    let mut created = data["createProduct"]["product"].clone();
     created.as_object_mut().unwrap().remove("id");
     assert_eq!(
         created,
@@ -24,15 +24,15 @@ async fn a_manager_lists_a_product_with_exact_cost() {
                 "unitCost": "45.10", "designerId": w.designer_a_id })
     );
     // Decimals survive a round trip through the database unchanged (no float on the way).
-    let id = data["createProduct"]["id"].as_str().unwrap();
+    let id = data["createProduct"]["product"]["id"].as_str().unwrap();
     let data = app
         .ok(
             &w.manager_a,
-            "mutation($id: ID!) { updateProduct(id: $id, input: { unitCost: 0.1 }) { unitCost } }",
+            "mutation($id: ID!) { updateProduct(input: { id: $id, unitCost: 0.1 }) { product { unitCost } } }",
             json!({ "id": id }),
         )
         .await;
-    assert_eq!(data["updateProduct"]["unitCost"], "0.10");
+    assert_eq!(data["updateProduct"]["product"]["unitCost"], "0.10");
 }
 
 #[tokio::test]
@@ -148,45 +148,48 @@ async fn updating_a_product_can_clear_its_designer() {
             json!({ "i": { "teamId": w.team_a, "platformItemId": "9", "title": "t", "designerId": w.designer_a_id } }),
         )
         .await;
-    let id = data["createProduct"]["id"].as_str().unwrap().to_owned();
-    let update = "mutation($id: ID!, $c: ProductChanges!) { updateProduct(id: $id, input: $c) { title designerId isHero active } }";
+    let id = data["createProduct"]["product"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let update = "mutation($i: UpdateProductInput!) { updateProduct(input: $i) { product { title designerId isHero active } } }";
     // Leaving designerId out keeps it; null clears it.
     let data = app
         .ok(
             &w.manager_a,
             update,
-            json!({ "id": id, "c": { "title": "新标题" } }),
+            json!({ "i": { "id": id, "title": "新标题" } }),
         )
         .await;
     assert_eq!(
-        data["updateProduct"]["designerId"],
+        data["updateProduct"]["product"]["designerId"],
         w.designer_a_id.as_str()
     );
     let data = app
         .ok(
             &w.manager_a,
             update,
-            json!({ "id": id, "c": { "designerId": null, "isHero": true } }),
+            json!({ "i": { "id": id, "designerId": null, "isHero": true } }),
         )
         .await;
     assert_eq!(
-        data["updateProduct"],
+        data["updateProduct"]["product"],
         json!({ "title": "新标题", "designerId": null, "isHero": true, "active": true })
     );
     let resp = app
         .gql(
             Some(&w.manager_b),
             update,
-            json!({ "id": id, "c": { "title": "x" } }),
+            json!({ "i": { "id": id, "title": "x" } }),
         )
         .await;
     assert_eq!(code(&resp), "FORBIDDEN");
     let data = app
         .ok(
             &w.manager_a,
-            "mutation($id: ID!) { deactivateProduct(id: $id) { active } }",
+            "mutation($id: ID!) { deactivateProduct(input: { id: $id }) { product { active } } }",
             json!({ "id": id }),
         )
         .await;
-    assert_eq!(data["deactivateProduct"]["active"], false);
+    assert_eq!(data["deactivateProduct"]["product"]["active"], false);
 }

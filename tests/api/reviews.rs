@@ -277,7 +277,7 @@ async fn the_forced_distribution_demotes_the_lowest_ranked_over_the_quota() {
     let app = spawn_app().await;
     let t = march(&app).await;
     let w = &t.w;
-    let set = "mutation($t: ID!, $q: [GradeQuotaInput!]!) { setForcedDistribution(teamId: $t, quotas: $q) { grade max } }";
+    let set = "mutation($t: ID!, $q: [GradeQuotaInput!]!) { setForcedDistribution(input: { teamId: $t, quotas: $q }) { quotas { grade max } } }";
     let by_staff = app
         .gql(Some(&w.cs_a), set, json!({ "t": w.team_a, "q": [] }))
         .await;
@@ -320,7 +320,7 @@ async fn a_manager_adjusts_a_grade_with_a_reason_and_it_is_audited() {
     let t = march(&app).await;
     let w = &t.w;
     let adjust = "mutation($t: ID!, $m: Month!, $s: ID!, $g: Grade, $r: String!) {
-        adjustGrade(teamId: $t, month: $m, staffId: $s, grade: $g, reason: $r) { id grade computedGrade adjustmentReason } }";
+        adjustGrade(input: { teamId: $t, month: $m, staffId: $s, grade: $g, reason: $r }) { review { id grade computedGrade adjustmentReason } } }";
     let vars = |g: Value, r: &str| json!({ "t": w.team_a, "m": MONTH, "s": w.designer_a_id, "g": g, "r": r });
     let no_reason = app
         .gql(Some(&w.manager_a), adjust, vars(json!("C"), " "))
@@ -337,7 +337,7 @@ async fn a_manager_adjusts_a_grade_with_a_reason_and_it_is_audited() {
             adjust,
             vars(json!("C"), "led the store redesign"),
         )
-        .await["adjustGrade"]
+        .await["adjustGrade"]["review"]
         .clone();
     assert_eq!(
         (
@@ -350,7 +350,7 @@ async fn a_manager_adjusts_a_grade_with_a_reason_and_it_is_audited() {
     // The adjustment survives recomputation, and a comment can be added.
     app.ok(
         &w.manager_a,
-        "mutation($t: ID!, $m: Month!, $s: ID!) { commentReview(teamId: $t, month: $m, staffId: $s, comment: \"good month\") { id } }",
+        "mutation($t: ID!, $m: Month!, $s: ID!) { commentReview(input: { teamId: $t, month: $m, staffId: $s, comment: \"good month\" }) { review { id } } }",
         json!({ "t": w.team_a, "m": MONTH, "s": w.designer_a_id }),
     )
     .await;
@@ -379,8 +379,11 @@ async fn a_manager_adjusts_a_grade_with_a_reason_and_it_is_audited() {
     let back = app
         .ok(&w.manager_a, adjust, vars(Value::Null, "reconsidered"))
         .await;
-    assert_eq!(back["adjustGrade"]["grade"], "D");
-    assert_eq!(back["adjustGrade"]["adjustmentReason"], Value::Null);
+    assert_eq!(back["adjustGrade"]["review"]["grade"], "D");
+    assert_eq!(
+        back["adjustGrade"]["review"]["adjustmentReason"],
+        Value::Null
+    );
 
     // A finalized month is read as stored and refuses changes.
     month_close::ActiveModel {
@@ -425,7 +428,7 @@ async fn the_kpi_library_starts_from_the_defaults_and_a_manager_edits_it() {
         json!({ "code": "CS_SALES_COMPLETION", "role": "CUSTOMER_SERVICE", "metric": "SALES_AMOUNT",
                 "method": "TIERS", "weight": "30" })
     );
-    let set = "mutation($t: ID!, $k: [KpiInput!]!) { setRoleKpis(teamId: $t, role: CUSTOMER_SERVICE, kpis: $k) { code method tiers { threshold score } worst best target cap } }";
+    let set = "mutation($t: ID!, $k: [KpiInput!]!) { setRoleKpis(input: { teamId: $t, role: CUSTOMER_SERVICE, kpis: $k }) { kpis { code method tiers { threshold score } worst best target cap } } }";
     // One LINEAR KPI on inquiry conversion, 30 % → 0, 50 % → 100.
     let linear = json!({ "code": "cs_conv", "metric": "INQUIRY_CONVERSION", "direction": "HIGHER",
                          "method": "LINEAR", "worst": "0.30", "best": "0.50", "weight": "1" });
@@ -453,7 +456,7 @@ async fn the_kpi_library_starts_from_the_defaults_and_a_manager_edits_it() {
         .ok(&w.manager_a, set, json!({ "t": w.team_a, "k": [linear] }))
         .await;
     assert_eq!(
-        saved["setRoleKpis"],
+        saved["setRoleKpis"]["kpis"],
         json!([{ "code": "CS_CONV", "method": "LINEAR", "tiers": null, "worst": "0.30",
                  "best": "0.50", "target": null, "cap": null }])
     );

@@ -101,7 +101,7 @@ fn problem(field: &str, row: u64, message: &str) -> (String, u64, String) {
 async fn add_alias(app: &TestApp, w: &World, staff: &str, alias: &str) {
     app.ok(
         &w.manager_a,
-        "mutation($s: ID!, $a: String!) { addStaffAlias(staffId: $s, alias: $a) { id } }",
+        "mutation($s: ID!, $a: String!) { addStaffAlias(input: { staffId: $s, alias: $a }) { alias { id } } }",
         json!({ "s": staff, "a": alias }),
     )
     .await;

@@ -2,8 +2,7 @@ use serde_json::json;
 
 use crate::helpers::{PASSWORD, code, field, spawn_app, world};
 
-const CREATE: &str =
-    "mutation($i: NewStaff!) { createStaff(input: $i) { id email role access active teamId } }";
+const CREATE: &str = "mutation($i: CreateStaffInput!) { createStaff(input: $i) { staff { id email role access active teamId } } }";
 const PROFILE: &str = "query($id: ID!) { staffMember(id: $id) { id name email } }";
 
 fn new_staff(team: &str, email: &str, access: &str) -> serde_json::Value {
@@ -22,7 +21,7 @@ async fn a_manager_hires_into_their_own_team_only() {
             new_staff(&w.team_a, "New.Hire@Shop.Test", "STAFF"),
         )
         .await;
-    let hired = &data["createStaff"];
+    let hired = &data["createStaff"]["staff"];
     assert_eq!(hired["email"], "new.hire@shop.test");
     assert_eq!(hired["role"], "PROMOTION");
     assert_eq!(hired["access"], "STAFF");
@@ -168,7 +167,7 @@ async fn a_manager_lists_and_filters_their_team() {
     assert_eq!(emails, ["cs.a@shop.test", "cs.a2@shop.test"]);
     app.ok(
         &w.manager_a,
-        "mutation($id: ID!) { deactivateStaff(id: $id) { id } }",
+        "mutation($id: ID!) { deactivateStaff(input: { id: $id }) { staff { id } } }",
         json!({ "id": w.cs_a2_id }),
     )
     .await;
@@ -205,20 +204,20 @@ async fn a_manager_lists_and_filters_their_team() {
 async fn people_rename_themselves_but_managers_change_roles() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let update = "mutation($id: ID!, $c: StaffChanges!) { updateStaff(id: $id, input: $c) { name role access email } }";
+    let update = "mutation($i: UpdateStaffInput!) { updateStaff(input: $i) { staff { name role access email } } }";
     let data = app
         .ok(
             &w.cs_a,
             update,
-            json!({ "id": w.cs_a_id, "c": { "name": "小雅" } }),
+            json!({ "i": { "id": w.cs_a_id, "name": "小雅" } }),
         )
         .await;
-    assert_eq!(data["updateStaff"]["name"], "小雅");
+    assert_eq!(data["updateStaff"]["staff"]["name"], "小雅");
     let resp = app
         .gql(
             Some(&w.cs_a),
             update,
-            json!({ "id": w.cs_a_id, "c": { "role": "OPERATIONS" } }),
+            json!({ "i": { "id": w.cs_a_id, "role": "OPERATIONS" } }),
         )
         .await;
     assert_eq!(code(&resp), "FORBIDDEN");
@@ -226,7 +225,7 @@ async fn people_rename_themselves_but_managers_change_roles() {
         .gql(
             Some(&w.cs_a),
             update,
-            json!({ "id": w.cs_a2_id, "c": { "name": "x" } }),
+            json!({ "i": { "id": w.cs_a2_id, "name": "x" } }),
         )
         .await;
     assert_eq!(code(&resp), "FORBIDDEN");
@@ -234,16 +233,16 @@ async fn people_rename_themselves_but_managers_change_roles() {
         .ok(
             &w.manager_a,
             update,
-            json!({ "id": w.cs_a_id, "c": { "role": "OPERATIONS", "access": "MANAGER" } }),
+            json!({ "i": { "id": w.cs_a_id, "role": "OPERATIONS", "access": "MANAGER" } }),
         )
         .await;
-    assert_eq!(data["updateStaff"]["role"], "OPERATIONS");
-    assert_eq!(data["updateStaff"]["access"], "MANAGER");
+    assert_eq!(data["updateStaff"]["staff"]["role"], "OPERATIONS");
+    assert_eq!(data["updateStaff"]["staff"]["access"], "MANAGER");
     let resp = app
         .gql(
             Some(&w.manager_b),
             update,
-            json!({ "id": w.cs_a_id, "c": { "name": "x" } }),
+            json!({ "i": { "id": w.cs_a_id, "name": "x" } }),
         )
         .await;
     assert_eq!(code(&resp), "FORBIDDEN");
@@ -251,7 +250,7 @@ async fn people_rename_themselves_but_managers_change_roles() {
         .gql(
             Some(&w.manager_a),
             update,
-            json!({ "id": w.cs_a2_id, "c": { "access": "ADMIN" } }),
+            json!({ "i": { "id": w.cs_a2_id, "access": "ADMIN" } }),
         )
         .await;
     assert_eq!(field(&resp), "access");
@@ -259,7 +258,7 @@ async fn people_rename_themselves_but_managers_change_roles() {
         .gql(
             Some(&w.manager_a),
             update,
-            json!({ "id": w.manager_a_id, "c": { "access": "STAFF" } }),
+            json!({ "i": { "id": w.manager_a_id, "access": "STAFF" } }),
         )
         .await;
     assert_eq!(field(&resp), "access");
@@ -267,7 +266,7 @@ async fn people_rename_themselves_but_managers_change_roles() {
         .gql(
             Some(&w.manager_a),
             update,
-            json!({ "id": w.cs_a2_id, "c": { "email": "cs.b@shop.test" } }),
+            json!({ "i": { "id": w.cs_a2_id, "email": "cs.b@shop.test" } }),
         )
         .await;
     assert_eq!(code(&resp), "CONFLICT");
@@ -277,7 +276,8 @@ async fn people_rename_themselves_but_managers_change_roles() {
 async fn nobody_deactivates_themselves_or_another_teams_people() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let deactivate = "mutation($id: ID!) { deactivateStaff(id: $id) { active } }";
+    let deactivate =
+        "mutation($id: ID!) { deactivateStaff(input: { id: $id }) { staff { active } } }";
     let resp = app
         .gql(
             Some(&w.manager_a),
@@ -304,7 +304,7 @@ async fn nobody_deactivates_themselves_or_another_teams_people() {
 async fn chat_aliases_are_unique_per_team() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(staffId: $s, alias: $a) { id alias staffId } }";
+    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(input: { staffId: $s, alias: $a }) { alias { id alias staffId } } }";
     let data = app
         .ok(
             &w.manager_a,
@@ -312,8 +312,14 @@ async fn chat_aliases_are_unique_per_team() {
             json!({ "s": w.cs_a_id, "a": "旗舰店:小雅" }),
         )
         .await;
-    let alias_id = data["addStaffAlias"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(data["addStaffAlias"]["staffId"], w.cs_a_id.as_str());
+    let alias_id = data["addStaffAlias"]["alias"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        data["addStaffAlias"]["alias"]["staffId"],
+        w.cs_a_id.as_str()
+    );
     let resp = app
         .gql(
             Some(&w.manager_a),
@@ -352,7 +358,7 @@ async fn chat_aliases_are_unique_per_team() {
         data["staffMember"]["aliases"],
         json!([{ "alias": "旗舰店:小雅" }])
     );
-    let remove = "mutation($id: ID!) { removeStaffAlias(id: $id) }";
+    let remove = "mutation($id: ID!) { removeStaffAlias(input: { id: $id }) { removedAliasId } }";
     let resp = app
         .gql(Some(&w.manager_b), remove, json!({ "id": alias_id }))
         .await;
@@ -371,7 +377,7 @@ async fn chat_aliases_are_unique_per_team() {
 async fn nested_fields_of_a_list_cost_a_constant_number_of_statements() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(staffId: $s, alias: $a) { id } }";
+    let add = "mutation($s: ID!, $a: String!) { addStaffAlias(input: { staffId: $s, alias: $a }) { alias { id } } }";
     for (i, s) in [&w.cs_a_id, &w.cs_a2_id, &w.designer_a_id]
         .iter()
         .enumerate()

@@ -228,14 +228,14 @@ async fn create_task(url: &str, token: &str, team: &str, assignee: &str) -> (Str
     let data = ok(
         url,
         token,
-        "mutation($i: NewTask!) { createTask(input: $i) { id version } }",
+        "mutation($i: CreateTaskInput!) { createTask(input: $i) { task { id version } } }",
         json!({ "i": {
             "teamId": team, "title": "Answer the chats left over from last night",
             "role": "CUSTOMER_SERVICE", "assigneeId": assignee,
         }}),
     )
     .await;
-    let task = &data["createTask"];
+    let task = &data["createTask"]["task"];
     (
         task["id"].as_str().unwrap().to_owned(),
         task["version"].as_i64().unwrap(),
@@ -248,12 +248,12 @@ async fn assign_task(url: &str, token: &str, task: &str, version: i64, to: &str)
         url,
         token,
         "mutation($id: ID!, $v: Int!, $to: ID!) {
-            assignTask(id: $id, version: $v, assigneeId: $to) { version }
+            assignTask(input: { id: $id, version: $v, assigneeId: $to }) { task { version } }
         }",
         json!({ "id": task, "v": version, "to": to }),
     )
     .await;
-    data["assignTask"]["version"].as_i64().unwrap()
+    data["assignTask"]["task"]["version"].as_i64().unwrap()
 }
 
 /// Returns the new version.
@@ -262,20 +262,20 @@ async fn move_task(url: &str, token: &str, task: &str, version: i64, to: &str) -
         url,
         token,
         "mutation($id: ID!, $v: Int!, $to: TaskStatus!) {
-            moveTask(id: $id, version: $v, to: $to) { version status }
+            moveTask(input: { id: $id, version: $v, to: $to }) { task { version status } }
         }",
         json!({ "id": task, "v": version, "to": to }),
     )
     .await;
-    assert_eq!(data["moveTask"]["status"], to);
-    data["moveTask"]["version"].as_i64().unwrap()
+    assert_eq!(data["moveTask"]["task"]["status"], to);
+    data["moveTask"]["task"]["version"].as_i64().unwrap()
 }
 
 async fn follow_up(url: &str, token: &str, task: &str, body: &str) {
     ok(
         url,
         token,
-        "mutation($t: ID!, $b: String!) { addFollowUp(taskId: $t, body: $b) { __typename } }",
+        "mutation($t: ID!, $b: String!) { addFollowUp(input: { taskId: $t, body: $b }) { followUp { __typename } } }",
         json!({ "t": task, "b": body }),
     )
     .await;

@@ -11,7 +11,7 @@ use shopops::period::Month;
 
 use crate::helpers::{PASSWORD, TestApp, code, field, spawn_app, world};
 
-const SET: &str = "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(teamId: $t, targets: $x) { metric staffId period startsOn value } }";
+const SET: &str = "mutation($t: ID!, $x: [TargetInput!]!) { setTargets(input: { teamId: $t, targets: $x }) { targets { metric staffId period startsOn value } } }";
 const LIST: &str = "query($t: ID!, $m: Month!) { targets(teamId: $t, month: $m) { metric staffId period startsOn value } }";
 
 fn id(s: &str) -> i64 {
@@ -102,7 +102,7 @@ async fn a_manager_sets_monthly_daily_and_staff_targets_and_setting_again_replac
         w.designer_a_id.as_str(),
     );
     assert_eq!(
-        data["setTargets"],
+        data["setTargets"]["targets"],
         json!([
             shown("PAID_AMOUNT", None, "MONTH", "2026-10-01", "310000"),
             shown("CONVERSION_RATE", None, "MONTH", "2026-10-01", "0.035"),
@@ -346,7 +346,7 @@ async fn only_the_teams_manager_or_an_admin_sets_targets() {
     assert_eq!(stored(&app, &w.team_a).await, 0);
     assert_eq!(data_version(&app, &w.team_a).await, v0);
     let data = app.ok(&w.admin, SET, vars).await;
-    assert_eq!(data["setTargets"][0]["value"], "310000");
+    assert_eq!(data["setTargets"]["targets"][0]["value"], "310000");
     assert_eq!(stored(&app, &w.team_a).await, 1);
     assert_eq!(data_version(&app, &w.team_a).await, v0 + 1);
 }

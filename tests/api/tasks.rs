@@ -18,8 +18,10 @@ const TASK: &str =
     "id version status role priority dueAt title detail assignee { id } creator { id }";
 
 async fn create(app: &TestApp, token: &str, input: Value) -> Value {
-    let q = format!("mutation($i: NewTask!) {{ createTask(input: $i) {{ {TASK} }} }}");
-    app.ok(token, &q, json!({ "i": input })).await["createTask"].clone()
+    let q = format!(
+        "mutation($i: CreateTaskInput!) {{ createTask(input: $i) {{ task {{ {TASK} }} }} }}"
+    );
+    app.ok(token, &q, json!({ "i": input })).await["createTask"]["task"].clone()
 }
 
 fn cs_task(w: &World, title: &str) -> Value {
@@ -90,7 +92,7 @@ async fn manual_tasks_go_to_the_least_loaded_person_of_the_role() {
             &json!("for the spring sale")
         )
     );
-    let q = "mutation($i: NewTask!) { createTask(input: $i) { id } }";
+    let q = "mutation($i: CreateTaskInput!) { createTask(input: $i) { task { id } } }";
     let foreign = app
         .gql(
             Some(m),
@@ -135,7 +137,7 @@ async fn reassigning_and_editing_check_the_version_and_leave_a_trail() {
     let t = create(&app, m, cs_task(&w, "Call back")).await;
     assert_eq!(t["assignee"]["id"], json!(w.cs_a_id));
     let assign = format!(
-        "mutation($i: ID!, $v: Int!, $a: ID!) {{ assignTask(id: $i, version: $v, assigneeId: $a) {{ {TASK} }} }}"
+        "mutation($i: ID!, $v: Int!, $a: ID!) {{ assignTask(input: {{ id: $i, version: $v, assigneeId: $a }}) {{ task {{ {TASK} }} }} }}"
     );
     let by_staff = app
         .gql(
@@ -147,7 +149,7 @@ async fn reassigning_and_editing_check_the_version_and_leave_a_trail() {
     assert_eq!(code(&by_staff), "FORBIDDEN");
     let moved = app
         .ok(m, &assign, json!({ "i": t["id"], "v": 1, "a": w.cs_a2_id }))
-        .await["assignTask"]
+        .await["assignTask"]["task"]
         .clone();
     assert_eq!(
         (&moved["assignee"]["id"], &moved["version"]),
@@ -162,20 +164,20 @@ async fn reassigning_and_editing_check_the_version_and_leave_a_trail() {
         )
         .await;
     assert_eq!(code(&stale), "CONFLICT");
-    let edit = "mutation($i: ID!, $v: Int!, $c: TaskChanges!) { updateTask(id: $i, version: $v, changes: $c) { version title priority } }";
+    let edit = "mutation($i: UpdateTaskInput!) { updateTask(input: $i) { task { version title priority } } }";
     let stale_edit = app
         .gql(
             Some(m),
             edit,
-            json!({ "i": t["id"], "v": 1, "c": { "title": "late" } }),
+            json!({ "i": { "id": t["id"], "version": 1, "title": "late" } }),
         )
         .await;
     assert_eq!(code(&stale_edit), "CONFLICT");
     let edited = app
-        .ok(m, edit, json!({ "i": t["id"], "v": 2, "c": { "title": "Call back today", "priority": "HIGH" } }))
+        .ok(m, edit, json!({ "i": { "id": t["id"], "version": 2, "title": "Call back today", "priority": "HIGH" } }))
         .await;
     assert_eq!(
-        edited["updateTask"],
+        edited["updateTask"]["task"],
         json!({ "version": 3, "title": "Call back today", "priority": "HIGH" })
     );
     // cs_a lost sight of it; cs_a2 sees it.
@@ -205,11 +207,11 @@ async fn reassigning_and_editing_check_the_version_and_leave_a_trail() {
     let done = app
         .ok(
             m,
-            "mutation($i: ID!) { moveTask(id: $i, version: 3, to: CANCELLED, reason: \"dup\") { version } }",
+            "mutation($i: ID!) { moveTask(input: { id: $i, version: 3, to: CANCELLED, reason: \"dup\" }) { task { version } } }",
             json!({ "i": t["id"] }),
         )
         .await;
-    assert_eq!(done["moveTask"]["version"], 4);
+    assert_eq!(done["moveTask"]["task"]["version"], 4);
     let after = app
         .gql(
             Some(m),
@@ -221,7 +223,7 @@ async fn reassigning_and_editing_check_the_version_and_leave_a_trail() {
     let final_move = app
         .gql(
             Some(m),
-            "mutation($i: ID!) { moveTask(id: $i, version: 4, to: TODO) { id } }",
+            "mutation($i: ID!) { moveTask(input: { id: $i, version: 4, to: TODO }) { task { id } } }",
             json!({ "i": t["id"] }),
         )
         .await;
@@ -249,7 +251,7 @@ async fn the_task_list_filters_pages_and_respects_who_may_see() {
     .await;
     app.ok(
         m,
-        "mutation($i: ID!) { moveTask(id: $i, version: 1, to: IN_PROGRESS) { id } }",
+        "mutation($i: ID!) { moveTask(input: { id: $i, version: 1, to: IN_PROGRESS }) { task { id } } }",
         json!({ "i": b["id"] }),
     )
     .await;
@@ -350,7 +352,7 @@ async fn a_page_of_tasks_with_people_and_history_runs_a_constant_number_of_state
             let t = create(&app, m, cs_task(&w, "x")).await;
             app.ok(
                 m,
-                "mutation($i: ID!) { addFollowUp(taskId: $i, body: \"noted\") { id } }",
+                "mutation($i: ID!) { addFollowUp(input: { taskId: $i, body: \"noted\" }) { followUp { id } } }",
                 json!({ "i": t["id"] }),
             )
             .await;

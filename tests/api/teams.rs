@@ -11,11 +11,11 @@ async fn an_admin_creates_a_team_with_defaults() {
     let data = app
         .ok(
             &w.admin,
-            "mutation { createTeam(input: { name: \"  京东自营店  \", platform: JD }) { id name platform timeZone currency csRankingVisible active } }",
+            "mutation { createTeam(input: { name: \"  京东自营店  \", platform: JD }) { team { id name platform timeZone currency csRankingVisible active } } }",
             json!({}),
         )
         .await;
-    let team = &data["createTeam"];
+    let team = &data["createTeam"]["team"];
     assert_eq!(team["name"], "京东自营店");
     assert_eq!(team["platform"], "JD");
     assert_eq!(team["timeZone"], "Asia/Shanghai");
@@ -28,7 +28,8 @@ async fn an_admin_creates_a_team_with_defaults() {
 async fn only_admins_create_teams() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let create = "mutation { createTeam(input: { name: \"Mine\", platform: TAOBAO }) { id } }";
+    let create =
+        "mutation { createTeam(input: { name: \"Mine\", platform: TAOBAO }) { team { id } } }";
     for token in [&w.manager_a, &w.cs_a] {
         assert_eq!(
             code(&app.gql(Some(token), create, json!({})).await),
@@ -48,7 +49,7 @@ async fn bad_team_input_names_every_field_and_changes_nothing() {
     let resp = app
         .gql(
             Some(&w.admin),
-            "mutation { createTeam(input: { name: \" \", platform: TMALL, timeZone: \"Mars/Olympus\" }) { id } }",
+            "mutation { createTeam(input: { name: \" \", platform: TMALL, timeZone: \"Mars/Olympus\" }) { team { id } } }",
             json!({}),
         )
         .await;
@@ -94,12 +95,12 @@ async fn members_read_their_own_team_and_no_other() {
 async fn a_manager_updates_their_team_only() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    let update = "mutation($id: ID!) { updateTeam(id: $id, input: { name: \"Shop A+\", timeZone: \"Asia/Hong_Kong\", csRankingVisible: false }) { name timeZone csRankingVisible platform } }";
+    let update = "mutation($id: ID!) { updateTeam(input: { id: $id, name: \"Shop A+\", timeZone: \"Asia/Hong_Kong\", csRankingVisible: false }) { team { name timeZone csRankingVisible platform } } }";
     let data = app
         .ok(&w.manager_a, update, json!({ "id": w.team_a }))
         .await;
     assert_eq!(
-        data["updateTeam"],
+        data["updateTeam"]["team"],
         json!({ "name": "Shop A+", "timeZone": "Asia/Hong_Kong", "csRankingVisible": false, "platform": "TMALL" })
     );
     let resp = app
@@ -113,7 +114,7 @@ async fn a_manager_updates_their_team_only() {
     let resp = app
         .gql(
             Some(&w.manager_a),
-            "mutation($id: ID!) { deactivateTeam(id: $id) { active } }",
+            "mutation($id: ID!) { deactivateTeam(input: { id: $id }) { team { active } } }",
             json!({ "id": w.team_a }),
         )
         .await;

@@ -221,9 +221,9 @@ async fn an_export_is_previewed_then_imported_and_recorded_in_the_history() {
     // Rows sent as a batch are an import without a file.
     app.ok(
         &w.manager_a,
-        "mutation($t: ID!) { importAgentDays(teamId: $t, rows: [{ agent: \"cs.a@shop.test\",
+        "mutation($t: ID!) { importAgentDays(input: { teamId: $t, rows: [{ agent: \"cs.a@shop.test\",
            date: \"2026-11-03\", received: 1, inquiries: 1, orderedBuyers: 1, paidBuyers: 1,
-           salesAmount: \"1\" }]) { inserted } }",
+           salesAmount: \"1\" }] }) { inserted } }",
         json!({ "t": w.team_a }),
     )
     .await;
