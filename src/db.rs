@@ -3,12 +3,11 @@
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
-    ActiveModelTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
+    ActiveModelTrait, ActiveValue, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
     DatabaseTransaction, DbBackend, DbErr, EntityTrait, IdenStatic, IntoActiveModel, Iterable,
-    PrimaryKeyToColumn, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    PrimaryKeyToColumn, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 
 /// How long a SQLite writer waits for the database's one write lock before giving up.
@@ -92,6 +91,11 @@ const MAX_PARAMS: usize = 30_000;
 
 /// Inserts `rows` in as few statements as the bind-parameter limits allow. With `keys`, a row
 /// whose keys are already stored overwrites every other column of the stored one (its id stays).
+/// Every row sets the same columns as the first.
+///
+/// The statement is written here rather than by sea-query: building an `INSERT` of 1,500 rows
+/// value by value was a tenth of a file import's time, and the text depends only on the number
+/// of rows, so the database's statement cache prepares it once.
 pub async fn insert_chunks<E>(
     db: &impl ConnectionTrait,
     rows: Vec<E::ActiveModel>,
@@ -101,29 +105,85 @@ where
     E: EntityTrait,
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
 {
-    let kept = |c: &E::Column| {
+    let Some(first) = rows.first() else {
+        return Ok(());
+    };
+    let columns: Vec<E::Column> = E::Column::iter()
+        .filter(|c| !first.is_not_set(*c))
+        .collect();
+    let backend = db.get_database_backend();
+    let per_statement = MAX_PARAMS / columns.len().max(1);
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let mut values = Vec::with_capacity(per_statement * columns.len());
+        let mut count = 0;
+        for mut row in rows.by_ref().take(per_statement) {
+            for &column in &columns {
+                match row.take(column) {
+                    ActiveValue::Set(v) | ActiveValue::Unchanged(v) => values.push(v),
+                    ActiveValue::NotSet => {
+                        let name = column.as_str();
+                        return Err(DbErr::Custom(format!("a row of a batch lacks {name}")));
+                    }
+                }
+            }
+            count += 1;
+        }
+        let sql = insert_sql::<E>(backend, &columns, count, keys);
+        db.execute_raw(Statement::from_sql_and_values(backend, sql, values))
+            .await?;
+    }
+    Ok(())
+}
+
+/// `INSERT INTO t (columns) VALUES (…), … [ON CONFLICT (keys) DO UPDATE SET c = excluded.c, …]`
+/// for `rows` rows, every column but the keys and the id overwritten.
+fn insert_sql<E: EntityTrait>(
+    backend: DbBackend,
+    columns: &[E::Column],
+    rows: usize,
+    keys: &[E::Column],
+) -> String {
+    use std::fmt::Write as _;
+    let names: Vec<String> = columns
+        .iter()
+        .map(|c| format!("\"{}\"", c.as_str()))
+        .collect();
+    let table = E::default().table_name().to_owned();
+    let mut sql = format!("INSERT INTO \"{table}\" ({}) VALUES ", names.join(", "));
+    let mut param = 0;
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns.len() {
+            param += 1;
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            match backend {
+                DbBackend::Postgres => write!(sql, "${param}").expect("a String takes any text"),
+                _ => sql.push('?'),
+            }
+        }
+        sql.push(')');
+    }
+    if keys.is_empty() {
+        return sql;
+    }
+    let is_kept = |c: &E::Column| {
         E::PrimaryKey::iter().any(|k| k.into_column().as_str() == c.as_str())
             || keys.iter().any(|k| k.as_str() == c.as_str())
     };
-    let on_conflict = (!keys.is_empty()).then(|| {
-        OnConflict::columns(keys.iter().copied())
-            .update_columns(E::Column::iter().filter(|c| !kept(c)))
-            .to_owned()
-    });
-    let per_statement = MAX_PARAMS / E::Column::iter().count();
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<E::ActiveModel> = rows.by_ref().take(per_statement).collect();
-        let insert = E::insert_many(chunk);
-        match &on_conflict {
-            Some(c) => {
-                insert
-                    .on_conflict(c.clone())
-                    .exec_without_returning(db)
-                    .await?
-            }
-            None => insert.exec_without_returning(db).await?,
-        };
+    let keys: Vec<String> = keys.iter().map(|c| format!("\"{}\"", c.as_str())).collect();
+    let set: Vec<String> = columns
+        .iter()
+        .filter(|c| !is_kept(c))
+        .map(|c| format!("\"{0}\" = excluded.\"{0}\"", c.as_str()))
+        .collect();
+    write!(sql, " ON CONFLICT ({}) DO ", keys.join(", ")).expect("a String takes any text");
+    if set.is_empty() {
+        sql.push_str("NOTHING");
+    } else {
+        write!(sql, "UPDATE SET {}", set.join(", ")).expect("a String takes any text");
     }
-    Ok(())
+    sql
 }

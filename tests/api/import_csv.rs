@@ -395,6 +395,40 @@ async fn a_file_longer_than_a_chunk_is_still_all_or_nothing() {
     assert_eq!(imported(&out), "shop-days: 0 inserted, 2500 updated");
 }
 
+/// Inserted and updated are counted exactly when a file mixes new and stored keys across
+/// chunks, and another team's days on the same dates count for nothing.
+#[tokio::test]
+async fn new_and_stored_keys_across_chunks_are_counted_exactly() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let url = database_url(&app).await;
+    let last = day(30);
+    // Days `from` to `to` (exclusive) back from 2026-11-30, one per line.
+    let file = |from: i64, to: i64| {
+        let header = "date,visitors,page_views,paid_buyers,paid_orders,paid_units,paid_amount";
+        let lines: String = (from..to)
+            .map(|i| {
+                format!(
+                    "{},1000,3000,30,32,40,4500.00\n",
+                    last - chrono::Duration::days(i)
+                )
+            })
+            .collect();
+        format!("{header}\n{lines}")
+    };
+    let out = import(&url, "shop-days", &w.team_b, file(0, 3_000));
+    assert_eq!(imported(&out), "shop-days: 3000 inserted, 0 updated");
+    let out = import(&url, "shop-days", &w.team_a, file(0, 1_500));
+    assert_eq!(imported(&out), "shop-days: 1500 inserted, 0 updated");
+    // Days 1,000 to 3,500 back: 1,000..1,500 are stored (500), 1,500..3,500 new (2,000); the
+    // first chunk of 1,000 rows holds 500 of each.
+    let out = import(&url, "shop-days", &w.team_a, file(1_000, 3_500));
+    assert_eq!(imported(&out), "shop-days: 2000 inserted, 500 updated");
+    // 0..3,500 back: 3,500 stored now, none new.
+    let out = import(&url, "shop-days", &w.team_a, file(0, 3_500));
+    assert_eq!(imported(&out), "shop-days: 0 inserted, 3500 updated");
+}
+
 /// Team B's customer-service export imported into team A by mistake: its 12 rows name nobody of
 /// team A, which is said once, not once per row.
 #[tokio::test]

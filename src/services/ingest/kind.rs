@@ -1,13 +1,9 @@
 //! What a kind of import is: its name and its [`Row`] type.
 
-use std::collections::BTreeSet;
 use std::hash::Hash;
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
-    TryGetableMany,
-};
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait};
 
 use super::directory::Directory;
 use crate::error::AppResult;
@@ -61,9 +57,12 @@ pub type Column<R> = <<R as Row>::Entity as EntityTrait>::Column;
 pub trait Row: Sized + Send + 'static {
     const KIND: Kind;
     type Entity: EntityTrait<ActiveModel: ActiveModelTrait<Entity = Self::Entity> + Send>;
-    type Key: Hash + Eq + Clone + Send + Sync;
+    type Key: Hash + Eq + Clone + Send + Sync + 'static;
     /// The natural key's columns: a stored row with the same values is overwritten.
     const KEY_COLUMNS: &'static [Column<Self>];
+    /// The team's column: the team's rows are counted before and after, which tells the rows
+    /// inserted from those overwritten without reading any back.
+    const TEAM_COLUMN: Column<Self>;
 
     /// The stored row this one becomes, and its key; every problem is noted in `c` (the model
     /// of a row with problems is never stored).
@@ -72,35 +71,14 @@ pub trait Row: Sized + Send + 'static {
     /// The day the row counts in, whose month must be open (§8); `None` when undated.
     fn day(key: &Self::Key, model: &Model<Self>) -> Option<NaiveDate>;
 
-    /// Those of `keys` that are stored, each with the day the stored row counts in when that
-    /// may differ from the new row's (its month must be open too).
-    fn stored(
-        tx: &DatabaseTransaction,
-        team_id: i64,
-        keys: &[Self::Key],
-    ) -> impl Future<Output = AppResult<Vec<(Self::Key, Option<NaiveDate>)>>> + Send;
-}
-
-/// The stored keys of the team on the given days: `columns` read as the key, for rows keyed by
-/// day and more.
-pub(super) async fn stored_on<E, K>(
-    tx: &DatabaseTransaction,
-    (team_column, team_id): (E::Column, i64),
-    (day_column, days): (E::Column, impl Iterator<Item = NaiveDate>),
-    columns: &[E::Column],
-) -> AppResult<Vec<(K, Option<NaiveDate>)>>
-where
-    E: EntityTrait,
-    K: TryGetableMany + Send,
-{
-    let days: BTreeSet<NaiveDate> = days.collect();
-    let keys = E::find()
-        .select_only()
-        .columns(columns.iter().copied())
-        .filter(team_column.eq(team_id))
-        .filter(day_column.is_in(days))
-        .into_tuple::<K>()
-        .all(tx)
-        .await?;
-    Ok(keys.into_iter().map(|k| (k, None)).collect())
+    /// The days the stored rows of `keys` count in, for a kind whose key does not hold the day
+    /// (a deliverable is keyed by its reference and counts in the month it was delivered): those
+    /// months must be open too. Other kinds count in their key's day: nothing to read.
+    fn overwritten_days(
+        _tx: &DatabaseTransaction,
+        _team_id: i64,
+        _keys: &[Self::Key],
+    ) -> impl Future<Output = AppResult<Vec<NaiveDate>>> + Send {
+        async { Ok(Vec::new()) }
+    }
 }

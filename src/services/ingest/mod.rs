@@ -11,11 +11,12 @@ mod directory;
 pub mod history;
 mod kind;
 pub mod rows;
+mod writer;
 
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use sea_orm::{DatabaseConnection, DatabaseTransaction};
+use sea_orm::DatabaseConnection;
 
 use crate::db;
 use crate::error::{AppError, AppResult};
@@ -25,8 +26,9 @@ use crate::services::{months, teams};
 use crate::validate::{Checks, MAX_LISTED};
 use directory::Directory;
 pub use history::{FileFacts, ImportOutcome, Report, Source, Warnings};
-use kind::{Context, Model};
+use kind::Context;
 pub use kind::{Kind, Row};
+use writer::{Chunk, Writer};
 
 /// The team's manager (or an admin) imports its data; all of it or none. Rows are numbered
 /// from 1 in the problems.
@@ -53,7 +55,8 @@ const ONE_LINE_OVER: usize = 10;
 /// One import in progress: [`push`](Self::push) each row with its number (a batch's position or
 /// a file's line), then [`finish`](Self::finish).
 pub struct Import<R: Row> {
-    tx: DatabaseTransaction,
+    /// Holds the transaction until the end.
+    writer: Writer<R>,
     team_id: i64,
     /// Who is recorded as importing ([`Actor::recorded_id`]).
     actor_id: Option<i64>,
@@ -64,11 +67,10 @@ pub struct Import<R: Row> {
     checks: Checks,
     /// The number of the row each key was first seen in.
     seen: HashMap<R::Key, usize>,
-    /// Checked rows not written yet.
-    pending: Vec<(R::Key, Model<R>)>,
-    /// The months the rows (and the rows they overwrite) count in.
+    /// Checked rows not sent to the writer yet.
+    pending: Chunk<R>,
+    /// The months the rows count in.
     months: BTreeSet<Month>,
-    outcome: ImportOutcome,
     /// Rows pushed, and those among them that named someone or something the team lacks.
     rows: usize,
     strangers: usize,
@@ -90,7 +92,7 @@ impl<R: Row> Import<R> {
         months::lock_team(&tx, team_id).await?;
         let directory = Directory::load(&tx, team_id).await?;
         Ok(Self {
-            tx,
+            writer: Writer::start(tx, team_id),
             team_id,
             actor_id: actor.recorded_id(),
             today: teams::today(&team),
@@ -100,7 +102,6 @@ impl<R: Row> Import<R> {
             seen: HashMap::new(),
             pending: Vec::new(),
             months: BTreeSet::new(),
-            outcome: ImportOutcome::default(),
             rows: 0,
             strangers: 0,
         })
@@ -143,32 +144,8 @@ impl<R: Row> Import<R> {
         self.months.extend(R::day(&key, &model).map(Month::of));
         self.pending.push((key, model));
         if self.pending.len() >= CHUNK {
-            self.flush().await?;
+            self.writer.send(std::mem::take(&mut self.pending)).await;
         }
-        Ok(())
-    }
-
-    async fn flush(&mut self) -> AppResult<()> {
-        let rows = std::mem::take(&mut self.pending);
-        if rows.is_empty() {
-            return Ok(());
-        }
-        let keys: Vec<R::Key> = rows.iter().map(|(k, _)| k.clone()).collect();
-        let stored: HashMap<R::Key, Option<NaiveDate>> = R::stored(&self.tx, self.team_id, &keys)
-            .await?
-            .into_iter()
-            .collect();
-        for key in &keys {
-            match stored.get(key) {
-                Some(before) => {
-                    self.outcome.updated += 1;
-                    self.months.extend(before.map(Month::of));
-                }
-                None => self.outcome.inserted += 1,
-            }
-        }
-        let models = rows.into_iter().map(|(_, m)| m).collect();
-        db::insert_chunks::<R::Entity>(&self.tx, models, R::KEY_COLUMNS).await?;
         Ok(())
     }
 
@@ -186,20 +163,29 @@ impl<R: Row> Import<R> {
 
     /// Commits with `warnings` recorded, or (None) rolls back.
     async fn end(mut self, source: Source, keep: Option<Warnings>) -> AppResult<Report> {
-        if self.checks.problems() == 0 {
-            self.flush().await?;
+        if self.checks.problems() == 0 && !self.pending.is_empty() {
+            self.writer.send(std::mem::take(&mut self.pending)).await;
         }
         let Self {
-            tx,
+            writer,
             team_id,
             actor_id,
             checks,
-            months,
-            outcome,
+            mut months,
             rows,
             strangers,
             ..
         } = self;
+        let (tx, written) = writer.finish().await?;
+        let written = match written {
+            Ok(written) => written,
+            Err(e) => {
+                tx.rollback().await?;
+                return Err(e);
+            }
+        };
+        let outcome = written.outcome;
+        months.extend(written.months);
         if let Err(problems) = checks.finish() {
             tx.rollback().await?;
             return Err(match problems {

@@ -1,11 +1,10 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::{DatabaseTransaction, Set};
+use sea_orm::Set;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{AdChannel, ad_day};
-use crate::error::AppResult;
-use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
+use crate::services::ingest::kind::{Context, Kind, Model, Row};
 use crate::validate::Checks;
 
 /// One channel's day under one owner (推广). Name the owner by `ownerId` or `owner`.
@@ -35,6 +34,7 @@ impl Row for AdDay {
     const KIND: Kind = Kind::AdDays;
     type Entity = ad_day::Entity;
     type Key = AdKey;
+    const TEAM_COLUMN: ad_day::Column = ad_day::Column::TeamId;
     const KEY_COLUMNS: &'static [ad_day::Column] = &[
         ad_day::Column::TeamId,
         ad_day::Column::Date,
@@ -71,16 +71,5 @@ impl Row for AdDay {
 
     fn day((date, _, _): &Self::Key, _: &Model<Self>) -> Option<NaiveDate> {
         Some(*date)
-    }
-
-    async fn stored(
-        tx: &DatabaseTransaction,
-        team_id: i64,
-        keys: &[Self::Key],
-    ) -> AppResult<Vec<(Self::Key, Option<NaiveDate>)>> {
-        use ad_day::Column::*;
-        let days = keys.iter().map(|(d, _, _)| *d);
-        let columns = [Date, Channel, OwnerId];
-        stored_on::<ad_day::Entity, _>(tx, (TeamId, team_id), (Date, days), &columns).await
     }
 }

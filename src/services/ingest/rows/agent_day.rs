@@ -1,11 +1,10 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::{DatabaseTransaction, Set};
+use sea_orm::Set;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::agent_day;
-use crate::error::AppResult;
-use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
+use crate::services::ingest::kind::{Context, Kind, Model, Row};
 use crate::validate::Checks;
 
 /// One customer-service agent's day (赤兔-style). Name the agent by `staffId` or `agent`
@@ -45,6 +44,7 @@ impl Row for AgentDay {
     const KIND: Kind = Kind::AgentDays;
     type Entity = agent_day::Entity;
     type Key = (i64, NaiveDate);
+    const TEAM_COLUMN: agent_day::Column = agent_day::Column::TeamId;
     const KEY_COLUMNS: &'static [agent_day::Column] =
         &[agent_day::Column::StaffId, agent_day::Column::Date];
 
@@ -100,17 +100,6 @@ impl Row for AgentDay {
 
     fn day((_, date): &Self::Key, _: &Model<Self>) -> Option<NaiveDate> {
         Some(*date)
-    }
-
-    async fn stored(
-        tx: &DatabaseTransaction,
-        team_id: i64,
-        keys: &[Self::Key],
-    ) -> AppResult<Vec<(Self::Key, Option<NaiveDate>)>> {
-        use agent_day::Column::*;
-        let days = keys.iter().map(|(_, d)| *d);
-        stored_on::<agent_day::Entity, _>(tx, (TeamId, team_id), (Date, days), &[StaffId, Date])
-            .await
     }
 }
 

@@ -1,11 +1,10 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::{DatabaseTransaction, Set};
+use sea_orm::Set;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{CompetitorPromotion, competitor_snapshot};
-use crate::error::AppResult;
-use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
+use crate::services::ingest::kind::{Context, Kind, Model, Row};
 use crate::validate::Checks;
 
 /// A competitor's item as seen on one day.
@@ -29,6 +28,7 @@ impl Row for CompetitorSnapshot {
     const KIND: Kind = Kind::Competitors;
     type Entity = competitor_snapshot::Entity;
     type Key = CompetitorKey;
+    const TEAM_COLUMN: competitor_snapshot::Column = competitor_snapshot::Column::TeamId;
     const KEY_COLUMNS: &'static [competitor_snapshot::Column] = &[
         competitor_snapshot::Column::TeamId,
         competitor_snapshot::Column::Competitor,
@@ -62,17 +62,5 @@ impl Row for CompetitorSnapshot {
 
     fn day((_, _, date): &Self::Key, _: &Model<Self>) -> Option<NaiveDate> {
         Some(*date)
-    }
-
-    async fn stored(
-        tx: &DatabaseTransaction,
-        team_id: i64,
-        keys: &[Self::Key],
-    ) -> AppResult<Vec<(Self::Key, Option<NaiveDate>)>> {
-        use competitor_snapshot::Column::*;
-        let days = keys.iter().map(|(_, _, d)| *d);
-        let columns = [Competitor, Item, Date];
-        stored_on::<competitor_snapshot::Entity, _>(tx, (TeamId, team_id), (Date, days), &columns)
-            .await
     }
 }

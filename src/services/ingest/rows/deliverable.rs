@@ -29,6 +29,7 @@ impl Row for Deliverable {
     const KIND: Kind = Kind::Deliverables;
     type Entity = design_deliverable::Entity;
     type Key = String;
+    const TEAM_COLUMN: design_deliverable::Column = design_deliverable::Column::TeamId;
     const KEY_COLUMNS: &'static [design_deliverable::Column] = &[
         design_deliverable::Column::TeamId,
         design_deliverable::Column::Reference,
@@ -85,18 +86,19 @@ impl Row for Deliverable {
 
     /// Both the month a deliverable is delivered in now and the one it was delivered in
     /// before must be open.
-    async fn stored(
+    async fn overwritten_days(
         tx: &DatabaseTransaction,
         team_id: i64,
         references: &[String],
-    ) -> AppResult<Vec<(String, Option<NaiveDate>)>> {
+    ) -> AppResult<Vec<NaiveDate>> {
         use design_deliverable::Column::*;
         Ok(design_deliverable::Entity::find()
             .select_only()
-            .columns([Reference, DeliveredOn])
+            .column(DeliveredOn)
             .filter(TeamId.eq(team_id))
+            .filter(DeliveredOn.is_not_null())
             .filter(Reference.is_in(references.iter().cloned()))
-            .into_tuple()
+            .into_tuple::<NaiveDate>()
             .all(tx)
             .await?)
     }

@@ -1,11 +1,10 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::{DatabaseTransaction, Set};
+use sea_orm::Set;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::product_day;
-use crate::error::AppResult;
-use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
+use crate::services::ingest::kind::{Context, Kind, Model, Row};
 use crate::validate::Checks;
 
 /// One product's day. Name the product by `productId` or `platformItemId`.
@@ -31,6 +30,7 @@ impl Row for ProductDay {
     const KIND: Kind = Kind::ProductDays;
     type Entity = product_day::Entity;
     type Key = (i64, NaiveDate);
+    const TEAM_COLUMN: product_day::Column = product_day::Column::TeamId;
     const KEY_COLUMNS: &'static [product_day::Column] =
         &[product_day::Column::ProductId, product_day::Column::Date];
 
@@ -67,16 +67,5 @@ impl Row for ProductDay {
 
     fn day((_, date): &Self::Key, _: &Model<Self>) -> Option<NaiveDate> {
         Some(*date)
-    }
-
-    async fn stored(
-        tx: &DatabaseTransaction,
-        team_id: i64,
-        keys: &[Self::Key],
-    ) -> AppResult<Vec<(Self::Key, Option<NaiveDate>)>> {
-        use product_day::Column::*;
-        let days = keys.iter().map(|(_, d)| *d);
-        stored_on::<product_day::Entity, _>(tx, (TeamId, team_id), (Date, days), &[ProductId, Date])
-            .await
     }
 }

@@ -1,11 +1,10 @@
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::{DatabaseTransaction, Set};
+use sea_orm::Set;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::shop_day;
-use crate::error::AppResult;
-use crate::services::ingest::kind::{Context, Kind, Model, Row, stored_on};
+use crate::services::ingest::kind::{Context, Kind, Model, Row};
 use crate::validate::Checks;
 
 /// One day of the shop (生意参谋). Money in yuan; counts left out are 0, except `visitors`,
@@ -53,6 +52,7 @@ impl Row for ShopDay {
     const KIND: Kind = Kind::ShopDays;
     type Entity = shop_day::Entity;
     type Key = NaiveDate;
+    const TEAM_COLUMN: shop_day::Column = shop_day::Column::TeamId;
     const KEY_COLUMNS: &'static [shop_day::Column] =
         &[shop_day::Column::TeamId, shop_day::Column::Date];
 
@@ -122,21 +122,6 @@ impl Row for ShopDay {
 
     fn day(date: &NaiveDate, _: &Model<Self>) -> Option<NaiveDate> {
         Some(*date)
-    }
-
-    async fn stored(
-        tx: &DatabaseTransaction,
-        team_id: i64,
-        keys: &[NaiveDate],
-    ) -> AppResult<Vec<(NaiveDate, Option<NaiveDate>)>> {
-        use shop_day::Column::*;
-        stored_on::<shop_day::Entity, _>(
-            tx,
-            (TeamId, team_id),
-            (Date, keys.iter().copied()),
-            &[Date],
-        )
-        .await
     }
 }
 

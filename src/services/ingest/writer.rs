@@ -1,0 +1,121 @@
+//! The writing half of an import: checked chunks go to a task of their own, which writes them in
+//! the import's transaction while the next chunk is read and checked, so that a file's parsing
+//! and the database's work overlap (on a second core, or on the database server).
+
+use std::collections::BTreeSet;
+
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use super::history::ImportOutcome;
+use super::kind::{Model, Row};
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::period::Month;
+
+/// Checked rows with their keys, written together.
+pub(super) type Chunk<R> = Vec<(<R as Row>::Key, Model<R>)>;
+
+/// What the writer did: the rows inserted and updated, and the months of the stored rows it
+/// overwrote (which must be open too).
+#[derive(Default)]
+pub(super) struct Written {
+    pub outcome: ImportOutcome,
+    pub months: BTreeSet<Month>,
+}
+
+type Done = (DatabaseTransaction, AppResult<Written>);
+
+/// The writer's tally so far.
+#[derive(Default)]
+struct Writes {
+    rows: u64,
+    months: BTreeSet<Month>,
+}
+
+pub(super) struct Writer<R: Row> {
+    /// None once the writer has stopped on a failure.
+    chunks: Option<mpsc::Sender<Chunk<R>>>,
+    task: JoinHandle<Done>,
+}
+
+impl<R: Row> Writer<R> {
+    /// Takes the transaction until [`finish`](Self::finish).
+    pub fn start(tx: DatabaseTransaction, team_id: i64) -> Self {
+        // One chunk waits while one is written, so that at most three (the one being filled
+        // too) are held.
+        let (chunks, mut queued) = mpsc::channel::<Chunk<R>>(1);
+        let task = tokio::spawn(async move {
+            let written = async {
+                // No row is deleted, and the team's lock keeps out every other import: the
+                // rows inserted are those the team has gained.
+                let before = count::<R>(&tx, team_id).await?;
+                let mut written = Writes::default();
+                while let Some(chunk) = queued.recv().await {
+                    write::<R>(&tx, team_id, chunk, &mut written).await?;
+                }
+                let inserted = count::<R>(&tx, team_id).await? - before;
+                let outcome = ImportOutcome {
+                    inserted,
+                    updated: written.rows - inserted,
+                };
+                Ok(Written {
+                    outcome,
+                    months: written.months,
+                })
+            }
+            .await;
+            (tx, written)
+        });
+        Self {
+            chunks: Some(chunks),
+            task,
+        }
+    }
+
+    /// Queues `chunk`, waiting while one is queued already. Once a write has failed, the chunk
+    /// is dropped: [`finish`](Self::finish) says why.
+    pub async fn send(&mut self, chunk: Chunk<R>) {
+        if let Some(chunks) = &self.chunks
+            && chunks.send(chunk).await.is_err()
+        {
+            self.chunks = None;
+        }
+    }
+
+    /// Waits until every queued chunk is written: the transaction back, and what was written
+    /// or the first failure.
+    pub async fn finish(self) -> AppResult<Done> {
+        drop(self.chunks);
+        self.task.await.map_err(AppError::internal)
+    }
+}
+
+/// The team's stored rows of the kind.
+async fn count<R: Row>(tx: &DatabaseTransaction, team_id: i64) -> AppResult<u64> {
+    let n: Option<i64> = R::Entity::find()
+        .select_only()
+        .expr(Expr::col(R::TEAM_COLUMN).count())
+        .filter(R::TEAM_COLUMN.eq(team_id))
+        .into_tuple()
+        .one(tx)
+        .await?;
+    Ok(n.unwrap_or(0) as u64)
+}
+
+async fn write<R: Row>(
+    tx: &DatabaseTransaction,
+    team_id: i64,
+    rows: Chunk<R>,
+    written: &mut Writes,
+) -> AppResult<()> {
+    let keys: Vec<R::Key> = rows.iter().map(|(k, _)| k.clone()).collect();
+    let days = R::overwritten_days(tx, team_id, &keys).await?;
+    written.months.extend(days.into_iter().map(Month::of));
+    written.rows += rows.len() as u64;
+    let models = rows.into_iter().map(|(_, m)| m).collect();
+    db::insert_chunks::<R::Entity>(tx, models, R::KEY_COLUMNS).await?;
+    Ok(())
+}
