@@ -30,6 +30,7 @@ mod mutations;
 mod paid_counts;
 mod products;
 mod readback;
+mod readme;
 mod reviews;
 mod samples;
 mod staff;
