@@ -10,6 +10,7 @@ use crate::graphql::{
 };
 use crate::services::events::{self, TaskEvent};
 
+/// What happened to the task.
 #[derive(Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "events::TaskEventKind")]
 pub enum TaskEventKind {
@@ -26,12 +27,15 @@ pub enum TaskEventKind {
 /// Something that just happened to a task.
 #[Object]
 impl TaskEvent {
+    /// What happened.
     async fn kind(&self) -> TaskEventKind {
         self.kind.into()
     }
+    /// The task's team.
     async fn team_id(&self) -> Id {
         Id(self.team_id)
     }
+    /// The task.
     async fn task_id(&self) -> Id {
         Id(self.task_id)
     }
@@ -39,6 +43,7 @@ impl TaskEvent {
     async fn status(&self) -> TaskStatus {
         self.status.into()
     }
+    /// Who has the task after the change (null while unassigned).
     async fn assignee_id(&self) -> Option<Id> {
         self.assignee_id.map(Id)
     }
@@ -50,6 +55,7 @@ impl TaskEvent {
     async fn actor_id(&self) -> Id {
         Id(self.actor_id)
     }
+    /// When it happened.
     async fn at(&self) -> DateTime {
         self.at.into()
     }
@@ -67,7 +73,7 @@ impl TaskSubscription {
     async fn task_events(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
+        #[graphql(desc = "The team; the caller's own unless an admin.")] team_id: Id,
     ) -> async_graphql::Result<impl Stream<Item = TaskEvent>> {
         // Subscribe before the access check's query, so nothing published meanwhile is lost.
         let receiver = events(ctx).subscribe();

@@ -22,13 +22,14 @@ pub struct ImportQuery;
 #[Object]
 impl ImportQuery {
     /// The team's imports, newest first: every committed import, from the API or the command
-    /// line (the team's manager or an admin).
+    /// line (the team's manager or an admin); a Relay connection.
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn imports(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        #[graphql(default = 20)] first: i32,
+        #[graphql(desc = "The team.")] team_id: Id,
+        #[graphql(default = 20, desc = "Page size, 1 to 100.")] first: i32,
+        #[graphql(desc = "The `endCursor` of the previous page; omit for the first page.")]
         after: Option<String>,
     ) -> AppResult<IdConnection<ImportRecord>> {
         let after_given = after.is_some();
@@ -260,6 +261,7 @@ pub struct ImportPreviewRow {
     pub fields: Vec<ImportField>,
 }
 
+/// One field of a parsed row.
 #[derive(SimpleObject)]
 pub struct ImportField {
     /// The field's name, as in the kind's batch input (`paidBuyers`).
@@ -273,9 +275,11 @@ pub struct ImportRecord(pub import_record::Model);
 
 #[Object]
 impl ImportRecord {
+    /// The record's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// What the rows were.
     async fn kind(&self) -> AppResult<ImportKind> {
         ingest::Kind::from_name(&self.0.kind)
             .map(Into::into)
@@ -283,6 +287,7 @@ impl ImportRecord {
                 AppError::internal(anyhow::anyhow!("stored import kind {:?}", self.0.kind))
             })
     }
+    /// How the rows came in.
     async fn via(&self) -> ImportVia {
         self.0.via.into()
     }
@@ -290,6 +295,7 @@ impl ImportRecord {
     async fn imported_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.actor_id).await
     }
+    /// When it was committed.
     async fn at(&self) -> DateTime {
         self.0.at.into()
     }
@@ -309,9 +315,11 @@ impl ImportRecord {
     async fn rows(&self) -> i64 {
         self.0.rows
     }
+    /// Rows whose key was new.
     async fn inserted(&self) -> i64 {
         self.0.inserted
     }
+    /// Rows that overwrote an existing key.
     async fn updated(&self) -> i64 {
         self.0.updated
     }

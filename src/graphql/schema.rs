@@ -12,6 +12,7 @@ use crate::services::auth;
 use crate::services::events::EventBus;
 use crate::services::metrics::cache::DashboardCache;
 
+/// The entry points for reading; what each returns is limited to what the caller may see (§9).
 #[derive(MergedObject, Default)]
 pub struct Query(
     super::auth::AuthQuery,
@@ -31,6 +32,7 @@ pub struct Query(
     super::imports::ImportQuery,
 );
 
+/// The entry points for changing; `login` signs in and gives the token the others need.
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     super::auth::AuthMutation,
@@ -48,6 +50,7 @@ pub struct Mutation(
     super::closing::ClosingMutation,
 );
 
+/// Live events, over WebSocket at `/graphql/ws`.
 #[derive(MergedSubscription, Default)]
 pub struct Subscription(super::events::TaskSubscription);
 

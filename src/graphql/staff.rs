@@ -39,9 +39,11 @@ impl Staff {
 
 #[Object]
 impl Staff {
+    /// The person's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// Display name.
     async fn name(&self) -> &str {
         &self.0.name
     }
@@ -49,18 +51,23 @@ impl Staff {
     async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
         self.private(ctx, self.0.email.as_str())
     }
+    /// The work they do in the team (null for someone without one, such as an admin).
     async fn role(&self) -> Option<Role> {
         self.0.role.map(Into::into)
     }
+    /// What they may see and change.
     async fn access(&self) -> Access {
         self.0.access.into()
     }
+    /// False once deactivated: they cannot sign in.
     async fn active(&self) -> bool {
         self.0.active
     }
+    /// Their team (null for an admin, who belongs to none).
     async fn team_id(&self) -> Option<Id> {
         self.0.team_id.map(Id)
     }
+    /// Their team (null for an admin, who belongs to none).
     async fn team(&self, ctx: &Context<'_>) -> AppResult<Option<Team>> {
         let Some(team_id) = self.0.team_id else {
             return Ok(None);
@@ -94,21 +101,26 @@ impl Staff {
                 .collect(),
         ))
     }
+    /// When the account was made.
     async fn created_at(&self) -> DateTime {
         self.0.created_at.into()
     }
 }
 
+/// A chat sub-account nickname (旺旺子账号) of a person.
 pub struct StaffAlias(pub staff_alias::Model);
 
 #[Object]
 impl StaffAlias {
+    /// The alias's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// The nickname as customer-service exports spell it.
     async fn alias(&self) -> &str {
         &self.0.alias
     }
+    /// The person it belongs to.
     async fn staff_id(&self) -> Id {
         Id(self.0.staff_id)
     }
@@ -120,20 +132,27 @@ pub struct StaffQuery;
 #[Object]
 impl StaffQuery {
     /// A person's profile: yourself, or anyone in a team you manage.
-    async fn staff_member(&self, ctx: &Context<'_>, id: Id) -> AppResult<Staff> {
+    async fn staff_member(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The person.")] id: Id,
+    ) -> AppResult<Staff> {
         crate::services::staff::get(db(ctx), actor(ctx)?, id.0)
             .await
             .map(Staff)
     }
 
-    /// Admins list anyone, managers their team; a staff member gets only themselves.
+    /// Admins list anyone, managers their team; a staff member gets only themselves. In id
+    /// order; a Relay connection.
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn staff(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 20)] first: i32,
+        #[graphql(default = 20, desc = "Page size, 1 to 100.")] first: i32,
+        #[graphql(desc = "The `endCursor` of the previous page; omit for the first page.")]
         after: Option<String>,
-        #[graphql(default)] filter: StaffFilter,
+        #[graphql(default, desc = "Which people; conditions given are all met.")]
+        filter: StaffFilter,
     ) -> AppResult<IdConnection<Staff>> {
         let after_given = after.is_some();
         let page = page_request(first, after)?;
@@ -419,11 +438,16 @@ pub struct RemoveStaffAliasPayload {
     removed_alias_id: Id,
 }
 
+/// Which people to list; conditions given are all met.
 #[derive(Debug, Default, InputObject)]
 pub struct StaffFilter {
+    /// In this team.
     pub team_id: Option<Id>,
+    /// Of this role.
     pub role: Option<Role>,
+    /// With this access level.
     pub access: Option<Access>,
+    /// Active (true) or deactivated (false); omit for both.
     pub active: Option<bool>,
 }
 

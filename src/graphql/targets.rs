@@ -11,10 +11,12 @@ use crate::graphql::{
 use crate::period::{Date, Month};
 use crate::services::targets;
 
+/// A goal for one §3 metric over a day or a month, of the team or of one person.
 pub struct Target(pub target::Model);
 
 #[Object]
 impl Target {
+    /// The metric it is for.
     async fn metric(&self) -> Metric {
         self.0.metric.into()
     }
@@ -22,6 +24,7 @@ impl Target {
     async fn staff_id(&self) -> Option<Id> {
         self.0.staff_id.map(Id)
     }
+    /// Whether it is for one day or a whole month.
     async fn period(&self) -> Period {
         self.0.period.into()
     }
@@ -29,6 +32,7 @@ impl Target {
     async fn starts_on(&self) -> Date {
         self.0.starts_on.into()
     }
+    /// The goal, in the metric's unit (yuan for money, a fraction 0..1 for rates, a count).
     async fn value(&self) -> AppResult<Decimal> {
         crate::services::targets::value(&self.0).map(Into::into)
     }
@@ -39,15 +43,16 @@ pub struct TargetQuery;
 
 #[Object]
 impl TargetQuery {
-    /// A month's targets: the team's and, for managers, everyone's (staff: their own).
+    /// A month's targets: the team's and, for managers, everyone's (staff: their own). Not
+    /// paginated: bounded by the metrics, the team's people and the month's days.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
     )]
     async fn targets(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
+        #[graphql(desc = "The team; the caller's own unless an admin.")] team_id: Id,
+        #[graphql(desc = "The month, of the team's local calendar.")] month: Month,
     ) -> AppResult<Vec<Target>> {
         let list = crate::services::targets::list(db(ctx), actor(ctx)?, team_id.0, month).await?;
         Ok(list.into_iter().map(Target).collect())

@@ -33,6 +33,7 @@ pub struct Task(pub task::Model);
 
 #[Object]
 impl Task {
+    /// The task's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
@@ -40,31 +41,40 @@ impl Task {
     async fn version(&self) -> i32 {
         self.0.version
     }
+    /// The team it belongs to.
     async fn team_id(&self) -> Id {
         Id(self.0.team_id)
     }
+    /// A one-line summary, at most 200 characters.
     async fn title(&self) -> &str {
         &self.0.title
     }
+    /// What to do, in more words, at most 4000 characters (empty when none was given).
     #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn detail(&self) -> &str {
         &self.0.detail
     }
+    /// The role whose work it is.
     async fn role(&self) -> Role {
         self.0.role.into()
     }
+    /// Who is to do it (null while unassigned).
     async fn assignee(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.assignee_id).await
     }
+    /// Who made it: a manager or admin, or for a finding's task whoever turned it into one.
     async fn creator(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, Some(self.0.creator_id)).await
     }
+    /// How urgent it is; a finding's task takes the finding's severity.
     async fn priority(&self) -> Severity {
         self.0.priority.into()
     }
+    /// When it is due.
     async fn due_at(&self) -> DateTime {
         self.0.due_at.into()
     }
+    /// Where it is in its life (§6).
     async fn status(&self) -> TaskStatus {
         self.0.status.into()
     }
@@ -76,9 +86,11 @@ impl Task {
     async fn completed_at(&self) -> Option<DateTime> {
         self.0.completed_at.map(Into::into)
     }
+    /// When it was made.
     async fn created_at(&self) -> DateTime {
         self.0.created_at.into()
     }
+    /// When it last changed.
     async fn updated_at(&self) -> DateTime {
         self.0.updated_at.into()
     }
@@ -105,6 +117,7 @@ impl Task {
             .map_err(load_error)?;
         Ok(found.map(Finding))
     }
+    /// Its follow-up notes, oldest first; not paginated: every note of this one task.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
@@ -150,49 +163,64 @@ impl Task {
     }
 }
 
+/// A note on a task, by its assignee or a manager.
 pub struct FollowUp(pub task_note::Model);
 
 #[Object]
 impl FollowUp {
+    /// The note's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// The task it is on.
     async fn task_id(&self) -> Id {
         Id(self.0.task_id)
     }
+    /// Who wrote it.
     async fn author(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, Some(self.0.author_id)).await
     }
+    /// The note, at most 4000 characters.
     #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn body(&self) -> &str {
         &self.0.body
     }
+    /// When it was written.
     async fn created_at(&self) -> DateTime {
         self.0.created_at.into()
     }
 }
 
+/// How many tasks have one status.
 #[derive(SimpleObject)]
 pub struct StatusCount {
+    /// The status.
     pub status: TaskStatus,
+    /// How many of the tasks have it.
     pub count: u64,
 }
 
+/// How many findings have one severity.
 #[derive(SimpleObject)]
 pub struct SeverityCount {
+    /// The severity.
     pub severity: Severity,
+    /// How many of the diagnosis's current findings have it.
     pub count: u64,
 }
 
 /// One role's share of the day's tasks.
 #[derive(SimpleObject)]
 pub struct RoleTasks {
+    /// The role.
     pub role: Role,
+    /// How many of the team's tasks due that day are this role's (whoever the caller is).
     pub total: u64,
-    /// Every status, zeros included.
+    /// Every status, zeros included: six entries.
     #[graphql(complexity = "crate::graphql::cost::rows(STATUSES.len(), child_complexity)")]
     pub by_status: Vec<StatusCount>,
-    /// The tasks themselves (staff: only their own).
+    /// The tasks themselves (staff: only their own); bounded by the tasks due that day, not
+    /// paginated.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
     )]
@@ -215,6 +243,8 @@ const STATUSES: [TaskStatus; 6] = [
     TaskStatus::Cancelled,
 ];
 
+/// A team's working day at a glance: the morning's diagnosis, the day's tasks per role, and
+/// what waits for verification (§6).
 pub struct DailyBoard(Board);
 
 #[Object]
@@ -227,7 +257,8 @@ impl DailyBoard {
     async fn diagnosis(&self) -> Option<Diagnosis> {
         self.0.diagnosis.clone().map(Diagnosis)
     }
-    /// How many current findings of each severity the diagnosis has.
+    /// How many current findings of each severity the diagnosis has: HIGH, MEDIUM, LOW, zeros
+    /// included (empty without a diagnosis).
     #[graphql(complexity = "crate::graphql::cost::rows(3, child_complexity)")]
     async fn finding_counts(&self, ctx: &Context<'_>) -> AppResult<Vec<SeverityCount>> {
         let Some(d) = &self.0.diagnosis else {
@@ -245,7 +276,8 @@ impl DailyBoard {
             })
             .collect())
     }
-    /// The tasks due on the working day, per role (roles without tasks left out).
+    /// The tasks due on the working day, per role (roles without tasks left out): at most four,
+    /// one per role.
     #[graphql(complexity = "crate::graphql::cost::rows(ROLES.len(), child_complexity)")]
     async fn tasks_by_role(&self) -> Vec<RoleTasks> {
         ROLES
@@ -289,7 +321,7 @@ impl DailyBoard {
         self.0.completion_rate()
     }
     /// The day before's tasks that are DONE and wait for the manager's verification (staff:
-    /// only their own), each with its verification view.
+    /// only their own), each with its verification view; bounded by those tasks, not paginated.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
     )]
@@ -331,19 +363,28 @@ pub struct TaskQuery;
 
 #[Object]
 impl TaskQuery {
-    async fn task(&self, ctx: &Context<'_>, id: Id) -> AppResult<Task> {
+    /// One task, of the caller's team (staff: only one assigned to them, else FORBIDDEN).
+    async fn task(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The task.")] id: Id,
+    ) -> AppResult<Task> {
         Ok(Task(
             crate::services::tasks::get(db(ctx), actor(ctx)?, id.0).await?,
         ))
     }
 
-    /// Tasks matching the filter, in id order (staff: only those assigned to them).
+    /// Tasks matching the filter, in id order (staff: only those assigned to them); a Relay
+    /// connection.
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn tasks(
         &self,
         ctx: &Context<'_>,
-        filter: Option<TaskFilter>,
-        #[graphql(default = 20)] first: i32,
+        #[graphql(desc = "Which tasks; omit for every task the caller may see.")] filter: Option<
+            TaskFilter,
+        >,
+        #[graphql(default = 20, desc = "Page size, 1 to 100.")] first: i32,
+        #[graphql(desc = "The `endCursor` of the previous page; omit for the first page.")]
         after: Option<String>,
     ) -> AppResult<IdConnection<Task>> {
         let page = page_request(first, after.clone())?;
@@ -359,13 +400,14 @@ impl TaskQuery {
         page_of_tasks(ctx, found, after.is_some()).await
     }
 
-    /// The caller's own tasks.
+    /// The caller's own tasks, in id order; a Relay connection.
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn my_tasks(
         &self,
         ctx: &Context<'_>,
-        status: Option<Vec<TaskStatus>>,
-        #[graphql(default = 20)] first: i32,
+        #[graphql(desc = "Any of these statuses; omit for all.")] status: Option<Vec<TaskStatus>>,
+        #[graphql(default = 20, desc = "Page size, 1 to 100.")] first: i32,
+        #[graphql(desc = "The `endCursor` of the previous page; omit for the first page.")]
         after: Option<String>,
     ) -> AppResult<IdConnection<Task>> {
         let actor = actor(ctx)?;
@@ -386,8 +428,10 @@ impl TaskQuery {
     async fn daily_board(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        day: Option<Date>,
+        #[graphql(desc = "The team; the caller's own unless an admin.")] team_id: Id,
+        #[graphql(desc = "The working day, a local date of the team; omit for today.")] day: Option<
+            Date,
+        >,
     ) -> AppResult<DailyBoard> {
         let team = team(ctx, team_id.0).await?;
         let now = clock(ctx).now();
@@ -643,11 +687,14 @@ impl From<FindingPick> for tasks::FindingPick {
     }
 }
 
+/// Which tasks to list; conditions given are all met.
 #[derive(Debug, Default, InputObject)]
 pub struct TaskFilter {
     /// Admins may omit it (every team); everyone else gets their own team.
     pub team_id: Option<Id>,
+    /// Assigned to this person.
     pub assignee_id: Option<Id>,
+    /// Of this role.
     pub role: Option<Role>,
     /// Any of these statuses.
     pub status: Option<Vec<TaskStatus>>,
@@ -685,6 +732,8 @@ impl Verification {
     async fn raised_on(&self) -> Date {
         Date(self.raised_on)
     }
+    /// The metric's value on `raisedOn`, in the metric's unit (yuan for money, a fraction 0..1
+    /// for rates); null if that day lacked what it is computed from.
     async fn raised_value(&self) -> Option<Decimal> {
         self.raised_value.map(Into::into)
     }
@@ -693,6 +742,8 @@ impl Verification {
     async fn measured_on(&self) -> Date {
         Date(self.measured_on)
     }
+    /// The metric's value on `measuredOn`, in the same unit; null until that day's data is
+    /// imported.
     async fn measured_value(&self) -> Option<Decimal> {
         self.measured_value.map(Into::into)
     }

@@ -16,12 +16,15 @@ pub struct Team(pub team::Model);
 
 #[Object]
 impl Team {
+    /// The team's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// The shop's name.
     async fn name(&self) -> &str {
         &self.0.name
     }
+    /// The marketplace the shop sells on.
     async fn platform(&self) -> Platform {
         self.0.platform.into()
     }
@@ -29,6 +32,7 @@ impl Team {
     async fn time_zone(&self) -> &str {
         &self.0.time_zone
     }
+    /// ISO 4217 code of the money amounts, always CNY: every amount is yuan.
     async fn currency(&self) -> &str {
         &self.0.currency
     }
@@ -36,9 +40,11 @@ impl Team {
     async fn cs_ranking_visible(&self) -> bool {
         self.0.cs_ranking_visible
     }
+    /// False once deactivated: its members (other than admins) cannot sign in.
     async fn active(&self) -> bool {
         self.0.active
     }
+    /// When the team was made.
     async fn created_at(&self) -> DateTime {
         self.0.created_at.into()
     }
@@ -49,20 +55,26 @@ pub struct TeamQuery;
 
 #[Object]
 impl TeamQuery {
-    async fn team(&self, ctx: &Context<'_>, id: Id) -> AppResult<Team> {
+    /// One team: any for an admin, else only the caller's own.
+    async fn team(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The team.")] id: Id,
+    ) -> AppResult<Team> {
         crate::services::teams::get(db(ctx), actor(ctx)?, id.0)
             .await
             .map(Team)
     }
 
-    /// Admins see every team; everyone else their own.
+    /// Admins see every team; everyone else their own. In id order; a Relay connection.
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn teams(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 20)] first: i32,
+        #[graphql(default = 20, desc = "Page size, 1 to 100.")] first: i32,
+        #[graphql(desc = "The `endCursor` of the previous page; omit for the first page.")]
         after: Option<String>,
-        #[graphql(default)] filter: TeamFilter,
+        #[graphql(default, desc = "Which teams.")] filter: TeamFilter,
     ) -> AppResult<IdConnection<Team>> {
         let after_given = after.is_some();
         let page = page_request(first, after)?;
@@ -211,8 +223,10 @@ pub struct ReactivateTeamPayload {
     team: Team,
 }
 
+/// Which teams to list.
 #[derive(Debug, Default, InputObject)]
 pub struct TeamFilter {
+    /// Active (true) or deactivated (false); omit for both.
     pub active: Option<bool>,
 }
 
