@@ -15,11 +15,12 @@ use crate::period::Month;
 use crate::services::bonus::rules::{self, Kind, Rule};
 use crate::services::bonus::{self, Plan, Run};
 
-/// A role's bonus plan in a team.
 pub struct BonusPlan(pub Plan);
 
+/// A role's bonus plan in a team.
 #[Object]
 impl BonusPlan {
+    /// The role the plan pays.
     async fn role(&self) -> Role {
         self.0.role.into()
     }
@@ -27,10 +28,11 @@ impl BonusPlan {
     async fn is_default(&self) -> bool {
         self.0.is_default
     }
+    /// When the plan was last set; null for a default plan.
     async fn updated_at(&self) -> Option<DateTime> {
         self.0.updated_at.map(Into::into)
     }
-    /// In payroll order.
+    /// In payroll order. Bounded by the plan as saved.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
@@ -52,7 +54,9 @@ impl BonusPlan {
 pub struct BonusRule {
     /// Its name and payroll column.
     pub code: String,
+    /// The rule's kind.
     pub kind: BonusKind,
+    /// The kind's parameters.
     pub params: BonusRuleParams,
 }
 
@@ -98,11 +102,14 @@ impl From<Rule> for BonusRuleParams {
 
 pub struct GradeBonus(rules::GradeBonus);
 
+/// base × the grade's coefficient.
 #[Object]
 impl GradeBonus {
+    /// Yuan, paid at a coefficient of 1.
     async fn base(&self) -> Decimal {
         self.0.base.into()
     }
+    /// Each grade's coefficient.
     async fn coefficients(&self) -> GradeCoefficients {
         GradeCoefficients(self.0.coefficients.clone())
     }
@@ -113,18 +120,23 @@ pub struct GradeCoefficients(rules::Coefficients);
 /// The grade coefficients of a GRADE_BONUS (§8 defaults: S 1.5, A 1.2, B 1.0, C 0.6, D 0).
 #[Object]
 impl GradeCoefficients {
+    /// Grade S's coefficient.
     async fn s(&self) -> Decimal {
         self.0.s.into()
     }
+    /// Grade A's coefficient.
     async fn a(&self) -> Decimal {
         self.0.a.into()
     }
+    /// Grade B's coefficient.
     async fn b(&self) -> Decimal {
         self.0.b.into()
     }
+    /// Grade C's coefficient.
     async fn c(&self) -> Decimal {
         self.0.c.into()
     }
+    /// Grade D's coefficient.
     async fn d(&self) -> Decimal {
         self.0.d.into()
     }
@@ -132,8 +144,10 @@ impl GradeCoefficients {
 
 pub struct ScoreBonus(rules::ScoreBonus);
 
+/// base × score / 100.
 #[Object]
 impl ScoreBonus {
+    /// Yuan, paid in full at score 100.
     async fn base(&self) -> Decimal {
         self.0.base.into()
     }
@@ -141,16 +155,18 @@ impl ScoreBonus {
 
 pub struct Commission(rules::Commission);
 
+/// metric × rate, the rate replaced by the highest tier of target completion met.
 #[Object]
 impl Commission {
+    /// The amount the rate applies to.
     async fn metric(&self) -> CommissionMetric {
         self.0.metric.into()
     }
-    /// Below the lowest tier (or without a target).
+    /// A fraction (0.005 = 0.5 %), paid below the lowest tier (or without a target).
     async fn rate(&self) -> Decimal {
         self.0.rate.into()
     }
-    /// Ascending by completion; the highest one met applies.
+    /// Ascending by completion; the highest one met applies. Bounded by the plan as saved.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
@@ -164,9 +180,11 @@ pub struct CommissionTier(rules::Tier);
 /// From `completion` (metric / target, 1.0 = 100 %) on, `rate` replaces the base rate.
 #[Object]
 impl CommissionTier {
+    /// metric / target from which `rate` applies: 1.0 = 100 %.
     async fn completion(&self) -> Decimal {
         self.0.completion.into()
     }
+    /// The rate from that completion on, a fraction: 0.008 = 0.8 %.
     async fn rate(&self) -> Decimal {
         self.0.rate.into()
     }
@@ -188,9 +206,10 @@ pub enum CommissionMetric {
 
 pub struct PerUnitOverThreshold(rules::PerUnitOverThreshold);
 
+/// For each product the designer owns: max(units sold − threshold, 0) × amount.
 #[Object]
 impl PerUnitOverThreshold {
-    /// Paid per unit sold above the threshold.
+    /// Yuan paid per unit sold above the threshold.
     async fn amount(&self) -> Decimal {
         self.0.amount.into()
     }
@@ -202,11 +221,14 @@ impl PerUnitOverThreshold {
 
 pub struct TeamRelative(rules::TeamRelative);
 
+/// pool × own metric / the role's average (pooled for rates, mean per person otherwise).
 #[Object]
 impl TeamRelative {
+    /// Yuan, the amount at the role's average.
     async fn pool(&self) -> Decimal {
         self.0.pool.into()
     }
+    /// The metric compared with the role's average.
     async fn metric(&self) -> RelativeMetric {
         self.0.metric.into()
     }
@@ -248,6 +270,7 @@ pub enum RelativeMetric {
     NetProfit,
 }
 
+/// Whether a bonus run is still a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
 pub enum BonusRunStatus {
     /// The month is open: recompute at will.
@@ -256,23 +279,27 @@ pub enum BonusRunStatus {
     Finalized,
 }
 
-/// A team's bonus run of a month.
 pub struct BonusRun(pub Run);
 
+/// A team's bonus run of a month.
 #[Object]
 impl BonusRun {
+    /// The team.
     async fn team_id(&self) -> Id {
         Id(self.0.run.team_id)
     }
+    /// The month paid.
     async fn month(&self) -> Month {
         Month::of(self.0.run.month)
     }
+    /// DRAFT while the month is open, FINALIZED once it is.
     async fn status(&self) -> BonusRunStatus {
         match self.0.status {
             entities::MonthStatus::Open => BonusRunStatus::Draft,
             entities::MonthStatus::Finalized => BonusRunStatus::Finalized,
         }
     }
+    /// When it was last computed.
     async fn computed_at(&self) -> DateTime {
         self.0.run.computed_at.into()
     }
@@ -286,13 +313,19 @@ impl BonusRun {
             crate::services::bonus::visible_total_fen(db(ctx), actor(ctx)?, &self.0.run).await?;
         Ok(from_fen(total).into())
     }
-    /// Payouts by person (a staff member gets only their own), with their line items.
+    /// Payouts by person (a staff member gets only their own), with their line items. A Relay
+    /// connection (`first` at most 100).
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn payouts(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 100)] first: i32,
-        after: Option<String>,
+        #[graphql(desc = "Page size, 1 to 100.", default = 100)] first: i32,
+        #[graphql(desc = "The cursor of the last edge of the previous page.")] after: Option<
+            String,
+        >,
+        #[graphql(
+            desc = "Only this person's payout. Staff may name only themselves (else FORBIDDEN)."
+        )]
         staff_id: Option<Id>,
     ) -> AppResult<IdConnection<BonusPayout>> {
         let after_given = after.is_some();
@@ -316,14 +349,16 @@ impl BonusRun {
     }
 }
 
-/// One person's payout: Σ line items (adjustments included), never below 0.
 pub struct BonusPayout(pub bonus_payout::Model, pub Vec<bonus_line::Model>);
 
+/// One person's payout: Σ line items (adjustments included), never below 0.
 #[Object]
 impl BonusPayout {
+    /// The person paid; null if no longer found.
     async fn staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, Some(self.0.staff_id)).await
     }
+    /// The role the person was paid for.
     async fn role(&self) -> Role {
         self.0.role.into()
     }
@@ -343,6 +378,8 @@ impl BonusPayout {
     async fn grade(&self) -> Option<Grade> {
         self.0.grade.map(Into::into)
     }
+    /// The line items: the plan's rules and any adjustments. Bounded by the plan and the
+    /// month's adjustments.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
@@ -359,21 +396,23 @@ impl BonusPayout {
     }
 }
 
-/// A line item: a rule's (or an adjustment's) inputs, formula and amount (rounded half-up to
-/// 0.01).
 pub struct BonusLine(pub bonus_line::Model);
 
+/// A line item: a rule's (or an adjustment's) inputs, formula and amount (rounded half-up to
+/// 0.01).
 #[Object]
 impl BonusLine {
     /// The rule's code (its payroll column), or ADJUSTMENT.
     async fn rule(&self) -> &str {
         &self.0.code
     }
+    /// What the line comes from.
     async fn kind(&self) -> AppResult<BonusKind> {
         Kind::parse(&self.0.kind)
             .map(Into::into)
             .ok_or_else(|| AppError::internal(anyhow::anyhow!("bonus_line {} kind", self.0.id)))
     }
+    /// The values the formula uses. Bounded: the few inputs of the line's rule.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
@@ -387,6 +426,7 @@ impl BonusLine {
     async fn formula(&self) -> &str {
         &self.0.formula
     }
+    /// Yuan, rounded half-up to 0.01; negative for a deduction.
     async fn amount(&self) -> Decimal {
         from_fen(self.0.amount_fen).into()
     }
@@ -397,38 +437,46 @@ pub struct BonusInput(rules::Input);
 /// A named input of a line item, as shown.
 #[Object]
 impl BonusInput {
+    /// The input's name, e.g. `score`.
     async fn name(&self) -> &str {
         &self.0.name
     }
+    /// Its value as the formula shows it.
     async fn value(&self) -> &str {
         &self.0.value
     }
 }
 
-/// A manager's manual adjustment of one person's bonus for a month.
 pub struct BonusAdjustment(pub bonus_adjustment::Model);
 
+/// A manager's manual adjustment of one person's bonus for a month.
 #[Object]
 impl BonusAdjustment {
+    /// The adjustment's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// The month adjusted.
     async fn month(&self) -> Month {
         Month::of(self.0.month)
     }
+    /// The person whose bonus it adjusts; null if no longer found.
     async fn staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, Some(self.0.staff_id)).await
     }
-    /// Negative for a deduction.
+    /// Yuan; negative for a deduction.
     async fn amount(&self) -> Decimal {
         from_fen(self.0.amount_fen).into()
     }
+    /// Why, as the manager gave it.
     async fn reason(&self) -> &str {
         &self.0.reason
     }
+    /// Who added it; null if no longer found.
     async fn created_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.created_by).await
     }
+    /// When it was added.
     async fn created_at(&self) -> DateTime {
         self.0.created_at.into()
     }
@@ -477,11 +525,16 @@ pub struct BonusQuery;
 
 #[Object]
 impl BonusQuery {
-    /// Every role's bonus plan in the team (the default where none was set); any member.
+    /// Every role's bonus plan in the team (the default where none was set); any member. Bounded:
+    /// one per role.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
-    async fn bonus_plans(&self, ctx: &Context<'_>, team_id: Id) -> AppResult<Vec<BonusPlan>> {
+    async fn bonus_plans(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The team.")] team_id: Id,
+    ) -> AppResult<Vec<BonusPlan>> {
         let team = team(ctx, team_id.0).await?;
         Ok(crate::services::bonus::plans(db(ctx), team.id)
             .await?
@@ -495,8 +548,8 @@ impl BonusQuery {
     async fn bonus_run(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
+        #[graphql(desc = "The team.")] team_id: Id,
+        #[graphql(desc = "The month (the team's local calendar).")] month: Month,
     ) -> AppResult<Option<BonusRun>> {
         let team = team(ctx, team_id.0).await?;
         Ok(
@@ -506,15 +559,16 @@ impl BonusQuery {
         )
     }
 
-    /// The month's manual adjustments, oldest first; the team's manager.
+    /// The month's manual adjustments, oldest first; the team's manager. Not paginated: every
+    /// adjustment of the month.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
     )]
     async fn bonus_adjustments(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
+        #[graphql(desc = "The team.")] team_id: Id,
+        #[graphql(desc = "The month (the team's local calendar).")] month: Month,
     ) -> AppResult<Vec<BonusAdjustment>> {
         Ok(
             crate::services::bonus::adjustments(db(ctx), actor(ctx)?, team_id.0, month)
@@ -530,7 +584,12 @@ impl BonusQuery {
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, crate::graphql::cost::ITEM_ROWS)"
     )]
-    async fn payroll_csv(&self, ctx: &Context<'_>, team_id: Id, month: Month) -> AppResult<String> {
+    async fn payroll_csv(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The team.")] team_id: Id,
+        #[graphql(desc = "The month (the team's local calendar).")] month: Month,
+    ) -> AppResult<String> {
         let sheet = crate::services::bonus::payroll::sheet(db(ctx), actor(ctx)?, team_id.0, month);
         Ok(crate::files::payroll::csv(&sheet.await?))
     }

@@ -12,7 +12,6 @@ use crate::graphql::{
 };
 use crate::period::{Date, Month};
 
-/// A team's month at month end: OPEN (reviews and bonus run are drafts) or FINALIZED (locked).
 pub struct MonthClose {
     pub team_id: i64,
     pub month: Month,
@@ -20,14 +19,18 @@ pub struct MonthClose {
     pub close: Option<month_close::Model>,
 }
 
+/// A team's month at month end: OPEN (reviews and bonus run are drafts) or FINALIZED (locked).
 #[Object]
 impl MonthClose {
+    /// The team.
     async fn team_id(&self) -> Id {
         Id(self.team_id)
     }
+    /// The month (the team's local calendar).
     async fn month(&self) -> Month {
         self.month
     }
+    /// OPEN (also when never finalized) or FINALIZED.
     async fn status(&self) -> MonthStatus {
         self.close
             .as_ref()
@@ -52,7 +55,8 @@ impl MonthClose {
     async fn finalized_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.close.as_ref().and_then(|c| c.finalized_by)).await
     }
-    /// Every finalization and reopening (with its reason), oldest first.
+    /// Every finalization and reopening (with its reason), oldest first. Not paginated: one
+    /// entry per finalization or reopening of the month.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
@@ -77,8 +81,8 @@ impl ClosingQuery {
     async fn month_close(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
+        #[graphql(desc = "The team.")] team_id: Id,
+        #[graphql(desc = "The month asked about.")] month: Month,
     ) -> AppResult<MonthClose> {
         let team = team(ctx, team_id.0).await?;
         Ok(MonthClose {

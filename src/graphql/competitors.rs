@@ -13,9 +13,9 @@ use crate::money;
 use crate::period::Date;
 use crate::services::competitors::{MAX_TRACKED, SnapshotFilter, SnapshotKey};
 
-/// One day's observation of an item a competitor sells (竞品): what it cost and how it sold.
 pub struct CompetitorSnapshot(pub competitor_snapshot::Model);
 
+/// One day's observation of an item a competitor sells (竞品): what it cost and how it sold.
 #[Object]
 impl CompetitorSnapshot {
     /// The snapshot's own id.
@@ -52,9 +52,9 @@ impl CompetitorSnapshot {
     }
 }
 
-/// An item the team tracks at a competitor, with its most recent snapshot.
 pub struct CompetitorItem(pub competitor_snapshot::Model);
 
+/// An item the team tracks at a competitor, with its most recent snapshot.
 #[Object]
 impl CompetitorItem {
     /// The competing shop (竞店).

@@ -24,9 +24,9 @@ pub enum DeliverableStatus {
     Overdue,
 }
 
-/// A piece of design work (美工) with its due and delivery days.
 pub struct DesignDeliverable(pub crate::services::design::Deliverable);
 
+/// A piece of design work (美工) with its due and delivery days.
 #[Object]
 impl DesignDeliverable {
     /// The deliverable's own id.

@@ -16,11 +16,14 @@ use crate::services::diagnosis::thresholds::{self, Thresholds};
 
 pub struct Diagnosis(pub diagnosis::Model);
 
+/// The morning diagnosis of a team's day (§5): the rules that fired and those skipped.
 #[Object]
 impl Diagnosis {
+    /// The diagnosis's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// The team diagnosed.
     async fn team_id(&self) -> Id {
         Id(self.0.team_id)
     }
@@ -28,6 +31,7 @@ impl Diagnosis {
     async fn date(&self) -> Date {
         self.0.date.into()
     }
+    /// When it was (last) run.
     async fn ran_at(&self) -> DateTime {
         self.0.ran_at.into()
     }
@@ -35,7 +39,8 @@ impl Diagnosis {
     async fn ran_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.ran_by).await
     }
-    /// The findings, most severe first (in rule order within a severity).
+    /// The findings, most severe first (in rule order within a severity). Bounded: the findings
+    /// of one day's rules.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::DAY_ITEMS, child_complexity)"
     )]
@@ -43,7 +48,8 @@ impl Diagnosis {
         let list = crate::services::diagnosis::findings(db(ctx), self.0.id).await?;
         Ok(list.into_iter().map(Finding).collect())
     }
-    /// Rules that could not run for lack of their own inputs, and why.
+    /// Rules that could not run for lack of their own inputs, and why. Bounded: at most one per
+    /// rule.
     #[graphql(
         complexity = "crate::graphql::cost::rows(thresholds::ThresholdKey::all().len(), child_complexity)"
     )]
@@ -58,23 +64,29 @@ impl Diagnosis {
     }
 }
 
+/// A rule the diagnosis could not run.
 #[derive(SimpleObject)]
 pub struct SkippedRule {
+    /// The rule.
     pub code: FindingCode,
+    /// Why, e.g. the day's missing input.
     pub reason: String,
 }
 
-/// A rule that fired (§5).
 pub struct Finding(pub finding::Model);
 
+/// A rule that fired (§5).
 #[Object]
 impl Finding {
+    /// The finding's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// The diagnosis it belongs to.
     async fn diagnosis_id(&self) -> Id {
         Id(self.0.diagnosis_id)
     }
+    /// The rule that fired.
     async fn code(&self) -> FindingCode {
         self.0.code.into()
     }
@@ -84,6 +96,7 @@ impl Finding {
     async fn subject(&self) -> &str {
         &self.0.subject
     }
+    /// How serious it is.
     async fn severity(&self) -> Severity {
         self.0.severity.into()
     }
@@ -99,9 +112,11 @@ impl Finding {
     async fn expected(&self) -> Option<Decimal> {
         crate::services::diagnosis::decimal(&self.0.expected).map(Into::into)
     }
+    /// What `observed` was compared with.
     async fn comparison(&self) -> Comparison {
         self.0.comparison.into()
     }
+    /// The role expected to act on it.
     async fn owner_role(&self) -> Role {
         self.0.owner_role.into()
     }
@@ -109,9 +124,11 @@ impl Finding {
     async fn owner_staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.0.owner_staff_id).await
     }
+    /// What was found, in words.
     async fn message(&self) -> &str {
         &self.0.message
     }
+    /// What the owner could do about it.
     async fn suggested_action(&self) -> &str {
         &self.0.suggested_action
     }
@@ -172,11 +189,16 @@ pub enum ThresholdKey {
     DsrDrop,
 }
 
+/// A threshold of the team's diagnosis rules, in its key's unit (see ThresholdKey).
 #[derive(SimpleObject)]
 pub struct Threshold {
+    /// Which threshold.
     pub key: ThresholdKey,
+    /// The value in force: the team's own, else the default.
     pub value: Decimal,
+    /// §5's default.
     pub default_value: Decimal,
+    /// True when the team has not set its own.
     pub is_default: bool,
 }
 
@@ -196,12 +218,12 @@ pub struct DiagnosisQuery;
 
 #[Object]
 impl DiagnosisQuery {
-    /// The team's diagnosis of a day (null if it has not been run).
+    /// The team's diagnosis of a day (null if it has not been run). Every member of the team.
     async fn diagnosis(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        date: Date,
+        #[graphql(desc = "The team.")] team_id: Id,
+        #[graphql(desc = "The day diagnosed (the team's local day).")] date: Date,
     ) -> AppResult<Option<Diagnosis>> {
         let team = team(ctx, team_id.0).await?;
         Ok(crate::services::diagnosis::of_day(db(ctx), team.id, date.0)
@@ -209,14 +231,15 @@ impl DiagnosisQuery {
             .map(Diagnosis))
     }
 
-    /// The thresholds the team's rules use: its own where set, else §5's defaults.
+    /// The thresholds the team's rules use: its own where set, else §5's defaults. Every member of
+    /// the team. Bounded: one per ThresholdKey.
     #[graphql(
         complexity = "crate::graphql::cost::rows(thresholds::ThresholdKey::all().len(), child_complexity)"
     )]
     async fn diagnosis_thresholds(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
+        #[graphql(desc = "The team.")] team_id: Id,
     ) -> AppResult<Vec<Threshold>> {
         let team = team(ctx, team_id.0).await?;
         Ok(listed(&thresholds::load(db(ctx), team.id).await?))

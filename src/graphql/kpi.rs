@@ -51,33 +51,42 @@ pub enum TargetSource {
     TeamAverage,
 }
 
-/// A KPI of a role's scorecard (§7). The scoring parameters are in the fields named after the
-/// method (`tiers`; `worst`/`best`; `target`/`value`/`cap`).
 pub struct KpiDefinition(pub Kpi);
 
+/// A KPI of a role's scorecard (§7). The scoring parameters are in the fields named after the
+/// method (`tiers`; `worst`/`best`; `target`/`value`/`cap`).
 #[Object]
 impl KpiDefinition {
+    /// Unique in the team, e.g. CS_AOV.
     async fn code(&self) -> &str {
         &self.0.code
     }
+    /// The role whose scorecard it belongs to.
     async fn role(&self) -> Role {
         self.0.role.into()
     }
+    /// The metric scored (§3).
     async fn metric(&self) -> Metric {
         self.0.metric.into()
     }
+    /// What is scored: the month's value or its completion of the target.
     async fn basis(&self) -> Basis {
         self.0.basis.into()
     }
+    /// Whether higher or lower is better.
     async fn direction(&self) -> Direction {
         self.0.direction.into()
     }
+    /// How the value is scored; its parameters are in the fields named for it.
     async fn method(&self) -> Method {
         self.0.method().into()
     }
+    /// Its weight in the total: Σ(weight × score) / Σweight over the KPIs scored.
     async fn weight(&self) -> Decimal {
         self.0.weight.into()
     }
+    /// TIERS: the (threshold, score) pairs; null for another method. Bounded by the scorecard as
+    /// saved.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
@@ -87,30 +96,35 @@ impl KpiDefinition {
             _ => None,
         }
     }
+    /// LINEAR: the value scoring 0, in the metric's unit; null for another method.
     async fn worst(&self) -> Option<Decimal> {
         match self.0.scoring {
             Scoring::Linear { worst, .. } => Some(worst.into()),
             _ => None,
         }
     }
+    /// LINEAR: the value scoring 100, in the metric's unit; null for another method.
     async fn best(&self) -> Option<Decimal> {
         match self.0.scoring {
             Scoring::Linear { best, .. } => Some(best.into()),
             _ => None,
         }
     }
+    /// TARGET_RATIO: where the target comes from; null for another method.
     async fn target(&self) -> Option<TargetSource> {
         match self.0.scoring {
             Scoring::TargetRatio { target, .. } => Some(target.into()),
             _ => None,
         }
     }
+    /// TARGET_RATIO with a FIXED target: the target, in the metric's unit; else null.
     async fn value(&self) -> Option<Decimal> {
         match self.0.scoring {
             Scoring::TargetRatio { value, .. } => value.map(Into::into),
             _ => None,
         }
     }
+    /// TARGET_RATIO: the highest ratio counted (e.g. 1.2); null for another method.
     async fn cap(&self) -> Option<Decimal> {
         match self.0.scoring {
             Scoring::TargetRatio { cap, .. } => Some(cap.into()),
@@ -124,15 +138,16 @@ pub struct KpiQuery;
 
 #[Object]
 impl KpiQuery {
-    /// The team's scorecards (all roles, or one), as its reviews score them.
+    /// The team's scorecards (all roles, or one), as its reviews score them. Every member of the
+    /// team. Bounded by the KPIs the team defined.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::services::catalogue::CATALOGUE.len(), child_complexity)"
     )]
     async fn kpi_library(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        role: Option<Role>,
+        #[graphql(desc = "The team whose scorecards are read.")] team_id: Id,
+        #[graphql(desc = "Only this role's scorecard; null for every role's.")] role: Option<Role>,
     ) -> AppResult<Vec<KpiDefinition>> {
         let team = team(ctx, team_id.0).await?;
         let kpis = kpi::scorecards(db(ctx), actor(ctx)?, team.id, role.map(Into::into)).await?;

@@ -13,14 +13,16 @@ use crate::graphql::{
 use crate::money;
 use crate::services::products;
 
-/// An item the shop sells (宝贝).
 pub struct Product(pub product::Model);
 
+/// An item the shop sells (宝贝).
 #[Object]
 impl Product {
+    /// The product's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// The team that sells it.
     async fn team_id(&self) -> Id {
         Id(self.0.team_id)
     }
@@ -28,6 +30,7 @@ impl Product {
     async fn platform_item_id(&self) -> &str {
         &self.0.platform_item_id
     }
+    /// The item's title.
     async fn title(&self) -> &str {
         &self.0.title
     }
@@ -35,6 +38,7 @@ impl Product {
     async fn is_hero(&self) -> bool {
         self.0.is_hero
     }
+    /// The designer (美工) who owns the item's images; null for none.
     async fn designer_id(&self) -> Option<Id> {
         self.0.designer_id.map(Id)
     }
@@ -51,6 +55,7 @@ impl Product {
     async fn unit_cost(&self) -> Decimal {
         money::from_fen(self.0.unit_cost_fen).into()
     }
+    /// Listed; false once delisted (its history stays).
     async fn active(&self) -> bool {
         self.0.active
     }
@@ -61,20 +66,29 @@ pub struct ProductQuery;
 
 #[Object]
 impl ProductQuery {
-    async fn product(&self, ctx: &Context<'_>, id: Id) -> AppResult<Product> {
+    /// One product. Every member of its team (admins: any).
+    async fn product(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The product's id.")] id: Id,
+    ) -> AppResult<Product> {
         crate::services::products::get(db(ctx), actor(ctx)?, id.0)
             .await
             .map(Product)
     }
 
-    /// Products of your team (admins: any team, or all).
+    /// Products of your team (admins: any team, or all), by id. A Relay connection (`first` at
+    /// most 100).
     #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn products(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 20)] first: i32,
-        after: Option<String>,
-        #[graphql(default)] filter: ProductFilter,
+        #[graphql(desc = "Page size, 1 to 100.", default = 20)] first: i32,
+        #[graphql(desc = "The cursor of the last edge of the previous page.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Which products; empty for all the caller may see.", default)]
+        filter: ProductFilter,
     ) -> AppResult<IdConnection<Product>> {
         let after_given = after.is_some();
         let page = page_request(first, after)?;
@@ -241,11 +255,16 @@ pub struct ReactivateProductPayload {
     product: Product,
 }
 
+/// Which products to list; every field given must match.
 #[derive(Debug, Default, InputObject)]
 pub struct ProductFilter {
+    /// Only this team's. Admins only: anyone else gets their own team and is refused another.
     pub team_id: Option<Id>,
+    /// Only hero items (主推款), or only the others.
     pub is_hero: Option<bool>,
+    /// Only this designer's.
     pub designer_id: Option<Id>,
+    /// Only listed, or only delisted, products.
     pub active: Option<bool>,
 }
 

@@ -22,18 +22,24 @@ use crate::services::reviews::ReviewLine;
 #[derive(SimpleObject)]
 #[graphql(name = "ReviewLine")]
 pub struct ReviewLineShown {
+    /// The KPI's code in the scorecard, e.g. CS_AOV.
     pub code: String,
+    /// The metric scored.
     pub metric: Metric,
     /// The month's sums the value is the quotient of (amounts: the amount over 1).
     pub numerator: Option<Decimal>,
+    /// The divisor of `numerator` (1 for amounts and counts); null when there is no data.
     pub denominator: Option<Decimal>,
     /// The month's value of the metric: yuan, a fraction for rates, seconds, a count.
     pub value: Option<Decimal>,
     /// What was scored: the value, or for a completion KPI value ÷ target (a fraction).
     pub actual: Option<Decimal>,
+    /// The month's target in the metric's unit (the person's, else the team's); null when none
+    /// applies.
     pub target: Option<Decimal>,
     /// 0..120, shown to 0.01; null when not scored.
     pub score: Option<Decimal>,
+    /// The KPI's weight in the total.
     pub weight: Decimal,
 }
 
@@ -98,24 +104,29 @@ impl From<GradeQuota> for scoring::GradeQuota {
     }
 }
 
-/// One person's review of a month (§7).
 pub struct Review(pub review::Model);
 
+/// One person's review of a month (§7).
 #[Object]
 impl Review {
+    /// The review's id.
     async fn id(&self) -> Id {
         Id(self.0.id)
     }
+    /// The person reviewed; null if no longer found.
     async fn staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, Some(self.0.staff_id)).await
     }
+    /// The role reviewed, whose scorecard scores the month.
     async fn role(&self) -> Role {
         self.0.role.into()
     }
+    /// The month reviewed.
     async fn month(&self) -> Month {
         Month::of(self.0.month)
     }
-    /// Every KPI of the role's scorecard: value, actual scored, target, score, weight.
+    /// Every KPI of the role's scorecard: value, actual scored, target, score, weight. Bounded:
+    /// one per KPI of the scorecard.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
@@ -148,6 +159,7 @@ impl Review {
     async fn adjustment_reason(&self) -> Option<&str> {
         self.0.adjustment_reason.as_deref()
     }
+    /// The manager's comment; null when none.
     #[graphql(complexity = "crate::graphql::cost::LONG_TEXT")]
     async fn comment(&self) -> Option<&str> {
         self.0.comment.as_deref()
@@ -164,43 +176,46 @@ pub struct ReviewQuery;
 #[Object]
 impl ReviewQuery {
     /// The month's reviews: the team's for its manager, their own for a member. Drafts are
-    /// recomputed from the data until the month is finalized.
+    /// recomputed from the data until the month is finalized. Bounded: at most one per person of
+    /// the team.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
     )]
     async fn reviews(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
+        #[graphql(desc = "The team reviewed.")] team_id: Id,
+        #[graphql(desc = "The month reviewed.")] month: Month,
     ) -> AppResult<Vec<Review>> {
         let team = team(ctx, team_id.0).await?;
         let list = crate::services::reviews::visible(db(ctx), actor(ctx)?, &team, month).await?;
         Ok(list.into_iter().map(Review).collect())
     }
 
-    /// Who changed a review's grade, when, and why; the team's manager.
+    /// Who changed a review's grade, when, and why; the team's manager. Not paginated: one entry
+    /// per change of the review's grade, oldest first.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
     async fn review_audit_trail(
         &self,
         ctx: &Context<'_>,
-        review_id: Id,
+        #[graphql(desc = "The review.")] review_id: Id,
     ) -> AppResult<Vec<AuditEntry>> {
         let trail =
             crate::services::reviews::audit_trail(db(ctx), actor(ctx)?, review_id.0).await?;
         Ok(trail.into_iter().map(AuditEntry).collect())
     }
 
-    /// The team's forced distribution (empty: none).
+    /// The team's forced distribution (empty: none). Every member of the team. Bounded: at most
+    /// one quota per grade.
     #[graphql(
         complexity = "crate::graphql::cost::rows(<Grade as async_graphql::EnumType>::items().len(), child_complexity)"
     )]
     async fn forced_distribution(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
+        #[graphql(desc = "The team.")] team_id: Id,
     ) -> AppResult<Vec<GradeQuota>> {
         let team = team(ctx, team_id.0).await?;
         let quotas = crate::services::reviews::forced_distribution(actor(ctx)?, &team)?;

@@ -23,11 +23,12 @@ pub enum Unit {
     Count,
 }
 
-/// A metric as the catalogue defines it (DOMAIN §3).
 pub struct MetricDef(&'static Def);
 
+/// A metric as the catalogue defines it (DOMAIN §3).
 #[Object]
 impl MetricDef {
+    /// The metric.
     async fn metric(&self) -> Metric {
         self.0.metric.into()
     }
@@ -39,6 +40,7 @@ impl MetricDef {
     async fn label(&self) -> &str {
         self.0.label
     }
+    /// What its values measure.
     async fn unit(&self) -> Unit {
         self.0.unit.into()
     }

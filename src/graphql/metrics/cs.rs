@@ -57,9 +57,11 @@ pub enum SortOrder {
     Desc,
 }
 
-/// An agent's (or the team's) customer-service numbers (§3).
 pub struct CsMetrics(pub CsTotals);
 
+/// An agent's (or the team's) customer-service numbers (§3) over the range: counts summed over
+/// days, money in yuan, rates as fractions, times in seconds; a ratio is null when its
+/// denominator is 0.
 #[Object]
 impl CsMetrics {
     /// 接待人数
@@ -70,16 +72,19 @@ impl CsMetrics {
     async fn inquiries(&self) -> i64 {
         self.0.inquiries
     }
+    /// 询单→下单人数: buyers who inquired and ordered.
     async fn ordered_buyers(&self) -> i64 {
         self.0.ordered_buyers
     }
+    /// 询单→最终付款人数: buyers who inquired and paid.
     async fn paid_buyers(&self) -> i64 {
         self.0.paid_buyers
     }
-    /// 客服销售额
+    /// 客服销售额, yuan.
     async fn sales_amount(&self) -> Decimal {
         from_fen(self.0.sales_amount_fen).into()
     }
+    /// 客服销售件数: units sold through the agent.
     async fn sales_units(&self) -> i64 {
         self.0.sales_units
     }
@@ -119,27 +124,27 @@ impl CsMetrics {
     async fn rated_bad(&self) -> i64 {
         self.0.rated_bad
     }
-    /// 询单→最终付款转化率 = paid buyers / inquiries.
+    /// 询单→最终付款转化率 = paid buyers / inquiries, a fraction.
     async fn inquiry_conversion(&self) -> Option<f64> {
         self.0.float(Metric::InquiryConversion.into())
     }
-    /// Ordered buyers / inquiries.
+    /// Ordered buyers / inquiries, a fraction.
     async fn order_rate(&self) -> Option<f64> {
         self.0.float(Metric::OrderRate.into())
     }
-    /// Paid buyers / ordered buyers.
+    /// Paid buyers / ordered buyers, a fraction.
     async fn payment_rate(&self) -> Option<f64> {
         self.0.float(Metric::PaymentRate.into())
     }
-    /// 客服客单价 = sales amount / paid buyers.
+    /// 客服客单价 = sales amount / paid buyers, yuan.
     async fn cs_aov(&self) -> Option<Decimal> {
         self.0.rounded(Metric::CsAov.into()).map(Into::into)
     }
-    /// Σ first-response seconds / Σ first responses.
+    /// Σ first-response seconds / Σ first responses, seconds.
     async fn avg_first_response(&self) -> Option<f64> {
         self.0.float(Metric::AvgFirstResponse.into())
     }
-    /// Σ response seconds / Σ responses.
+    /// Σ response seconds / Σ responses, seconds.
     async fn avg_response(&self) -> Option<f64> {
         self.0.float(Metric::AvgResponse.into())
     }
@@ -147,11 +152,11 @@ impl CsMetrics {
     async fn answer_ratio(&self) -> Option<f64> {
         self.0.float(Metric::AnswerRatio.into())
     }
-    /// 回复率 = (received − unreplied) / received.
+    /// 回复率 = (received − unreplied) / received, a fraction.
     async fn reply_rate(&self) -> Option<f64> {
         self.0.float(Metric::ReplyRate.into())
     }
-    /// Rated good / rated.
+    /// Rated good / rated, a fraction.
     async fn satisfaction(&self) -> Option<f64> {
         self.0.float(Metric::Satisfaction.into())
     }
@@ -160,16 +165,24 @@ impl CsMetrics {
 /// An agent minus the team's pooled value: percentage points for rates, units otherwise.
 #[derive(SimpleObject)]
 pub struct CsGap {
+    /// Inquiry conversion gap, percentage points (a fraction gap × 100); null when either side
+    /// lacks a value.
     pub inquiry_conversion_pts: Option<f64>,
+    /// Order rate gap, percentage points; null as `inquiryConversionPts` is.
     pub order_rate_pts: Option<f64>,
+    /// Payment rate gap, percentage points.
     pub payment_rate_pts: Option<f64>,
+    /// Reply rate gap, percentage points.
     pub reply_rate_pts: Option<f64>,
+    /// Satisfaction gap, percentage points.
     pub satisfaction_pts: Option<f64>,
     /// Yuan.
     pub cs_aov: Option<Decimal>,
     /// Seconds.
     pub avg_first_response: Option<f64>,
+    /// Average response gap, seconds (negative is faster than the team).
     pub avg_response: Option<f64>,
+    /// Answer ratio gap, agent messages per buyer message.
     pub answer_ratio: Option<f64>,
 }
 
@@ -196,15 +209,18 @@ pub struct CsRankRow {
     team: CsTotals,
 }
 
+/// One agent's place in the ranking.
 #[Object]
 impl CsRankRow {
     /// 1 = best by the ranking's metric.
     async fn rank(&self) -> usize {
         self.rank
     }
+    /// The agent.
     async fn staff_id(&self) -> Id {
         Id(self.totals.staff_id)
     }
+    /// That person; null if no longer found.
     async fn staff(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         let found = loaders(ctx)
             .staff
@@ -213,6 +229,7 @@ impl CsRankRow {
             .map_err(load_error)?;
         Ok(found.map(Staff))
     }
+    /// The agent's numbers over the range.
     async fn metrics(&self) -> CsMetrics {
         CsMetrics(self.totals.clone())
     }
@@ -227,17 +244,19 @@ pub struct CsRanking {
     rows: Vec<CsRankRow>,
 }
 
+/// The customer-service ranking over a range.
 #[Object]
 impl CsRanking {
     /// The team pooled: every agent's sums added, then the ratios.
     async fn team(&self) -> CsMetrics {
         CsMetrics(self.team.clone())
     }
+    /// The agents in rank order: a Relay connection (`first` at most 100).
     #[graphql(complexity = "cost::page(first, child_complexity)")]
     async fn agents(
         &self,
-        #[graphql(default = 100)] first: i32,
-        after: Option<String>,
+        #[graphql(desc = "Page size, 1 to 100.", default = 100)] first: i32,
+        #[graphql(desc = "The cursor of the last row of the previous page.")] after: Option<String>,
     ) -> AppResult<OffsetConnection<&CsRankRow>> {
         offset_page(self.rows.iter().collect(), first, after)
     }
@@ -254,10 +273,12 @@ impl CsQuery {
     async fn cs_ranking(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        from: Date,
-        to: Date,
-        #[graphql(default_with = "CsMetric::SalesAmount")] sort_by: CsMetric,
+        #[graphql(desc = "The team whose agents are ranked.")] team_id: Id,
+        #[graphql(desc = "The range's first day (the team's local day).")] from: Date,
+        #[graphql(desc = "The range's last day, inclusive.")] to: Date,
+        #[graphql(desc = "The metric ranked by.", default_with = "CsMetric::SalesAmount")]
+        sort_by: CsMetric,
+        #[graphql(desc = "Null for best first (DESC, or ASC for lower-is-better times).")]
         order: Option<SortOrder>,
     ) -> AppResult<CsRanking> {
         let team = team(ctx, team_id.0).await?;

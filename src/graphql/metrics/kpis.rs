@@ -15,8 +15,10 @@ use crate::period::Month;
 use crate::services::catalogue::shown;
 use crate::services::metrics::kpis;
 
+/// One KPI metric of a person for a month.
 #[derive(SimpleObject)]
 pub struct KpiValue {
+    /// The metric.
     pub metric: Metric,
     /// Yuan for money, a fraction for rates, seconds for times; null when there is no data.
     /// Rounded to the unit's places (money 0.01, rates 0.0001), with more places where rounding
@@ -29,14 +31,18 @@ pub struct KpiValue {
 
 pub struct StaffKpis(kpis::StaffKpis);
 
+/// A person's KPI metrics for a month.
 #[Object]
 impl StaffKpis {
+    /// The person.
     async fn staff(&self) -> Staff {
         Staff(self.0.staff.clone())
     }
+    /// Their role, which picks the metrics (§7); null for a person without one.
     async fn role(&self) -> Option<Role> {
         self.0.staff.role.map(Into::into)
     }
+    /// The role's metrics (bounded: at most one per metric of the catalogue).
     #[graphql(complexity = "cost::rows(cost::ITEM_ROWS, child_complexity)")]
     async fn values(&self) -> Vec<KpiValue> {
         self.0
@@ -60,15 +66,17 @@ pub struct KpisQuery;
 #[Object]
 impl KpisQuery {
     /// Each person's KPI metrics for a month (§7 by role) with their targets. Managers see the
-    /// team's active people (or `staffId`'s); staff see only themselves.
+    /// team's active people (or `staffId`'s); staff see only themselves. Bounded: at most one per
+    /// person of the team.
     #[graphql(
         complexity = "cost::rows(if staff_id.is_some() { 1 } else { cost::TEAM_PEOPLE }, child_complexity)"
     )]
     async fn staff_kpis(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        month: Month,
+        #[graphql(desc = "The team whose people are read.")] team_id: Id,
+        #[graphql(desc = "The month measured (the team's local calendar).")] month: Month,
+        #[graphql(desc = "Only this person; null for everyone the caller may see.")]
         staff_id: Option<Id>,
     ) -> AppResult<Vec<StaffKpis>> {
         let team = team(ctx, team_id.0).await?;

@@ -18,11 +18,15 @@ use crate::services::metrics::shop::{self, ShopTotals};
 
 pub struct ShopMetrics(pub ShopTotals);
 
+/// The shop's numbers (DOMAIN §3) over a period: a day, a bucket of a range, or a comparison's
+/// base. Money in yuan, rates as fractions; a ratio is null when its denominator is 0 or missing.
 #[Object]
 impl ShopMetrics {
+    /// The period's first day.
     async fn period_start(&self) -> Date {
         self.0.start.into()
     }
+    /// The period's last day (inclusive).
     async fn period_end(&self) -> Date {
         self.0.end.into()
     }
@@ -38,6 +42,7 @@ impl ShopMetrics {
     async fn page_views(&self) -> Option<i64> {
         self.0.page_views
     }
+    /// 支付买家数, summed over the days of the period.
     async fn paid_buyers(&self) -> i64 {
         self.0.paid_buyers
     }
@@ -50,93 +55,106 @@ impl ShopMetrics {
     async fn paid_units(&self) -> Option<i64> {
         self.0.paid_units
     }
+    /// 支付金额 over the period, yuan.
     async fn paid_amount(&self) -> Decimal {
         from_fen(self.0.paid_amount_fen).into()
     }
+    /// 收藏加购人数, summed over the days of the period.
     async fn fav_cart_buyers(&self) -> i64 {
         self.0.fav_cart_buyers
     }
+    /// 跳失人数, summed over the days of the period.
     async fn bounced_visitors(&self) -> i64 {
         self.0.bounced_visitors
     }
+    /// 老访客数, summed over the days of the period.
     async fn returning_visitors(&self) -> i64 {
         self.0.returning_visitors
     }
+    /// 退款金额 over the period, yuan.
     async fn refund_amount(&self) -> Decimal {
         from_fen(self.0.refund_amount_fen).into()
     }
+    /// Refunded orders over the period.
     async fn refund_orders(&self) -> i64 {
         self.0.refund_orders
     }
+    /// Cost of the goods sold over the period, yuan.
     async fn cost_of_goods(&self) -> Decimal {
         from_fen(self.0.cost_of_goods_fen).into()
     }
+    /// Shipping cost over the period, yuan.
     async fn shipping_cost(&self) -> Decimal {
         from_fen(self.0.shipping_cost_fen).into()
     }
-    /// All channels' ad spend.
+    /// All channels' ad spend, yuan.
     async fn ad_spend(&self) -> Decimal {
         from_fen(self.0.ad_spend_fen).into()
     }
+    /// Amount attributed to ads over all channels, yuan.
     async fn ad_attributed_amount(&self) -> Decimal {
         from_fen(self.0.ad_attributed_fen).into()
     }
-    /// 支付转化率 = paid buyers / visitors.
+    /// 支付转化率 = paid buyers / visitors, a fraction; null without visitors.
     async fn conversion_rate(&self) -> Option<f64> {
         self.0.float(Metric::ConversionRate.into())
     }
-    /// 客单价 = paid amount / paid buyers.
+    /// 客单价 = paid amount / paid buyers, yuan; null without paid buyers.
     async fn aov(&self) -> Option<Decimal> {
         self.0.rounded(Metric::Aov.into()).map(Into::into)
     }
-    /// 收藏加购率
+    /// 收藏加购率 = fav-cart buyers / visitors, a fraction; null without visitors.
     async fn fav_cart_rate(&self) -> Option<f64> {
         self.0.float(Metric::FavCartRate.into())
     }
-    /// 跳失率
+    /// 跳失率 = bounced visitors / visitors, a fraction; null without visitors.
     async fn bounce_rate(&self) -> Option<f64> {
         self.0.float(Metric::BounceRate.into())
     }
-    /// 人均浏览量 = page views / visitors.
+    /// 人均浏览量 = page views / visitors; null without visitors.
     async fn visit_depth(&self) -> Option<f64> {
         self.0.float(Metric::VisitDepth.into())
     }
-    /// 退款率 = refund amount / paid amount.
+    /// 退款率 = refund amount / paid amount, a fraction; null when nothing was paid.
     async fn refund_rate(&self) -> Option<f64> {
         self.0.float(Metric::RefundRate.into())
     }
-    /// UV价值 = paid amount / visitors.
+    /// UV价值 = paid amount / visitors, yuan; null without visitors.
     async fn uv_value(&self) -> Option<Decimal> {
         self.0.rounded(Metric::UvValue.into()).map(Into::into)
     }
-    /// Paid amount − refunds − cost of goods − shipping.
+    /// Paid amount − refunds − cost of goods − shipping, yuan.
     async fn gross_profit(&self) -> Option<Decimal> {
         self.0.value(Metric::GrossProfit.into()).map(Into::into)
     }
-    /// Gross profit − all ad spend.
+    /// Gross profit − all ad spend, yuan.
     async fn net_profit(&self) -> Option<Decimal> {
         self.0.value(Metric::NetProfit.into()).map(Into::into)
     }
-    /// Attributed amount / spend over all channels.
+    /// Attributed amount / spend over all channels (a multiple); null without spend.
     async fn ad_roi(&self) -> Option<f64> {
         self.0.float(Metric::Roi.into())
     }
-    /// The latest DSR scores of the period.
+    /// DSR description score (e.g. 4.812): the period's latest day that has it; null when
+    /// no day has it.
     async fn dsr_description(&self) -> Option<Decimal> {
         self.0
             .dsr_description_milli
             .map(|m| rust_decimal::Decimal::new(m.into(), 3).into())
     }
+    /// DSR service score, as `dsrDescription` is taken.
     async fn dsr_service(&self) -> Option<Decimal> {
         self.0
             .dsr_service_milli
             .map(|m| rust_decimal::Decimal::new(m.into(), 3).into())
     }
+    /// DSR logistics score, as `dsrDescription` is taken.
     async fn dsr_logistics(&self) -> Option<Decimal> {
         self.0
             .dsr_logistics_milli
             .map(|m| rust_decimal::Decimal::new(m.into(), 3).into())
     }
+    /// 店铺层级 (1-7) on the period's latest day that has it; null when no day has it.
     async fn store_level(&self) -> Option<i16> {
         self.0.store_level
     }
@@ -181,8 +199,12 @@ pub enum ShopMetric {
 pub struct GmvSplit {
     /// Paid amount per day, the day minus the base, in yuan.
     pub gmv_change: Decimal,
+    /// Visitors' share ln(V1/V0) / ln(G1/G0), a fraction of the change (may be negative or
+    /// above 1 when factors pull apart).
     pub traffic_share: f64,
+    /// Conversion's share ln(C1/C0) / ln(G1/G0).
     pub conversion_share: f64,
+    /// AOV's share ln(A1/A0) / ln(G1/G0).
     pub aov_share: f64,
 }
 
@@ -215,8 +237,12 @@ pub enum ComparisonBasis {
 /// `Comparison.base`.
 #[derive(SimpleObject)]
 pub struct MetricChange {
+    /// The metric compared.
     pub metric: ShopMetric,
+    /// The day's value in the metric's unit (yuan, a fraction, a count); null when the day lacks
+    /// it or its denominator is 0.
     pub value: Option<f64>,
+    /// The base's value in the same unit; null when the base lacks it.
     pub base: Option<f64>,
     /// (value − base) / base × 100; null when either is missing or the base is 0.
     pub change_pct: Option<f64>,
@@ -234,14 +260,17 @@ impl From<&shop::MetricChange> for MetricChange {
     }
 }
 
+/// The day against one base.
 #[derive(SimpleObject)]
 pub struct Comparison {
+    /// What the day is compared with.
     pub basis: ComparisonBasis,
     /// The base period's totals (null for TARGET).
     pub base: Option<ShopMetrics>,
     #[graphql(
         complexity = "cost::rows(<ShopMetric as async_graphql::EnumType>::items().len(), child_complexity)"
     )]
+    /// One per shop metric (bounded: the 13 values of ShopMetric).
     pub changes: Vec<MetricChange>,
     /// Null for TARGET, or when either side sold nothing or nothing changed.
     pub gmv_split: Option<GmvSplit>,
@@ -258,10 +287,14 @@ impl From<&shop::Comparison> for Comparison {
     }
 }
 
+/// A day of the shop against its comparisons.
 #[derive(SimpleObject)]
 pub struct DaySummary {
+    /// The team's local day summarised.
     pub date: Date,
+    /// The day's own numbers.
     pub day: ShopMetrics,
+    /// One per basis (bounded: the 4 values of ComparisonBasis).
     #[graphql(
         complexity = "cost::rows(<ComparisonBasis as async_graphql::EnumType>::items().len(), child_complexity)"
     )]
@@ -275,26 +308,29 @@ pub struct ShopQuery;
 #[derive(Clone, Copy, PartialEq, Eq, Enum)]
 #[graphql(remote = "period::Granularity")]
 pub enum Granularity {
+    /// One bucket per day.
     Day,
     /// ISO weeks, Monday to Sunday.
     Week,
+    /// Calendar months.
     Month,
 }
 
 #[Object]
 impl ShopQuery {
     /// The shop's numbers over `from..=to` (at most 1100 days), one entry per DAY / WEEK (Monday
-    /// to Sunday) / MONTH bucket, clipped to the range. Every member of the team.
+    /// to Sunday) / MONTH bucket, clipped to the range; bounded by the buckets of the range (at most
+    /// 1100). Every member of the team.
     #[graphql(
         complexity = "cost::rows(cost::periods(from, to, granularity.into()), child_complexity)"
     )]
     async fn shop_metrics(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        from: Date,
-        to: Date,
-        #[graphql(default_with = "Granularity::Day")] granularity: Granularity,
+        #[graphql(desc = "The team whose shop is read.")] team_id: Id,
+        #[graphql(desc = "The range's first day (the team's local day).")] from: Date,
+        #[graphql(desc = "The range's last day, inclusive.")] to: Date,
+        #[graphql(desc = "How days are bucketed.", default_with = "Granularity::Day")] granularity: Granularity,
     ) -> AppResult<Vec<ShopMetrics>> {
         let team = team(ctx, team_id.0).await?;
         let buckets = shop::metrics(
@@ -315,8 +351,8 @@ impl ShopQuery {
     async fn day_summary(
         &self,
         ctx: &Context<'_>,
-        team_id: Id,
-        date: Date,
+        #[graphql(desc = "The team whose shop is read.")] team_id: Id,
+        #[graphql(desc = "The day summarised (the team's local day).")] date: Date,
     ) -> AppResult<DaySummary> {
         let team = team(ctx, team_id.0).await?;
         let s =
