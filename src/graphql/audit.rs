@@ -5,9 +5,9 @@ use crate::entities::audit_entry;
 use crate::error::AppResult;
 use crate::graphql::staff::{Staff, load_staff};
 
-/// One changed field of an audited record.
 pub struct AuditEntry(pub audit_entry::Model);
 
+/// One changed field of an audited record.
 #[Object]
 impl AuditEntry {
     /// Who changed it; null for the command-line operator.

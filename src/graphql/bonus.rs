@@ -559,24 +559,28 @@ impl BonusQuery {
         )
     }
 
-    /// The month's manual adjustments, oldest first; the team's manager. Not paginated: every
-    /// adjustment of the month.
-    #[graphql(
-        complexity = "crate::graphql::cost::rows(crate::graphql::cost::TEAM_PEOPLE, child_complexity)"
-    )]
+    /// The month's manual adjustments, oldest first; the team's manager. A Relay connection.
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn bonus_adjustments(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The team.")] team_id: Id,
         #[graphql(desc = "The month (the team's local calendar).")] month: Month,
-    ) -> AppResult<Vec<BonusAdjustment>> {
-        Ok(
-            crate::services::bonus::adjustments(db(ctx), actor(ctx)?, team_id.0, month)
-                .await?
-                .into_iter()
-                .map(BonusAdjustment)
-                .collect(),
-        )
+        #[graphql(default = 20, desc = "Page size, 1 to 100.")] first: i32,
+        #[graphql(desc = "The `endCursor` of the previous page; omit for the first page.")]
+        after: Option<String>,
+    ) -> AppResult<IdConnection<BonusAdjustment>> {
+        let after_given = after.is_some();
+        let page = page_request(first, after)?;
+        let adjustments =
+            crate::services::bonus::adjustments(db(ctx), actor(ctx)?, team_id.0, month, page)
+                .await?;
+        Ok(connection(
+            adjustments,
+            after_given,
+            |a| a.id,
+            BonusAdjustment,
+        ))
     }
 
     /// The payroll CSV of the month's stored run: staff_id, staff, role, score, grade, one

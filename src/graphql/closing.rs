@@ -9,7 +9,9 @@ use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
     context::{actor, clock, db, team},
     id::Id,
+    relay::{IdConnection, connection, page_request},
 };
+use crate::pagination::Page;
 use crate::period::{Date, Month};
 
 pub struct MonthClose {
@@ -55,20 +57,26 @@ impl MonthClose {
     async fn finalized_by(&self, ctx: &Context<'_>) -> AppResult<Option<Staff>> {
         load_staff(ctx, self.close.as_ref().and_then(|c| c.finalized_by)).await
     }
-    /// Every finalization and reopening (with its reason), oldest first. Not paginated: one
-    /// entry per finalization or reopening of the month.
-    #[graphql(
-        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
-    )]
-    async fn audit_trail(&self, ctx: &Context<'_>) -> AppResult<Vec<AuditEntry>> {
-        let Some(close) = &self.close else {
-            return Ok(Vec::new());
+    /// Every finalization and reopening (with its reason), oldest first. A Relay connection.
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
+    async fn audit_trail(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20, desc = "Page size, 1 to 100.")] first: i32,
+        #[graphql(desc = "The `endCursor` of the previous page; omit for the first page.")]
+        after: Option<String>,
+    ) -> AppResult<IdConnection<AuditEntry>> {
+        let after_given = after.is_some();
+        let page = page_request(first, after)?;
+        let trail = match &self.close {
+            Some(close) => crate::services::closing::trail(db(ctx), close, page).await?,
+            None => Page {
+                items: Vec::new(),
+                has_next_page: false,
+                total_count: 0,
+            },
         };
-        Ok(crate::services::closing::trail(db(ctx), close)
-            .await?
-            .into_iter()
-            .map(AuditEntry)
-            .collect())
+        Ok(connection(trail, after_given, |e| e.id, AuditEntry))
     }
 }
 

@@ -270,9 +270,9 @@ pub struct ImportField {
     pub value: String,
 }
 
-/// One committed import.
 pub struct ImportRecord(pub import_record::Model);
 
+/// One committed import.
 #[Object]
 impl ImportRecord {
     /// The record's id.

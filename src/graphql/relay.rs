@@ -1,24 +1,65 @@
 //! Relay connections: validated `first`/`after` arguments in, pages out as connections with
 //! opaque cursors and a total count.
 
-use async_graphql::SimpleObject;
-use async_graphql::connection::{Connection, CursorType, Edge, OpaqueCursor};
+use std::borrow::Cow;
+
+use async_graphql::connection::{CursorType, Edge, EmptyFields, OpaqueCursor, PageInfo};
+use async_graphql::{Object, OutputType, TypeName};
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::error::{AppError, AppResult};
 use crate::pagination::{KeysetRequest, Page, PageRequest};
 
-#[derive(SimpleObject)]
-pub struct ConnectionFields {
+/// A connection as async-graphql's, with a description of its own and a total count (named
+/// `<Node>Connection`, its edges `<Node>Edge`).
+pub struct Connection<C: CursorType + Send + Sync, N: OutputType> {
+    edges: Vec<Edge<C, N, EmptyFields>>,
+    has_previous_page: bool,
+    has_next_page: bool,
+    total_count: u64,
+}
+
+/// One page of a list, in the list's order: its items with their cursors, where the page
+/// stands, and how many items the whole list has.
+#[Object(name_type)]
+impl<C: CursorType + Send + Sync, N: OutputType> Connection<C, N> {
+    /// Information to aid in pagination.
+    async fn page_info(&self) -> PageInfo {
+        PageInfo {
+            has_previous_page: self.has_previous_page,
+            has_next_page: self.has_next_page,
+            start_cursor: self.edges.first().map(|e| e.cursor.encode_cursor()),
+            end_cursor: self.edges.last().map(|e| e.cursor.encode_cursor()),
+        }
+    }
+
+    /// A list of edges.
+    async fn edges(&self) -> &[Edge<C, N, EmptyFields>] {
+        &self.edges
+    }
+
+    /// A list of nodes.
+    async fn nodes(&self) -> Vec<&N> {
+        self.edges.iter().map(|e| &e.node).collect()
+    }
+
     /// How many items match the filter, over all pages.
-    pub total_count: u64,
+    async fn total_count(&self) -> u64 {
+        self.total_count
+    }
+}
+
+impl<C: CursorType + Send + Sync, N: OutputType> TypeName for Connection<C, N> {
+    fn type_name() -> Cow<'static, str> {
+        format!("{}Connection", N::type_name()).into()
+    }
 }
 
 pub type IdConnection<N> = KeyConnection<i64, N>;
 
 /// A connection whose opaque cursors carry a row's sort key (its id, or a tuple such as
 /// competitor, item and date).
-pub type KeyConnection<K, N> = Connection<OpaqueCursor<K>, N, ConnectionFields>;
+pub type KeyConnection<K, N> = Connection<OpaqueCursor<K>, N>;
 
 /// The key an opaque `after` cursor carries; anything else is bad input naming `after`.
 fn decode_after<K: Serialize + DeserializeOwned>(after: Option<String>) -> AppResult<Option<K>> {
@@ -52,7 +93,7 @@ pub fn connection<M, N>(
     node: impl Fn(M) -> N,
 ) -> IdConnection<N>
 where
-    N: async_graphql::OutputType,
+    N: OutputType,
 {
     key_connection(page, after_given, id, node)
 }
@@ -65,29 +106,26 @@ pub fn key_connection<M, N, K>(
     node: impl Fn(M) -> N,
 ) -> KeyConnection<K, N>
 where
-    N: async_graphql::OutputType,
+    N: OutputType,
     K: Serialize + DeserializeOwned + Send + Sync,
 {
-    let mut conn = Connection::with_additional_fields(
-        after_given,
-        page.has_next_page,
-        ConnectionFields {
-            total_count: page.total_count,
-        },
-    );
-    conn.edges.extend(
-        page.items
+    Connection {
+        edges: page
+            .items
             .into_iter()
-            .map(|m| Edge::new(OpaqueCursor(key(&m)), node(m))),
-    );
-    conn
+            .map(|m| Edge::new(OpaqueCursor(key(&m)), node(m)))
+            .collect(),
+        has_previous_page: after_given,
+        has_next_page: page.has_next_page,
+        total_count: page.total_count,
+    }
 }
 
-pub type OffsetConnection<N> = Connection<OpaqueCursor<usize>, N, ConnectionFields>;
+pub type OffsetConnection<N> = Connection<OpaqueCursor<usize>, N>;
 
 /// A page of a list that is computed whole and ordered by the server (rankings, reports): the
 /// cursor is a position in it.
-pub fn offset_page<N: async_graphql::OutputType>(
+pub fn offset_page<N: OutputType>(
     items: Vec<N>,
     first: i32,
     after: Option<String>,
@@ -95,20 +133,16 @@ pub fn offset_page<N: async_graphql::OutputType>(
     let first = PageRequest::new(first, None)?.first as usize;
     let start = decode_after::<usize>(after)?.map_or(0, |i| i + 1);
     let total = items.len();
-    let mut conn = Connection::with_additional_fields(
-        start > 0,
-        start + first < total,
-        ConnectionFields {
-            total_count: total as u64,
-        },
-    );
-    conn.edges.extend(
-        items
+    Ok(Connection {
+        edges: items
             .into_iter()
             .enumerate()
             .skip(start)
             .take(first)
-            .map(|(i, n)| Edge::new(OpaqueCursor(i), n)),
-    );
-    Ok(conn)
+            .map(|(i, n)| Edge::new(OpaqueCursor(i), n))
+            .collect(),
+        has_previous_page: start > 0,
+        has_next_page: start + first < total,
+        total_count: total as u64,
+    })
 }

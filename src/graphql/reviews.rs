@@ -9,6 +9,7 @@ use crate::graphql::staff::{Staff, load_staff};
 use crate::graphql::{
     context::{actor, db, team},
     id::Id,
+    relay::{IdConnection, connection, page_request},
 };
 use crate::period::Month;
 use crate::services::catalogue::{Unit, precise, shown};
@@ -192,19 +193,22 @@ impl ReviewQuery {
         Ok(list.into_iter().map(Review).collect())
     }
 
-    /// Who changed a review's grade, when, and why; the team's manager. Not paginated: one entry
-    /// per change of the review's grade, oldest first.
-    #[graphql(
-        complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
-    )]
+    /// Who changed a review's grade, when, and why, oldest first; the team's manager. A Relay
+    /// connection.
+    #[graphql(complexity = "crate::graphql::cost::page(first, child_complexity)")]
     async fn review_audit_trail(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The review.")] review_id: Id,
-    ) -> AppResult<Vec<AuditEntry>> {
+        #[graphql(default = 20, desc = "Page size, 1 to 100.")] first: i32,
+        #[graphql(desc = "The `endCursor` of the previous page; omit for the first page.")]
+        after: Option<String>,
+    ) -> AppResult<IdConnection<AuditEntry>> {
+        let after_given = after.is_some();
+        let page = page_request(first, after)?;
         let trail =
-            crate::services::reviews::audit_trail(db(ctx), actor(ctx)?, review_id.0).await?;
-        Ok(trail.into_iter().map(AuditEntry).collect())
+            crate::services::reviews::audit_trail(db(ctx), actor(ctx)?, review_id.0, page).await?;
+        Ok(connection(trail, after_given, |e| e.id, AuditEntry))
     }
 
     /// The team's forced distribution (empty: none). Every member of the team. Bounded: at most

@@ -14,7 +14,6 @@ use crate::graphql::{
 use crate::services::auth::Auth;
 use crate::services::staff as staff_service;
 
-/// A member of a shop team (or an admin, who belongs to none).
 pub struct Staff(pub staff::Model);
 
 /// The person with this id through the request's loader (one batch for a whole list).
@@ -37,6 +36,7 @@ impl Staff {
     }
 }
 
+/// A member of a shop team (or an admin, who belongs to none).
 #[Object]
 impl Staff {
     /// The person's id.
@@ -107,9 +107,9 @@ impl Staff {
     }
 }
 
-/// A chat sub-account nickname (旺旺子账号) of a person.
 pub struct StaffAlias(pub staff_alias::Model);
 
+/// A chat sub-account nickname (旺旺子账号) of a person.
 #[Object]
 impl StaffAlias {
     /// The alias's id.

@@ -11,9 +11,9 @@ use crate::graphql::{
 use crate::period::{Date, Month};
 use crate::services::targets;
 
-/// A goal for one §3 metric over a day or a month, of the team or of one person.
 pub struct Target(pub target::Model);
 
+/// A goal for one §3 metric over a day or a month, of the team or of one person.
 #[Object]
 impl Target {
     /// The metric it is for.

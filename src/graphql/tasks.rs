@@ -28,9 +28,9 @@ fn caller<'a>(ctx: &Context<'a>) -> AppResult<Caller<'a>> {
     })
 }
 
-/// A piece of the afternoon's work (§6).
 pub struct Task(pub task::Model);
 
+/// A piece of the afternoon's work (§6).
 #[Object]
 impl Task {
     /// The task's id.
@@ -163,9 +163,9 @@ impl Task {
     }
 }
 
-/// A note on a task, by its assignee or a manager.
 pub struct FollowUp(pub task_note::Model);
 
+/// A note on a task, by its assignee or a manager.
 #[Object]
 impl FollowUp {
     /// The note's id.
@@ -243,10 +243,10 @@ const STATUSES: [TaskStatus; 6] = [
     TaskStatus::Cancelled,
 ];
 
-/// A team's working day at a glance: the morning's diagnosis, the day's tasks per role, and
-/// what waits for verification (§6).
 pub struct DailyBoard(Board);
 
+/// A team's working day at a glance: the morning's diagnosis, the day's tasks per role, and
+/// what waits for verification (§6).
 #[Object]
 impl DailyBoard {
     /// The working day.
@@ -722,6 +722,8 @@ impl From<TaskFilter> for tasks::TaskFilter {
     }
 }
 
+/// Whether a task made from a finding worked (§6): the finding's metric on the day its task was
+/// completed, next to the value that raised it, and whether the rule still fires.
 #[Object]
 impl Verification {
     /// The finding's §3 metric.

@@ -11,9 +11,9 @@ use crate::graphql::{
 };
 use crate::services::teams;
 
-/// A shop (店铺) and its team.
 pub struct Team(pub team::Model);
 
+/// A shop (店铺) and its team.
 #[Object]
 impl Team {
     /// The team's id.

@@ -682,16 +682,16 @@ async fn manual_adjustments_need_a_reason_and_a_payout_never_goes_below_zero() {
     let listed = app
         .ok(
             m,
-            "query($t: ID!, $m: Month!) { bonusAdjustments(teamId: $t, month: $m) { amount staff { id } } }",
+            "query($t: ID!, $m: Month!) { bonusAdjustments(teamId: $t, month: $m) { totalCount nodes { amount staff { id } } } }",
             json!({ "t": w.team_a, "m": MONTH }),
         )
         .await;
     assert_eq!(
         listed["bonusAdjustments"],
-        json!([
+        json!({ "totalCount": 2, "nodes": [
             { "amount": "100.00", "staff": { "id": w.designer_a_id } },
             { "amount": "-600.00", "staff": { "id": w.cs_a2_id } },
-        ])
+        ] })
     );
     // Withdrawn (with a reason), it no longer counts.
     app.ok(
@@ -880,13 +880,13 @@ async fn the_cli_computes_finalizes_and_exports_the_run() {
     let close = app
         .ok(
             &w.manager_a,
-            "query($t: ID!, $m: Month!) { monthClose(teamId: $t, month: $m) { status finalizedBy { id } auditTrail { actor { id } field } } }",
+            "query($t: ID!, $m: Month!) { monthClose(teamId: $t, month: $m) { status finalizedBy { id } auditTrail { nodes { actor { id } field } } } }",
             json!({ "t": w.team_a, "m": MONTH }),
         )
         .await;
     assert_eq!(
         close["monthClose"],
         json!({ "status": "FINALIZED", "finalizedBy": null,
-                "auditTrail": [{ "actor": null, "field": "status" }] })
+                "auditTrail": { "nodes": [{ "actor": null, "field": "status" }] } })
     );
 }

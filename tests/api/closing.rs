@@ -12,7 +12,7 @@ use crate::fixtures::{self, AgentDay, Kind};
 use crate::helpers::{TestApp, code, field, spawn_at};
 
 const CLOSE: &str = "status version settlesOn finalizedBy { id }
-    auditTrail { actor { id } field before after }";
+    auditTrail { nodes { actor { id } field before after } }";
 
 async fn finalize(app: &TestApp, token: &str, team: &str, month: &str, early: bool) -> Value {
     let q = format!(
@@ -201,7 +201,7 @@ async fn a_finalized_month_refuses_changes_until_an_admin_reopens_it() {
     let admin_id = app.ok(&w.admin, "{ me { id } }", json!({})).await["me"]["id"].clone();
     let close = month_close(&app, &w.cs_a, &w.team_a).await;
     assert_eq!(
-        close["auditTrail"],
+        close["auditTrail"]["nodes"],
         json!([
             { "actor": { "id": w.manager_a_id }, "field": "status", "before": "OPEN", "after": "FINALIZED" },
             { "actor": { "id": admin_id }, "field": "status", "before": "FINALIZED", "after": "OPEN" },
@@ -271,7 +271,7 @@ async fn finalizing_before_the_figures_settle_needs_an_override() {
         "{forced}"
     );
     assert_eq!(
-        forced["data"]["finalizeMonth"]["monthClose"]["auditTrail"],
+        forced["data"]["finalizeMonth"]["monthClose"]["auditTrail"]["nodes"],
         json!([
             { "actor": { "id": w.manager_a_id }, "field": "status", "before": "OPEN", "after": "FINALIZED" },
             { "actor": { "id": w.manager_a_id }, "field": "override", "before": null,

@@ -360,20 +360,40 @@ async fn a_manager_adjusts_a_grade_with_a_reason_and_it_is_audited() {
         (&r["grade"], &r["comment"]),
         (&json!("C"), &json!("good month"))
     );
-    let trail = app
+    // Paginated, oldest first: one entry, then the next after its cursor.
+    let page = "query($r: ID!, $after: String) { reviewAuditTrail(reviewId: $r, first: 1, after: $after) {
+        totalCount nodes { actor { id } field before after } pageInfo { hasNextPage endCursor } } }";
+    let first = app
+        .ok(&w.manager_a, page, json!({ "r": adjusted["id"] }))
+        .await;
+    let first = &first["reviewAuditTrail"];
+    assert_eq!(
+        (
+            &first["totalCount"],
+            &first["nodes"],
+            &first["pageInfo"]["hasNextPage"]
+        ),
+        (
+            &json!(2),
+            &json!([{ "actor": { "id": w.manager_a_id }, "field": "grade", "before": "D", "after": "C" }]),
+            &json!(true)
+        )
+    );
+    let second = app
         .ok(
             &w.manager_a,
-            "query($r: ID!) { reviewAuditTrail(reviewId: $r) { actor { id } field before after } }",
-            json!({ "r": adjusted["id"] }),
+            page,
+            json!({ "r": adjusted["id"], "after": first["pageInfo"]["endCursor"] }),
         )
         .await;
+    let second = &second["reviewAuditTrail"];
     assert_eq!(
-        trail["reviewAuditTrail"],
-        json!([
-            { "actor": { "id": w.manager_a_id }, "field": "grade", "before": "D", "after": "C" },
-            { "actor": { "id": w.manager_a_id }, "field": "adjustmentReason", "before": null,
-              "after": "led the store redesign" },
-        ])
+        (&second["nodes"], &second["pageInfo"]["hasNextPage"]),
+        (
+            &json!([{ "actor": { "id": w.manager_a_id }, "field": "adjustmentReason",
+                      "before": null, "after": "led the store redesign" }]),
+            &json!(false)
+        )
     );
     // Back to the computed grade.
     let back = app

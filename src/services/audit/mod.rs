@@ -1,12 +1,11 @@
 //! The audit trail: every change of an audited record, field by field (who, when, before → after).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::entities::audit_entry;
 use crate::error::AppResult;
+use crate::pagination::{self, Page, PageRequest};
 
 /// The kinds of record the trail covers.
 pub const TASK: &str = "TASK";
@@ -62,16 +61,15 @@ pub async fn record(
     Ok(())
 }
 
-/// A record's trail, oldest first.
+/// A page of a record's trail, oldest first.
 pub async fn list(
     db: &DatabaseConnection,
     kind: &str,
     subject_id: i64,
-) -> AppResult<Vec<audit_entry::Model>> {
-    Ok(audit_entry::Entity::find()
+    page: PageRequest,
+) -> AppResult<Page<audit_entry::Model>> {
+    let select = audit_entry::Entity::find()
         .filter(audit_entry::Column::SubjectKind.eq(kind))
-        .filter(audit_entry::Column::SubjectId.eq(subject_id))
-        .order_by_asc(audit_entry::Column::Id)
-        .all(db)
-        .await?)
+        .filter(audit_entry::Column::SubjectId.eq(subject_id));
+    pagination::fetch(db, select, audit_entry::Column::Id, page).await
 }

@@ -13,6 +13,7 @@ use crate::db;
 use crate::entities::{bonus_adjustment, staff, team};
 use crate::error::{AppError, AppResult};
 use crate::money::{self, from_fen};
+use crate::pagination::{self, Page, PageRequest};
 use crate::period::Month;
 use crate::services::audit::{self, Change};
 use crate::services::auth::Actor;
@@ -140,9 +141,13 @@ pub async fn adjustments(
     actor: &Actor,
     team_id: i64,
     month: Month,
-) -> AppResult<Vec<bonus_adjustment::Model>> {
+    page: PageRequest,
+) -> AppResult<Page<bonus_adjustment::Model>> {
     actor.ensure_manager_of(team_id)?;
-    month_adjustments(db, team_id, month).await
+    let select = bonus_adjustment::Entity::find()
+        .filter(bonus_adjustment::Column::TeamId.eq(team_id))
+        .filter(bonus_adjustment::Column::Month.eq(month.first_day()));
+    pagination::fetch(db, select, bonus_adjustment::Column::Id, page).await
 }
 
 pub(super) async fn month_adjustments(

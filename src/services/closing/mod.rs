@@ -16,6 +16,7 @@ use sea_orm::{
 use crate::db;
 use crate::entities::{MonthStatus, audit_entry, month_close, team};
 use crate::error::{AppError, AppResult};
+use crate::pagination::{Page, PageRequest};
 use crate::period::Month;
 use crate::services::audit::{Change, Stamp};
 use crate::services::auth::Actor;
@@ -213,10 +214,11 @@ async fn record(
     crate::services::audit::record(db, &stamp, changes).await
 }
 
-/// A month's trail of finalizations and reopenings, oldest first.
+/// A page of a month's trail of finalizations and reopenings, oldest first.
 pub async fn trail(
     db: &DatabaseConnection,
     close: &month_close::Model,
-) -> AppResult<Vec<audit_entry::Model>> {
-    crate::services::audit::list(db, AUDIT_KIND, close.id).await
+    page: PageRequest,
+) -> AppResult<Page<audit_entry::Model>> {
+    crate::services::audit::list(db, AUDIT_KIND, close.id, page).await
 }

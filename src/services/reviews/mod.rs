@@ -19,6 +19,7 @@ use crate::db;
 use crate::entities::kpi_definition::Basis;
 use crate::entities::{Grade, Metric, MonthStatus, Role, audit_entry, review, team};
 use crate::error::{AppError, AppResult};
+use crate::pagination::{Page, PageRequest};
 use crate::period::Month;
 use crate::services::audit::{self, Change, Stamp};
 use crate::services::auth::Actor;
@@ -353,13 +354,14 @@ pub async fn audit_trail(
     db: &DatabaseConnection,
     actor: &Actor,
     review_id: i64,
-) -> AppResult<Vec<audit_entry::Model>> {
+    page: PageRequest,
+) -> AppResult<Page<audit_entry::Model>> {
     let r = review::Entity::find_by_id(review_id)
         .one(db)
         .await?
         .ok_or_else(|| AppError::not_found(format!("review {review_id}")))?;
     actor.ensure_manager_of(r.team_id)?;
-    audit::list(db, AUDIT_KIND, r.id).await
+    audit::list(db, AUDIT_KIND, r.id, page).await
 }
 
 /// The team's forced distribution (empty: none), for a member of the team.
