@@ -133,7 +133,8 @@ impl Task {
             .map(FollowUp)
             .collect())
     }
-    /// Every change, oldest first: who, when, which field, before → after.
+    /// Every change, oldest first: who, when, which field, before → after. Not paginated: the
+    /// changes of this one task.
     #[graphql(
         complexity = "crate::graphql::cost::rows(crate::graphql::cost::ITEM_ROWS, child_complexity)"
     )]
