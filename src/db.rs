@@ -1,8 +1,12 @@
 //! Connecting to SQLite or PostgreSQL and keeping the schema current.
 
+mod nodelay;
+
+use std::str::FromStr;
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::postgres::PgConnectOptions;
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
@@ -40,8 +44,24 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             .max_connections(16)
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_timeout(ACQUIRE_TIMEOUT);
+        if let Some(port) = tcp_port(url) {
+            options.map_sqlx_postgres_pool_opts(move |pool| {
+                pool.after_connect(move |_, _| {
+                    nodelay::set_on_sockets_to(port);
+                    Box::pin(async { Ok(()) })
+                })
+            });
+        }
     }
     Database::connect(options).await
+}
+
+/// The port of a PostgreSQL URL over TCP; None for a Unix socket (whose host is a path).
+fn tcp_port(url: &str) -> Option<u16> {
+    PgConnectOptions::from_str(url)
+        .ok()
+        .filter(|o| o.get_socket().is_none() && !o.get_host().starts_with('/'))
+        .map(|o| o.get_port())
 }
 
 /// A transaction that will write. On SQLite it takes the write lock at `BEGIN` (`IMMEDIATE`): a
