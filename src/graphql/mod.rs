@@ -1,8 +1,8 @@
 //! The API layer: GraphQL types and resolvers, one file per domain, which convert arguments,
 //! call a service and convert its answer; the schema is assembled in [`schema`]. The shared
 //! pieces are the request [`context`], the [`id`] and other [`scalars`], how [`errors`] reach
-//! a client, [`relay`] connections, batched [`loaders`], the [`cost`] limit and the [`panics`]
-//! guard.
+//! a client, [`relay`] connections, batched [`loaders`], the [`depth`] and [`cost`] limits and
+//! the [`panics`] guard.
 
 pub mod audit;
 pub mod auth;
@@ -11,6 +11,7 @@ pub mod closing;
 pub mod competitors;
 pub mod context;
 pub mod cost;
+pub mod depth;
 pub mod design;
 pub mod diagnosis;
 pub mod enums;

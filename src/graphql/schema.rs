@@ -5,7 +5,7 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 use sea_orm::DatabaseConnection;
 
-use super::{cost, panics};
+use super::{cost, depth, panics};
 use crate::clock::Clock;
 use crate::config::Limits;
 use crate::services::auth;
@@ -77,7 +77,9 @@ pub fn build_schema(
     .data(bus)
     .data(Arc::new(DashboardCache::new(limits.dashboard_cache)))
     .extension(panics::CatchPanics)
-    .limit_depth(limits.max_depth)
+    .extension(depth::DepthLimit {
+        max: limits.max_depth,
+    })
     .extension(cost::CostLimit {
         max: limits.max_complexity,
     });

@@ -104,6 +104,32 @@ async fn depth_complexity_and_batch_size_are_limited() {
     assert_eq!(field(&body), "batch");
 }
 
+/// What GraphiQL, graphql-codegen and Postman send (graphql-js 16's `getIntrospectionQuery` with
+/// every option on) nests 15 levels; it is answered under the default limits (depth 12), whose
+/// depth still holds for the query's own fields, and introspection has a bound of its own.
+#[tokio::test]
+async fn the_standard_introspection_query_is_answered_under_the_default_limits() {
+    let app = spawn_app().await;
+    let standard = include_str!("introspection.graphql");
+    let resp = app.gql(None, standard, json!({})).await;
+    assert!(resp.get("errors").is_none(), "{resp}");
+    let types = resp["data"]["__schema"]["types"].as_array().unwrap();
+    assert!(types.iter().any(|t| t["name"] == "DailyBoard"));
+
+    // 1 (`__type`) + 21 `ofType` + `name` = 23 levels, over the bound of 20.
+    let deep = format!(
+        "{{ __type(name: \"Staff\") {{ {}name{} }} }}",
+        "ofType { ".repeat(21),
+        " }".repeat(21)
+    );
+    let resp = app.gql(None, &deep, json!({})).await;
+    assert_eq!(code(&resp), "BAD_USER_INPUT");
+    assert_eq!(
+        resp["errors"][0]["message"],
+        "introspection is too deep: it nests 23 levels, the limit is 20"
+    );
+}
+
 #[tokio::test]
 async fn oversized_bodies_are_refused() {
     let app = spawn_with(Settings {
