@@ -4,29 +4,34 @@
 mod forwarded;
 mod serve;
 mod state;
+mod web;
 mod ws;
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context as _;
 use async_graphql::{
-    BatchRequest, BatchResponse, ErrorExtensions, ParseRequestError,
-    http::{GraphiQLSource, MultipartOptions},
+    BatchRequest, BatchResponse, ErrorExtensions, ParseRequestError, http::MultipartOptions,
 };
 use async_graphql_axum::GraphQLResponse;
 use axum::{
     Json, Router,
     body::Body,
     extract::{ConnectInfo, State},
-    http::{HeaderMap, StatusCode, header},
-    response::{Html, IntoResponse, Response},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    response::{IntoResponse, Response},
     routing::get,
     serve::ListenerExt,
 };
 use futures_util::TryStreamExt;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
-use tower_http::{catch_panic::CatchPanicLayer, trace::TraceLayer};
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
+    cors::{AllowOrigin, CorsLayer},
+    trace::TraceLayer,
+};
 
 use self::state::{AppState, Documents, bearer_token};
 use crate::config::Settings;
@@ -74,13 +79,18 @@ impl Application {
         };
         let mut graphql_route = axum::routing::post(graphql_handler);
         if settings.graphiql {
-            graphql_route = graphql_route.get(graphiql);
+            graphql_route = graphql_route.merge(get(web::graphiql).layer(CompressionLayer::new()));
         }
-        let router = Router::new()
+        let mut router = Router::new()
             .route("/graphql", graphql_route)
             .route("/graphql/ws", get(ws::handler))
             .route("/healthz", get(healthz))
-            .with_state(state)
+            .fallback_service(get(web::app).layer(CompressionLayer::new()))
+            .with_state(state);
+        if let Some(cors) = cors(&settings.cors_origins)? {
+            router = router.layer(cors);
+        }
+        let router = router
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(TraceLayer::new_for_http());
         let listener = TcpListener::bind(settings.bind)
@@ -177,8 +187,24 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-async fn graphiql() -> Html<String> {
-    Html(GraphiQLSource::build().endpoint("/graphql").finish())
+/// CORS for the configured origins (none: no CORS headers, so browsers keep other origins'
+/// pages out). Tokens travel in the Authorization header, never in cookies, so no credentials
+/// mode is needed.
+fn cors(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let origins = origins
+        .iter()
+        .map(|o| HeaderValue::from_str(o).with_context(|| format!("CORS origin {o:?}")))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+            .max_age(Duration::from_secs(3600)),
+    ))
 }
 
 async fn graphql_handler(

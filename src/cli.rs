@@ -142,6 +142,10 @@ pub struct ServeArgs {
     /// Answer introspection queries.
     #[arg(long, env = "SHOPOPS_INTROSPECTION", default_value_t = true, action = ArgAction::Set)]
     introspection: bool,
+    /// Origins whose pages may call the API (CORS), comma-separated, each `scheme://host[:port]`
+    /// (e.g. `https://dash.example.com`). None by default: the app is served from this origin.
+    #[arg(long, env = "SHOPOPS_CORS_ORIGINS", value_delimiter = ',', value_parser = crate::config::parse_origin)]
+    cors_origins: Vec<String>,
     #[command(flatten)]
     limits: Limits,
     #[command(flatten)]
@@ -458,6 +462,7 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         jwt_secret: jwt_secret(args.jwt_secret, args.demo)?,
         graphiql: args.graphiql,
         introspection: args.introspection,
+        cors_origins: args.cors_origins,
         limits: args.limits,
         auth: args.auth,
         clock: Default::default(),

@@ -153,6 +153,26 @@ fn parse_proxy(s: &str) -> Result<IpNet, String> {
         .map_err(|_| format!("{s:?} is neither an IP address nor a CIDR block"))
 }
 
+/// A CORS origin as browsers send it: `http` or `https`, a host, an optional port, nothing
+/// after (no path, no trailing slash).
+pub fn parse_origin(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .ok_or_else(|| format!("{s:?} is not an origin: it starts with http:// or https://"))?;
+    let valid = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if !valid {
+        return Err(format!(
+            "{s:?} is not an origin: scheme://host[:port], with no path (e.g. https://dash.example.com)"
+        ));
+    }
+    Ok(s.to_ascii_lowercase())
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub bind: SocketAddr,
@@ -162,6 +182,8 @@ pub struct Settings {
     pub graphiql: bool,
     /// Answer `__schema` / `__type` queries.
     pub introspection: bool,
+    /// Origins (`https://dash.example.com`) whose pages may call the API (CORS); none by default.
+    pub cors_origins: Vec<String>,
     pub limits: Limits,
     pub auth: AuthSettings,
     /// Where the daily loop reads the time (the system clock outside tests).
@@ -176,6 +198,7 @@ impl Settings {
             jwt_secret: jwt_secret.into(),
             graphiql: true,
             introspection: true,
+            cors_origins: Vec::new(),
             limits: Limits::default(),
             auth: AuthSettings::default(),
             clock: Clock::System,

@@ -39,4 +39,5 @@ mod targets;
 mod tasks;
 mod teams;
 mod upload;
+mod web;
 mod ws;
