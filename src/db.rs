@@ -207,3 +207,23 @@ fn insert_sql<E: EntityTrait>(
     }
     sql
 }
+
+#[cfg(test)]
+mod tests {
+    /// `connect` turns Nagle's algorithm off on PostgreSQL over TCP (run where
+    /// `TEST_DATABASE_URL` is such a URL).
+    #[tokio::test]
+    async fn connections_to_postgresql_over_tcp_have_tcp_nodelay() {
+        let Some((url, port)) = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .and_then(|url| super::tcp_port(&url).map(|port| (url, port)))
+        else {
+            return;
+        };
+        let db = super::connect(&url).await.unwrap();
+        sea_orm::ConnectionTrait::execute_unprepared(&db, "SELECT 1")
+            .await
+            .unwrap();
+        assert_eq!(super::nodelay::is_set_on_sockets_to(port), Some(true));
+    }
+}
