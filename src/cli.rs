@@ -492,6 +492,7 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
     let app = Application::build(&settings, db).await?;
     let addr = app.local_addr()?;
     println!("shopops listening on http://{addr}/graphql");
+    println!("the web app: http://{addr}/");
     app.run_until(shutdown_signal()).await?;
     Ok(())
 }
