@@ -74,6 +74,7 @@ export function makeClient(token: string | null, onUnauthenticated: () => void):
     url: '/graphql',
     exchanges,
     requestPolicy: 'cache-and-network',
+    preferGetMethod: false,
     fetchOptions: () => (token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
   });
   return {

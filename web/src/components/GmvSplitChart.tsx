@@ -42,6 +42,12 @@ export function GmvSplitChart({ split, baseLabel }: { split: GmvSplitValues; bas
       running = next;
     }
     helper.push(0);
+    const levels = [split.baseGmv, split.dayGmv, ...helper.slice(1, -1)];
+    const low = Math.min(...levels);
+    const high = Math.max(...levels, split.baseGmv, split.dayGmv);
+    const span = Math.max(high - low, Math.abs(high) * 0.05, 1);
+    const magnitude = 10 ** Math.floor(Math.log10(span));
+    const axisMin = Math.max(0, Math.floor((low - span * 0.5) / magnitude) * magnitude);
     visible.push({ value: split.dayGmv, itemStyle: { color: token.colorPrimary }, delta: split.dayGmv });
 
     return {
@@ -62,10 +68,10 @@ export function GmvSplitChart({ split, baseLabel }: { split: GmvSplitValues; bas
           return `${p.name}: ${amount}`;
         },
       },
-      xAxis: { type: 'category', data: names },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0 } },
       yAxis: {
         type: 'value',
-        scale: true,
+        min: axisMin,
         axisLabel: { formatter: (v: number) => i18n.num(v) },
       },
       series: [

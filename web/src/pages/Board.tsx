@@ -97,7 +97,6 @@ const BoardQueryDoc = graphql(`
       day { paidAmount visitors }
       comparisons {
         basis
-        base { paidAmount }
         changes { metric value base changePct }
         gmvSplit { gmvChange trafficShare conversionShare aovShare }
       }
@@ -282,7 +281,7 @@ function KpiGrid({ comparisons, catalogue }: { comparisons: Comparison[]; catalo
                 value={formatByUnit(i18n, unit, day?.value)}
                 styles={{ content: { fontSize: 22 } }}
               />
-              <Typography.Text type="secondary" className="kpi-change" data-testid="kpi-target">
+              <Typography.Text type="secondary" className="kpi-change" data-testid="target-value">
                 {t('target')}: {target?.base != null ? formatByUnit(i18n, unit, target.base) : t('noTarget')}
               </Typography.Text>
               {rows.map((r) => {
@@ -290,7 +289,7 @@ function KpiGrid({ comparisons, catalogue }: { comparisons: Comparison[]; catalo
                 if (r.basis === 'TARGET' && c?.base == null) return null;
                 const tone = changeTone(c?.changePct, direction);
                 return (
-                  <div key={r.key} className="kpi-change" data-testid={`kpi-change-${r.key}`} data-tone={tone}>
+                  <div key={r.key} className="kpi-change" data-testid={`change-${r.key}`} data-tone={tone}>
                     <Typography.Text type="secondary">{r.label} </Typography.Text>
                     <Typography.Text type={toneType(tone)} strong>
                       {i18n.signedPct(c?.changePct)}
@@ -322,9 +321,10 @@ function GmvSplitCard({ comparisons, dayGmv }: { comparisons: Comparison[]; dayG
   const split = cmp?.gmvSplit;
   const values = useMemo(
     () =>
-      split && cmp?.base
+      split
         ? {
-            baseGmv: Number(cmp.base.paidAmount),
+            // gmvChange is per day (the day minus the base's daily value); the base's own totals span its days.
+            baseGmv: dayGmv - Number(split.gmvChange),
             dayGmv,
             gmvChange: Number(split.gmvChange),
             trafficShare: split.trafficShare,
@@ -332,7 +332,7 @@ function GmvSplitCard({ comparisons, dayGmv }: { comparisons: Comparison[]; dayG
             aovShare: split.aovShare,
           }
         : null,
-    [split, cmp, dayGmv],
+    [split, dayGmv],
   );
 
   return (
@@ -340,16 +340,15 @@ function GmvSplitCard({ comparisons, dayGmv }: { comparisons: Comparison[]; dayG
       size="small"
       title={t('gmvSplit')}
       data-testid="board-gmv-split"
-      extra={
-        <Segmented<ComparisonBasis>
-          size="small"
-          value={basis}
-          onChange={setBasis}
-          options={bases}
-          data-testid="gmv-split-basis"
-        />
-      }
     >
+      <Segmented<ComparisonBasis>
+        size="small"
+        value={basis}
+        onChange={setBasis}
+        options={bases}
+        data-testid="gmv-split-basis"
+        style={{ marginBottom: 8 }}
+      />
       {values ? (
         <>
           <Space wrap size="large" style={{ marginBottom: 8 }}>
@@ -368,7 +367,7 @@ function GmvSplitCard({ comparisons, dayGmv }: { comparisons: Comparison[]; dayG
               ] as const
             ).map(([k, share]) => (
               <span key={k} data-testid={`gmv-split-${k}`}>
-                {t(k)}: {i18n.money(values.gmvChange * share)} ({i18n.pct(share, 0)})
+                {t(k)}: {i18n.money(values.gmvChange * share)} ({i18n.pct(share, 1)})
               </span>
             ))}
           </Space>
@@ -594,7 +593,7 @@ function FindingsCard({
         </Space>
       }
       extra={
-        canManage && diagnosis && findings.length > 0 ? (
+        canManage && diagnosis && findings.some((f) => !withTask.has(f.id)) ? (
           <Button
             type="primary"
             icon={<ThunderboltOutlined />}
