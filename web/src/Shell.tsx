@@ -80,7 +80,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
 
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Sider breakpoint="lg" collapsedWidth={0}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={220}>
         <div className="shopops-logo">{t('appName')}</div>
         <Menu
           theme="dark"

@@ -549,7 +549,7 @@ function FindingsCard({
             width: 180,
             render: (_: unknown, f: Finding) =>
               withTask.has(f.id) ? (
-                <Tag color="green">{t('menuTasks')} ✓</Tag>
+                <Tag color="green" data-testid="finding-has-task">{t('hasTask')}</Tag>
               ) : (
                 <Select
                   size="small"
