@@ -8,6 +8,27 @@ const api = process.env.SHOPOPS_API ?? 'http://127.0.0.1:8000';
 export default defineConfig({
   base: '/',
   plugins: [react()],
+  optimizeDeps: {
+    // GraphiQL's Monaco workers are `?worker` imports, which the dependency pre-bundler cannot load.
+    exclude: ['graphiql', '@graphiql/react'],
+    // ...but their CommonJS dependencies still need it.
+    include: [
+      'graphiql > react-compiler-runtime',
+      '@graphiql/react > react-compiler-runtime',
+      '@graphiql/react > set-value',
+      '@graphiql/react > markdown-it',
+      '@graphiql/react > get-value',
+      '@graphiql/react > clsx',
+      '@graphiql/react > jsonc-parser',
+      '@graphiql/react > zustand',
+      '@graphiql/react > framer-motion',
+      '@graphiql/react > @radix-ui/react-dialog',
+      '@graphiql/react > @radix-ui/react-dropdown-menu',
+      '@graphiql/react > @radix-ui/react-tooltip',
+      '@graphiql/react > @radix-ui/react-visually-hidden',
+      '@graphiql/react > graphql-language-service',
+    ],
+  },
   server: {
     proxy: {
       '/graphql/ws': { target: api, ws: true, changeOrigin: true },
