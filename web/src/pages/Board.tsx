@@ -22,7 +22,7 @@ import {
   Typography,
   theme,
 } from 'antd';
-import { ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { graphql } from '../gql';
 import type { BoardQuery, ComparisonBasis, Severity, ShopMetric, TaskStatus } from '../gql/graphql';
 import { useI18n, type I18n } from '../i18n';
@@ -112,6 +112,14 @@ const MakeTasksMutation = graphql(`
   mutation MakeTasks($input: CreateTasksFromDiagnosisInput!) {
     createTasksFromDiagnosis(input: $input) {
       tasks { id title role priority dueAt assignee { id name } finding { id } }
+    }
+  }
+`);
+
+const RunDiagnosisMutation = graphql(`
+  mutation RunDiagnosis($input: RunDiagnosisInput!) {
+    runDiagnosis(input: $input) {
+      diagnosis { id date findings { id } }
     }
   }
 `);
@@ -233,11 +241,13 @@ export function BoardPage() {
 
       <FindingsCard
         board={board}
+        teamId={team.id}
+        diagnosisDate={summary.date}
         catalogue={catalogue}
         staff={data.staff?.nodes ?? []}
         canManage={session.canManage}
         onMade={(n) => {
-          message.success(n > 0 ? t('tasksMade', { n }) : t('tasksNone'));
+          message.success(n < 0 ? t('diagnosisDone') : n > 0 ? t('tasksMade', { n }) : t('tasksNone'));
           refetch({ requestPolicy: 'network-only' });
         }}
         onError={(msg, code) => {
@@ -464,6 +474,8 @@ interface StaffOption {
 
 function FindingsCard({
   board,
+  teamId,
+  diagnosisDate,
   catalogue,
   staff,
   canManage,
@@ -471,6 +483,8 @@ function FindingsCard({
   onError,
 }: {
   board: Board;
+  teamId: string;
+  diagnosisDate: string;
   catalogue: CatalogueEntry[];
   staff: StaffOption[];
   canManage: boolean;
@@ -483,6 +497,13 @@ function FindingsCard({
   const [selected, setSelected] = useState<string[]>([]);
   const [assignees, setAssignees] = useState<Record<string, string | undefined>>({});
   const [{ fetching }, makeTasks] = useMutation(MakeTasksMutation);
+  const [{ fetching: diagnosing }, runDiagnosis] = useMutation(RunDiagnosisMutation);
+
+  const rerun = async () => {
+    const result = await runDiagnosis({ input: { teamId, date: diagnosisDate } });
+    if (result.data) onMade(-1);
+    else onError(errorMessage(result.error) ?? t('error'), errorCode(result.error));
+  };
 
   const withTask = useMemo(() => {
     const s = new Set<string>();
@@ -593,23 +614,36 @@ function FindingsCard({
         </Space>
       }
       extra={
-        canManage && diagnosis && findings.some((f) => !withTask.has(f.id)) ? (
-          <Button
-            type="primary"
-            icon={<ThunderboltOutlined />}
-            loading={fetching}
-            data-testid="make-tasks"
-            data-mode={selected.length > 0 ? 'selected' : 'all'}
-            onClick={() =>
-              run(
-                selected.length > 0
-                  ? selected.map((id) => ({ findingId: id, ...(assignees[id] ? { assigneeId: assignees[id] } : {}) }))
-                  : undefined,
-              )
-            }
-          >
-            {selected.length > 0 ? t('makeTasksSelected', { n: selected.length }) : t('makeTasksAll')}
-          </Button>
+        canManage ? (
+          <Space>
+            <Button
+              icon={<ExperimentOutlined />}
+              loading={diagnosing}
+              data-testid="run-diagnosis"
+              type={diagnosis ? 'default' : 'primary'}
+              onClick={rerun}
+            >
+              {diagnosis ? t('rerunDiagnosis') : t('runDiagnosis')}
+            </Button>
+            {diagnosis && findings.some((f) => !withTask.has(f.id)) && (
+              <Button
+                type="primary"
+                icon={<ThunderboltOutlined />}
+                loading={fetching}
+                data-testid="make-tasks"
+                data-mode={selected.length > 0 ? 'selected' : 'all'}
+                onClick={() =>
+                  run(
+                    selected.length > 0
+                      ? selected.map((id) => ({ findingId: id, ...(assignees[id] ? { assigneeId: assignees[id] } : {}) }))
+                      : undefined,
+                  )
+                }
+              >
+                {selected.length > 0 ? t('makeTasksSelected', { n: selected.length }) : t('makeTasksAll')}
+              </Button>
+            )}
+          </Space>
         ) : null
       }
     >

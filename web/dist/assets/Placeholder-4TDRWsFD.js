@@ -1,1 +1,0 @@
-import{D as e,y as t}from"./antd-CHlPon4T.js";import{t as n}from"./index-B2FlX2UA.js";import{t as r}from"./react-BjoVYww2.js";var i=r();function a({titleKey:r}){let{t:a}=n();return(0,i.jsx)(t,{"data-testid":`coming-soon`,icon:(0,i.jsx)(e,{}),title:`${a(r)} · ${a(`comingSoon`)}`,subTitle:a(`comingSoonText`)})}export{a as default};
