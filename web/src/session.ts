@@ -31,7 +31,16 @@ export function teamDays(timeZone: string, now: Date = new Date()): { today: str
   } catch {
     today = now.toISOString().slice(0, 10);
   }
-  const d = new Date(`${today}T00:00:00Z`);
+  return { today, yesterday: previousDay(today) };
+}
+
+/** The calendar day before a YYYY-MM-DD day. */
+export function previousDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
-  return { today, yesterday: d.toISOString().slice(0, 10) };
+  return d.toISOString().slice(0, 10);
+}
+
+export function isIsoDay(s: string | null | undefined): s is string {
+  return !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime());
 }

@@ -63,8 +63,11 @@ export function formatByUnit(i18n: I18n, unit: MetricUnit | undefined, value: st
       return i18n.num(value, 2);
     case 'COUNT':
       return i18n.num(value, 0);
-    default:
-      return i18n.num(value, 2);
+    default: {
+      // Not in the catalogue (stock, a count of reviews...): whole numbers without places.
+      const n = value === null || value === undefined || value === '' ? null : Number(value);
+      return i18n.num(value, n !== null && Number.isInteger(n) ? 0 : 2);
+    }
   }
 }
 
