@@ -79,7 +79,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
     );
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Sider breakpoint="lg" collapsedWidth={0} width={220}>
         <div className="shopops-logo">{t('appName')}</div>
         <Menu

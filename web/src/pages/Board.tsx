@@ -96,7 +96,7 @@ const BoardQueryDoc = graphql(`
     }
     daySummary(teamId: $teamId, date: $yesterday) {
       date
-      day { paidAmount visitors }
+      day { paidAmount visitors days }
       comparisons {
         basis
         changes { metric value base changePct }
@@ -247,6 +247,15 @@ export function BoardPage() {
       </Space>
       {error && <Alert type="warning" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
 
+      {summary.day.days === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="board-no-data"
+          title={t('noDayData', { date: i18n.date(summary.date) })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <KpiGrid comparisons={summary.comparisons} catalogue={catalogue} />
 
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>

@@ -34,7 +34,7 @@ export function LoginPage({ onToken }: { onToken: (token: string) => void }) {
   };
 
   return (
-    <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
       <Card
         style={{ width: 380 }}
         title={t('loginTitle')}
