@@ -24,9 +24,7 @@ const baseFetcher = createGraphiQLFetcher({
 const shallowIntrospection = getIntrospectionQuery({ typeDepth: 6, inputValueDeprecation: true, schemaDescription: true });
 const fetcher: Fetcher = (params, opts) =>
   baseFetcher(
-    params.operationName === 'IntrospectionQuery' || params.query.includes('__schema {')
-      ? { ...params, query: shallowIntrospection }
-      : params,
+    params.operationName === 'IntrospectionQuery' ? { ...params, query: shallowIntrospection } : params,
     opts,
   );
 
