@@ -1,0 +1,139 @@
+import { useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useQuery } from 'urql';
+import { Alert, Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
+import {
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
+  LogoutOutlined,
+  ScheduleOutlined,
+  TranslationOutlined,
+} from '@ant-design/icons';
+import { graphql } from './gql';
+import { useI18n } from './i18n';
+import { loadTeamChoice, saveTeamChoice } from './auth';
+import { errorMessage } from './client';
+import { SessionContext, type Session } from './session';
+
+const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      name
+      access
+      role
+      team { id name timeZone }
+    }
+    teams(first: 100) {
+      nodes { id name timeZone active }
+    }
+  }
+`);
+
+const { Header, Sider, Content } = Layout;
+
+export function Shell({ onLogout }: { onLogout: () => void }) {
+  const { t, lang, setLang } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: MeQuery });
+  const [picked, setPicked] = useState<string | null>(loadTeamChoice);
+
+  const isAdmin = data?.me.access === 'ADMIN';
+  const teams = useMemo(() => data?.teams.nodes ?? [], [data]);
+
+  const session = useMemo<Session | null>(() => {
+    if (!data) return null;
+    const { me } = data;
+    let team = me.team ?? null;
+    if (me.access === 'ADMIN') {
+      team = teams.find((x) => x.id === picked) ?? teams.find((x) => x.active) ?? teams[0] ?? null;
+    }
+    return {
+      me: { id: me.id, name: me.name, access: me.access, role: me.role },
+      team: team ? { id: team.id, name: team.name, timeZone: team.timeZone } : null,
+      canManage: me.access === 'ADMIN' || me.access === 'MANAGER',
+    };
+  }, [data, teams, picked]);
+
+  const selectedKey = ['/trends', '/cs', '/tasks'].find((p) => location.pathname.startsWith(p)) ?? '/';
+
+  let body: React.ReactNode;
+  if (!data && fetching) body = <Spin style={{ display: 'block', margin: 48 }} />;
+  else if (!session)
+    body = (
+      <Result
+        status="error"
+        title={t('error')}
+        subTitle={errorMessage(error)}
+        extra={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('retry')}</Button>}
+      />
+    );
+  else if (!session.team) body = <Alert type="info" showIcon title={t('noTeam')} />;
+  else
+    body = (
+      <SessionContext.Provider value={session}>
+        <Outlet />
+      </SessionContext.Provider>
+    );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={220}>
+        <div className="shopops-logo">{t('appName')}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey]}
+          onClick={({ key }) => navigate(key)}
+          data-testid="side-menu"
+          items={[
+            { key: '/', icon: <DashboardOutlined />, label: t('menuBoard') },
+            { key: '/trends', icon: <LineChartOutlined />, label: t('menuTrends') },
+            { key: '/cs', icon: <CustomerServiceOutlined />, label: t('menuCs') },
+            { key: '/tasks', icon: <ScheduleOutlined />, label: t('menuTasks') },
+          ]}
+        />
+      </Sider>
+      <Layout>
+        <Header className="shopops-header" style={{ background: '#fff' }}>
+          {isAdmin ? (
+            <Space>
+              <Typography.Text type="secondary">{t('team')}</Typography.Text>
+              <Select
+                data-testid="team-select"
+                style={{ minWidth: 220 }}
+                value={session?.team?.id}
+                onChange={(id: string) => {
+                  saveTeamChoice(id);
+                  setPicked(id);
+                }}
+                options={teams.map((x) => ({ value: x.id, label: x.name }))}
+              />
+            </Space>
+          ) : (
+            <Typography.Text strong data-testid="team-name">
+              {session?.team?.name}
+            </Typography.Text>
+          )}
+          <span className="spacer" />
+          <Button
+            icon={<TranslationOutlined />}
+            data-testid="lang-switch"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {t('language')}
+          </Button>
+          {data && (
+            <Typography.Text data-testid="me-name">{data.me.name}</Typography.Text>
+          )}
+          <Button icon={<LogoutOutlined />} data-testid="logout" onClick={onLogout}>
+            {t('logout')}
+          </Button>
+        </Header>
+        <Content style={{ padding: 16 }}>{body}</Content>
+      </Layout>
+    </Layout>
+  );
+}

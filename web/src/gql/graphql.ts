@@ -1,0 +1,345 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What a person may see and change (§9). */
+export type AccessLevel =
+  /** Everything, every team. */
+  | 'ADMIN'
+  /** Everything in their own team. */
+  | 'MANAGER'
+  /** Their own profile, numbers and tasks, and the team's shop metrics. */
+  | 'STAFF';
+
+/** What a day is compared with. */
+export type ComparisonBasis =
+  /** The mean of the 7 days before (of those with data). */
+  | 'PREVIOUS_7_DAY_MEAN'
+  /** The day before. */
+  | 'PREVIOUS_DAY'
+  /** The same weekday a week before. */
+  | 'SAME_WEEKDAY_LAST_WEEK'
+  /** The day's team targets (§4). */
+  | 'TARGET';
+
+/** The diagnosis whose findings become tasks. */
+export type CreateTasksFromDiagnosisInput = {
+  /** The diagnosis. */
+  diagnosisId: string | number;
+  /** The findings to turn into tasks; omit for every current one that has no task yet. */
+  picks?: Array<FindingPick> | null | undefined;
+};
+
+/** The rules of the morning diagnosis (§5). */
+export type FindingCode =
+  /** A channel's CTR under 80 % of its 7-day CTR. Promotion. */
+  | 'AD_CTR_DROP'
+  /**
+   * A channel with spend whose ROI is under the team's ROI target (2.0 by default). The
+   * channel's owner.
+   */
+  | 'AD_ROI_LOW'
+  /** The shop's AOV under 1.3 × the best-selling hero product's. Operations. */
+  | 'AOV_STRUCTURE'
+  /** A bad review on a hero product. Customer service. */
+  | 'BAD_REVIEW'
+  /** Bounce rate over 70 %. Designer. */
+  | 'BOUNCE_HIGH'
+  /** A tracked competitor item at 90 % or less of its previous price. Operations. */
+  | 'COMPETITOR_PRICE_CUT'
+  /** Conversion under 85 % of the 7-day conversion, or under its target. Operations. */
+  | 'CONVERSION_DROP'
+  /**
+   * An agent with 20 or more inquiries converting 5 points or more under the team. That
+   * agent.
+   */
+  | 'CS_CONVERSION_LAG'
+  /** An agent's average first response over 30 seconds. That agent. */
+  | 'CS_SLOW_RESPONSE'
+  /**
+   * Data the rules need is missing for the day (no shop day: the shop rules cannot run).
+   * Operations.
+   */
+  | 'DATA_MISSING'
+  /** A DSR score under 4.8, or 0.01 or more under the day before. Operations. */
+  | 'DSR_LOW'
+  /** Refund rate over 1.5 × its 30-day mean. Customer service. */
+  | 'REFUND_SPIKE'
+  /**
+   * Paid amount under the daily target (HIGH at 20 % or more short, MEDIUM at 10 %, else
+   * LOW), with the traffic / conversion / AOV split against the 7-day mean. Operations.
+   */
+  | 'SALES_BELOW_TARGET'
+  /** A hero product's stock under 7 days of its 7-day mean units. Operations. */
+  | 'STOCK_LOW'
+  /** Visitors under 80 % of the 7-day mean. Promotion. */
+  | 'TRAFFIC_DROP'
+  /** Page views per visitor under 2.5. Designer. */
+  | 'VISIT_DEPTH_LOW';
+
+/** What a finding's observed value was held against. */
+export type FindingComparison =
+  /** The day's target (§4). */
+  | 'DAILY_TARGET'
+  /** A multiple of the best-selling hero product's value. */
+  | 'HERO_PRODUCT'
+  /** The mean of the 7 days before. */
+  | 'MEAN_7_DAYS'
+  /** The mean of the 30 days before. */
+  | 'MEAN_30_DAYS'
+  /** The day before. */
+  | 'PREVIOUS_DAY'
+  /** The item's previous snapshot. */
+  | 'PREVIOUS_SNAPSHOT'
+  /** The team's pooled value that day. */
+  | 'TEAM'
+  /** A fixed threshold of the team's settings. */
+  | 'THRESHOLD';
+
+/** A finding to turn into a task, optionally with the manager's choice of assignee. */
+export type FindingPick = {
+  /**
+   * Who gets the task; omit for the person the finding names (an agent, a channel's owner),
+   * else the least-loaded active person of the finding's role.
+   */
+  assigneeId?: string | number | null | undefined;
+  /** A finding of the diagnosis. */
+  findingId: string | number;
+};
+
+/** Which way of a KPI's metric is better. */
+export type KpiDirection =
+  /** Higher is better. */
+  | 'HIGHER'
+  /** Lower is better (response time, CPC, refund rate). */
+  | 'LOWER';
+
+/** An e-mail address and its password. */
+export type LoginInput = {
+  /** The address the account was created with. */
+  email: string;
+  /** The account's password. */
+  password: string;
+};
+
+/**
+ * A metric of DOMAIN §3 that targets and KPIs are set on; each is defined in the metric
+ * catalogue (query `metricCatalogue`). Rates are fractions (0.035 = 3.5 %), money is yuan, times
+ * are seconds.
+ */
+export type Metric =
+  /** Ad spend (花费), yuan. */
+  | 'AD_SPEND'
+  /** 答问比: agent messages per buyer message. */
+  | 'ANSWER_RATIO'
+  /** 客单价 (shop), yuan per paying buyer. */
+  | 'AOV'
+  /** Ad-attributed sales, yuan. */
+  | 'ATTRIBUTED_AMOUNT'
+  /** Average first response time, seconds. */
+  | 'AVG_FIRST_RESPONSE'
+  /** Average response time, seconds. */
+  | 'AVG_RESPONSE'
+  /** Revisions per delivered design piece. */
+  | 'AVG_REVISIONS'
+  /** 跳失率 (shop) */
+  | 'BOUNCE_RATE'
+  /** 支付转化率 (shop) */
+  | 'CONVERSION_RATE'
+  /** Ad cost per click, yuan. */
+  | 'CPC'
+  /** 客服客单价 */
+  | 'CS_AOV'
+  /** Ad click-through rate. */
+  | 'CTR'
+  /** Ad conversion: attributed orders per click. */
+  | 'CVR'
+  /** Design pieces delivered. */
+  | 'DELIVERED'
+  /** 收藏加购率 (shop) */
+  | 'FAV_CART_RATE'
+  /** Paid amount less refunds, cost of goods and shipping, yuan. */
+  | 'GROSS_PROFIT'
+  /** 询单人数 */
+  | 'INQUIRIES'
+  /** 询单→最终付款转化率 */
+  | 'INQUIRY_CONVERSION'
+  /** 净利润: gross profit less all ad spend, yuan. */
+  | 'NET_PROFIT'
+  /** Design work delivered on or before its due date / delivered. */
+  | 'ON_TIME_RATE'
+  /** 询单→下单转化率 */
+  | 'ORDER_RATE'
+  /** Conversion of the products a designer owns. */
+  | 'OWNED_CONVERSION'
+  /** 支付金额 (shop) */
+  | 'PAID_AMOUNT'
+  /** 支付买家数 (shop) */
+  | 'PAID_BUYERS'
+  /** 下单→付款转化率 */
+  | 'PAYMENT_RATE'
+  /** 退款率 (shop) */
+  | 'REFUND_RATE'
+  /** 回复率 */
+  | 'REPLY_RATE'
+  /** Ad ROI 投入产出比 */
+  | 'ROI'
+  /** 客服销售额 */
+  | 'SALES_AMOUNT'
+  /** Good ratings / all ratings. */
+  | 'SATISFACTION'
+  /** UV价值 (shop), yuan per visitor. */
+  | 'UV_VALUE'
+  /** 访客数 (shop) */
+  | 'VISITORS'
+  /** 人均浏览量 (shop), page views per visitor. */
+  | 'VISIT_DEPTH';
+
+/** What a metric's value measures. */
+export type MetricUnit =
+  /** A count. */
+  | 'COUNT'
+  /** Yuan (an amount, or an amount per buyer, click or visitor). */
+  | 'MONEY'
+  /** A fraction (0.035 = 3.5 %). */
+  | 'RATE'
+  /** A plain multiple (page views per visitor, ROI, answers per message, revisions per piece). */
+  | 'RATIO'
+  /** Seconds. */
+  | 'SECONDS';
+
+/** The team and day to diagnose. */
+export type RunDiagnosisInput = {
+  /** The team's local day; by default yesterday in the team's time zone. */
+  date?: string | null | undefined;
+  /** The team. */
+  teamId: string | number;
+};
+
+/** How urgent a finding is; a task made from it takes it as its priority. */
+export type Severity =
+  /** Act today (e.g. sales 20 % or more under target). */
+  | 'HIGH'
+  /** Worth a look. */
+  | 'LOW'
+  /** Act soon. */
+  | 'MEDIUM';
+
+/** The shop metrics a day summary compares. */
+export type ShopMetric =
+  /** Ad-attributed amount / ad spend. */
+  | 'AD_ROI'
+  /** All ad spend of the day, yuan. */
+  | 'AD_SPEND'
+  /** 客单价 = paid amount / paid buyers, yuan. */
+  | 'AOV'
+  /** 跳失率 = bounced visitors / visitors, a fraction. */
+  | 'BOUNCE_RATE'
+  /** 支付转化率 = paid buyers / visitors, a fraction. */
+  | 'CONVERSION_RATE'
+  /** 收藏加购率 = fav-cart buyers / visitors, a fraction. */
+  | 'FAV_CART_RATE'
+  /** 净利润: gross profit less all ad spend, yuan. */
+  | 'NET_PROFIT'
+  /** 支付金额, yuan. */
+  | 'PAID_AMOUNT'
+  /** 支付买家数 */
+  | 'PAID_BUYERS'
+  /** 退款率 = refund amount / paid amount, a fraction. */
+  | 'REFUND_RATE'
+  /** UV价值 = paid amount / visitors, yuan. */
+  | 'UV_VALUE'
+  /** 访客数 */
+  | 'VISITORS'
+  /** 人均浏览量 = page views / visitors. */
+  | 'VISIT_DEPTH';
+
+/** The job a person does in the shop (§1). */
+export type StaffRole =
+  /** 客服 */
+  | 'CUSTOMER_SERVICE'
+  /** 美工 */
+  | 'DESIGNER'
+  /** 运营 */
+  | 'OPERATIONS'
+  /** 推广 */
+  | 'PROMOTION';
+
+/** What happened to the task. */
+export type TaskEventKind =
+  /** The task was given to someone, or to someone else. */
+  | 'ASSIGNED'
+  /** A task was made, by hand or from a finding. */
+  | 'CREATED'
+  /** Someone added a follow-up note. */
+  | 'FOLLOW_UP_ADDED'
+  /** The task moved to another status. */
+  | 'STATUS_CHANGED';
+
+/** Where a task is in the afternoon's work (§6). */
+export type TaskStatus =
+  /** Waiting on something (the reason is asked for). */
+  | 'BLOCKED'
+  /** Dropped (the reason is asked for). */
+  | 'CANCELLED'
+  /** Done by its assignee, awaiting the manager's check the next morning. */
+  | 'DONE'
+  /** Being worked on. */
+  | 'IN_PROGRESS'
+  /** Not started. */
+  | 'TODO'
+  /** Checked by the manager: it worked. */
+  | 'VERIFIED';
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, name: string, access: AccessLevel, role: StaffRole | null, team: { id: string, name: string, timeZone: string } | null }, teams: { nodes: Array<{ id: string, name: string, timeZone: string, active: boolean }> } };
+
+export type BoardQueryVariables = Exact<{
+  teamId: string | number;
+  today: string;
+  yesterday: string;
+  canManage: boolean;
+}>;
+
+
+export type BoardQuery = { dailyBoard: { day: string, overdueCount: number, completionRate: number | null, diagnosis: { id: string, date: string, ranAt: string, findings: Array<{ id: string, code: FindingCode, severity: Severity, metric: string, observed: string | null, expected: string | null, comparison: FindingComparison, ownerRole: StaffRole, message: string, suggestedAction: string, current: boolean, ownerStaff: { id: string, name: string } | null }>, skipped: Array<{ code: FindingCode, reason: string }> } | null, findingCounts: Array<{ severity: Severity, count: number }>, tasksByRole: Array<{ role: StaffRole, total: number, byStatus: Array<{ status: TaskStatus, count: number }>, tasks: Array<{ id: string, title: string, status: TaskStatus, priority: Severity, overdue: boolean, dueAt: string, assignee: { id: string, name: string } | null, finding: { id: string } | null }> }>, awaitingVerification: Array<{ id: string, title: string, role: StaffRole, status: TaskStatus, completedAt: string | null, assignee: { id: string, name: string } | null, verification: { metric: string, raisedOn: string, raisedValue: string | null, measuredOn: string, measuredValue: string | null, stillFiring: boolean | null } | null }> }, daySummary: { date: string, day: { paidAmount: string, visitors: number | null, days: number }, comparisons: Array<{ basis: ComparisonBasis, changes: Array<{ metric: ShopMetric, value: number | null, base: number | null, changePct: number | null }>, gmvSplit: { gmvChange: string, trafficShare: number, conversionShare: number, aovShare: number } | null }> }, metricCatalogue: Array<{ metric: Metric, name: string, unit: MetricUnit, places: number, direction: KpiDirection }>, staff?: { nodes: Array<{ id: string, name: string, role: StaffRole | null }> } };
+
+export type MakeTasksMutationVariables = Exact<{
+  input: CreateTasksFromDiagnosisInput;
+}>;
+
+
+export type MakeTasksMutation = { createTasksFromDiagnosis: { tasks: Array<{ id: string, title: string, role: StaffRole, priority: Severity, dueAt: string, assignee: { id: string, name: string } | null, finding: { id: string } | null }> } };
+
+export type RunDiagnosisMutationVariables = Exact<{
+  input: RunDiagnosisInput;
+}>;
+
+
+export type RunDiagnosisMutation = { runDiagnosis: { diagnosis: { id: string, date: string, findings: Array<{ id: string }> } } };
+
+export type BoardTaskEventsSubscriptionVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type BoardTaskEventsSubscription = { taskEvents: { kind: TaskEventKind, taskId: string, status: TaskStatus, at: string } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { token: string, expiresAt: string, staff: { id: string, name: string, access: AccessLevel } } };
+
+
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"teams"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const BoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Board"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"today"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"yesterday"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"canManage"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dailyBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"Argument","name":{"kind":"Name","value":"day"},"value":{"kind":"Variable","name":{"kind":"Name","value":"today"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"diagnosis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"ranAt"}},{"kind":"Field","name":{"kind":"Name","value":"findings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"observed"}},{"kind":"Field","name":{"kind":"Name","value":"expected"}},{"kind":"Field","name":{"kind":"Name","value":"comparison"}},{"kind":"Field","name":{"kind":"Name","value":"ownerRole"}},{"kind":"Field","name":{"kind":"Name","value":"ownerStaff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedAction"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}},{"kind":"Field","name":{"kind":"Name","value":"skipped"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"findingCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tasksByRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"byStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdueCount"}},{"kind":"Field","name":{"kind":"Name","value":"completionRate"}},{"kind":"Field","name":{"kind":"Name","value":"awaitingVerification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"raisedOn"}},{"kind":"Field","name":{"kind":"Name","value":"raisedValue"}},{"kind":"Field","name":{"kind":"Name","value":"measuredOn"}},{"kind":"Field","name":{"kind":"Name","value":"measuredValue"}},{"kind":"Field","name":{"kind":"Name","value":"stillFiring"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"daySummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"Argument","name":{"kind":"Name","value":"date"},"value":{"kind":"Variable","name":{"kind":"Name","value":"yesterday"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"day"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paidAmount"}},{"kind":"Field","name":{"kind":"Name","value":"visitors"}},{"kind":"Field","name":{"kind":"Name","value":"days"}}]}},{"kind":"Field","name":{"kind":"Name","value":"comparisons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"base"}},{"kind":"Field","name":{"kind":"Name","value":"changePct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gmvSplit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gmvChange"}},{"kind":"Field","name":{"kind":"Name","value":"trafficShare"}},{"kind":"Field","name":{"kind":"Name","value":"conversionShare"}},{"kind":"Field","name":{"kind":"Name","value":"aovShare"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"places"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}}]}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"active"},"value":{"kind":"BooleanValue","value":true}}]}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"canManage"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<BoardQuery, BoardQueryVariables>;
+export const MakeTasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MakeTasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTasksFromDiagnosisInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTasksFromDiagnosis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MakeTasksMutation, MakeTasksMutationVariables>;
+export const RunDiagnosisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunDiagnosis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunDiagnosisInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runDiagnosis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"diagnosis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"findings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RunDiagnosisMutation, RunDiagnosisMutationVariables>;
+export const BoardTaskEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"BoardTaskEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"taskId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<BoardTaskEventsSubscription, BoardTaskEventsSubscriptionVariables>;
+export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"access"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;

@@ -1,0 +1,780 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from 'urql';
+import {
+  Alert,
+  App as AntApp,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Progress,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  theme,
+} from 'antd';
+import { ExperimentOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { graphql } from '../gql';
+import type { BoardQuery, ComparisonBasis, Severity, ShopMetric, TaskStatus } from '../gql/graphql';
+import { useI18n, type I18n } from '../i18n';
+import { useSearchParams } from 'react-router';
+import { isIsoDay, previousDay, useSession, teamDays } from '../session';
+import { errorCode, errorMessage } from '../client';
+import { GmvSplitChart } from '../components/GmvSplitChart';
+import {
+  KPI_METRICS,
+  SHOP_METRIC_UNIT,
+  catalogueByName,
+  changeTone,
+  formatByUnit,
+  shopMetricDirection,
+  type CatalogueEntry,
+} from './boardMetrics';
+
+/** The whole board in one request: today's board, yesterday's summary, the catalogue, and (managers) the team's people. */
+const BoardQueryDoc = graphql(`
+  query Board($teamId: ID!, $today: Date!, $yesterday: Date!, $canManage: Boolean!) {
+    dailyBoard(teamId: $teamId, day: $today) {
+      day
+      diagnosis {
+        id
+        date
+        ranAt
+        findings {
+          id
+          code
+          severity
+          metric
+          observed
+          expected
+          comparison
+          ownerRole
+          ownerStaff { id name }
+          message
+          suggestedAction
+          current
+        }
+        skipped { code reason }
+      }
+      findingCounts { severity count }
+      tasksByRole {
+        role
+        total
+        byStatus { status count }
+        tasks {
+          id
+          title
+          status
+          priority
+          overdue
+          dueAt
+          assignee { id name }
+          finding { id }
+        }
+      }
+      overdueCount
+      completionRate
+      awaitingVerification {
+        id
+        title
+        role
+        status
+        completedAt
+        assignee { id name }
+        verification { metric raisedOn raisedValue measuredOn measuredValue stillFiring }
+      }
+    }
+    daySummary(teamId: $teamId, date: $yesterday) {
+      date
+      day { paidAmount visitors days }
+      comparisons {
+        basis
+        changes { metric value base changePct }
+        gmvSplit { gmvChange trafficShare conversionShare aovShare }
+      }
+    }
+    metricCatalogue { metric name unit places direction }
+    staff(first: 100, filter: { teamId: $teamId, active: true }) @include(if: $canManage) {
+      nodes { id name role }
+    }
+  }
+`);
+
+const MakeTasksMutation = graphql(`
+  mutation MakeTasks($input: CreateTasksFromDiagnosisInput!) {
+    createTasksFromDiagnosis(input: $input) {
+      tasks { id title role priority dueAt assignee { id name } finding { id } }
+    }
+  }
+`);
+
+const RunDiagnosisMutation = graphql(`
+  mutation RunDiagnosis($input: RunDiagnosisInput!) {
+    runDiagnosis(input: $input) {
+      diagnosis { id date findings { id } }
+    }
+  }
+`);
+
+const TaskEventsSubscription = graphql(`
+  subscription BoardTaskEvents($teamId: ID!) {
+    taskEvents(teamId: $teamId) { kind taskId status at }
+  }
+`);
+
+type Board = BoardQuery['dailyBoard'];
+type Finding = NonNullable<Board['diagnosis']>['findings'][number];
+type Comparison = BoardQuery['daySummary']['comparisons'][number];
+
+const SEVERITY_COLOR: Record<Severity, string> = { HIGH: 'red', MEDIUM: 'orange', LOW: 'blue' };
+const STATUS_COLOR: Record<TaskStatus, string> = {
+  TODO: 'default',
+  IN_PROGRESS: 'processing',
+  BLOCKED: 'warning',
+  DONE: 'success',
+  VERIFIED: 'green',
+  CANCELLED: 'default',
+};
+
+export function BoardPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  const team = session.team!;
+  const { message } = AntApp.useApp();
+
+  const [days, setDays] = useState(() => teamDays(team.timeZone));
+  // The working day rolls over at the team's local midnight.
+  useEffect(() => {
+    const id = window.setInterval(() => {
+      const next = teamDays(team.timeZone);
+      setDays((cur) => (cur.today === next.today ? cur : next));
+    }, 60_000);
+    return () => window.clearInterval(id);
+  }, [team.timeZone]);
+  // `?day=YYYY-MM-DD` shows the board of another working day (its diagnosis is of the day before).
+  const [params, setParams] = useSearchParams();
+  const dayParam = params.get('day');
+  const current = useMemo(() => {
+    if (isIsoDay(dayParam)) return { today: dayParam, yesterday: previousDay(dayParam) };
+    const d = teamDays(team.timeZone);
+    return d.today === days.today ? days : d;
+  }, [team.timeZone, days, dayParam]);
+
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: BoardQueryDoc,
+    variables: { teamId: team.id, today: current.today, yesterday: current.yesterday, canManage: session.canManage },
+  });
+
+  // Live: any task event of the team refreshes the board (debounced).
+  const [eventResult] = useSubscription(
+    { query: TaskEventsSubscription, variables: { teamId: team.id } },
+    (count: number | undefined) => (count ?? 0) + 1,
+  );
+  const events = eventResult.data ?? 0;
+  const refetchRef = useRef(refetch);
+  useEffect(() => {
+    refetchRef.current = refetch;
+  }, [refetch]);
+  useEffect(() => {
+    if (!events) return;
+    const id = window.setTimeout(() => refetchRef.current({ requestPolicy: 'network-only' }), 500);
+    return () => window.clearTimeout(id);
+  }, [events]);
+
+  if (!data && fetching) return <Spin data-testid="board-loading" style={{ display: 'block', margin: 48 }} />;
+  if (!data)
+    return (
+      <Result
+        status="error"
+        title={t('error')}
+        subTitle={errorMessage(error)}
+        extra={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('retry')}</Button>}
+      />
+    );
+
+  const catalogue: CatalogueEntry[] = data.metricCatalogue;
+  const board = data.dailyBoard;
+  const summary = data.daySummary;
+
+  return (
+    <div data-testid="board" data-day={board.day} data-yesterday={summary.date}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('boardTitle')}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="board-subtitle">
+            {t('boardSubtitle', { team: team.name, today: i18n.date(board.day), yesterday: i18n.date(summary.date) })}
+          </Typography.Text>
+        </div>
+        <Space>
+          {/* A native date input: antd's DatePicker would add ~30 KB gzipped to the first page. */}
+          <Input
+            type="date"
+            style={{ width: 160 }}
+            data-testid="board-day-picker"
+            value={current.today}
+            max={days.today}
+            onChange={(e) => {
+              const next = e.target.value;
+              if (!isIsoDay(next)) return;
+              setParams(next !== days.today ? { day: next } : {});
+            }}
+          />
+          {eventResult.error ? null : (
+            <Tooltip title={`live · ${events}`}>
+              <Badge status="processing" text="live" />
+            </Tooltip>
+          )}
+          <Button
+            icon={<ReloadOutlined />}
+            loading={fetching}
+            data-testid="board-refresh"
+            onClick={() => refetch({ requestPolicy: 'network-only' })}
+          />
+        </Space>
+      </Space>
+      {error && <Alert type="warning" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+
+      {summary.day.days === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="board-no-data"
+          title={t('noDayData', { date: i18n.date(summary.date) })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <KpiGrid comparisons={summary.comparisons} catalogue={catalogue} />
+
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={10}>
+          <GmvSplitCard comparisons={summary.comparisons} dayGmv={Number(summary.day.paidAmount)} />
+        </Col>
+        <Col xs={24} xl={14}>
+          <TasksCard board={board} />
+        </Col>
+      </Row>
+
+      <FindingsCard
+        board={board}
+        teamId={team.id}
+        diagnosisDate={summary.date}
+        catalogue={catalogue}
+        staff={data.staff?.nodes ?? []}
+        canManage={session.canManage}
+        onMade={(n) => {
+          message.success(n < 0 ? t('diagnosisDone') : n > 0 ? t('tasksMade', { n }) : t('tasksNone'));
+          refetch({ requestPolicy: 'network-only' });
+        }}
+        onError={(msg, code) => {
+          message.error(code ? `${msg} (${code})` : msg);
+          refetch({ requestPolicy: 'network-only' });
+        }}
+      />
+
+      <AwaitingCard board={board} catalogue={catalogue} />
+    </div>
+  );
+}
+
+function toneType(tone: 'good' | 'bad' | 'neutral'): 'success' | 'danger' | 'secondary' {
+  return tone === 'good' ? 'success' : tone === 'bad' ? 'danger' : 'secondary';
+}
+
+function KpiGrid({ comparisons, catalogue }: { comparisons: Comparison[]; catalogue: CatalogueEntry[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const byBasis = (basis: ComparisonBasis) => comparisons.find((c) => c.basis === basis);
+  const change = (basis: ComparisonBasis, metric: ShopMetric) => byBasis(basis)?.changes.find((c) => c.metric === metric);
+
+  return (
+    <Card title={t('keyNumbers')} data-testid="board-kpis" size="small">
+      <Row gutter={[16, 16]}>
+        {KPI_METRICS.map((metric) => {
+          const unit = SHOP_METRIC_UNIT[metric];
+          const direction = shopMetricDirection(metric, catalogue);
+          const day = change('PREVIOUS_7_DAY_MEAN', metric) ?? change('PREVIOUS_DAY', metric);
+          const target = change('TARGET', metric);
+          const rows: { key: string; label: string; basis: ComparisonBasis }[] = [
+            { key: 'target', label: t('vsTarget'), basis: 'TARGET' },
+            { key: 'mean7', label: t('vs7Day'), basis: 'PREVIOUS_7_DAY_MEAN' },
+            { key: 'lastweek', label: t('vsLastWeek'), basis: 'SAME_WEEKDAY_LAST_WEEK' },
+          ];
+          return (
+            <Col key={metric} xs={12} md={8} lg={6} data-testid={`kpi-${metric.toLowerCase()}`} data-direction={direction}>
+              <Statistic
+                title={t(metric)}
+                value={formatByUnit(i18n, unit, day?.value)}
+                styles={{ content: { fontSize: 22 } }}
+              />
+              <Typography.Text type="secondary" className="kpi-change" data-testid="target-value">
+                {t('target')}: {target?.base != null ? formatByUnit(i18n, unit, target.base) : t('noTarget')}
+              </Typography.Text>
+              {rows.map((r) => {
+                const c = change(r.basis, metric);
+                if (r.basis === 'TARGET' && c?.base == null) return null;
+                const tone = changeTone(c?.changePct, direction);
+                return (
+                  <div key={r.key} className="kpi-change" data-testid={`change-${r.key}`} data-tone={tone}>
+                    <Typography.Text type="secondary">{r.label} </Typography.Text>
+                    <Typography.Text type={toneType(tone)} strong>
+                      {i18n.signedPct(c?.changePct)}
+                    </Typography.Text>
+                    {r.basis !== 'TARGET' && c?.base != null && (
+                      <Typography.Text type="secondary"> ({formatByUnit(i18n, unit, c.base)})</Typography.Text>
+                    )}
+                  </div>
+                );
+              })}
+            </Col>
+          );
+        })}
+      </Row>
+    </Card>
+  );
+}
+
+function GmvSplitCard({ comparisons, dayGmv }: { comparisons: Comparison[]; dayGmv: number }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [basis, setBasis] = useState<ComparisonBasis>('PREVIOUS_7_DAY_MEAN');
+  const bases: { value: ComparisonBasis; label: string }[] = [
+    { value: 'PREVIOUS_7_DAY_MEAN', label: t('vs7Day') },
+    { value: 'SAME_WEEKDAY_LAST_WEEK', label: t('vsLastWeek') },
+    { value: 'PREVIOUS_DAY', label: t('vsPrevDay') },
+  ];
+  const cmp = comparisons.find((c) => c.basis === basis);
+  const split = cmp?.gmvSplit;
+  const values = useMemo(
+    () =>
+      split
+        ? {
+            // gmvChange is per day (the day minus the base's daily value); the base's own totals span its days.
+            baseGmv: dayGmv - Number(split.gmvChange),
+            dayGmv,
+            gmvChange: Number(split.gmvChange),
+            trafficShare: split.trafficShare,
+            conversionShare: split.conversionShare,
+            aovShare: split.aovShare,
+          }
+        : null,
+    [split, dayGmv],
+  );
+
+  return (
+    <Card
+      size="small"
+      title={t('gmvSplit')}
+      data-testid="board-gmv-split"
+    >
+      <Segmented<ComparisonBasis>
+        size="small"
+        value={basis}
+        onChange={setBasis}
+        options={bases}
+        data-testid="gmv-split-basis"
+        style={{ marginBottom: 8 }}
+      />
+      {values ? (
+        <>
+          <Space wrap size="large" style={{ marginBottom: 8 }}>
+            <span data-testid="gmv-split-change">
+              {t('gmvChange')}:{' '}
+              <Typography.Text strong type={values.gmvChange >= 0 ? 'success' : 'danger'}>
+                {values.gmvChange > 0 ? '+' : ''}
+                {i18n.money(values.gmvChange)}
+              </Typography.Text>
+            </span>
+            {(
+              [
+                ['traffic', values.trafficShare],
+                ['conversion', values.conversionShare],
+                ['aov', values.aovShare],
+              ] as const
+            ).map(([k, share]) => (
+              <span key={k} data-testid={`gmv-split-${k}`}>
+                {t(k)}: {i18n.money(values.gmvChange * share)} ({i18n.pct(share, 1)})
+              </span>
+            ))}
+          </Space>
+          <GmvSplitChart split={values} baseLabel={t('baseGmv')} />
+        </>
+      ) : (
+        <Empty description={t('noSplit')} />
+      )}
+    </Card>
+  );
+}
+
+function TasksCard({ board }: { board: Board }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { token } = theme.useToken();
+  const statuses: TaskStatus[] = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'VERIFIED', 'CANCELLED'];
+  return (
+    <Card size="small" title={t('tasks')} data-testid="board-tasks" style={{ height: '100%' }}>
+      <Row gutter={16} style={{ marginBottom: 12 }}>
+        <Col span={8}>
+          <Statistic
+            title={t('overdue')}
+            value={board.overdueCount}
+            data-testid="board-overdue"
+            styles={{ content: { color: board.overdueCount > 0 ? token.colorError : undefined } }}
+          />
+        </Col>
+        <Col span={8} data-testid="board-completion" data-value={board.completionRate ?? ''}>
+          <Typography.Text type="secondary">{t('completionRate')}</Typography.Text>
+          <div>
+            {board.completionRate == null ? (
+              <Typography.Text type="secondary">—</Typography.Text>
+            ) : (
+              <Progress type="circle" size={56} percent={Math.round(board.completionRate * 100)} format={() => i18n.pct(board.completionRate, 0)} />
+            )}
+          </div>
+        </Col>
+        <Col span={8}>
+          <Statistic
+            title={t('total')}
+            value={board.tasksByRole.reduce((n, r) => n + r.total, 0)}
+            data-testid="board-task-total"
+          />
+        </Col>
+      </Row>
+      {board.tasksByRole.length === 0 ? (
+        <Empty description={t('noTasks')} />
+      ) : (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="role"
+          data-testid="tasks-by-role"
+          dataSource={board.tasksByRole}
+          onRow={(r) => ({ 'data-testid': `tasks-role-${r.role}` }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t('ownerRole'), dataIndex: 'role', render: (role: string) => i18n.tx(role) },
+            { title: t('total'), dataIndex: 'total' },
+            ...statuses.map((s) => ({
+              title: t(s),
+              key: s,
+              render: (_: unknown, r: Board['tasksByRole'][number]) => {
+                const n = r.byStatus.find((b) => b.status === s)?.count ?? 0;
+                return n > 0 ? <Tag color={STATUS_COLOR[s]}>{n}</Tag> : <Typography.Text type="secondary">0</Typography.Text>;
+              },
+            })),
+          ]}
+          expandable={{
+            expandedRowRender: (r) => (
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {r.tasks.map((task) => (
+                  <li key={task.id} data-testid="board-task" data-status={task.status}>
+                    <Tag color={STATUS_COLOR[task.status]}>{t(task.status)}</Tag>
+                    {task.title} · {task.assignee?.name ?? '—'}
+                    {task.overdue && <Tag color="red" style={{ marginLeft: 8 }}>{t('overdue')}</Tag>}
+                  </li>
+                ))}
+              </ul>
+            ),
+            rowExpandable: (r) => r.tasks.length > 0,
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+interface StaffOption {
+  id: string;
+  name: string;
+  role?: string | null;
+}
+
+function FindingsCard({
+  board,
+  teamId,
+  diagnosisDate,
+  catalogue,
+  staff,
+  canManage,
+  onMade,
+  onError,
+}: {
+  board: Board;
+  teamId: string;
+  diagnosisDate: string;
+  catalogue: CatalogueEntry[];
+  staff: StaffOption[];
+  canManage: boolean;
+  onMade: (n: number) => void;
+  onError: (message: string, code?: string) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const diagnosis = board.diagnosis;
+  const [selected, setSelected] = useState<string[]>([]);
+  const [assignees, setAssignees] = useState<Record<string, string | undefined>>({});
+  const [{ fetching }, makeTasks] = useMutation(MakeTasksMutation);
+  const [{ fetching: diagnosing }, runDiagnosis] = useMutation(RunDiagnosisMutation);
+
+  const rerun = async () => {
+    const result = await runDiagnosis({ input: { teamId, date: diagnosisDate } });
+    if (result.data) onMade(-1);
+    else onError(errorMessage(result.error) ?? t('error'), errorCode(result.error));
+  };
+
+  const withTask = useMemo(() => {
+    const s = new Set<string>();
+    for (const r of board.tasksByRole) for (const task of r.tasks) if (task.finding) s.add(task.finding.id);
+    return s;
+  }, [board]);
+
+  const findings = diagnosis?.findings.filter((f) => f.current) ?? [];
+
+  const run = async (picks: { findingId: string; assigneeId?: string }[] | undefined) => {
+    if (!diagnosis) return;
+    const result = await makeTasks({ input: { diagnosisId: diagnosis.id, picks } });
+    if (result.data) {
+      setSelected([]);
+      setAssignees({});
+      onMade(result.data.createTasksFromDiagnosis.tasks.length);
+    } else {
+      onError(errorMessage(result.error) ?? t('error'), errorCode(result.error));
+    }
+  };
+
+  const fmt = (f: Finding, v: string | null | undefined) => formatByUnit(i18n, catalogueByName(f.metric, catalogue)?.unit, v);
+
+  const columns = [
+    {
+      title: t('severity'),
+      dataIndex: 'severity',
+      width: 80,
+      render: (s: Severity) => <Tag color={SEVERITY_COLOR[s]}>{t(s)}</Tag>,
+    },
+    {
+      title: t('message'),
+      key: 'message',
+      render: (_: unknown, f: Finding) => (
+        <div>
+          <div data-testid="finding-message">{f.message}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {f.code} · {t('observed')} {fmt(f, f.observed)} · {t('expected')} {fmt(f, f.expected)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t('ownerRole'),
+      key: 'owner',
+      width: 130,
+      render: (_: unknown, f: Finding) => (
+        <div data-testid="finding-owner">
+          <div>{i18n.tx(f.ownerRole)}</div>
+          {f.ownerStaff && <Typography.Text type="secondary">{f.ownerStaff.name}</Typography.Text>}
+        </div>
+      ),
+    },
+    {
+      title: t('suggestedAction'),
+      dataIndex: 'suggestedAction',
+      render: (s: string) => <span data-testid="finding-action">{s}</span>,
+    },
+    ...(canManage
+      ? [
+          {
+            title: t('assignee'),
+            key: 'assignee',
+            width: 180,
+            render: (_: unknown, f: Finding) =>
+              withTask.has(f.id) ? (
+                <Tag color="green" data-testid="finding-has-task">{t('hasTask')}</Tag>
+              ) : (
+                <Select
+                  size="small"
+                  allowClear
+                  style={{ width: 160 }}
+                  data-testid="finding-assignee"
+                  placeholder={f.ownerStaff?.name ?? t('assigneeDefault')}
+                  value={assignees[f.id]}
+                  onChange={(v: string | undefined) => {
+                    setAssignees((a) => ({ ...a, [f.id]: v }));
+                    if (v) setSelected((s) => (s.includes(f.id) ? s : [...s, f.id]));
+                  }}
+                  options={[...staff]
+                    .sort((a, b) => Number(b.role === f.ownerRole) - Number(a.role === f.ownerRole))
+                    .map((p) => ({ value: p.id, label: `${p.name}${p.role ? ` · ${i18n.tx(p.role)}` : ''}` }))}
+                />
+              ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      data-testid="board-findings"
+      title={
+        <Space wrap>
+          {t('findings')}
+          {diagnosis && (
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+              {t('findingsOf', { date: i18n.date(diagnosis.date) })}
+            </Typography.Text>
+          )}
+          {board.findingCounts.map((c) => (
+            <Tag key={c.severity} color={SEVERITY_COLOR[c.severity]} data-testid={`finding-count-${c.severity}`}>
+              {t(c.severity)} {c.count}
+            </Tag>
+          ))}
+        </Space>
+      }
+      extra={
+        canManage ? (
+          <Space>
+            <Button
+              icon={<ExperimentOutlined />}
+              loading={diagnosing}
+              data-testid="run-diagnosis"
+              type={diagnosis ? 'default' : 'primary'}
+              onClick={rerun}
+            >
+              {diagnosis ? t('rerunDiagnosis') : t('runDiagnosis')}
+            </Button>
+            {diagnosis && findings.some((f) => !withTask.has(f.id)) && (
+              <Button
+                type="primary"
+                icon={<ThunderboltOutlined />}
+                loading={fetching}
+                data-testid="make-tasks"
+                data-mode={selected.length > 0 ? 'selected' : 'all'}
+                onClick={() =>
+                  run(
+                    selected.length > 0
+                      ? selected.map((id) => ({ findingId: id, ...(assignees[id] ? { assigneeId: assignees[id] } : {}) }))
+                      : undefined,
+                  )
+                }
+              >
+                {selected.length > 0 ? t('makeTasksSelected', { n: selected.length }) : t('makeTasksAll')}
+              </Button>
+            )}
+          </Space>
+        ) : null
+      }
+    >
+      {!diagnosis ? (
+        <Empty description={t('noDiagnosis')} data-testid="no-diagnosis" />
+      ) : (
+        <>
+          <Table<Finding>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={findings}
+            locale={{ emptyText: t('noFindings') }}
+            columns={columns}
+            onRow={(f) =>
+              ({
+                'data-testid': 'finding-row',
+                'data-finding-id': f.id,
+                'data-severity': f.severity,
+                'data-code': f.code,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+            rowSelection={
+              canManage
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                    getCheckboxProps: (f) => ({ disabled: withTask.has(f.id) }),
+                  }
+                : undefined
+            }
+          />
+          {diagnosis.skipped.length > 0 && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }} data-testid="findings-skipped">
+              {t('skipped')}: {diagnosis.skipped.map((s) => `${s.code} (${s.reason})`).join('; ')}
+            </Typography.Paragraph>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function AwaitingCard({ board, catalogue }: { board: Board; catalogue: CatalogueEntry[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  type Row = Board['awaitingVerification'][number];
+  return (
+    <Card size="small" style={{ marginTop: 16 }} title={t('awaiting')} data-testid="board-awaiting">
+      <Table<Row>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={board.awaitingVerification}
+        locale={{ emptyText: t('noAwaiting') }}
+        onRow={(r) => ({ 'data-testid': 'awaiting-row', 'data-task-id': r.id }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('title'), dataIndex: 'title' },
+          { title: t('ownerRole'), dataIndex: 'role', width: 110, render: (r: string) => i18n.tx(r) },
+          { title: t('assignee'), key: 'assignee', width: 130, render: (_: unknown, r: Row) => r.assignee?.name ?? '—' },
+          {
+            title: t('metric'),
+            key: 'metric',
+            render: (_: unknown, r: Row) => r.verification?.metric ?? '—',
+          },
+          {
+            title: t('raised'),
+            key: 'raised',
+            render: (_: unknown, r: Row) => (r.verification ? verificationValue(i18n, catalogue, r.verification.metric, r.verification.raisedValue, r.verification.raisedOn) : '—'),
+          },
+          {
+            title: t('measured'),
+            key: 'measured',
+            render: (_: unknown, r: Row) =>
+              r.verification ? verificationValue(i18n, catalogue, r.verification.metric, r.verification.measuredValue, r.verification.measuredOn) : '—',
+          },
+          {
+            title: t('status'),
+            key: 'firing',
+            width: 110,
+            render: (_: unknown, r: Row) => {
+              const v = r.verification;
+              if (!v || v.stillFiring == null) return <Tag data-testid="verification-state" data-state="pending">{t('pendingData')}</Tag>;
+              return v.stillFiring ? (
+                <Tag color="red" data-testid="verification-state" data-state="firing">{t('stillFiring')}</Tag>
+              ) : (
+                <Tag color="green" data-testid="verification-state" data-state="fixed">{t('fixed')}</Tag>
+              );
+            },
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function verificationValue(i18n: I18n, catalogue: CatalogueEntry[], metric: string, value: string | null | undefined, on: string) {
+  return (
+    <span>
+      {formatByUnit(i18n, catalogueByName(metric, catalogue)?.unit, value)}{' '}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {i18n.date(on)}
+      </Typography.Text>
+    </span>
+  );
+}

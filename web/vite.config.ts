@@ -1,0 +1,69 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+// `npm run dev` proxies the API; SHOPOPS_API overrides the default address.
+const api = process.env.SHOPOPS_API ?? 'http://127.0.0.1:8000';
+
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  optimizeDeps: {
+    // GraphiQL's Monaco workers are `?worker` imports, which the dependency pre-bundler cannot load.
+    exclude: ['graphiql', '@graphiql/react'],
+    // ...but their CommonJS dependencies still need it.
+    include: [
+      'graphiql > react-compiler-runtime',
+      '@graphiql/react > react-compiler-runtime',
+      '@graphiql/react > set-value',
+      '@graphiql/react > markdown-it',
+      '@graphiql/react > get-value',
+      '@graphiql/react > clsx',
+      '@graphiql/react > jsonc-parser',
+      '@graphiql/react > zustand',
+      '@graphiql/react > framer-motion',
+      '@graphiql/react > @radix-ui/react-dialog',
+      '@graphiql/react > @radix-ui/react-dropdown-menu',
+      '@graphiql/react > @radix-ui/react-tooltip',
+      '@graphiql/react > @radix-ui/react-visually-hidden',
+      '@graphiql/react > graphql-language-service',
+    ],
+  },
+  server: {
+    proxy: {
+      '/graphql/ws': { target: api, ws: true, changeOrigin: true },
+      '/graphql': { target: api, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        graphiql: resolve(import.meta.dirname, 'graphiql.html'),
+      },
+      output: {
+        // Stable vendor chunks: React (both pages), antd and the data layer (the app's pages only);
+        // GraphiQL/Monaco and ECharts stay in their own chunks, reached only by graphiql.html and lazily.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            {
+              name: 'antd',
+              test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs|@babel[\\/]runtime|classnames|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|stylis|@emotion)[\\/]/,
+              priority: 20,
+            },
+            {
+              name: 'data',
+              test: /node_modules[\\/](urql|@urql|wonka|@0no-co|graphql-ws|react-router|cookie|set-cookie-parser)[\\/]/,
+              priority: 10,
+            },
+          ],
+        },
+      },
+    },
+  },
+});
