@@ -28,7 +28,6 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{
     catch_panic::CatchPanicLayer,
-    compression::CompressionLayer,
     cors::{AllowOrigin, CorsLayer},
     trace::TraceLayer,
 };
@@ -79,13 +78,13 @@ impl Application {
         };
         let mut graphql_route = axum::routing::post(graphql_handler);
         if settings.graphiql {
-            graphql_route = graphql_route.merge(get(web::graphiql).layer(CompressionLayer::new()));
+            graphql_route = graphql_route.get(web::graphiql);
         }
         let mut router = Router::new()
             .route("/graphql", graphql_route)
             .route("/graphql/ws", get(ws::handler))
             .route("/healthz", get(healthz))
-            .fallback_service(get(web::app).layer(CompressionLayer::new()))
+            .fallback_service(get(web::app))
             .with_state(state);
         if let Some(cors) = cors(&settings.cors_origins)? {
             router = router.layer(cors);

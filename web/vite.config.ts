@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { resolve } from 'node:path';
 
 // `npm run dev` proxies the API; SHOPOPS_API overrides the default address.
@@ -7,7 +8,12 @@ const api = process.env.SHOPOPS_API ?? 'http://127.0.0.1:8000';
 
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A `.gz` beside each text file, compressed once at build time at the highest level: shopops
+    // serves it to browsers that accept gzip, instead of compressing on every request.
+    compression({ algorithms: [defineAlgorithm('gzip', { level: 9 })], threshold: 1024 }),
+  ],
   optimizeDeps: {
     // GraphiQL's Monaco workers are `?worker` imports, which the dependency pre-bundler cannot load.
     exclude: ['graphiql', '@graphiql/react'],

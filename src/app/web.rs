@@ -4,7 +4,8 @@
 //!
 //! `/assets/…` are content-hashed: cached for a year. The HTML pages are revalidated on each
 //! visit (their ETag is the file's digest), so a new release is picked up at once. Any other
-//! path without a file extension is a route of the app: it gets `index.html`.
+//! path without a file extension is a route of the app: it gets `index.html`. A browser that
+//! accepts gzip gets the `.gz` the build wrote beside a file (compressed once, at build time).
 
 use std::borrow::Cow;
 
@@ -60,6 +61,16 @@ fn page(name: &str, headers: &HeaderMap) -> Response {
 }
 
 fn file_response(path: &str, file: EmbeddedFile, headers: &HeaderMap) -> Response {
+    let gzipped = Dist::get(&format!("{path}.gz"));
+    let varies = gzipped.is_some();
+    let (file, encoding, mime) = match gzipped.filter(|_| accepts_gzip(headers)) {
+        Some(gz) => (gz, Some("gzip"), file.metadata.mimetype().to_owned()),
+        None => {
+            let mime = file.metadata.mimetype().to_owned();
+            (file, None, mime)
+        }
+    };
+    // Each encoding has its own ETag: the digest of the bytes sent.
     let digest: String = file
         .metadata
         .sha256_hash()
@@ -84,12 +95,20 @@ fn file_response(path: &str, file: EmbeddedFile, headers: &HeaderMap) -> Respons
             Cow::Owned(bytes) => Body::from(bytes),
         };
         let mut response = Response::new(body);
-        if let Ok(mime) = HeaderValue::from_str(file.metadata.mimetype()) {
+        if let Ok(mime) = HeaderValue::from_str(&mime) {
             response.headers_mut().insert(header::CONTENT_TYPE, mime);
+        }
+        if let Some(encoding) = encoding {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
         }
         response
     };
     let out = response.headers_mut();
+    if varies {
+        out.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     if let Ok(etag) = HeaderValue::from_str(&etag) {
         out.insert(header::ETAG, etag);
     }
@@ -105,4 +124,48 @@ fn file_response(path: &str, file: EmbeddedFile, headers: &HeaderMap) -> Respons
         );
     }
     response
+}
+
+/// Whether `Accept-Encoding` takes gzip (`gzip` or `*`, with a weight above 0).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    let Some(accepted) = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    accepted.split(',').any(|coding| {
+        let mut parts = coding.split(';');
+        let name = parts.next().unwrap_or("").trim();
+        let weight = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        (name.eq_ignore_ascii_case("gzip") || name == "*") && weight > 0.0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepts(value: &str) -> bool {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).unwrap(),
+        );
+        accepts_gzip(&headers)
+    }
+
+    #[test]
+    fn gzip_is_sent_only_where_it_is_accepted() {
+        assert!(accepts("gzip, deflate, br, zstd"));
+        assert!(accepts("br;q=1.0, GZIP;q=0.5"));
+        assert!(accepts("*"));
+        assert!(!accepts("gzip;q=0, br"));
+        assert!(!accepts("br, deflate"));
+        assert!(!accepts(""));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
 }

@@ -58,8 +58,22 @@ async fn the_app_is_served_at_the_root_and_at_its_routes() {
     assert_eq!(post.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
 
+/// The app's largest script, as built: its name, its bytes and its gzip.
+fn largest_script() -> (String, Vec<u8>, Vec<u8>) {
+    let dir = format!("{}/web/dist/assets", env!("CARGO_MANIFEST_DIR"));
+    let name = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".js") && n.starts_with("antd-"))
+        .max()
+        .expect("the antd chunk");
+    let read = |n: &str| std::fs::read(format!("{dir}/{n}")).unwrap();
+    let gz = read(&format!("{name}.gz"));
+    (name.clone(), read(&name), gz)
+}
+
 #[tokio::test]
-async fn pages_are_revalidated_by_etag_and_compressed() {
+async fn files_are_revalidated_by_etag_and_sent_gzipped_as_built() {
     let app = spawn_app().await;
     let first = get(&app, "/", &[]).await;
     let etag = header(&first, header::ETAG).to_owned();
@@ -73,11 +87,38 @@ async fn pages_are_revalidated_by_etag_and_compressed() {
     let other = get(&app, "/", &[(header::IF_NONE_MATCH, "\"something-else\"")]).await;
     assert_eq!(other.status(), StatusCode::OK);
 
-    // reqwest is built without gzip, so the body is seen as sent.
-    let gzipped = get(&app, "/", &[(header::ACCEPT_ENCODING, "gzip")]).await;
+    // A script: cached for a year, and its build-time gzip to a browser that takes gzip
+    // (reqwest is built without gzip, so the bytes are seen as sent).
+    let (name, plain, gz) = largest_script();
+    let path = format!("/assets/{name}");
+    let gzipped = get(
+        &app,
+        &path,
+        &[(header::ACCEPT_ENCODING, "gzip, deflate, br")],
+    )
+    .await;
     assert_eq!(header(&gzipped, header::CONTENT_ENCODING), "gzip");
-    let bytes = gzipped.bytes().await.unwrap();
-    assert_eq!(&bytes[..2], &[0x1f, 0x8b], "the gzip magic number");
+    assert_eq!(header(&gzipped, header::CONTENT_TYPE), "text/javascript");
+    assert_eq!(header(&gzipped, header::VARY), "accept-encoding");
+    assert_eq!(
+        header(&gzipped, header::CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    let gzip_etag = header(&gzipped, header::ETAG).to_owned();
+    assert_eq!(gzipped.bytes().await.unwrap().as_ref(), gz.as_slice());
+    let identity = get(
+        &app,
+        &path,
+        &[(header::ACCEPT_ENCODING, "br;q=1, gzip;q=0")],
+    )
+    .await;
+    assert_eq!(header(&identity, header::CONTENT_ENCODING), "");
+    assert_ne!(
+        header(&identity, header::ETAG),
+        gzip_etag,
+        "an ETag per encoding"
+    );
+    assert_eq!(identity.bytes().await.unwrap().as_ref(), plain.as_slice());
 }
 
 #[tokio::test]

@@ -1,0 +1,54 @@
+// The board's speed as a person sees it, measured, not asserted (`npm run measure`; not part of
+// `npm test`): against `serve --demo` as the tests start it, five times, each in a fresh browser
+// context (cold cache), signed in as the manager: the time from navigation to the first
+// contentful paint and to the key numbers on screen, the JavaScript bytes on the wire (gzip) and
+// the GraphQL requests sent.
+import { chromium, test } from '@playwright/test';
+
+const RUNS = 5;
+
+test('the board, measured', async () => {
+const origin = process.env.SHOPOPS_URL!;
+const login = await fetch(`${origin}/graphql`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({
+    query: 'mutation($input: LoginInput!) { login(input: $input) { token } }',
+    variables: { input: { email: 'manager@demo.shopops', password: 'shopops-demo' } },
+  }),
+});
+const token: string = (await login.json()).data.login.token;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-dev-shm-usage'],
+});
+const runs: { fcp: number; numbers: number; js: number; graphql: number }[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript((t) => window.localStorage.setItem('shopops.token', t), token);
+  const page = await context.newPage();
+  let graphql = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql') && r.method() === 'POST') graphql += 1;
+  });
+  await page.goto(origin);
+  await page.getByTestId('kpi-visitors').waitFor();
+  const numbers = await page.evaluate(() => performance.now());
+  await page.getByTestId('gmv-split-chart').locator('canvas').waitFor();
+  const { fcp, js } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    js: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => r.name.endsWith('.js'))
+      .reduce((sum, r) => sum + r.transferSize, 0),
+  }));
+  runs.push({ fcp, numbers, js, graphql });
+  await context.close();
+}
+await browser.close();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`board, median of ${RUNS} cold loads:`);
+console.log(`  first contentful paint     ${median(runs.map((r) => r.fcp)).toFixed(0)} ms`);
+console.log(`  key numbers on screen      ${median(runs.map((r) => r.numbers)).toFixed(0)} ms`);
+console.log(`  JavaScript on the wire     ${(median(runs.map((r) => r.js)) / 1024).toFixed(1)} KiB (gzip, the chart's chunk included)`);
+console.log(`  GraphQL requests           ${runs.map((r) => r.graphql).join(', ')}`);
+});
