@@ -18,7 +18,7 @@ async fn get(
     request.send().await.unwrap()
 }
 
-fn header<'a>(response: &'a reqwest::Response, name: header::HeaderName) -> &'a str {
+fn header(response: &reqwest::Response, name: header::HeaderName) -> &str {
     response
         .headers()
         .get(&name)
