@@ -63,12 +63,10 @@ fn page(name: &str, headers: &HeaderMap) -> Response {
 fn file_response(path: &str, file: EmbeddedFile, headers: &HeaderMap) -> Response {
     let gzipped = Dist::get(&format!("{path}.gz"));
     let varies = gzipped.is_some();
-    let (file, encoding, mime) = match gzipped.filter(|_| accepts_gzip(headers)) {
-        Some(gz) => (gz, Some("gzip"), file.metadata.mimetype().to_owned()),
-        None => {
-            let mime = file.metadata.mimetype().to_owned();
-            (file, None, mime)
-        }
+    let mime = file.metadata.mimetype().to_owned();
+    let (file, encoding) = match gzipped.filter(|_| accepts_gzip(headers)) {
+        Some(gz) => (gz, Some("gzip")),
+        None => (file, None),
     };
     // Each encoding has its own ETag: the digest of the bytes sent.
     let digest: String = file

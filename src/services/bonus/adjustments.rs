@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, Select, Set,
 };
 
 use crate::db;
@@ -144,10 +144,14 @@ pub async fn adjustments(
     page: PageRequest,
 ) -> AppResult<Page<bonus_adjustment::Model>> {
     actor.ensure_manager_of(team_id)?;
-    let select = bonus_adjustment::Entity::find()
-        .filter(bonus_adjustment::Column::TeamId.eq(team_id))
-        .filter(bonus_adjustment::Column::Month.eq(month.first_day()));
+    let select = of_month(team_id, month);
     pagination::fetch(db, select, bonus_adjustment::Column::Id, page).await
+}
+
+fn of_month(team_id: i64, month: Month) -> Select<bonus_adjustment::Entity> {
+    bonus_adjustment::Entity::find()
+        .filter(bonus_adjustment::Column::TeamId.eq(team_id))
+        .filter(bonus_adjustment::Column::Month.eq(month.first_day()))
 }
 
 pub(super) async fn month_adjustments(
@@ -155,9 +159,7 @@ pub(super) async fn month_adjustments(
     team_id: i64,
     month: Month,
 ) -> AppResult<Vec<bonus_adjustment::Model>> {
-    Ok(bonus_adjustment::Entity::find()
-        .filter(bonus_adjustment::Column::TeamId.eq(team_id))
-        .filter(bonus_adjustment::Column::Month.eq(month.first_day()))
+    Ok(of_month(team_id, month)
         .order_by_asc(bonus_adjustment::Column::Id)
         .all(db)
         .await?)
