@@ -6,7 +6,8 @@
 //!     cargo bench --bench import
 //!     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/shopops_bench cargo bench --bench import
 //!
-//! (the PostgreSQL database is dropped and created afresh for each run).
+//! (the PostgreSQL database is dropped and created afresh for each run; with `BENCH_KEEP=1` the
+//! files and the SQLite database are kept and named, for profiling one import by hand).
 //!
 //! - **The baseline** writes into `bench_agent_day`, a copy of `agent_day` made from the
 //!   database's own definition of it (columns, types, checks, the unique key, the indexes and
@@ -490,6 +491,12 @@ fn main() {
                     PASSES[pass]
                 );
             }
+        }
+        if std::env::var_os("BENCH_KEEP").is_some() {
+            // For profiling a run by hand: the files and the database stay.
+            let files = files.keep();
+            let dir = dir.map(|d| d.keep());
+            println!("kept: {} {dir:?} (team {})", files.display(), seeded.team_id);
         }
     });
 }

@@ -1,6 +1,8 @@
 // Starts `shopops serve --demo` (SHOPOPS_BIN, default the debug build) in a temporary directory
 // on an ephemeral port, waits for the line that says where it listens, and hands its origin to
 // the specs as SHOPOPS_URL. The returned teardown stops it and removes the directory.
+// With SHOPOPS_URL already set, the specs use that server instead (e.g. `npm run dev` in web/
+// while a page is being written, so that no Rust build is needed between edits).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (process.env.SHOPOPS_URL) return async () => {};
   const bin = process.env.SHOPOPS_BIN ?? resolve(import.meta.dirname, '../../target/debug/shopops');
   const dir = mkdtempSync(join(tmpdir(), 'shopops-browser-'));
   const server = spawn(bin, ['serve', '--demo'], {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
@@ -12,7 +12,7 @@ import {
 } from '@ant-design/icons';
 import { graphql } from './gql';
 import { useI18n } from './i18n';
-import { loadTeamChoice, saveTeamChoice } from './auth';
+import { loadMe, loadTeamChoice, saveMe, saveTeamChoice } from './auth';
 import { errorMessage } from './client';
 import { SessionContext, type Session } from './session';
 
@@ -37,7 +37,12 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: MeQuery });
+  const [{ data: fresh, error, fetching }, refetch] = useQuery({ query: MeQuery });
+  const [cached] = useState(loadMe);
+  const data = fresh ?? cached;
+  useEffect(() => {
+    if (fresh) saveMe(fresh);
+  }, [fresh]);
   const [picked, setPicked] = useState<string | null>(loadTeamChoice);
 
   const isAdmin = data?.me.access === 'ADMIN';

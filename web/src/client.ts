@@ -18,6 +18,74 @@ function isUnauthenticated(error: CombinedError): boolean {
   return error.graphQLErrors.some((g) => g.extensions?.code === 'UNAUTHENTICATED');
 }
 
+interface Queued {
+  input: RequestInfo | URL;
+  init: RequestInit & { body: string };
+  resolve: (response: Response) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The API's limit on the operations of one batched request (`SHOPOPS_MAX_BATCH`'s default). */
+const MAX_BATCH = 10;
+
+/** An answer of a batch that failed only on the cost the batch had left, not on its own. */
+function overBatchBudget(result: unknown): boolean {
+  const errors = (result as { errors?: { extensions?: { cost?: number; limit?: number } }[] }).errors;
+  return !!errors?.some((e) => {
+    const { cost, limit } = e.extensions ?? {};
+    return typeof cost === 'number' && typeof limit === 'number' && cost <= limit;
+  });
+}
+
+function jsonResponse(result: unknown, status: number): Response {
+  return new Response(JSON.stringify(result), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/**
+ * urql's `fetch`: the POSTs made in one tick go out as one GraphQL batch (a JSON array the API
+ * answers in order), so that a page's query and the shell's `Me` cost one round trip. An
+ * operation refused only for what the batch had left of the cost limit is sent again alone.
+ */
+function batchingFetch(): typeof fetch {
+  let queue: Queued[] = [];
+  const flush = async (batch: Queued[]) => {
+    if (batch.length === 1) {
+      const [one] = batch;
+      fetch(one.input, one.init).then(one.resolve, one.reject);
+      return;
+    }
+    try {
+      // One operation's abort must not cancel the others': the batch goes out without a signal.
+      const init = { ...batch[0].init, signal: null, body: `[${batch.map((q) => q.init.body).join(',')}]` };
+      const response = await fetch(batch[0].input, init);
+      const results: unknown = await response.json();
+      if (!Array.isArray(results) || results.length !== batch.length) {
+        // The whole request was refused (too large, too many): each operation gets that answer.
+        batch.forEach((q) => q.resolve(jsonResponse(results, response.status)));
+        return;
+      }
+      batch.forEach((q, i) => {
+        if (overBatchBudget(results[i])) fetch(q.input, q.init).then(q.resolve, q.reject);
+        else q.resolve(jsonResponse(results[i], response.status));
+      });
+    } catch (error) {
+      batch.forEach((q) => q.reject(error));
+    }
+  };
+  return (input, init) => {
+    if (init?.method !== 'POST' || typeof init.body !== 'string') return fetch(input, init);
+    return new Promise<Response>((resolve, reject) => {
+      queue.push({ input, init: init as Queued['init'], resolve, reject });
+      if (queue.length === 1)
+        setTimeout(() => {
+          const all = queue;
+          queue = [];
+          for (let i = 0; i < all.length; i += MAX_BATCH) void flush(all.slice(i, i + MAX_BATCH));
+        }, 0);
+    });
+  };
+}
+
 export interface ClientHandle {
   client: Client;
   dispose: () => void;
@@ -75,6 +143,7 @@ export function makeClient(token: string | null, onUnauthenticated: () => void):
     exchanges,
     requestPolicy: 'cache-and-network',
     preferGetMethod: false,
+    fetch: batchingFetch(),
     fetchOptions: () => (token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
   });
   return {
