@@ -52,16 +52,14 @@ export default defineConfig({
         graphiql: resolve(import.meta.dirname, 'graphiql.html'),
       },
       output: {
-        // Stable vendor chunks: React (both pages), antd and the data layer (the app's pages only);
-        // GraphiQL/Monaco and ECharts stay in their own chunks, reached only by graphiql.html and lazily.
+        // Stable vendor chunks: React (both pages) and the data layer (the app's pages only).
+        // antd has no group of its own: a group would take in every component any lazy page uses
+        // (the task board's drawer, forms, timeline...) and load them all on the first page; left
+        // alone, each component goes with the first chunk that needs it. GraphiQL/Monaco and
+        // ECharts stay in their own chunks, reached only by graphiql.html and lazily.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
-            {
-              name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs|@babel[\\/]runtime|classnames|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|stylis|@emotion)[\\/]/,
-              priority: 20,
-            },
             {
               name: 'data',
               test: /node_modules[\\/](urql|@urql|wonka|@0no-co|graphql-ws|react-router|cookie|set-cookie-parser)[\\/]/,

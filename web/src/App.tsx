@@ -14,6 +14,7 @@ import { Shell } from './Shell';
 import { BoardPage } from './pages/Board';
 
 const Placeholder = lazy(() => import('./pages/Placeholder'));
+const TasksPage = lazy(() => import('./pages/Tasks'));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -57,7 +58,7 @@ export function App() {
                     <Route index element={<BoardPage />} />
                     <Route path="trends" element={<Placeholder titleKey="menuTrends" />} />
                     <Route path="cs" element={<Placeholder titleKey="menuCs" />} />
-                    <Route path="tasks" element={<Placeholder titleKey="menuTasks" />} />
+                    <Route path="tasks" element={<TasksPage />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
                 </Routes>

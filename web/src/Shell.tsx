@@ -85,7 +85,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} width={220}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={220} zeroWidthTriggerStyle={{ top: 12 }}>
         <div className="shopops-logo">{t('appName')}</div>
         <Menu
           theme="dark"
@@ -118,7 +118,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
               />
             </Space>
           ) : (
-            <Typography.Text strong data-testid="team-name">
+            <Typography.Text strong className="team-name" data-testid="team-name">
               {session?.team?.name}
             </Typography.Text>
           )}
@@ -126,15 +126,18 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
           <Button
             icon={<TranslationOutlined />}
             data-testid="lang-switch"
+            title={t('language')}
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
           >
-            {t('language')}
+            <span className="wide-only">{t('language')}</span>
           </Button>
           {data && (
-            <Typography.Text data-testid="me-name">{data.me.name}</Typography.Text>
+            <Typography.Text className="wide-only" data-testid="me-name">
+              {data.me.name}
+            </Typography.Text>
           )}
-          <Button icon={<LogoutOutlined />} data-testid="logout" onClick={onLogout}>
-            {t('logout')}
+          <Button icon={<LogoutOutlined />} data-testid="logout" onClick={onLogout} title={t('logout')}>
+            <span className="wide-only">{t('logout')}</span>
           </Button>
         </Header>
         <Content style={{ padding: 16 }}>{body}</Content>

@@ -14,6 +14,21 @@ export function errorMessage(error: CombinedError | undefined): string | undefin
   return error.networkError?.message ?? error.message;
 }
 
+/**
+ * The API's field errors of a refused input (BAD_USER_INPUT's `extensions.errors`), by field,
+ * for a form to show each at its field.
+ */
+export function fieldErrors(error: CombinedError | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const g of error?.graphQLErrors ?? []) {
+    const list = g.extensions?.errors;
+    if (!Array.isArray(list)) continue;
+    for (const e of list as { field?: unknown; message?: unknown }[])
+      if (typeof e.field === 'string' && typeof e.message === 'string') out[e.field] ??= e.message;
+  }
+  return out;
+}
+
 function isUnauthenticated(error: CombinedError): boolean {
   return error.graphQLErrors.some((g) => g.extensions?.code === 'UNAUTHENTICATED');
 }

@@ -26,6 +26,31 @@ export async function offline(context: BrowserContext): Promise<string[]> {
   return tried;
 }
 
+/** A GraphQL request over HTTP, as any client makes it; throws on errors. */
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await fetch(`${origin()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data as T;
+}
+
+/** Signs in over the API: the token and who it is. */
+export async function apiLogin(email: string): Promise<{ token: string; id: string; teamId: string }> {
+  const { login } = await gql<{ login: { token: string; staff: { id: string; teamId: string } } }>(
+    'mutation($input: LoginInput!) { login(input: $input) { token staff { id teamId } } }',
+    { input: { email, password: PASSWORD } },
+  );
+  return { token: login.token, id: login.staff.id, teamId: login.staff.teamId };
+}
+
 /** Signs in through the login page. */
 export async function login(page: Page, email: string): Promise<void> {
   await page.goto(`${origin()}/login`);

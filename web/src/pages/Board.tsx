@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import {
   Alert,
   App as AntApp,
@@ -31,8 +31,10 @@ import { useSearchParams } from 'react-router';
 import { isIsoDay, previousDay, useSession, teamDays } from '../session';
 import { errorCode, errorMessage } from '../client';
 import { GmvSplitChart } from '../components/GmvSplitChart';
+import { useTaskEvents } from '../liveTasks';
 import {
   KPI_METRICS,
+  SEVERITY_COLOR,
   SHOP_METRIC_UNIT,
   catalogueByName,
   changeTone,
@@ -126,17 +128,10 @@ const RunDiagnosisMutation = graphql(`
   }
 `);
 
-const TaskEventsSubscription = graphql(`
-  subscription BoardTaskEvents($teamId: ID!) {
-    taskEvents(teamId: $teamId) { kind taskId status at }
-  }
-`);
-
 type Board = BoardQuery['dailyBoard'];
 type Finding = NonNullable<Board['diagnosis']>['findings'][number];
 type Comparison = BoardQuery['daySummary']['comparisons'][number];
 
-const SEVERITY_COLOR: Record<Severity, string> = { HIGH: 'red', MEDIUM: 'orange', LOW: 'blue' };
 const STATUS_COLOR: Record<TaskStatus, string> = {
   TODO: 'default',
   IN_PROGRESS: 'processing',
@@ -176,21 +171,8 @@ export function BoardPage() {
     variables: { teamId: team.id, today: current.today, yesterday: current.yesterday, canManage: session.canManage },
   });
 
-  // Live: any task event of the team refreshes the board (debounced).
-  const [eventResult] = useSubscription(
-    { query: TaskEventsSubscription, variables: { teamId: team.id } },
-    (count: number | undefined) => (count ?? 0) + 1,
-  );
-  const events = eventResult.data ?? 0;
-  const refetchRef = useRef(refetch);
-  useEffect(() => {
-    refetchRef.current = refetch;
-  }, [refetch]);
-  useEffect(() => {
-    if (!events) return;
-    const id = window.setTimeout(() => refetchRef.current({ requestPolicy: 'network-only' }), 500);
-    return () => window.clearTimeout(id);
-  }, [events]);
+  // Live: any task event of the team refreshes the board.
+  const { events, live } = useTaskEvents(team.id, () => refetch({ requestPolicy: 'network-only' }));
 
   if (!data && fetching) return <Spin data-testid="board-loading" style={{ display: 'block', margin: 48 }} />;
   if (!data)
@@ -232,7 +214,7 @@ export function BoardPage() {
               setParams(next !== days.today ? { day: next } : {});
             }}
           />
-          {eventResult.error ? null : (
+          {live && (
             <Tooltip title={`live · ${events}`}>
               <Badge status="processing" text="live" />
             </Tooltip>

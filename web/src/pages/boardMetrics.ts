@@ -1,5 +1,5 @@
 import type { I18n } from '../i18n';
-import type { KpiDirection, MetricUnit, ShopMetric } from '../gql/graphql';
+import type { KpiDirection, MetricUnit, Severity, ShopMetric } from '../gql/graphql';
 
 /** The board's key numbers, in display order. */
 export const KPI_METRICS: ShopMetric[] = [
@@ -82,3 +82,6 @@ export function changeTone(changePct: number | null | undefined, direction: KpiD
 export function catalogueByName(name: string, catalogue: CatalogueEntry[]): CatalogueEntry | undefined {
   return catalogue.find((c) => c.name === name);
 }
+
+/** A finding's severity, and a task's priority (taken from it), as a tag colour. */
+export const SEVERITY_COLOR: Record<Severity, string> = { HIGH: 'red', MEDIUM: 'orange', LOW: 'blue' };
