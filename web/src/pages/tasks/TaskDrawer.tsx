@@ -65,7 +65,9 @@ export function TaskDrawer({
     if (id && reload) refetch({ requestPolicy: 'network-only' });
   }, [id, reload, refetch]);
 
-  const task = data?.task.id === id ? data?.task : undefined;
+  // A refused task comes back as an error beside the rest of the data (the catalogue), its own
+  // field null whatever the schema's type says: check it.
+  const task = data?.task && data.task.id === id ? data.task : undefined;
   return (
     <Drawer
       open={!!id}
