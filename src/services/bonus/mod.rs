@@ -219,8 +219,8 @@ async fn store(
             .await?;
     }
     let keys = [bonus_payout::Column::RunId, bonus_payout::Column::StaffId];
-    db::insert_chunks::<bonus_payout::Entity>(&tx, payout_rows, &keys).await?;
-    db::insert_chunks::<bonus_line::Entity>(&tx, line_rows, &[]).await?;
+    db::insert_chunks::<bonus_payout::Entity>(&tx, payout_rows, &keys, &[]).await?;
+    db::insert_chunks::<bonus_line::Entity>(&tx, line_rows, &[], &[]).await?;
     tx.commit().await?;
     Ok(run)
 }

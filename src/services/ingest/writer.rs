@@ -116,6 +116,7 @@ async fn write<R: Row>(
     written.months.extend(days.into_iter().map(Month::of));
     written.rows += rows.len() as u64;
     let models = rows.into_iter().map(|(_, m)| m).collect();
-    db::insert_chunks::<R::Entity>(tx, models, R::KEY_COLUMNS).await?;
+    // A stored row's team is its key's (a person's, a product's, or the key itself).
+    db::insert_chunks::<R::Entity>(tx, models, R::KEY_COLUMNS, &[R::TEAM_COLUMN]).await?;
     Ok(())
 }

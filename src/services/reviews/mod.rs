@@ -306,7 +306,7 @@ async fn sync(
         review::Column::Month,
         review::Column::StaffId,
     ];
-    crate::db::insert_chunks::<review::Entity>(&tx, writes, &keys).await?;
+    crate::db::insert_chunks::<review::Entity>(&tx, writes, &keys, &[]).await?;
     tx.commit().await?;
     if inserted {
         // New rows' ids are the database's.
