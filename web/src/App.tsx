@@ -14,6 +14,7 @@ import { Shell } from './Shell';
 import { BoardPage } from './pages/Board';
 
 const Placeholder = lazy(() => import('./pages/Placeholder'));
+const TrendsPage = lazy(() => import('./pages/Trends'));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -55,7 +56,7 @@ export function App() {
                     element={token ? <Shell onLogout={() => setToken(null)} /> : <Navigate to="/login" replace />}
                   >
                     <Route index element={<BoardPage />} />
-                    <Route path="trends" element={<Placeholder titleKey="menuTrends" />} />
+                    <Route path="trends" element={<TrendsPage />} />
                     <Route path="cs" element={<Placeholder titleKey="menuCs" />} />
                     <Route path="tasks" element={<Placeholder titleKey="menuTasks" />} />
                     <Route path="*" element={<Navigate to="/" replace />} />

@@ -20,6 +20,8 @@ type Documents = {
     "\n  mutation RunDiagnosis($input: RunDiagnosisInput!) {\n    runDiagnosis(input: $input) {\n      diagnosis { id date findings { id } }\n    }\n  }\n": typeof types.RunDiagnosisDocument,
     "\n  subscription BoardTaskEvents($teamId: ID!) {\n    taskEvents(teamId: $teamId) { kind taskId status at }\n  }\n": typeof types.BoardTaskEventsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      staff { id name access }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Trends($teamId: ID!, $from: Date!, $to: Date!, $granularity: Granularity!) {\n    shopMetrics(teamId: $teamId, from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      periodEnd\n      days\n      visitors\n      paidBuyers\n      paidAmount\n      conversionRate\n      aov\n      bounceRate\n      visitDepth\n      favCartRate\n      refundRate\n      uvValue\n      adSpend\n      adRoi\n      netProfit\n    }\n    metricCatalogue { metric name unit places direction isSum }\n  }\n": typeof types.TrendsDocument,
+    "\n  query TrendTargets($teamId: ID!, $month: Month!) {\n    targets(teamId: $teamId, month: $month) { metric staffId period startsOn value }\n  }\n": typeof types.TrendTargetsDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      access\n      role\n      team { id name timeZone }\n    }\n    teams(first: 100) {\n      nodes { id name timeZone active }\n    }\n  }\n": types.MeDocument,
@@ -28,6 +30,8 @@ const documents: Documents = {
     "\n  mutation RunDiagnosis($input: RunDiagnosisInput!) {\n    runDiagnosis(input: $input) {\n      diagnosis { id date findings { id } }\n    }\n  }\n": types.RunDiagnosisDocument,
     "\n  subscription BoardTaskEvents($teamId: ID!) {\n    taskEvents(teamId: $teamId) { kind taskId status at }\n  }\n": types.BoardTaskEventsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      staff { id name access }\n    }\n  }\n": types.LoginDocument,
+    "\n  query Trends($teamId: ID!, $from: Date!, $to: Date!, $granularity: Granularity!) {\n    shopMetrics(teamId: $teamId, from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      periodEnd\n      days\n      visitors\n      paidBuyers\n      paidAmount\n      conversionRate\n      aov\n      bounceRate\n      visitDepth\n      favCartRate\n      refundRate\n      uvValue\n      adSpend\n      adRoi\n      netProfit\n    }\n    metricCatalogue { metric name unit places direction isSum }\n  }\n": types.TrendsDocument,
+    "\n  query TrendTargets($teamId: ID!, $month: Month!) {\n    targets(teamId: $teamId, month: $month) { metric staffId period startsOn value }\n  }\n": types.TrendTargetsDocument,
 };
 
 /**
@@ -68,6 +72,14 @@ export function graphql(source: "\n  subscription BoardTaskEvents($teamId: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      staff { id name access }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      staff { id name access }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trends($teamId: ID!, $from: Date!, $to: Date!, $granularity: Granularity!) {\n    shopMetrics(teamId: $teamId, from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      periodEnd\n      days\n      visitors\n      paidBuyers\n      paidAmount\n      conversionRate\n      aov\n      bounceRate\n      visitDepth\n      favCartRate\n      refundRate\n      uvValue\n      adSpend\n      adRoi\n      netProfit\n    }\n    metricCatalogue { metric name unit places direction isSum }\n  }\n"): (typeof documents)["\n  query Trends($teamId: ID!, $from: Date!, $to: Date!, $granularity: Granularity!) {\n    shopMetrics(teamId: $teamId, from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      periodEnd\n      days\n      visitors\n      paidBuyers\n      paidAmount\n      conversionRate\n      aov\n      bounceRate\n      visitDepth\n      favCartRate\n      refundRate\n      uvValue\n      adSpend\n      adRoi\n      netProfit\n    }\n    metricCatalogue { metric name unit places direction isSum }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrendTargets($teamId: ID!, $month: Month!) {\n    targets(teamId: $teamId, month: $month) { metric staffId period startsOn value }\n  }\n"): (typeof documents)["\n  query TrendTargets($teamId: ID!, $month: Month!) {\n    targets(teamId: $teamId, month: $month) { metric staffId period startsOn value }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
