@@ -15,6 +15,7 @@ import { BoardPage } from './pages/Board';
 
 const Placeholder = lazy(() => import('./pages/Placeholder'));
 const TrendsPage = lazy(() => import('./pages/Trends'));
+const CsRankingPage = lazy(() => import('./pages/CsRanking'));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -57,7 +58,7 @@ export function App() {
                   >
                     <Route index element={<BoardPage />} />
                     <Route path="trends" element={<TrendsPage />} />
-                    <Route path="cs" element={<Placeholder titleKey="menuCs" />} />
+                    <Route path="cs" element={<CsRankingPage />} />
                     <Route path="tasks" element={<Placeholder titleKey="menuTasks" />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
