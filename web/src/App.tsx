@@ -16,6 +16,7 @@ import { BoardPage } from './pages/Board';
 const Placeholder = lazy(() => import('./pages/Placeholder'));
 const TrendsPage = lazy(() => import('./pages/Trends'));
 const CsRankingPage = lazy(() => import('./pages/CsRanking'));
+const ReportsPage = lazy(() => import('./pages/Reports'));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -59,6 +60,7 @@ export function App() {
                     <Route index element={<BoardPage />} />
                     <Route path="trends" element={<TrendsPage />} />
                     <Route path="cs" element={<CsRankingPage />} />
+                    <Route path="reports" element={<ReportsPage />} />
                     <Route path="tasks" element={<Placeholder titleKey="menuTasks" />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>

@@ -1,1 +1,0 @@
-import{b as e,k as t}from"./antd-CiJZmELu.js";import{m as n}from"./index-DGooGwjI.js";import{t as r}from"./react-BjoVYww2.js";var i=r();function a({titleKey:r}){let{t:a}=n();return(0,i.jsx)(e,{"data-testid":`coming-soon`,icon:(0,i.jsx)(t,{}),title:`${a(r)} · ${a(`comingSoon`)}`,subTitle:a(`comingSoonText`)})}export{a as default};
