@@ -186,6 +186,7 @@ export default function TrendsPage() {
         style={{ minWidth: 320 }}
         value={metrics}
         maxTagCount="responsive"
+        showSearch={{ optionFilterProp: 'label' }}
         onChange={(v) => setMetrics(v.length > 0 ? v : metrics)}
         options={ALL_METRICS.map((m) => ({ value: m, label: t(m) }))}
       />

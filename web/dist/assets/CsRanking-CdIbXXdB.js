@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-QQ38H6s1.js";import{i as t,t as n}from"./react-BjoVYww2.js";import{o as r}from"./data-cCtlxNmM.js";import{A as i,B as a,I as o,K as s,L as c,M as l,P as u,S as d,_ as f,b as p,h as m,k as h,m as g,w as _}from"./antd-DYkukF6z.js";import{d as v,f as y,i as b,l as x,m as S,p as C,s as w,u as T}from"./index-CbgxKaAa.js";import{t as E}from"./DayRangePicker-D2dcQnwv.js";var D=e(t(),1),O=e(o(),1),k=n(),A=v(`
+import{r as e}from"./rolldown-runtime-QQ38H6s1.js";import{i as t,t as n}from"./react-BjoVYww2.js";import{o as r}from"./data-cCtlxNmM.js";import{A as i,B as a,I as o,K as s,L as c,M as l,P as u,S as d,_ as f,b as p,h as m,k as h,m as g,w as _}from"./antd-DYkukF6z.js";import{d as v,f as y,i as b,l as x,m as S,p as C,s as w,u as T}from"./index-BBphvv74.js";import{t as E}from"./DayRangePicker-fquDs1Tc.js";var D=e(t(),1),O=e(o(),1),k=n(),A=v(`
   query CsRanking($teamId: ID!, $from: Date!, $to: Date!, $sortBy: CsMetric!, $order: SortOrder) {
     csRanking(teamId: $teamId, from: $from, to: $to, sortBy: $sortBy, order: $order) {
       team {
