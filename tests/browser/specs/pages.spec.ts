@@ -113,8 +113,27 @@ test('the trends page shows the shop numbers the API gives, by day and by week',
     await expect(cell(row, 'CONVERSION_RATE')).toHaveText(conversion === null ? '—' : zh.pct(conversion));
   }
 
-  // Yesterday's bounce, once the metric is picked: bounced / visitors.
+  // Yesterday's paid-amount target beside it: a day's target is the month's / the month's days,
+  // unless a target was set for the day itself (DOMAIN §4).
   const y = days[days.length - 1];
+  const month = y.periodStart.slice(0, 7);
+  const { targets } = await a.query<{ targets: { metric: string; staffId: string | null; period: string; startsOn: string; value: string }[] }>(
+    'query($teamId: ID!, $month: Month!) { targets(teamId: $teamId, month: $month) { metric staffId period startsOn value } }',
+    { teamId: a.teamId, month },
+  );
+  const teamTarget = (period: string) =>
+    targets.find((x) => x.staffId === null && x.metric === 'PAID_AMOUNT' && x.period === period && (period === 'MONTH' || x.startsOn === y.periodStart));
+  const daysOfMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  const yTarget = teamTarget('DAY')
+    ? Number(teamTarget('DAY')!.value)
+    : teamTarget('MONTH')
+      ? Number(teamTarget('MONTH')!.value) / daysOfMonth
+      : null;
+  const yTargetCell = cell(page.locator(`[data-testid="trend-row"][data-period="${y.periodStart}"]`), 'PAID_AMOUNT_TARGET');
+  if (yTarget === null) await expect(yTargetCell).toHaveText('—');
+  else await expect(yTargetCell).toHaveText(zh.money(yTarget));
+
+  // Yesterday's bounce, once the metric is picked: bounced / visitors.
   await page.getByTestId('trend-metrics').click();
   await page.getByTestId('trend-metrics').locator('input').fill('跳失率');
   await page.keyboard.press('Enter');

@@ -243,7 +243,7 @@ export default function CsRankingPage() {
           size="small"
           rowKey="staffId"
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 1100 }}
           dataSource={ranking.agents.nodes}
           columns={columns}
           locale={{ emptyText: t('noAgents') }}

@@ -244,13 +244,35 @@ export default function TrendsPage() {
                 render: (_: unknown, b: Bucket) => periodLabel(i18n, granularity, b),
               },
               { title: t('dataDays'), dataIndex: 'days', align: 'right', width: 90 },
-              ...metrics.map((metric) => ({
-                title: t(metric),
-                key: metric,
-                align: 'right' as const,
-                onCell: () => ({ 'data-metric': metric }) as React.HTMLAttributes<HTMLElement>,
-                render: (_: unknown, b: Bucket) => formatByUnit(i18n, SHOP_METRIC_UNIT[metric], value(b, metric)),
-              })),
+              ...metrics.flatMap((metric) => {
+                const target = targetSeries[metric] ?? [];
+                const index = new Map(buckets.map((b, i) => [b.periodStart, i]));
+                return [
+                  {
+                    title: t(metric),
+                    key: metric,
+                    align: 'right' as const,
+                    onCell: () => ({ 'data-metric': metric }) as React.HTMLAttributes<HTMLElement>,
+                    render: (_: unknown, b: Bucket) => formatByUnit(i18n, SHOP_METRIC_UNIT[metric], value(b, metric)),
+                  },
+                  // The target beside the metric, where the API gives one for the range.
+                  ...(target.some((x) => x !== null)
+                    ? [
+                        {
+                          title: `${t(metric)} · ${t('target')}`,
+                          key: `${metric}_TARGET`,
+                          align: 'right' as const,
+                          onCell: () => ({ 'data-metric': `${metric}_TARGET` }) as React.HTMLAttributes<HTMLElement>,
+                          render: (_: unknown, b: Bucket) => (
+                            <Typography.Text type="secondary">
+                              {formatByUnit(i18n, SHOP_METRIC_UNIT[metric], target[index.get(b.periodStart) ?? -1])}
+                            </Typography.Text>
+                          ),
+                        },
+                      ]
+                    : []),
+                ];
+              }),
             ]}
           />
         </Card>
