@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { Alert, Button, Card, DatePicker, Result, Segmented, Space, Spin, Table, Tooltip, Typography, theme } from 'antd';
+import { Alert, Button, Card, Input, Result, Segmented, Space, Spin, Table, Tooltip, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { graphql } from '../gql';
 import type { CsMetric, CsRankingQuery, KpiDirection, MetricUnit, SortOrder } from '../gql/graphql';
 import { useI18n, type DictKey, type I18n } from '../i18n';
-import { teamDays, useSession } from '../session';
+import { isIsoDay, teamDays, useSession } from '../session';
 import { errorCode, errorMessage } from '../client';
 import { changeTone, formatByUnit, type DayRange } from '../format';
 import { DayRangePicker } from '../components/DayRangePicker';
@@ -300,13 +299,15 @@ export default function CsRankingPage() {
           ]}
         />
         {mode === 'day' ? (
-          <DatePicker
+          <Input
+            type="date"
+            style={{ width: 160 }}
             data-testid="cs-day"
-            allowClear={false}
-            value={dayjs(range.to)}
-            disabledDate={(d) => d.format('YYYY-MM-DD') > days.today}
-            onChange={(d) => {
-              if (d) setRange({ from: d.format('YYYY-MM-DD'), to: d.format('YYYY-MM-DD') });
+            value={range.to}
+            max={days.today}
+            onChange={(e) => {
+              const d = e.target.value;
+              if (isIsoDay(d) && d <= days.today) setRange({ from: d, to: d });
             }}
           />
         ) : (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Space, Tabs, Typography } from 'antd';
+import { Segmented, Space, Typography } from 'antd';
 import { useI18n } from '../i18n';
 import { teamDays, useSession } from '../session';
 import { daysUpTo, type DayRange } from '../format';
@@ -29,24 +29,21 @@ export default function ReportsPage() {
         </Typography.Title>
         <DayRangePicker value={range} onChange={setRange} yesterday={days.yesterday} today={days.today} testId="reports-range" />
       </Space>
-      <Tabs
-        activeKey={tab}
+      {/* A segmented switch, not antd's Tabs: every antd component lands in the first page's vendor chunk. */}
+      <Segmented<Tab>
+        data-testid="reports-tabs"
+        style={{ marginBottom: 16 }}
+        value={tab}
         onChange={(key) => setParams(key === 'ads' ? {} : { tab: key })}
-        destroyOnHidden
-        items={[
-          { key: 'ads', label: <span data-testid="tab-ads">{t('tabAds')}</span>, children: <AdReport teamId={team.id} range={range} /> },
-          {
-            key: 'design',
-            label: <span data-testid="tab-design">{t('tabDesign')}</span>,
-            children: <DesignReport teamId={team.id} range={range} />,
-          },
-          {
-            key: 'products',
-            label: <span data-testid="tab-products">{t('tabProducts')}</span>,
-            children: <ProductReport teamId={team.id} range={range} />,
-          },
+        options={[
+          { value: 'ads', label: <span data-testid="tab-ads">{t('tabAds')}</span> },
+          { value: 'design', label: <span data-testid="tab-design">{t('tabDesign')}</span> },
+          { value: 'products', label: <span data-testid="tab-products">{t('tabProducts')}</span> },
         ]}
       />
+      {tab === 'ads' && <AdReport teamId={team.id} range={range} />}
+      {tab === 'design' && <DesignReport teamId={team.id} range={range} />}
+      {tab === 'products' && <ProductReport teamId={team.id} range={range} />}
     </div>
   );
 }

@@ -1,1 +1,0 @@
-import{b as e,j as t}from"./antd-DYkukF6z.js";import{m as n}from"./index-D_JpYYhG.js";import{t as r}from"./react-BjoVYww2.js";var i=r();function a({titleKey:r}){let{t:a}=n();return(0,i.jsx)(e,{"data-testid":`coming-soon`,icon:(0,i.jsx)(t,{}),title:`${a(r)} · ${a(`comingSoon`)}`,subTitle:a(`comingSoonText`)})}export{a as default};
