@@ -251,6 +251,20 @@ test("the CS ranking shows each agent's numbers against the team's pooled row", 
   const fastest = [...agents].sort((x, y) => x.metrics.avgFirstResponse! - y.metrics.avgFirstResponse!);
   await expect(rows.first()).toHaveAttribute('data-staff', fastest[0].staffId);
   await expect(rows.first()).toHaveAttribute('data-rank', '1');
+
+  // A range: the last 7 days, pooled over the days by the API.
+  const week = { teamId: a.teamId, from: addDays(a.yesterday, -6), to: a.yesterday };
+  const { csRanking: weekRanking } = await a.query<CsAnswer>(CS_RANKING, week);
+  await page.getByTestId('cs-mode').getByText('区间').click();
+  await page.getByTestId('cs-range-preset').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '近7天' }).click();
+  await expect(page.getByTestId('cs-ranking')).toHaveAttribute('data-from', week.from);
+  await expect(cell(pooled, 'INQUIRIES')).toHaveText(zh.num(weekRanking.team.inquiries));
+  await expect(cell(pooled, 'INQUIRY_CONVERSION')).toHaveText(zh.pct(weekRanking.team.paidBuyers / weekRanking.team.inquiries));
+  for (const agent of weekRanking.agents.nodes) {
+    const row = page.locator(`[data-testid="cs-row"][data-staff="${agent.staffId}"]`);
+    await expect(cell(row, 'INQUIRIES')).toHaveText(zh.num(agent.metrics.inquiries));
+  }
   expect(tried).toEqual([]);
   await context.close();
 });
@@ -354,5 +368,31 @@ test('the reports show the ad, design and product numbers the API gives', async 
   const first = data.productReport.nodes[0];
   await expect(cell(productRows.first(), 'paidAmount')).toHaveText(zh.money(Number(first.paidAmount)));
   expect(tried).toEqual([]);
+  await context.close();
+});
+
+test('a promotion staff member sees only their own ads by owner, as the API gives them', async ({ browser, request }) => {
+  const a = await api(request, 'promo1@demo.shopops');
+  const range = { teamId: a.teamId, from: addDays(a.yesterday, -29), to: a.yesterday };
+  const { adReport } = await a.query<{ adReport: { byChannel: { channel: string }[]; byOwner: { ownerId: string; metrics: { spend: string } }[] } }>(
+    `query($teamId: ID!, $from: Date!, $to: Date!) {
+      adReport(teamId: $teamId, from: $from, to: $to) { byChannel { channel } byOwner { ownerId metrics { spend } } }
+    }`,
+    range,
+  );
+  const { me } = await a.query<{ me: { id: string } }>('{ me { id } }');
+  // §9: staff see every channel of the team, and of the owners only themselves.
+  expect(adReport.byOwner.map((o) => o.ownerId)).toEqual([me.id]);
+
+  const context = await browser.newContext();
+  await offline(context);
+  const page = await context.newPage();
+  await login(page, 'promo1@demo.shopops');
+  await page.goto(`${origin()}/reports`);
+  await expect(page.getByTestId('ad-report').getByTestId('ad-row')).toHaveCount(adReport.byChannel.length);
+  const owners = page.getByTestId('ad-owner-report').getByTestId('ad-owner-row');
+  await expect(owners).toHaveCount(adReport.byOwner.length);
+  await expect(owners.first()).toHaveAttribute('data-staff', me.id);
+  await expect(cell(owners.first(), 'spend')).toHaveText(zh.money(Number(adReport.byOwner[0].metrics.spend)));
   await context.close();
 });

@@ -32,7 +32,7 @@ export function DayRangePicker({
   return (
     <Space.Compact data-testid={testId}>
       <Select
-        style={{ width: 110 }}
+        style={{ width: 130 }}
         data-testid={testId && `${testId}-preset`}
         value={preset?.key}
         placeholder={t('rangeCustom')}

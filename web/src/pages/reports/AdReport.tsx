@@ -74,7 +74,7 @@ export function AdReport({ teamId, range }: { teamId: string; range: DayRange })
       grid: { left: 72, right: 48, top: 32, bottom: 28 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: names },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0 } },
       yAxis: [
         { type: 'value', axisLabel: { formatter: (v: number) => i18n.num(v) } },
         { type: 'value', name: t('roi'), splitLine: { show: false }, axisLabel: { formatter: (v: number) => i18n.num(v, 1) } },

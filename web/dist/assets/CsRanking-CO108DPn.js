@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-QQ38H6s1.js";import{i as t,t as n}from"./react-BjoVYww2.js";import{o as r}from"./data-cCtlxNmM.js";import{E as i,F as a,N as o,R as s,S as c,W as l,_ as u,b as d,h as f,j as p,k as m,m as h,w as g}from"./antd-BiGF90at.js";import{d as _,f as v,h as y,i as b,l as x,m as S,p as C,s as w,u as T}from"./index-bqgL-SS3.js";import{t as E}from"./DayRangePicker-BeeImL9I.js";var D=e(t(),1),O=n(),k=v(`
+import{r as e}from"./rolldown-runtime-QQ38H6s1.js";import{i as t,t as n}from"./react-BjoVYww2.js";import{o as r}from"./data-cCtlxNmM.js";import{E as i,F as a,N as o,R as s,S as c,W as l,_ as u,b as d,h as f,j as p,k as m,m as h,w as g}from"./antd-BiGF90at.js";import{d as _,f as v,h as y,i as b,l as x,m as S,p as C,s as w,u as T}from"./index-BCf-F2-G.js";import{t as E}from"./DayRangePicker-Ci7xgb2U.js";var D=e(t(),1),O=n(),k=v(`
   query CsRanking($teamId: ID!, $from: Date!, $to: Date!, $sortBy: CsMetric!, $order: SortOrder) {
     csRanking(teamId: $teamId, from: $from, to: $to, sortBy: $sortBy, order: $order) {
       team {
