@@ -243,6 +243,7 @@ export default function CsRankingPage() {
           rowKey="staffId"
           pagination={false}
           scroll={{ x: 1100 }}
+          tableLayout="auto"
           dataSource={ranking.agents.nodes}
           columns={columns}
           locale={{ emptyText: t('noAgents') }}

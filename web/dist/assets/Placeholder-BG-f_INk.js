@@ -1,1 +1,0 @@
-import{A as e,b as t}from"./antd-BiGF90at.js";import{h as n}from"./index-BCf-F2-G.js";import{t as r}from"./react-BjoVYww2.js";var i=r();function a({titleKey:r}){let{t:a}=n();return(0,i.jsx)(t,{"data-testid":`coming-soon`,icon:(0,i.jsx)(e,{}),title:`${a(r)} · ${a(`comingSoon`)}`,subTitle:a(`comingSoonText`)})}export{a as default};

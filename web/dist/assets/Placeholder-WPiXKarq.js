@@ -1,0 +1,1 @@
+import{A as e,b as t}from"./antd-BiGF90at.js";import{h as n}from"./index-NxPFD0vy.js";import{t as r}from"./react-BjoVYww2.js";var i=r();function a({titleKey:r}){let{t:a}=n();return(0,i.jsx)(t,{"data-testid":`coming-soon`,icon:(0,i.jsx)(e,{}),title:`${a(r)} · ${a(`comingSoon`)}`,subTitle:a(`comingSoonText`)})}export{a as default};
