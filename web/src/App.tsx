@@ -9,11 +9,14 @@ import 'dayjs/locale/zh-cn';
 import { I18nContext, loadLang, makeI18n, saveLang, type Lang } from './i18n';
 import { loadToken, saveToken } from './auth';
 import { makeClient } from './client';
-import { LoginPage } from './pages/Login';
 import { Shell } from './Shell';
 import { BoardPage } from './pages/Board';
 
-const Placeholder = lazy(() => import('./pages/Placeholder'));
+// The first page is the board; the others, and the sign-in page (its form), load when opened.
+const LoginPage = lazy(() => import('./pages/Login').then((m) => ({ default: m.LoginPage })));
+const TrendsPage = lazy(() => import('./pages/Trends'));
+const CsRankingPage = lazy(() => import('./pages/CsRanking'));
+const ReportsPage = lazy(() => import('./pages/Reports'));
 const TasksPage = lazy(() => import('./pages/Tasks'));
 
 export function App() {
@@ -56,8 +59,9 @@ export function App() {
                     element={token ? <Shell onLogout={() => setToken(null)} /> : <Navigate to="/login" replace />}
                   >
                     <Route index element={<BoardPage />} />
-                    <Route path="trends" element={<Placeholder titleKey="menuTrends" />} />
-                    <Route path="cs" element={<Placeholder titleKey="menuCs" />} />
+                    <Route path="trends" element={<TrendsPage />} />
+                    <Route path="cs" element={<CsRankingPage />} />
+                    <Route path="reports" element={<ReportsPage />} />
                     <Route path="tasks" element={<TasksPage />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>

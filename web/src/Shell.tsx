@@ -5,6 +5,7 @@ import { Alert, Button, Layout, Menu, Result, Select, Space, Spin, Typography } 
 import {
   CustomerServiceOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   LineChartOutlined,
   LogoutOutlined,
   ScheduleOutlined,
@@ -62,7 +63,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
     };
   }, [data, teams, picked]);
 
-  const selectedKey = ['/trends', '/cs', '/tasks'].find((p) => location.pathname.startsWith(p)) ?? '/';
+  const selectedKey = ['/trends', '/cs', '/reports', '/tasks'].find((p) => location.pathname.startsWith(p)) ?? '/';
 
   let body: React.ReactNode;
   if (!data && fetching) body = <Spin style={{ display: 'block', margin: 48 }} />;
@@ -97,6 +98,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
             { key: '/', icon: <DashboardOutlined />, label: t('menuBoard') },
             { key: '/trends', icon: <LineChartOutlined />, label: t('menuTrends') },
             { key: '/cs', icon: <CustomerServiceOutlined />, label: t('menuCs') },
+            { key: '/reports', icon: <FileTextOutlined />, label: t('menuReports') },
             { key: '/tasks', icon: <ScheduleOutlined />, label: t('menuTasks') },
           ]}
         />

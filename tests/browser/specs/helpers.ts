@@ -26,7 +26,7 @@ export async function offline(context: BrowserContext): Promise<string[]> {
   return tried;
 }
 
-/** A GraphQL request over HTTP, as any client makes it; throws on errors. */
+/** A GraphQL request over HTTP, as any client makes it; an error answer throws, with its code. */
 export async function gql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
@@ -37,18 +37,29 @@ export async function gql<T = Record<string, unknown>>(
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const error = body.errors?.[0];
+  if (error) throw Object.assign(new Error(error.message), { code: error.extensions?.code });
   return body.data as T;
 }
 
-/** Signs in over the API: the token and who it is. */
-export async function apiLogin(email: string): Promise<{ token: string; id: string; teamId: string }> {
+export interface ApiSession {
+  token: string;
+  /** The person's id and team. */
+  id: string;
+  teamId: string;
+  /** A GraphQL request as this person. */
+  query: <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+}
+
+/** Signs in over the API, as a test's own client beside the browser. */
+export async function apiLogin(email: string): Promise<ApiSession> {
   const { login } = await gql<{ login: { token: string; staff: { id: string; teamId: string } } }>(
     'mutation($input: LoginInput!) { login(input: $input) { token staff { id teamId } } }',
     { input: { email, password: PASSWORD } },
   );
-  return { token: login.token, id: login.staff.id, teamId: login.staff.teamId };
+  const { token } = login;
+  return { token, id: login.staff.id, teamId: login.staff.teamId, query: (q, v) => gql(q, v, token) };
 }
 
 /** Signs in through the login page. */

@@ -32,16 +32,8 @@ import { isIsoDay, previousDay, useSession, teamDays } from '../session';
 import { errorCode, errorMessage } from '../client';
 import { GmvSplitChart } from '../components/GmvSplitChart';
 import { useTaskEvents } from '../liveTasks';
-import {
-  KPI_METRICS,
-  SEVERITY_COLOR,
-  SHOP_METRIC_UNIT,
-  catalogueByName,
-  changeTone,
-  formatByUnit,
-  shopMetricDirection,
-  type CatalogueEntry,
-} from './boardMetrics';
+import { KPI_METRICS, SEVERITY_COLOR, catalogueByName } from './boardMetrics';
+import { SHOP_METRIC_UNIT, changeTone, formatByUnit, shopMetricDirection, type CatalogueEntry } from '../format';
 
 /** The whole board in one request: today's board, yesterday's summary, the catalogue, and (managers) the team's people. */
 const BoardQueryDoc = graphql(`

@@ -23,7 +23,8 @@ import { useI18n, type I18n } from '../../i18n';
 import { errorCode, errorMessage, fieldErrors } from '../../client';
 import { AddFollowUpMutation, AssignTaskMutation, TaskDetailQuery as TaskDetailDoc, UpdateTaskMutation } from './queries';
 import { MoveButtons } from './actions';
-import { SEVERITY_COLOR, catalogueByName, formatByUnit, type CatalogueEntry } from '../boardMetrics';
+import { SEVERITY_COLOR, catalogueByName } from '../boardMetrics';
+import { formatByUnit, type CatalogueEntry } from '../../format';
 import { fromLocalInput, toLocalInput } from './dueTime';
 
 type Task = TaskDetailQuery['task'];

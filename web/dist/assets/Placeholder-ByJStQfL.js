@@ -1,1 +1,0 @@
-import{p as e,u as t}from"./index-WL29EY1w.js";import{t as n}from"./ClockCircleOutlined-DxpRhddV.js";import{t as r}from"./react-BjoVYww2.js";var i=r();function a({titleKey:r}){let{t:a}=t();return(0,i.jsx)(e,{"data-testid":`coming-soon`,icon:(0,i.jsx)(n,{}),title:`${a(r)} · ${a(`comingSoon`)}`,subTitle:a(`comingSoonText`)})}export{a as default};
