@@ -45,7 +45,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ zeroRuntime: true }}>
         <AntApp>
           <Provider value={handle.client}>
             <BrowserRouter>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
-import { Alert, Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Select, Space, Spin, Typography } from 'antd';
 import {
   CustomerServiceOutlined,
   DashboardOutlined,
@@ -14,8 +14,8 @@ import {
 import { graphql } from './gql';
 import { useI18n } from './i18n';
 import { loadMe, loadTeamChoice, saveMe, saveTeamChoice } from './auth';
-import { errorMessage } from './client';
 import { SessionContext, type Session } from './session';
+import { LoadFailed } from './components/LoadFailed';
 
 const MeQuery = graphql(`
   query Me {
@@ -69,12 +69,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
   if (!data && fetching) body = <Spin style={{ display: 'block', margin: 48 }} />;
   else if (!session)
     body = (
-      <Result
-        status="error"
-        title={t('error')}
-        subTitle={errorMessage(error)}
-        extra={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('retry')}</Button>}
-      />
+      <LoadFailed error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
     );
   else if (!session.team) body = <Alert type="info" showIcon title={t('noTeam')} />;
   else

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   Alert,
@@ -10,10 +10,10 @@ import {
   Empty,
   Input,
   Progress,
-  Result,
   Row,
   Segmented,
   Select,
+  Skeleton,
   Space,
   Spin,
   Statistic,
@@ -34,6 +34,7 @@ import { GmvSplitChart } from '../components/GmvSplitChart';
 import { useTaskEvents } from '../liveTasks';
 import { KPI_METRICS, SEVERITY_COLOR, catalogueByName } from './boardMetrics';
 import { SHOP_METRIC_UNIT, changeTone, formatByUnit, shopMetricDirection, type CatalogueEntry } from '../format';
+import { LoadFailed } from '../components/LoadFailed';
 
 /** The whole board in one request: today's board, yesterday's summary, the catalogue, and (managers) the team's people. */
 const BoardQueryDoc = graphql(`
@@ -138,7 +139,6 @@ export function BoardPage() {
   const { t } = i18n;
   const session = useSession();
   const team = session.team!;
-  const { message } = AntApp.useApp();
 
   const [days, setDays] = useState(() => teamDays(team.timeZone));
   // The working day rolls over at the team's local midnight.
@@ -162,6 +162,9 @@ export function BoardPage() {
     query: BoardQueryDoc,
     variables: { teamId: team.id, today: current.today, yesterday: current.yesterday, canManage: session.canManage },
   });
+  // The key numbers first: the cards below them render in a second, interruptible pass, so that
+  // the numbers are on screen without waiting for the tables (a fifth of a second on a slow PC).
+  const later = useDeferredValue(data);
 
   // Live: any task event of the team refreshes the board.
   const { events, live } = useTaskEvents(team.id, () => refetch({ requestPolicy: 'network-only' }));
@@ -169,12 +172,7 @@ export function BoardPage() {
   if (!data && fetching) return <Spin data-testid="board-loading" style={{ display: 'block', margin: 48 }} />;
   if (!data)
     return (
-      <Result
-        status="error"
-        title={t('error')}
-        subTitle={errorMessage(error)}
-        extra={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('retry')}</Button>}
-      />
+      <LoadFailed error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
     );
 
   const catalogue: CatalogueEntry[] = data.metricCatalogue;
@@ -232,34 +230,62 @@ export function BoardPage() {
       )}
       <KpiGrid comparisons={summary.comparisons} catalogue={catalogue} />
 
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} xl={10}>
-          <GmvSplitCard comparisons={summary.comparisons} dayGmv={Number(summary.day.paidAmount)} />
-        </Col>
-        <Col xs={24} xl={14}>
-          <TasksCard board={board} />
-        </Col>
-      </Row>
-
-      <FindingsCard
-        board={board}
-        teamId={team.id}
-        diagnosisDate={summary.date}
-        catalogue={catalogue}
-        staff={data.staff?.nodes ?? []}
-        canManage={session.canManage}
-        onMade={(n) => {
-          message.success(n < 0 ? t('diagnosisDone') : n > 0 ? t('tasksMade', { n }) : t('tasksNone'));
-          refetch({ requestPolicy: 'network-only' });
-        }}
-        onError={(msg, code) => {
-          message.error(code ? `${msg} (${code})` : msg);
-          refetch({ requestPolicy: 'network-only' });
-        }}
-      />
-
-      <AwaitingCard board={board} catalogue={catalogue} />
+      {later ? (
+        <BoardCards data={later} teamId={team.id} canManage={session.canManage} refetch={refetch} />
+      ) : (
+        <Skeleton active style={{ marginTop: 16 }} />
+      )}
     </div>
+  );
+}
+
+/** Everything below the key numbers: rendered in a second pass (see `later`). */
+function BoardCards({
+  data,
+  teamId,
+  canManage,
+  refetch,
+}: {
+  data: BoardQuery;
+  teamId: string;
+  canManage: boolean;
+  refetch: (opts: { requestPolicy: 'network-only' }) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const catalogue: CatalogueEntry[] = data.metricCatalogue;
+  const board = data.dailyBoard;
+  const summary = data.daySummary;
+  return (
+    <>
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col xs={24} xl={10}>
+            <GmvSplitCard comparisons={summary.comparisons} dayGmv={Number(summary.day.paidAmount)} />
+          </Col>
+          <Col xs={24} xl={14}>
+            <TasksCard board={board} />
+          </Col>
+        </Row>
+
+        <FindingsCard
+          board={board}
+          teamId={teamId}
+          diagnosisDate={summary.date}
+          catalogue={catalogue}
+          staff={data.staff?.nodes ?? []}
+          canManage={canManage}
+          onMade={(n) => {
+            message.success(n < 0 ? t('diagnosisDone') : n > 0 ? t('tasksMade', { n }) : t('tasksNone'));
+            refetch({ requestPolicy: 'network-only' });
+          }}
+          onError={(msg, code) => {
+            message.error(code ? `${msg} (${code})` : msg);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+
+        <AwaitingCard board={board} catalogue={catalogue} />
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
-import { Alert, Badge, Button, Card, Empty, Grid, Result, Segmented, Select, Space, Spin, Switch, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Grid, Segmented, Select, Space, Spin, Switch, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { StaffRole, TaskCardFieldsFragment, TaskColumnFieldsFragment, TaskStatus } from '../gql/graphql';
 import { useI18n } from '../i18n';
@@ -13,6 +13,7 @@ import { TaskActionsProvider } from './tasks/actions';
 import { TaskCard } from './tasks/TaskCard';
 import { TaskDrawer, type Person } from './tasks/TaskDrawer';
 import { NewTaskModal } from './tasks/NewTaskModal';
+import { LoadFailed } from '../components/LoadFailed';
 
 const STATUSES: TaskStatus[] = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'VERIFIED', 'CANCELLED'];
 const ROLES: StaffRole[] = ['CUSTOMER_SERVICE', 'DESIGNER', 'PROMOTION', 'OPERATIONS'];
@@ -83,12 +84,7 @@ export default function TasksPage() {
   if (!data && fetching) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!data)
     return (
-      <Result
-        status="error"
-        title={t('error')}
-        subTitle={errorMessage(error)}
-        extra={<Button onClick={reloadAll}>{t('retry')}</Button>}
-      />
+      <LoadFailed error={error} onRetry={reloadAll} />
     );
 
   const columns = STATUSES.map((status) => {

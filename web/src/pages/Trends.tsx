@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useClient, useQuery } from 'urql';
-import { Alert, Button, Card, Col, Result, Row, Segmented, Select, Space, Spin, Table, Typography, theme } from 'antd';
+import { Alert, Button, Card, Col, Row, Segmented, Select, Space, Spin, Table, Typography, theme } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { graphql } from '../gql';
 import type { Granularity, ShopMetric, TrendTargetsQuery, TrendsQuery } from '../gql/graphql';
@@ -20,6 +20,7 @@ import {
 import type { ChartOption } from '../components/EChart';
 import { LazyChart } from '../components/LazyChart';
 import { DayRangePicker } from '../components/DayRangePicker';
+import { LoadFailed } from '../components/LoadFailed';
 
 const TrendsQueryDoc = graphql(`
   query Trends($teamId: ID!, $from: Date!, $to: Date!, $granularity: Granularity!) {
@@ -198,12 +199,7 @@ export default function TrendsPage() {
   if (!data && fetching) body = <Spin style={{ display: 'block', margin: 48 }} />;
   else if (!data)
     body = (
-      <Result
-        status="error"
-        title={t('error')}
-        subTitle={errorMessage(error)}
-        extra={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('retry')}</Button>}
-      />
+      <LoadFailed error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
     );
   else
     body = (
