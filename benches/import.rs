@@ -496,7 +496,11 @@ fn main() {
             // For profiling a run by hand: the files and the database stay.
             let files = files.keep();
             let dir = dir.map(|d| d.keep());
-            println!("kept: {} {dir:?} (team {})", files.display(), seeded.team_id);
+            println!(
+                "kept: {} {dir:?} (team {})",
+                files.display(),
+                seeded.team_id
+            );
         }
     });
 }
