@@ -18,6 +18,7 @@ const TrendsPage = lazy(() => import('./pages/Trends'));
 const CsRankingPage = lazy(() => import('./pages/CsRanking'));
 const ReportsPage = lazy(() => import('./pages/Reports'));
 const TasksPage = lazy(() => import('./pages/Tasks'));
+const ReviewsPage = lazy(() => import('./pages/Reviews'));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -63,6 +64,7 @@ export function App() {
                     <Route path="cs" element={<CsRankingPage />} />
                     <Route path="reports" element={<ReportsPage />} />
                     <Route path="tasks" element={<TasksPage />} />
+                    <Route path="reviews" element={<ReviewsPage />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
                 </Routes>

@@ -9,6 +9,7 @@ import {
   LineChartOutlined,
   LogoutOutlined,
   ScheduleOutlined,
+  TrophyOutlined,
   TranslationOutlined,
 } from '@ant-design/icons';
 import { graphql } from './gql';
@@ -63,7 +64,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
     };
   }, [data, teams, picked]);
 
-  const selectedKey = ['/trends', '/cs', '/reports', '/tasks'].find((p) => location.pathname.startsWith(p)) ?? '/';
+  const selectedKey = ['/trends', '/cs', '/reports', '/tasks', '/reviews'].find((p) => location.pathname.startsWith(p)) ?? '/';
 
   let body: React.ReactNode;
   if (!data && fetching) body = <Spin style={{ display: 'block', margin: 48 }} />;
@@ -95,6 +96,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
             { key: '/cs', icon: <CustomerServiceOutlined />, label: t('menuCs') },
             { key: '/reports', icon: <FileTextOutlined />, label: t('menuReports') },
             { key: '/tasks', icon: <ScheduleOutlined />, label: t('menuTasks') },
+            { key: '/reviews', icon: <TrophyOutlined />, label: t('menuReviews') },
           ]}
         />
       </Sider>
