@@ -19,6 +19,7 @@ const CsRankingPage = lazy(() => import('./pages/CsRanking'));
 const ReportsPage = lazy(() => import('./pages/Reports'));
 const TasksPage = lazy(() => import('./pages/Tasks'));
 const ReviewsPage = lazy(() => import('./pages/Reviews'));
+const BonusPage = lazy(() => import('./pages/Bonus'));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -65,6 +66,7 @@ export function App() {
                     <Route path="reports" element={<ReportsPage />} />
                     <Route path="tasks" element={<TasksPage />} />
                     <Route path="reviews" element={<ReviewsPage />} />
+                    <Route path="bonus" element={<BonusPage />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
                 </Routes>

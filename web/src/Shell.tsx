@@ -10,6 +10,7 @@ import {
   LogoutOutlined,
   ScheduleOutlined,
   TrophyOutlined,
+  AccountBookOutlined,
   TranslationOutlined,
 } from '@ant-design/icons';
 import { graphql } from './gql';
@@ -64,7 +65,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
     };
   }, [data, teams, picked]);
 
-  const selectedKey = ['/trends', '/cs', '/reports', '/tasks', '/reviews'].find((p) => location.pathname.startsWith(p)) ?? '/';
+  const selectedKey = ['/trends', '/cs', '/reports', '/tasks', '/reviews', '/bonus'].find((p) => location.pathname.startsWith(p)) ?? '/';
 
   let body: React.ReactNode;
   if (!data && fetching) body = <Spin style={{ display: 'block', margin: 48 }} />;
@@ -97,6 +98,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
             { key: '/reports', icon: <FileTextOutlined />, label: t('menuReports') },
             { key: '/tasks', icon: <ScheduleOutlined />, label: t('menuTasks') },
             { key: '/reviews', icon: <TrophyOutlined />, label: t('menuReviews') },
+            { key: '/bonus', icon: <AccountBookOutlined />, label: t('menuBonus') },
           ]}
         />
       </Sider>

@@ -44,3 +44,15 @@ export function previousDay(iso: string): string {
 export function isIsoDay(s: string | null | undefined): s is string {
   return !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime());
 }
+
+/** YYYY-MM of the month before a YYYY-MM month. */
+export function monthBefore(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** `?month=` if it is a YYYY-MM month, else the team's last month: the month end's default. */
+export function monthParam(param: string | null, timeZone: string): { month: string; lastMonth: string } {
+  const lastMonth = monthBefore(teamDays(timeZone).today.slice(0, 7));
+  return { month: param && /^\d{4}-\d{2}$/.test(param) ? param : lastMonth, lastMonth };
+}

@@ -4,19 +4,13 @@ import { useQuery } from 'urql';
 import { Card, Col, Empty, Input, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { Grade } from '../gql/graphql';
 import { useI18n } from '../i18n';
-import { teamDays, useSession } from '../session';
+import { monthBefore, monthParam, useSession } from '../session';
 import { LoadFailed } from '../components/LoadFailed';
 import { LazyChart } from '../components/LazyChart';
 import { GRADE_COLOR, ReviewsQuery, type Review } from './reviews/queries';
 import { ReviewDrawer } from './reviews/ReviewDrawer';
 
 const GRADES: Grade[] = ['S', 'A', 'B', 'C', 'D'];
-
-/** YYYY-MM of the month before `month`. */
-function monthBefore(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
 
 /**
  * 考核: a month's reviews (last month by default, `?month=`): each person's total, computed and
@@ -30,8 +24,7 @@ export default function ReviewsPage() {
   const session = useSession();
   const team = session.team!;
   const [params, setParams] = useSearchParams();
-  const lastMonth = monthBefore(teamDays(team.timeZone).today.slice(0, 7));
-  const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : lastMonth;
+  const { month, lastMonth } = monthParam(params.get('month'), team.timeZone);
   const openId = params.get('review');
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ReviewsQuery,
