@@ -20,6 +20,7 @@ const ReportsPage = lazy(() => import('./pages/Reports'));
 const TasksPage = lazy(() => import('./pages/Tasks'));
 const ReviewsPage = lazy(() => import('./pages/Reviews'));
 const BonusPage = lazy(() => import('./pages/Bonus'));
+const ImportsPage = lazy(() => import('./pages/Imports'));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -67,6 +68,7 @@ export function App() {
                     <Route path="tasks" element={<TasksPage />} />
                     <Route path="reviews" element={<ReviewsPage />} />
                     <Route path="bonus" element={<BonusPage />} />
+                    <Route path="imports" element={<ImportsPage />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
                 </Routes>

@@ -11,6 +11,7 @@ import {
   ScheduleOutlined,
   TrophyOutlined,
   AccountBookOutlined,
+  CloudUploadOutlined,
   TranslationOutlined,
 } from '@ant-design/icons';
 import { graphql } from './gql';
@@ -65,7 +66,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
     };
   }, [data, teams, picked]);
 
-  const selectedKey = ['/trends', '/cs', '/reports', '/tasks', '/reviews', '/bonus'].find((p) => location.pathname.startsWith(p)) ?? '/';
+  const selectedKey = ['/trends', '/cs', '/reports', '/tasks', '/reviews', '/bonus', '/imports'].find((p) => location.pathname.startsWith(p)) ?? '/';
 
   let body: React.ReactNode;
   if (!data && fetching) body = <Spin style={{ display: 'block', margin: 48 }} />;
@@ -99,6 +100,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
             { key: '/tasks', icon: <ScheduleOutlined />, label: t('menuTasks') },
             { key: '/reviews', icon: <TrophyOutlined />, label: t('menuReviews') },
             { key: '/bonus', icon: <AccountBookOutlined />, label: t('menuBonus') },
+            { key: '/imports', icon: <CloudUploadOutlined />, label: t('menuImports') },
           ]}
         />
       </Sider>

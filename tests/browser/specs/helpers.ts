@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const PASSWORD = 'shopops-demo';
@@ -74,4 +75,28 @@ export async function login(page: Page, email: string): Promise<void> {
 /** Where the README's screenshots are written. */
 export function screenshot(name: string): string {
   return resolve(import.meta.dirname, '../../../docs/screenshots', `${name}.png`);
+}
+
+/** tests/samples/sycm-shop.csv (GBK; three days of 2026-11), its days moved into `month`. */
+export function shopDaysOf(month: string): { name: string; mimeType: string; buffer: Buffer } {
+  const sample = readFileSync(resolve(import.meta.dirname, '../../samples/sycm-shop.csv'));
+  // The dates are ASCII in GBK too: moving them is a byte-for-byte replacement.
+  const moved = Buffer.from(sample.toString('latin1').replaceAll('2026-11-', `${month}-`), 'latin1');
+  return { name: `生意参谋-交易概况-${month}.csv`, mimeType: 'text/csv', buffer: moved };
+}
+
+/** The team's last month (YYYY-MM) as the pages take it. */
+export async function lastMonth(): Promise<string> {
+  const manager = await apiLogin('manager@demo.shopops');
+  const { me } = await manager.query<{ me: { team: { timeZone: string } } }>('{ me { team { timeZone } } }');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: me.team.timeZone }).format(new Date());
+  const [y, m] = today.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Opens the import page, picks `file` and asks for the dry run. */
+export async function previewImport(page: Page, file: ReturnType<typeof shopDaysOf>): Promise<void> {
+  await page.goto(`${origin()}/imports`);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-preview').click();
 }

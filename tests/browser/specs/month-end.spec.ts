@@ -4,7 +4,7 @@
 // downloads a payroll CSV whose totals are the page's. A staff member sees their own review, and
 // their own payout only once the month is finalized. The reviews come first: finalizing locks them.
 import { expect, test } from '@playwright/test';
-import { apiLogin, login, offline, origin, screenshot } from './helpers';
+import { apiLogin, lastMonth, login, offline, origin, previewImport, screenshot, shopDaysOf } from './helpers';
 
 interface ReviewRow {
   id: string;
@@ -180,5 +180,19 @@ test('the manager computes the bonus run, adjusts it, finalizes and downloads a 
   await expect(staffPage.getByTestId('payout-row')).toHaveAttribute('data-total', ((fen(hisBefore) + 10_000) / 100).toFixed(2));
   expect(tried).toEqual([]);
   await staffContext.close();
+  await context.close();
+});
+
+test('a late import into the finalized month is refused on the import page', async ({ browser }) => {
+  const month = await lastMonth();
+  const context = await browser.newContext();
+  await offline(context);
+  const page = await context.newPage();
+  await login(page, 'manager@demo.shopops');
+  // The same export as imports.spec.ts took before the month was finalized.
+  await previewImport(page, shopDaysOf(month));
+  await expect(page.getByTestId('import-refused')).toContainText(month);
+  await expect(page.getByTestId('import-dry-run')).toHaveCount(0);
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
   await context.close();
 });
