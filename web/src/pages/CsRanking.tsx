@@ -11,43 +11,35 @@ import { errorCode, errorMessage } from '../client';
 import { changeTone, formatByUnit, type DayRange } from '../format';
 import { DayRangePicker } from '../components/DayRangePicker';
 
+// Every metric of an agent's row and of the team's pooled one (the query below spreads it).
+graphql(`
+  fragment CsMetricsFields on CsMetrics {
+    received
+    inquiries
+    salesAmount
+    inquiryConversion
+    orderRate
+    paymentRate
+    csAov
+    avgFirstResponse
+    avgResponse
+    answerRatio
+    replyRate
+    satisfaction
+  }
+`);
+
 const CsRankingDoc = graphql(`
   query CsRanking($teamId: ID!, $from: Date!, $to: Date!, $sortBy: CsMetric!, $order: SortOrder) {
     csRanking(teamId: $teamId, from: $from, to: $to, sortBy: $sortBy, order: $order) {
-      team {
-        received
-        inquiries
-        salesAmount
-        inquiryConversion
-        orderRate
-        paymentRate
-        csAov
-        avgFirstResponse
-        avgResponse
-        answerRatio
-        replyRate
-        satisfaction
-      }
+      team { ...CsMetricsFields }
       agents(first: 100) {
         totalCount
         nodes {
           rank
           staffId
           staff { id name }
-          metrics {
-            received
-            inquiries
-            salesAmount
-            inquiryConversion
-            orderRate
-            paymentRate
-            csAov
-            avgFirstResponse
-            avgResponse
-            answerRatio
-            replyRate
-            satisfaction
-          }
+          metrics { ...CsMetricsFields }
           gap {
             inquiryConversionPts
             orderRatePts
