@@ -21,6 +21,7 @@ const TasksPage = lazy(() => import('./pages/Tasks'));
 const ReviewsPage = lazy(() => import('./pages/Reviews'));
 const BonusPage = lazy(() => import('./pages/Bonus'));
 const ImportsPage = lazy(() => import('./pages/Imports'));
+const SettingsPage = lazy(() => import('./pages/Settings'));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
@@ -69,6 +70,7 @@ export function App() {
                     <Route path="reviews" element={<ReviewsPage />} />
                     <Route path="bonus" element={<BonusPage />} />
                     <Route path="imports" element={<ImportsPage />} />
+                    <Route path="settings" element={<SettingsPage />} />
                     <Route path="*" element={<Navigate to="/" replace />} />
                   </Route>
                 </Routes>

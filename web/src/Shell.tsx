@@ -12,6 +12,7 @@ import {
   TrophyOutlined,
   AccountBookOutlined,
   CloudUploadOutlined,
+  SettingOutlined,
   TranslationOutlined,
 } from '@ant-design/icons';
 import { graphql } from './gql';
@@ -66,7 +67,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
     };
   }, [data, teams, picked]);
 
-  const selectedKey = ['/trends', '/cs', '/reports', '/tasks', '/reviews', '/bonus', '/imports'].find((p) => location.pathname.startsWith(p)) ?? '/';
+  const selectedKey = ['/trends', '/cs', '/reports', '/tasks', '/reviews', '/bonus', '/imports', '/settings'].find((p) => location.pathname.startsWith(p)) ?? '/';
 
   let body: React.ReactNode;
   if (!data && fetching) body = <Spin style={{ display: 'block', margin: 48 }} />;
@@ -101,6 +102,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
             { key: '/reviews', icon: <TrophyOutlined />, label: t('menuReviews') },
             { key: '/bonus', icon: <AccountBookOutlined />, label: t('menuBonus') },
             { key: '/imports', icon: <CloudUploadOutlined />, label: t('menuImports') },
+            ...(session?.canManage ? [{ key: '/settings', icon: <SettingOutlined />, label: t('menuSettings') }] : []),
           ]}
         />
       </Sider>

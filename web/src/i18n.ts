@@ -366,6 +366,16 @@ const zh = {
   fileName: '文件',
   via: '方式',
   importedBy: '导入人',
+  menuSettings: '设置',
+  settingsTitle: '团队设置',
+  managersOnly: '只有店长和管理员可以修改团队设置',
+  tabTargets: '月度目标',
+  tabThresholds: '诊断阈值',
+  tabKpis: 'KPI 考核表',
+  tabBonusPlans: '奖金方案',
+  tabStaff: '人员',
+  // Settings: targets, thresholds, KPI scorecards, bonus plans
+  // Settings: staff, products
 };
 
 export type Dict = typeof zh;
@@ -735,6 +745,16 @@ const en: Dict = {
   fileName: 'File',
   via: 'Via',
   importedBy: 'By',
+  menuSettings: 'Settings',
+  settingsTitle: 'Team settings',
+  managersOnly: 'Only managers and admins change the team settings',
+  tabTargets: 'Monthly targets',
+  tabThresholds: 'Diagnosis thresholds',
+  tabKpis: 'KPI scorecards',
+  tabBonusPlans: 'Bonus plans',
+  tabStaff: 'Staff',
+  // Settings: targets, thresholds, KPI scorecards, bonus plans
+  // Settings: staff, products
 };
 
 export const dictionaries: Record<Lang, Dict> = { zh, en };

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function BonusPlanSettings({ teamId }: { teamId: string }) {
+  return <div data-testid="settings-BonusPlans">{teamId}</div>;
+}

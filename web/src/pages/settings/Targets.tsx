@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function TargetsSettings({ teamId }: { teamId: string }) {
+  return <div data-testid="settings-Targets">{teamId}</div>;
+}
