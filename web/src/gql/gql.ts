@@ -40,6 +40,21 @@ type Documents = {
     "\n  query ReviewAudit($reviewId: ID!) {\n    reviewAuditTrail(reviewId: $reviewId, first: 100) {\n      nodes { at field before after actor { id name } }\n    }\n  }\n": typeof types.ReviewAuditDocument,
     "\n  mutation AdjustGrade($input: AdjustGradeInput!) {\n    adjustGrade(input: $input) { review { id grade computedGrade demoted adjustmentReason } }\n  }\n": typeof types.AdjustGradeDocument,
     "\n  mutation CommentReview($input: CommentReviewInput!) {\n    commentReview(input: $input) { review { id comment } }\n  }\n": typeof types.CommentReviewDocument,
+    "\n  fragment ProductRow on Product {\n    id\n    platformItemId\n    title\n    isHero\n    designer { id name }\n    unitCost\n    active\n  }\n": typeof types.ProductRowFragmentDoc,
+    "\n  query TeamProducts($teamId: ID!, $isHero: Boolean, $active: Boolean, $after: String, $withDesigners: Boolean!) {\n    products(first: 100, after: $after, filter: { teamId: $teamId, isHero: $isHero, active: $active }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProductRow }\n    }\n    designers: staff(first: 100, filter: { teamId: $teamId, role: DESIGNER, active: true }) @include(if: $withDesigners) {\n      nodes { id name }\n    }\n  }\n": typeof types.TeamProductsDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { product { ...ProductRow } }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation UpdateProduct($input: UpdateProductInput!) {\n    updateProduct(input: $input) { product { ...ProductRow } }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  mutation DeactivateProduct($input: DeactivateProductInput!) {\n    deactivateProduct(input: $input) { product { id active } }\n  }\n": typeof types.DeactivateProductDocument,
+    "\n  mutation ReactivateProduct($input: ReactivateProductInput!) {\n    reactivateProduct(input: $input) { product { id active } }\n  }\n": typeof types.ReactivateProductDocument,
+    "\n  fragment StaffRow on Staff {\n    id\n    name\n    email\n    role\n    access\n    active\n    aliases { id alias }\n  }\n": typeof types.StaffRowFragmentDoc,
+    "\n  query TeamStaff($teamId: ID!, $after: String) {\n    staff(first: 100, after: $after, filter: { teamId: $teamId }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...StaffRow }\n    }\n  }\n": typeof types.TeamStaffDocument,
+    "\n  mutation CreateStaff($input: CreateStaffInput!) {\n    createStaff(input: $input) { staff { ...StaffRow } }\n  }\n": typeof types.CreateStaffDocument,
+    "\n  mutation UpdateStaff($input: UpdateStaffInput!) {\n    updateStaff(input: $input) { staff { ...StaffRow } }\n  }\n": typeof types.UpdateStaffDocument,
+    "\n  mutation DeactivateStaff($input: DeactivateStaffInput!) {\n    deactivateStaff(input: $input) { staff { id active } }\n  }\n": typeof types.DeactivateStaffDocument,
+    "\n  mutation ReactivateStaff($input: ReactivateStaffInput!) {\n    reactivateStaff(input: $input) { staff { id active } }\n  }\n": typeof types.ReactivateStaffDocument,
+    "\n  mutation ResetStaffPassword($input: ResetStaffPasswordInput!) {\n    resetStaffPassword(input: $input) { staff { id } }\n  }\n": typeof types.ResetStaffPasswordDocument,
+    "\n  mutation AddStaffAlias($input: AddStaffAliasInput!) {\n    addStaffAlias(input: $input) { alias { id alias staffId } }\n  }\n": typeof types.AddStaffAliasDocument,
+    "\n  mutation RemoveStaffAlias($input: RemoveStaffAliasInput!) {\n    removeStaffAlias(input: $input) { removedAliasId }\n  }\n": typeof types.RemoveStaffAliasDocument,
     "\n  fragment TaskCardFields on Task {\n    id\n    version\n    title\n    role\n    priority\n    status\n    reason\n    dueAt\n    overdue\n    completedAt\n    allowedMoves\n    assignee { id name }\n    finding { id code }\n  }\n": typeof types.TaskCardFieldsFragmentDoc,
     "\n  fragment TaskColumnFields on TaskConnection {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes { ...TaskCardFields }\n  }\n": typeof types.TaskColumnFieldsFragmentDoc,
     "\n  query TaskBoard($teamId: ID!, $role: StaffRole, $assigneeId: ID, $overdue: Boolean, $canManage: Boolean!) {\n    TODO: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [TODO] }, first: 100) {\n      ...TaskColumnFields\n    }\n    IN_PROGRESS: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [IN_PROGRESS] }, first: 100) {\n      ...TaskColumnFields\n    }\n    BLOCKED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [BLOCKED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    DONE: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [DONE] }, first: 100) {\n      ...TaskColumnFields\n    }\n    VERIFIED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [VERIFIED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    CANCELLED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [CANCELLED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    staff(first: 100, filter: { teamId: $teamId, active: true }) @include(if: $canManage) {\n      nodes { id name role }\n    }\n  }\n": typeof types.TaskBoardDocument,
@@ -79,6 +94,21 @@ const documents: Documents = {
     "\n  query ReviewAudit($reviewId: ID!) {\n    reviewAuditTrail(reviewId: $reviewId, first: 100) {\n      nodes { at field before after actor { id name } }\n    }\n  }\n": types.ReviewAuditDocument,
     "\n  mutation AdjustGrade($input: AdjustGradeInput!) {\n    adjustGrade(input: $input) { review { id grade computedGrade demoted adjustmentReason } }\n  }\n": types.AdjustGradeDocument,
     "\n  mutation CommentReview($input: CommentReviewInput!) {\n    commentReview(input: $input) { review { id comment } }\n  }\n": types.CommentReviewDocument,
+    "\n  fragment ProductRow on Product {\n    id\n    platformItemId\n    title\n    isHero\n    designer { id name }\n    unitCost\n    active\n  }\n": types.ProductRowFragmentDoc,
+    "\n  query TeamProducts($teamId: ID!, $isHero: Boolean, $active: Boolean, $after: String, $withDesigners: Boolean!) {\n    products(first: 100, after: $after, filter: { teamId: $teamId, isHero: $isHero, active: $active }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProductRow }\n    }\n    designers: staff(first: 100, filter: { teamId: $teamId, role: DESIGNER, active: true }) @include(if: $withDesigners) {\n      nodes { id name }\n    }\n  }\n": types.TeamProductsDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { product { ...ProductRow } }\n  }\n": types.CreateProductDocument,
+    "\n  mutation UpdateProduct($input: UpdateProductInput!) {\n    updateProduct(input: $input) { product { ...ProductRow } }\n  }\n": types.UpdateProductDocument,
+    "\n  mutation DeactivateProduct($input: DeactivateProductInput!) {\n    deactivateProduct(input: $input) { product { id active } }\n  }\n": types.DeactivateProductDocument,
+    "\n  mutation ReactivateProduct($input: ReactivateProductInput!) {\n    reactivateProduct(input: $input) { product { id active } }\n  }\n": types.ReactivateProductDocument,
+    "\n  fragment StaffRow on Staff {\n    id\n    name\n    email\n    role\n    access\n    active\n    aliases { id alias }\n  }\n": types.StaffRowFragmentDoc,
+    "\n  query TeamStaff($teamId: ID!, $after: String) {\n    staff(first: 100, after: $after, filter: { teamId: $teamId }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...StaffRow }\n    }\n  }\n": types.TeamStaffDocument,
+    "\n  mutation CreateStaff($input: CreateStaffInput!) {\n    createStaff(input: $input) { staff { ...StaffRow } }\n  }\n": types.CreateStaffDocument,
+    "\n  mutation UpdateStaff($input: UpdateStaffInput!) {\n    updateStaff(input: $input) { staff { ...StaffRow } }\n  }\n": types.UpdateStaffDocument,
+    "\n  mutation DeactivateStaff($input: DeactivateStaffInput!) {\n    deactivateStaff(input: $input) { staff { id active } }\n  }\n": types.DeactivateStaffDocument,
+    "\n  mutation ReactivateStaff($input: ReactivateStaffInput!) {\n    reactivateStaff(input: $input) { staff { id active } }\n  }\n": types.ReactivateStaffDocument,
+    "\n  mutation ResetStaffPassword($input: ResetStaffPasswordInput!) {\n    resetStaffPassword(input: $input) { staff { id } }\n  }\n": types.ResetStaffPasswordDocument,
+    "\n  mutation AddStaffAlias($input: AddStaffAliasInput!) {\n    addStaffAlias(input: $input) { alias { id alias staffId } }\n  }\n": types.AddStaffAliasDocument,
+    "\n  mutation RemoveStaffAlias($input: RemoveStaffAliasInput!) {\n    removeStaffAlias(input: $input) { removedAliasId }\n  }\n": types.RemoveStaffAliasDocument,
     "\n  fragment TaskCardFields on Task {\n    id\n    version\n    title\n    role\n    priority\n    status\n    reason\n    dueAt\n    overdue\n    completedAt\n    allowedMoves\n    assignee { id name }\n    finding { id code }\n  }\n": types.TaskCardFieldsFragmentDoc,
     "\n  fragment TaskColumnFields on TaskConnection {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes { ...TaskCardFields }\n  }\n": types.TaskColumnFieldsFragmentDoc,
     "\n  query TaskBoard($teamId: ID!, $role: StaffRole, $assigneeId: ID, $overdue: Boolean, $canManage: Boolean!) {\n    TODO: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [TODO] }, first: 100) {\n      ...TaskColumnFields\n    }\n    IN_PROGRESS: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [IN_PROGRESS] }, first: 100) {\n      ...TaskColumnFields\n    }\n    BLOCKED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [BLOCKED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    DONE: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [DONE] }, first: 100) {\n      ...TaskColumnFields\n    }\n    VERIFIED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [VERIFIED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    CANCELLED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [CANCELLED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    staff(first: 100, filter: { teamId: $teamId, active: true }) @include(if: $canManage) {\n      nodes { id name role }\n    }\n  }\n": types.TaskBoardDocument,
@@ -210,6 +240,66 @@ export function graphql(source: "\n  mutation AdjustGrade($input: AdjustGradeInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CommentReview($input: CommentReviewInput!) {\n    commentReview(input: $input) { review { id comment } }\n  }\n"): (typeof documents)["\n  mutation CommentReview($input: CommentReviewInput!) {\n    commentReview(input: $input) { review { id comment } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductRow on Product {\n    id\n    platformItemId\n    title\n    isHero\n    designer { id name }\n    unitCost\n    active\n  }\n"): (typeof documents)["\n  fragment ProductRow on Product {\n    id\n    platformItemId\n    title\n    isHero\n    designer { id name }\n    unitCost\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamProducts($teamId: ID!, $isHero: Boolean, $active: Boolean, $after: String, $withDesigners: Boolean!) {\n    products(first: 100, after: $after, filter: { teamId: $teamId, isHero: $isHero, active: $active }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProductRow }\n    }\n    designers: staff(first: 100, filter: { teamId: $teamId, role: DESIGNER, active: true }) @include(if: $withDesigners) {\n      nodes { id name }\n    }\n  }\n"): (typeof documents)["\n  query TeamProducts($teamId: ID!, $isHero: Boolean, $active: Boolean, $after: String, $withDesigners: Boolean!) {\n    products(first: 100, after: $after, filter: { teamId: $teamId, isHero: $isHero, active: $active }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...ProductRow }\n    }\n    designers: staff(first: 100, filter: { teamId: $teamId, role: DESIGNER, active: true }) @include(if: $withDesigners) {\n      nodes { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { product { ...ProductRow } }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) { product { ...ProductRow } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProduct($input: UpdateProductInput!) {\n    updateProduct(input: $input) { product { ...ProductRow } }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($input: UpdateProductInput!) {\n    updateProduct(input: $input) { product { ...ProductRow } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateProduct($input: DeactivateProductInput!) {\n    deactivateProduct(input: $input) { product { id active } }\n  }\n"): (typeof documents)["\n  mutation DeactivateProduct($input: DeactivateProductInput!) {\n    deactivateProduct(input: $input) { product { id active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateProduct($input: ReactivateProductInput!) {\n    reactivateProduct(input: $input) { product { id active } }\n  }\n"): (typeof documents)["\n  mutation ReactivateProduct($input: ReactivateProductInput!) {\n    reactivateProduct(input: $input) { product { id active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StaffRow on Staff {\n    id\n    name\n    email\n    role\n    access\n    active\n    aliases { id alias }\n  }\n"): (typeof documents)["\n  fragment StaffRow on Staff {\n    id\n    name\n    email\n    role\n    access\n    active\n    aliases { id alias }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamStaff($teamId: ID!, $after: String) {\n    staff(first: 100, after: $after, filter: { teamId: $teamId }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...StaffRow }\n    }\n  }\n"): (typeof documents)["\n  query TeamStaff($teamId: ID!, $after: String) {\n    staff(first: 100, after: $after, filter: { teamId: $teamId }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...StaffRow }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStaff($input: CreateStaffInput!) {\n    createStaff(input: $input) { staff { ...StaffRow } }\n  }\n"): (typeof documents)["\n  mutation CreateStaff($input: CreateStaffInput!) {\n    createStaff(input: $input) { staff { ...StaffRow } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStaff($input: UpdateStaffInput!) {\n    updateStaff(input: $input) { staff { ...StaffRow } }\n  }\n"): (typeof documents)["\n  mutation UpdateStaff($input: UpdateStaffInput!) {\n    updateStaff(input: $input) { staff { ...StaffRow } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateStaff($input: DeactivateStaffInput!) {\n    deactivateStaff(input: $input) { staff { id active } }\n  }\n"): (typeof documents)["\n  mutation DeactivateStaff($input: DeactivateStaffInput!) {\n    deactivateStaff(input: $input) { staff { id active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateStaff($input: ReactivateStaffInput!) {\n    reactivateStaff(input: $input) { staff { id active } }\n  }\n"): (typeof documents)["\n  mutation ReactivateStaff($input: ReactivateStaffInput!) {\n    reactivateStaff(input: $input) { staff { id active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetStaffPassword($input: ResetStaffPasswordInput!) {\n    resetStaffPassword(input: $input) { staff { id } }\n  }\n"): (typeof documents)["\n  mutation ResetStaffPassword($input: ResetStaffPasswordInput!) {\n    resetStaffPassword(input: $input) { staff { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddStaffAlias($input: AddStaffAliasInput!) {\n    addStaffAlias(input: $input) { alias { id alias staffId } }\n  }\n"): (typeof documents)["\n  mutation AddStaffAlias($input: AddStaffAliasInput!) {\n    addStaffAlias(input: $input) { alias { id alias staffId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveStaffAlias($input: RemoveStaffAliasInput!) {\n    removeStaffAlias(input: $input) { removedAliasId }\n  }\n"): (typeof documents)["\n  mutation RemoveStaffAlias($input: RemoveStaffAliasInput!) {\n    removeStaffAlias(input: $input) { removedAliasId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
