@@ -9,14 +9,16 @@ import { LoadFailed } from '../components/LoadFailed';
 import { LazyChart } from '../components/LazyChart';
 import { GRADE_COLOR, ReviewsQuery, type Review } from './reviews/queries';
 import { ReviewDrawer } from './reviews/ReviewDrawer';
+import { ScoreChart } from './reviews/ScoreChart';
 
 const GRADES: Grade[] = ['S', 'A', 'B', 'C', 'D'];
 
 /**
  * 考核: a month's reviews (last month by default, `?month=`): each person's total, computed and
  * final grade, demotions by the forced distribution, adjustments and comments, and the change
- * against the month before; the grade distribution as a chart. A row opens the review line by
- * line. A staff member gets only their own review: the API's answer (§9).
+ * against the month before; as charts, the grade distribution and each person's total beside
+ * last month's. A row opens the review line by line. A staff member gets only their own review:
+ * the API's answer (§9).
  */
 export default function ReviewsPage() {
   const i18n = useI18n();
@@ -25,10 +27,11 @@ export default function ReviewsPage() {
   const team = session.team!;
   const [params, setParams] = useSearchParams();
   const { month, lastMonth } = monthParam(params.get('month'), team.timeZone);
+  const previous = monthBefore(month);
   const openId = params.get('review');
   const [{ data, error, fetching }, refetch] = useQuery({
     query: ReviewsQuery,
-    variables: { teamId: team.id, month, previous: monthBefore(month) },
+    variables: { teamId: team.id, month, previous },
   });
 
   const before = useMemo(() => new Map((data?.previous ?? []).map((r) => [r.staff?.id, r.total])), [data]);
@@ -152,6 +155,9 @@ export default function ReviewsPage() {
                 }}
               />
             </Card>
+          </Col>
+          <Col span={24}>
+            <ScoreChart reviews={data.reviews} before={before} month={month} previous={previous} />
           </Col>
         </Row>
       )}
