@@ -47,7 +47,7 @@ export function ScoreChart({
       xAxis: {
         type: 'category',
         data: rows.map((r) => r.name),
-        axisLabel: { interval: 0, width: 88, overflow: 'truncate', rotate: rows.length > 8 ? 30 : 0 },
+        axisLabel: { interval: 0, width: 88, overflow: 'truncate', rotate: rows.length > 12 ? 30 : 0 },
       },
       yAxis: { type: 'value', min: 0, name: t('totalScore') },
       series: [
