@@ -37,6 +37,18 @@ test("the manager checks a review line by line and adjusts its grade with a reas
     await expect(row.getByTestId('review-total')).toHaveText(r.total ?? '—');
   }
   await expect(page.getByTestId('grade-chart').locator('canvas')).toBeVisible();
+  // Each person's total beside last month's: the chart is drawn from the API's totals of both months.
+  const [y, m] = month!.split('-').map(Number);
+  const previousMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const { reviews: previous } = await manager.query<{ reviews: ReviewRow[] }>(
+    'query($teamId: ID!, $month: Month!) { reviews(teamId: $teamId, month: $month) { id staff { id name } total grade } }',
+    { teamId: manager.teamId, month: previousMonth },
+  );
+  const was = new Map(previous.map((r) => [r.staff?.id, r.total]));
+  const drawn = JSON.parse((await page.getByTestId('score-comparison').getAttribute('data-scores'))!);
+  expect(drawn).toEqual(reviews.map((r) => ({ staff: r.staff!.id, total: r.total, previous: was.get(r.staff!.id) ?? null })));
+  expect(drawn.some((d: { previous: string | null }) => d.previous !== null)).toBe(true);
+  await expect(page.getByTestId('score-chart').locator('canvas')).toBeVisible();
   await page.screenshot({ path: screenshot('reviews'), fullPage: true });
 
   // 阿杰's review, by hand: Σ(weight × score) / Σ weight over the scored lines on the page.
