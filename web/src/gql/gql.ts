@@ -55,6 +55,19 @@ type Documents = {
     "\n  mutation ResetStaffPassword($input: ResetStaffPasswordInput!) {\n    resetStaffPassword(input: $input) { staff { id } }\n  }\n": typeof types.ResetStaffPasswordDocument,
     "\n  mutation AddStaffAlias($input: AddStaffAliasInput!) {\n    addStaffAlias(input: $input) { alias { id alias staffId } }\n  }\n": typeof types.AddStaffAliasDocument,
     "\n  mutation RemoveStaffAlias($input: RemoveStaffAliasInput!) {\n    removeStaffAlias(input: $input) { removedAliasId }\n  }\n": typeof types.RemoveStaffAliasDocument,
+    "\n  query SettingsTargets($teamId: ID!, $month: Month!) {\n    targets(teamId: $teamId, month: $month) { metric staffId period startsOn value }\n    metricCatalogue { metric name label unit }\n    kpiLibrary(teamId: $teamId) { code role metric basis method target }\n    staff(first: 100, filter: { teamId: $teamId, active: true }) {\n      nodes { id name role }\n    }\n  }\n": typeof types.SettingsTargetsDocument,
+    "\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) { targets { metric staffId period startsOn value } }\n  }\n": typeof types.SetTargetsDocument,
+    "\n  fragment ThresholdFields on Threshold { key value defaultValue isDefault }\n": typeof types.ThresholdFieldsFragmentDoc,
+    "\n  query SettingsThresholds($teamId: ID!) {\n    diagnosisThresholds(teamId: $teamId) { ...ThresholdFields }\n  }\n": typeof types.SettingsThresholdsDocument,
+    "\n  mutation SetDiagnosisThresholds($input: SetDiagnosisThresholdsInput!) {\n    setDiagnosisThresholds(input: $input) { thresholds { ...ThresholdFields } }\n  }\n": typeof types.SetDiagnosisThresholdsDocument,
+    "\n  fragment KpiFields on KpiDefinition {\n    code role metric basis direction method weight\n    tiers { threshold score }\n    worst best target value cap\n  }\n": typeof types.KpiFieldsFragmentDoc,
+    "\n  query SettingsKpis($teamId: ID!, $role: StaffRole!) {\n    kpiLibrary(teamId: $teamId, role: $role) { ...KpiFields }\n    forcedDistribution(teamId: $teamId) { grade max }\n    metricCatalogue { metric name label unit direction }\n  }\n": typeof types.SettingsKpisDocument,
+    "\n  mutation SetRoleKpis($input: SetRoleKpisInput!) {\n    setRoleKpis(input: $input) { kpis { ...KpiFields } }\n  }\n": typeof types.SetRoleKpisDocument,
+    "\n  mutation SetForcedDistribution($input: SetForcedDistributionInput!) {\n    setForcedDistribution(input: $input) { quotas { grade max } }\n  }\n": typeof types.SetForcedDistributionDocument,
+    "\n  fragment BonusPlanFields on BonusPlan {\n    role isDefault updatedAt\n    rules {\n      code kind\n      params {\n        __typename\n        ... on GradeBonus { base coefficients { s a b c d } }\n        ... on ScoreBonus { base }\n        ... on Commission { commissionMetric: metric rate tiers { completion rate } }\n        ... on PerUnitOverThreshold { amount threshold }\n        ... on TeamRelative { pool relativeMetric: metric }\n      }\n    }\n  }\n": typeof types.BonusPlanFieldsFragmentDoc,
+    "\n  query SettingsBonusPlans($teamId: ID!) {\n    bonusPlans(teamId: $teamId) { ...BonusPlanFields }\n    metricCatalogue { metric name label }\n  }\n": typeof types.SettingsBonusPlansDocument,
+    "\n  mutation SetBonusPlan($input: SetBonusPlanInput!) {\n    setBonusPlan(input: $input) { plan { ...BonusPlanFields } }\n  }\n": typeof types.SetBonusPlanDocument,
+    "\n  mutation ResetBonusPlan($input: ResetBonusPlanInput!) {\n    resetBonusPlan(input: $input) { plan { ...BonusPlanFields } }\n  }\n": typeof types.ResetBonusPlanDocument,
     "\n  fragment TaskCardFields on Task {\n    id\n    version\n    title\n    role\n    priority\n    status\n    reason\n    dueAt\n    overdue\n    completedAt\n    allowedMoves\n    assignee { id name }\n    finding { id code }\n  }\n": typeof types.TaskCardFieldsFragmentDoc,
     "\n  fragment TaskColumnFields on TaskConnection {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes { ...TaskCardFields }\n  }\n": typeof types.TaskColumnFieldsFragmentDoc,
     "\n  query TaskBoard($teamId: ID!, $role: StaffRole, $assigneeId: ID, $overdue: Boolean, $canManage: Boolean!) {\n    TODO: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [TODO] }, first: 100) {\n      ...TaskColumnFields\n    }\n    IN_PROGRESS: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [IN_PROGRESS] }, first: 100) {\n      ...TaskColumnFields\n    }\n    BLOCKED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [BLOCKED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    DONE: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [DONE] }, first: 100) {\n      ...TaskColumnFields\n    }\n    VERIFIED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [VERIFIED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    CANCELLED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [CANCELLED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    staff(first: 100, filter: { teamId: $teamId, active: true }) @include(if: $canManage) {\n      nodes { id name role }\n    }\n  }\n": typeof types.TaskBoardDocument,
@@ -109,6 +122,19 @@ const documents: Documents = {
     "\n  mutation ResetStaffPassword($input: ResetStaffPasswordInput!) {\n    resetStaffPassword(input: $input) { staff { id } }\n  }\n": types.ResetStaffPasswordDocument,
     "\n  mutation AddStaffAlias($input: AddStaffAliasInput!) {\n    addStaffAlias(input: $input) { alias { id alias staffId } }\n  }\n": types.AddStaffAliasDocument,
     "\n  mutation RemoveStaffAlias($input: RemoveStaffAliasInput!) {\n    removeStaffAlias(input: $input) { removedAliasId }\n  }\n": types.RemoveStaffAliasDocument,
+    "\n  query SettingsTargets($teamId: ID!, $month: Month!) {\n    targets(teamId: $teamId, month: $month) { metric staffId period startsOn value }\n    metricCatalogue { metric name label unit }\n    kpiLibrary(teamId: $teamId) { code role metric basis method target }\n    staff(first: 100, filter: { teamId: $teamId, active: true }) {\n      nodes { id name role }\n    }\n  }\n": types.SettingsTargetsDocument,
+    "\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) { targets { metric staffId period startsOn value } }\n  }\n": types.SetTargetsDocument,
+    "\n  fragment ThresholdFields on Threshold { key value defaultValue isDefault }\n": types.ThresholdFieldsFragmentDoc,
+    "\n  query SettingsThresholds($teamId: ID!) {\n    diagnosisThresholds(teamId: $teamId) { ...ThresholdFields }\n  }\n": types.SettingsThresholdsDocument,
+    "\n  mutation SetDiagnosisThresholds($input: SetDiagnosisThresholdsInput!) {\n    setDiagnosisThresholds(input: $input) { thresholds { ...ThresholdFields } }\n  }\n": types.SetDiagnosisThresholdsDocument,
+    "\n  fragment KpiFields on KpiDefinition {\n    code role metric basis direction method weight\n    tiers { threshold score }\n    worst best target value cap\n  }\n": types.KpiFieldsFragmentDoc,
+    "\n  query SettingsKpis($teamId: ID!, $role: StaffRole!) {\n    kpiLibrary(teamId: $teamId, role: $role) { ...KpiFields }\n    forcedDistribution(teamId: $teamId) { grade max }\n    metricCatalogue { metric name label unit direction }\n  }\n": types.SettingsKpisDocument,
+    "\n  mutation SetRoleKpis($input: SetRoleKpisInput!) {\n    setRoleKpis(input: $input) { kpis { ...KpiFields } }\n  }\n": types.SetRoleKpisDocument,
+    "\n  mutation SetForcedDistribution($input: SetForcedDistributionInput!) {\n    setForcedDistribution(input: $input) { quotas { grade max } }\n  }\n": types.SetForcedDistributionDocument,
+    "\n  fragment BonusPlanFields on BonusPlan {\n    role isDefault updatedAt\n    rules {\n      code kind\n      params {\n        __typename\n        ... on GradeBonus { base coefficients { s a b c d } }\n        ... on ScoreBonus { base }\n        ... on Commission { commissionMetric: metric rate tiers { completion rate } }\n        ... on PerUnitOverThreshold { amount threshold }\n        ... on TeamRelative { pool relativeMetric: metric }\n      }\n    }\n  }\n": types.BonusPlanFieldsFragmentDoc,
+    "\n  query SettingsBonusPlans($teamId: ID!) {\n    bonusPlans(teamId: $teamId) { ...BonusPlanFields }\n    metricCatalogue { metric name label }\n  }\n": types.SettingsBonusPlansDocument,
+    "\n  mutation SetBonusPlan($input: SetBonusPlanInput!) {\n    setBonusPlan(input: $input) { plan { ...BonusPlanFields } }\n  }\n": types.SetBonusPlanDocument,
+    "\n  mutation ResetBonusPlan($input: ResetBonusPlanInput!) {\n    resetBonusPlan(input: $input) { plan { ...BonusPlanFields } }\n  }\n": types.ResetBonusPlanDocument,
     "\n  fragment TaskCardFields on Task {\n    id\n    version\n    title\n    role\n    priority\n    status\n    reason\n    dueAt\n    overdue\n    completedAt\n    allowedMoves\n    assignee { id name }\n    finding { id code }\n  }\n": types.TaskCardFieldsFragmentDoc,
     "\n  fragment TaskColumnFields on TaskConnection {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes { ...TaskCardFields }\n  }\n": types.TaskColumnFieldsFragmentDoc,
     "\n  query TaskBoard($teamId: ID!, $role: StaffRole, $assigneeId: ID, $overdue: Boolean, $canManage: Boolean!) {\n    TODO: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [TODO] }, first: 100) {\n      ...TaskColumnFields\n    }\n    IN_PROGRESS: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [IN_PROGRESS] }, first: 100) {\n      ...TaskColumnFields\n    }\n    BLOCKED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [BLOCKED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    DONE: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [DONE] }, first: 100) {\n      ...TaskColumnFields\n    }\n    VERIFIED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [VERIFIED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    CANCELLED: tasks(filter: { teamId: $teamId, role: $role, assigneeId: $assigneeId, overdue: $overdue, status: [CANCELLED] }, first: 100) {\n      ...TaskColumnFields\n    }\n    staff(first: 100, filter: { teamId: $teamId, active: true }) @include(if: $canManage) {\n      nodes { id name role }\n    }\n  }\n": types.TaskBoardDocument,
@@ -300,6 +326,58 @@ export function graphql(source: "\n  mutation AddStaffAlias($input: AddStaffAlia
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveStaffAlias($input: RemoveStaffAliasInput!) {\n    removeStaffAlias(input: $input) { removedAliasId }\n  }\n"): (typeof documents)["\n  mutation RemoveStaffAlias($input: RemoveStaffAliasInput!) {\n    removeStaffAlias(input: $input) { removedAliasId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsTargets($teamId: ID!, $month: Month!) {\n    targets(teamId: $teamId, month: $month) { metric staffId period startsOn value }\n    metricCatalogue { metric name label unit }\n    kpiLibrary(teamId: $teamId) { code role metric basis method target }\n    staff(first: 100, filter: { teamId: $teamId, active: true }) {\n      nodes { id name role }\n    }\n  }\n"): (typeof documents)["\n  query SettingsTargets($teamId: ID!, $month: Month!) {\n    targets(teamId: $teamId, month: $month) { metric staffId period startsOn value }\n    metricCatalogue { metric name label unit }\n    kpiLibrary(teamId: $teamId) { code role metric basis method target }\n    staff(first: 100, filter: { teamId: $teamId, active: true }) {\n      nodes { id name role }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) { targets { metric staffId period startsOn value } }\n  }\n"): (typeof documents)["\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) { targets { metric staffId period startsOn value } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ThresholdFields on Threshold { key value defaultValue isDefault }\n"): (typeof documents)["\n  fragment ThresholdFields on Threshold { key value defaultValue isDefault }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsThresholds($teamId: ID!) {\n    diagnosisThresholds(teamId: $teamId) { ...ThresholdFields }\n  }\n"): (typeof documents)["\n  query SettingsThresholds($teamId: ID!) {\n    diagnosisThresholds(teamId: $teamId) { ...ThresholdFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDiagnosisThresholds($input: SetDiagnosisThresholdsInput!) {\n    setDiagnosisThresholds(input: $input) { thresholds { ...ThresholdFields } }\n  }\n"): (typeof documents)["\n  mutation SetDiagnosisThresholds($input: SetDiagnosisThresholdsInput!) {\n    setDiagnosisThresholds(input: $input) { thresholds { ...ThresholdFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment KpiFields on KpiDefinition {\n    code role metric basis direction method weight\n    tiers { threshold score }\n    worst best target value cap\n  }\n"): (typeof documents)["\n  fragment KpiFields on KpiDefinition {\n    code role metric basis direction method weight\n    tiers { threshold score }\n    worst best target value cap\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsKpis($teamId: ID!, $role: StaffRole!) {\n    kpiLibrary(teamId: $teamId, role: $role) { ...KpiFields }\n    forcedDistribution(teamId: $teamId) { grade max }\n    metricCatalogue { metric name label unit direction }\n  }\n"): (typeof documents)["\n  query SettingsKpis($teamId: ID!, $role: StaffRole!) {\n    kpiLibrary(teamId: $teamId, role: $role) { ...KpiFields }\n    forcedDistribution(teamId: $teamId) { grade max }\n    metricCatalogue { metric name label unit direction }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRoleKpis($input: SetRoleKpisInput!) {\n    setRoleKpis(input: $input) { kpis { ...KpiFields } }\n  }\n"): (typeof documents)["\n  mutation SetRoleKpis($input: SetRoleKpisInput!) {\n    setRoleKpis(input: $input) { kpis { ...KpiFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetForcedDistribution($input: SetForcedDistributionInput!) {\n    setForcedDistribution(input: $input) { quotas { grade max } }\n  }\n"): (typeof documents)["\n  mutation SetForcedDistribution($input: SetForcedDistributionInput!) {\n    setForcedDistribution(input: $input) { quotas { grade max } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BonusPlanFields on BonusPlan {\n    role isDefault updatedAt\n    rules {\n      code kind\n      params {\n        __typename\n        ... on GradeBonus { base coefficients { s a b c d } }\n        ... on ScoreBonus { base }\n        ... on Commission { commissionMetric: metric rate tiers { completion rate } }\n        ... on PerUnitOverThreshold { amount threshold }\n        ... on TeamRelative { pool relativeMetric: metric }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment BonusPlanFields on BonusPlan {\n    role isDefault updatedAt\n    rules {\n      code kind\n      params {\n        __typename\n        ... on GradeBonus { base coefficients { s a b c d } }\n        ... on ScoreBonus { base }\n        ... on Commission { commissionMetric: metric rate tiers { completion rate } }\n        ... on PerUnitOverThreshold { amount threshold }\n        ... on TeamRelative { pool relativeMetric: metric }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsBonusPlans($teamId: ID!) {\n    bonusPlans(teamId: $teamId) { ...BonusPlanFields }\n    metricCatalogue { metric name label }\n  }\n"): (typeof documents)["\n  query SettingsBonusPlans($teamId: ID!) {\n    bonusPlans(teamId: $teamId) { ...BonusPlanFields }\n    metricCatalogue { metric name label }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBonusPlan($input: SetBonusPlanInput!) {\n    setBonusPlan(input: $input) { plan { ...BonusPlanFields } }\n  }\n"): (typeof documents)["\n  mutation SetBonusPlan($input: SetBonusPlanInput!) {\n    setBonusPlan(input: $input) { plan { ...BonusPlanFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetBonusPlan($input: ResetBonusPlanInput!) {\n    resetBonusPlan(input: $input) { plan { ...BonusPlanFields } }\n  }\n"): (typeof documents)["\n  mutation ResetBonusPlan($input: ResetBonusPlanInput!) {\n    resetBonusPlan(input: $input) { plan { ...BonusPlanFields } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

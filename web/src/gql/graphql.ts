@@ -102,6 +102,25 @@ export type BonusKind =
   /** pool × own metric / the average of the people of the same role. */
   | 'TEAM_RELATIVE';
 
+/** One rule of a plan: its code and exactly one of the kinds' parameters. */
+export type BonusRuleInput = {
+  /**
+   * The rule's name and payroll column (A–Z, 0–9, _, upper-cased; unique in the plan);
+   * default the kind's name, e.g. COMMISSION.
+   */
+  code?: string | null | undefined;
+  /** COMMISSION: metric × rate, the rate tiered by target completion. */
+  commission?: CommissionInput | null | undefined;
+  /** GRADE_BONUS: base × the grade's coefficient. */
+  gradeBonus?: GradeBonusInput | null | undefined;
+  /** PER_UNIT_OVER_THRESHOLD: an amount per unit sold over a threshold. */
+  perUnitOverThreshold?: PerUnitOverThresholdInput | null | undefined;
+  /** SCORE_BONUS: base × score / 100. */
+  scoreBonus?: ScoreBonusInput | null | undefined;
+  /** TEAM_RELATIVE: a pool shared by the own metric over the role's average. */
+  teamRelative?: TeamRelativeInput | null | undefined;
+};
+
 /** Whether a bonus run is still a draft. */
 export type BonusRunStatus =
   /** The month is open: recompute at will. */
@@ -130,6 +149,35 @@ export type CommentReviewInput = {
   staffId: string | number;
   /** The team. */
   teamId: string | number;
+};
+
+/** metric × rate, the rate replaced by the highest tier of target completion met. */
+export type CommissionInput = {
+  /** The amount the rate applies to. */
+  metric: CommissionMetric;
+  /** A fraction: 0.005 = 0.5 %. */
+  rate: string;
+  /** Rates by target completion; the highest tier met replaces `rate`. */
+  tiers?: Array<CommissionTierInput>;
+};
+
+/** The money metrics a commission can be paid on. */
+export type CommissionMetric =
+  /** The ad owner's attributed sales. */
+  | 'ATTRIBUTED_AMOUNT'
+  /** The shop's net profit (a loss pays nothing). */
+  | 'NET_PROFIT'
+  /** The shop's 支付金额. */
+  | 'PAID_AMOUNT'
+  /** The agent's 客服销售额. */
+  | 'SALES_AMOUNT';
+
+/** A tier of a commission: from this completion of the target on, this rate. */
+export type CommissionTierInput = {
+  /** metric / target from which `rate` applies: 1.0 = 100 %. */
+  completion: string;
+  /** The rate from that completion on, a fraction: 0.008 = 0.8 %. */
+  rate: string;
 };
 
 /** What a day is compared with. */
@@ -346,6 +394,39 @@ export type Grade =
   /** Total score of 100 or more. */
   | 'S';
 
+/** base × the grade's coefficient. */
+export type GradeBonusInput = {
+  /** Yuan. */
+  base: string;
+  /** Default S 1.5, A 1.2, B 1.0, C 0.6, D 0. */
+  coefficients?: GradeCoefficientsInput | null | undefined;
+};
+
+/** Each grade's coefficient; omitted ones keep their default (S 1.5, A 1.2, B 1.0, C 0.6, D 0). */
+export type GradeCoefficientsInput = {
+  /** Grade A; default 1.2. */
+  a?: string | null | undefined;
+  /** Grade B; default 1.0. */
+  b?: string | null | undefined;
+  /** Grade C; default 0.6. */
+  c?: string | null | undefined;
+  /** Grade D; default 0. */
+  d?: string | null | undefined;
+  /** Grade S; default 1.5. */
+  s?: string | null | undefined;
+};
+
+/**
+ * A cumulative quota of a forced distribution: at most `max` (a fraction) of the graded people
+ * may have `grade` or better.
+ */
+export type GradeQuotaInput = {
+  /** The grade the quota counts down to. */
+  grade: Grade;
+  /** At most this fraction of the graded people (0.3 = 30 %) have this grade or better. */
+  max: string;
+};
+
 /** How a dashboard buckets days. */
 export type Granularity =
   /** One bucket per day. */
@@ -399,12 +480,59 @@ export type ImportVia =
   /** The `shopops import` command. */
   | 'CLI';
 
+/**
+ * What a KPI scores: the month's metric itself, or the metric as a share of its target
+ * (sales completion = sales / target).
+ */
+export type KpiBasis =
+  /** The month's value as a share of its target. */
+  | 'COMPLETION'
+  /** The month's value of the metric. */
+  | 'VALUE';
+
 /** Which way of a KPI's metric is better. */
 export type KpiDirection =
   /** Higher is better. */
   | 'HIGHER'
   /** Lower is better (response time, CPC, refund rate). */
   | 'LOWER';
+
+/** One KPI as the API takes it: the method's parameters in the field named after it. */
+export type KpiInput = {
+  /** What is scored: the month's value (default) or its completion of the target. */
+  basis?: KpiBasis;
+  /** LINEAR: the value scoring 100. */
+  best?: string | null | undefined;
+  /** TARGET_RATIO: the highest ratio counted (default 1.2). */
+  cap?: string | null | undefined;
+  /** Unique in the team, e.g. CS_AOV. */
+  code: string;
+  /**
+   * Whether higher or lower is better; by default the metric's own (response times, CPC,
+   * bounce and refund rates are better low).
+   */
+  direction?: KpiDirection | null | undefined;
+  /** How the value is scored; its parameters are in the fields named for it. */
+  method: ScoringMethod;
+  /**
+   * Any metric of the catalogue (§3). A metric of another role's data (an agent's
+   * conversion for an operator) is scored on the team's pooled value.
+   */
+  metric: Metric;
+  /**
+   * TARGET_RATIO: where the target comes from (FIXED takes `value`), and the cap (default
+   * 1.2).
+   */
+  target?: TargetSource | null | undefined;
+  /** TIERS: (threshold, score) pairs. */
+  tiers?: Array<TierInput> | null | undefined;
+  /** TARGET_RATIO with a FIXED target: the target, in the metric's unit. */
+  value?: string | null | undefined;
+  /** Its weight in the total: Σ(weight × score) / Σweight over the KPIs scored. */
+  weight: string;
+  /** LINEAR: the actual scoring 0 and the one scoring 100. */
+  worst?: string | null | undefined;
+};
 
 /** An e-mail address and its password. */
 export type LoginInput = {
@@ -519,6 +647,14 @@ export type MoveTaskInput = {
   version: number;
 };
 
+/** For each product the designer owns: max(units sold − threshold, 0) × amount. */
+export type PerUnitOverThresholdInput = {
+  /** Yuan per unit; default 1.00. */
+  amount?: string | null | undefined;
+  /** Default 500. */
+  threshold?: number | null | undefined;
+};
+
 /** The product to list again. */
 export type ReactivateProductInput = {
   /** The product. */
@@ -530,6 +666,41 @@ export type ReactivateStaffInput = {
   /** The person. */
   id: string | number;
 };
+
+/**
+ * What a TEAM_RELATIVE rule compares: the review score or a higher-is-better metric of §3.
+ * Rates (and other ratios) are compared with the role's pooled value, amounts, counts and
+ * scores with the mean per person.
+ */
+export type RelativeMetric =
+  /** Ad-attributed sales (mean per person). */
+  | 'ATTRIBUTED_AMOUNT'
+  /** The shop's conversion. */
+  | 'CONVERSION_RATE'
+  /** 客服客单价 (pooled). */
+  | 'CS_AOV'
+  /** Ad CTR of the channels a person owns (pooled). */
+  | 'CTR'
+  /** Design pieces delivered (mean per person). */
+  | 'DELIVERED'
+  /** 询单→最终付款转化率 (pooled). */
+  | 'INQUIRY_CONVERSION'
+  /** The shop's net profit. */
+  | 'NET_PROFIT'
+  /** Design pieces on time / delivered (pooled). */
+  | 'ON_TIME_RATE'
+  /** Conversion of the products a designer owns (pooled). */
+  | 'OWNED_CONVERSION'
+  /** The shop's paid amount. */
+  | 'PAID_AMOUNT'
+  /** 回复率 (pooled). */
+  | 'REPLY_RATE'
+  /** Ad ROI of the channels a person owns (pooled). */
+  | 'ROI'
+  /** 客服销售额 (mean per person). */
+  | 'SALES_AMOUNT'
+  /** The review's total score (mean per person among those scored). */
+  | 'SCORE';
 
 /** The adjustment to withdraw. */
 export type RemoveBonusAdjustmentInput = {
@@ -555,6 +726,14 @@ export type ReopenMonthInput = {
   teamId: string | number;
 };
 
+/** The role to put back on its default plan. */
+export type ResetBonusPlanInput = {
+  /** The role. */
+  role: StaffRole;
+  /** The team. */
+  teamId: string | number;
+};
+
 /** The person and their new password. */
 export type ResetStaffPasswordInput = {
   /** The person, someone you manage. */
@@ -571,6 +750,12 @@ export type RunDiagnosisInput = {
   teamId: string | number;
 };
 
+/** base × score / 100. */
+export type ScoreBonusInput = {
+  /** Yuan, paid in full at score 100. */
+  base: string;
+};
+
 /** How a KPI's value becomes a score of 0 to 100 (§7). */
 export type ScoringMethod =
   /** 100 × (value − worst) / (best − worst), clamped to 0..100; works both ways. */
@@ -579,6 +764,50 @@ export type ScoringMethod =
   | 'TARGET_RATIO'
   /** The score of the highest tier the value meets (e.g. ≥ 100 % → 100, ≥ 90 % → 85), else 0. */
   | 'TIERS';
+
+/** A role's new bonus plan. */
+export type SetBonusPlanInput = {
+  /** The role the plan pays. */
+  role: StaffRole;
+  /** The whole plan, replacing the current one. */
+  rules: Array<BonusRuleInput>;
+  /** The team. */
+  teamId: string | number;
+};
+
+/** Thresholds of a team to change. */
+export type SetDiagnosisThresholdsInput = {
+  /** The team. */
+  teamId: string | number;
+  /** Each changes one threshold; those not named keep their value. */
+  thresholds: Array<ThresholdInput>;
+};
+
+/** A team's forced distribution. */
+export type SetForcedDistributionInput = {
+  /** Cumulative quotas from the top grade; empty removes the forced distribution. */
+  quotas: Array<GradeQuotaInput>;
+  /** The team. */
+  teamId: string | number;
+};
+
+/** A role's new scorecard. */
+export type SetRoleKpisInput = {
+  /** The whole scorecard, replacing the current one. */
+  kpis: Array<KpiInput>;
+  /** The role the scorecard grades. */
+  role: StaffRole;
+  /** The team. */
+  teamId: string | number;
+};
+
+/** Targets of a team. */
+export type SetTargetsInput = {
+  /** Each sets (or replaces) the target of its metric and period. */
+  targets: Array<TargetInput>;
+  /** The team. */
+  teamId: string | number;
+};
 
 /** How urgent a finding is; a task made from it takes it as its priority. */
 export type Severity =
@@ -636,12 +865,38 @@ export type StaffRole =
   /** 推广 */
   | 'PROMOTION';
 
+/** A target of the team or of one person, for a month or one day of it. */
+export type TargetInput = {
+  /** A team target for this one day of `month` instead of the whole month. */
+  date?: string | null | undefined;
+  /** The metric of the catalogue the target is for. */
+  metric: Metric;
+  /** The team's month the target is for. */
+  month: string;
+  /** The person the target is for; omit for a team target. */
+  staffId?: string | number | null | undefined;
+  /** Yuan for money, a fraction for rates (0.035 = 3.5 %), seconds for times. */
+  value: string;
+};
+
 /** What span a target is set for. */
 export type TargetPeriod =
   /** Each day of the month. */
   | 'DAY'
   /** The whole month. */
   | 'MONTH';
+
+/** Where a TARGET_RATIO KPI's target comes from. */
+export type TargetSource =
+  /** A fixed value (`value`). */
+  | 'FIXED'
+  /** The person's monthly target for the metric, else the team's (§4). */
+  | 'TARGET'
+  /**
+   * The team's value: the shop's conversion for owned-product conversion, else the mean of
+   * the people of the same role.
+   */
+  | 'TEAM_AVERAGE';
 
 /** What happened to the task. */
 export type TaskEventKind =
@@ -686,6 +941,67 @@ export type TaskStatus =
   | 'TODO'
   /** Checked by the manager: it worked. */
   | 'VERIFIED';
+
+/** pool × own metric / the role's average (pooled for rates, mean per person otherwise). */
+export type TeamRelativeInput = {
+  /** The metric compared with the role's average. */
+  metric: RelativeMetric;
+  /** Yuan, the amount at the role's average. */
+  pool: string;
+};
+
+/** A threshold of the diagnosis and its new value. */
+export type ThresholdInput = {
+  /** The threshold to change. */
+  key: ThresholdKey;
+  /** The new value, or null to go back to the default. */
+  value?: string | null | undefined;
+};
+
+/** A tunable number of a rule. Rates and ratios are fractions (0.70 = 70 %). */
+export type ThresholdKey =
+  /** AD_CTR_DROP: a channel's CTR under this share of its 7-day CTR (0.80). */
+  | 'AD_CTR_DROP_RATIO'
+  /** AD_ROI_LOW: the ROI a channel must reach when the team has no ROI target (2.0). */
+  | 'AD_ROI_MIN'
+  /** AOV_STRUCTURE: shop AOV under this multiple of the best-selling hero product's (1.3). */
+  | 'AOV_HERO_MULTIPLE'
+  /** BOUNCE_HIGH: bounce rate above this (0.70). */
+  | 'BOUNCE_RATE_MAX'
+  /** COMPETITOR_PRICE_CUT: a price at or under this share of the previous snapshot (0.90). */
+  | 'COMPETITOR_PRICE_RATIO'
+  /** CONVERSION_DROP: conversion under this share of the 7-day mean (0.85). */
+  | 'CONVERSION_DROP_RATIO'
+  /** CS_CONVERSION_LAG: this far under the team's conversion, as a fraction (0.05 = 5 points). */
+  | 'CS_CONVERSION_GAP'
+  /** CS_SLOW_RESPONSE: average first response above this many seconds (30). */
+  | 'CS_FIRST_RESPONSE_MAX'
+  /** CS_CONVERSION_LAG: agents with at least this many inquiries are judged (20). */
+  | 'CS_MIN_INQUIRIES'
+  /** DSR_LOW: any DSR score down this much or more from the day before (0.01). */
+  | 'DSR_DROP'
+  /** DSR_LOW: any DSR score under this (4.8). */
+  | 'DSR_MIN'
+  /** REFUND_SPIKE: refund rate above this multiple of its 30-day mean (1.5). */
+  | 'REFUND_SPIKE_MULTIPLE'
+  /** SALES_BELOW_TARGET is HIGH at this shortfall or more (0.20). */
+  | 'SALES_HIGH_SHORTFALL'
+  /** ... and MEDIUM at this one or more (0.10); LOW below. */
+  | 'SALES_MEDIUM_SHORTFALL'
+  /** STOCK_LOW: a hero product's stock under this many days of its 7-day mean sales (7). */
+  | 'STOCK_COVER_DAYS'
+  /** TRAFFIC_DROP: visitors under this share of the 7-day mean (0.80). */
+  | 'TRAFFIC_DROP_RATIO'
+  /** VISIT_DEPTH_LOW: page views per visitor under this (2.5). */
+  | 'VISIT_DEPTH_MIN';
+
+/** One tier of a TIERS method: reaching `threshold` scores `score`. */
+export type TierInput = {
+  /** The score of a value that reaches it; the highest tier reached counts, none scores 0. */
+  score: string;
+  /** The value to reach, in the metric's unit (for a lower-is-better metric: at most it). */
+  threshold: string;
+};
 
 /**
  * The product to change and its changes: fields left out are unchanged; `designerId: null`
@@ -1037,6 +1353,108 @@ export type RemoveStaffAliasMutationVariables = Exact<{
 
 export type RemoveStaffAliasMutation = { removeStaffAlias: { removedAliasId: string } };
 
+export type SettingsTargetsQueryVariables = Exact<{
+  teamId: string | number;
+  month: string;
+}>;
+
+
+export type SettingsTargetsQuery = { targets: Array<{ metric: Metric, staffId: string | null, period: TargetPeriod, startsOn: string, value: string }>, metricCatalogue: Array<{ metric: Metric, name: string, label: string, unit: MetricUnit }>, kpiLibrary: Array<{ code: string, role: StaffRole, metric: Metric, basis: KpiBasis, method: ScoringMethod, target: TargetSource | null }>, staff: { nodes: Array<{ id: string, name: string, role: StaffRole | null }> } };
+
+export type SetTargetsMutationVariables = Exact<{
+  input: SetTargetsInput;
+}>;
+
+
+export type SetTargetsMutation = { setTargets: { targets: Array<{ metric: Metric, staffId: string | null, period: TargetPeriod, startsOn: string, value: string }> } };
+
+export type ThresholdFieldsFragment = { key: ThresholdKey, value: string, defaultValue: string, isDefault: boolean };
+
+export type SettingsThresholdsQueryVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type SettingsThresholdsQuery = { diagnosisThresholds: Array<{ key: ThresholdKey, value: string, defaultValue: string, isDefault: boolean }> };
+
+export type SetDiagnosisThresholdsMutationVariables = Exact<{
+  input: SetDiagnosisThresholdsInput;
+}>;
+
+
+export type SetDiagnosisThresholdsMutation = { setDiagnosisThresholds: { thresholds: Array<{ key: ThresholdKey, value: string, defaultValue: string, isDefault: boolean }> } };
+
+export type KpiFieldsFragment = { code: string, role: StaffRole, metric: Metric, basis: KpiBasis, direction: KpiDirection, method: ScoringMethod, weight: string, worst: string | null, best: string | null, target: TargetSource | null, value: string | null, cap: string | null, tiers: Array<{ threshold: string, score: string }> | null };
+
+export type SettingsKpisQueryVariables = Exact<{
+  teamId: string | number;
+  role: StaffRole;
+}>;
+
+
+export type SettingsKpisQuery = { kpiLibrary: Array<{ code: string, role: StaffRole, metric: Metric, basis: KpiBasis, direction: KpiDirection, method: ScoringMethod, weight: string, worst: string | null, best: string | null, target: TargetSource | null, value: string | null, cap: string | null, tiers: Array<{ threshold: string, score: string }> | null }>, forcedDistribution: Array<{ grade: Grade, max: string }>, metricCatalogue: Array<{ metric: Metric, name: string, label: string, unit: MetricUnit, direction: KpiDirection }> };
+
+export type SetRoleKpisMutationVariables = Exact<{
+  input: SetRoleKpisInput;
+}>;
+
+
+export type SetRoleKpisMutation = { setRoleKpis: { kpis: Array<{ code: string, role: StaffRole, metric: Metric, basis: KpiBasis, direction: KpiDirection, method: ScoringMethod, weight: string, worst: string | null, best: string | null, target: TargetSource | null, value: string | null, cap: string | null, tiers: Array<{ threshold: string, score: string }> | null }> } };
+
+export type SetForcedDistributionMutationVariables = Exact<{
+  input: SetForcedDistributionInput;
+}>;
+
+
+export type SetForcedDistributionMutation = { setForcedDistribution: { quotas: Array<{ grade: Grade, max: string }> } };
+
+export type BonusPlanFieldsFragment = { role: StaffRole, isDefault: boolean, updatedAt: string | null, rules: Array<{ code: string, kind: BonusKind, params:
+      | { __typename: 'Commission', rate: string, commissionMetric: CommissionMetric, tiers: Array<{ completion: string, rate: string }> }
+      | { __typename: 'GradeBonus', base: string, coefficients: { s: string, a: string, b: string, c: string, d: string } }
+      | { __typename: 'PerUnitOverThreshold', amount: string, threshold: number }
+      | { __typename: 'ScoreBonus', base: string }
+      | { __typename: 'TeamRelative', pool: string, relativeMetric: RelativeMetric }
+     }> };
+
+export type SettingsBonusPlansQueryVariables = Exact<{
+  teamId: string | number;
+}>;
+
+
+export type SettingsBonusPlansQuery = { bonusPlans: Array<{ role: StaffRole, isDefault: boolean, updatedAt: string | null, rules: Array<{ code: string, kind: BonusKind, params:
+        | { __typename: 'Commission', rate: string, commissionMetric: CommissionMetric, tiers: Array<{ completion: string, rate: string }> }
+        | { __typename: 'GradeBonus', base: string, coefficients: { s: string, a: string, b: string, c: string, d: string } }
+        | { __typename: 'PerUnitOverThreshold', amount: string, threshold: number }
+        | { __typename: 'ScoreBonus', base: string }
+        | { __typename: 'TeamRelative', pool: string, relativeMetric: RelativeMetric }
+       }> }>, metricCatalogue: Array<{ metric: Metric, name: string, label: string }> };
+
+export type SetBonusPlanMutationVariables = Exact<{
+  input: SetBonusPlanInput;
+}>;
+
+
+export type SetBonusPlanMutation = { setBonusPlan: { plan: { role: StaffRole, isDefault: boolean, updatedAt: string | null, rules: Array<{ code: string, kind: BonusKind, params:
+          | { __typename: 'Commission', rate: string, commissionMetric: CommissionMetric, tiers: Array<{ completion: string, rate: string }> }
+          | { __typename: 'GradeBonus', base: string, coefficients: { s: string, a: string, b: string, c: string, d: string } }
+          | { __typename: 'PerUnitOverThreshold', amount: string, threshold: number }
+          | { __typename: 'ScoreBonus', base: string }
+          | { __typename: 'TeamRelative', pool: string, relativeMetric: RelativeMetric }
+         }> } } };
+
+export type ResetBonusPlanMutationVariables = Exact<{
+  input: ResetBonusPlanInput;
+}>;
+
+
+export type ResetBonusPlanMutation = { resetBonusPlan: { plan: { role: StaffRole, isDefault: boolean, updatedAt: string | null, rules: Array<{ code: string, kind: BonusKind, params:
+          | { __typename: 'Commission', rate: string, commissionMetric: CommissionMetric, tiers: Array<{ completion: string, rate: string }> }
+          | { __typename: 'GradeBonus', base: string, coefficients: { s: string, a: string, b: string, c: string, d: string } }
+          | { __typename: 'PerUnitOverThreshold', amount: string, threshold: number }
+          | { __typename: 'ScoreBonus', base: string }
+          | { __typename: 'TeamRelative', pool: string, relativeMetric: RelativeMetric }
+         }> } } };
+
 export type TaskCardFieldsFragment = { id: string, version: number, title: string, role: StaffRole, priority: Severity, status: TaskStatus, reason: string | null, dueAt: string, overdue: boolean, completedAt: string | null, allowedMoves: Array<TaskStatus>, assignee: { id: string, name: string } | null, finding: { id: string, code: FindingCode } | null };
 
 export type TaskColumnFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, version: number, title: string, role: StaffRole, priority: Severity, status: TaskStatus, reason: string | null, dueAt: string, overdue: boolean, completedAt: string | null, allowedMoves: Array<TaskStatus>, assignee: { id: string, name: string } | null, finding: { id: string, code: FindingCode } | null }> };
@@ -1112,6 +1530,9 @@ export type TaskBoardEventsSubscription = { taskEvents: { kind: TaskEventKind, t
 export const CsMetricsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"inquiries"}},{"kind":"Field","name":{"kind":"Name","value":"salesAmount"}},{"kind":"Field","name":{"kind":"Name","value":"inquiryConversion"}},{"kind":"Field","name":{"kind":"Name","value":"orderRate"}},{"kind":"Field","name":{"kind":"Name","value":"paymentRate"}},{"kind":"Field","name":{"kind":"Name","value":"csAov"}},{"kind":"Field","name":{"kind":"Name","value":"avgFirstResponse"}},{"kind":"Field","name":{"kind":"Name","value":"avgResponse"}},{"kind":"Field","name":{"kind":"Name","value":"answerRatio"}},{"kind":"Field","name":{"kind":"Name","value":"replyRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"}}]}}]} as unknown as DocumentNode<CsMetricsFieldsFragment, unknown>;
 export const ProductRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platformItemId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"isHero"}},{"kind":"Field","name":{"kind":"Name","value":"designer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<ProductRowFragment, unknown>;
 export const StaffRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Staff"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alias"}}]}}]}}]} as unknown as DocumentNode<StaffRowFragment, unknown>;
+export const ThresholdFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThresholdFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Threshold"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode<ThresholdFieldsFragment, unknown>;
+export const KpiFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KpiFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KpiDefinition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"worst"}},{"kind":"Field","name":{"kind":"Name","value":"best"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"cap"}}]}}]} as unknown as DocumentNode<KpiFieldsFragment, unknown>;
+export const BonusPlanFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BonusPlanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BonusPlan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GradeBonus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"base"}},{"kind":"Field","name":{"kind":"Name","value":"coefficients"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"s"}},{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"c"}},{"kind":"Field","name":{"kind":"Name","value":"d"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreBonus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"base"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commission"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"commissionMetric"},"name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completion"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PerUnitOverThreshold"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TeamRelative"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pool"}},{"kind":"Field","alias":{"kind":"Name","value":"relativeMetric"},"name":{"kind":"Name","value":"metric"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BonusPlanFieldsFragment, unknown>;
 export const TaskCardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"allowedMoves"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<TaskCardFieldsFragment, unknown>;
 export const TaskColumnFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskColumnFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaskConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskCardFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"allowedMoves"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<TaskColumnFieldsFragment, unknown>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"teams"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
@@ -1152,6 +1573,16 @@ export const ReactivateStaffDocument = {"kind":"Document","definitions":[{"kind"
 export const ResetStaffPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetStaffPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetStaffPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetStaffPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ResetStaffPasswordMutation, ResetStaffPasswordMutationVariables>;
 export const AddStaffAliasDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddStaffAlias"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddStaffAliasInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addStaffAlias"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alias"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"alias"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}}]}}]}}]}}]} as unknown as DocumentNode<AddStaffAliasMutation, AddStaffAliasMutationVariables>;
 export const RemoveStaffAliasDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveStaffAlias"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveStaffAliasInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeStaffAlias"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removedAliasId"}}]}}]}}]} as unknown as DocumentNode<RemoveStaffAliasMutation, RemoveStaffAliasMutationVariables>;
+export const SettingsTargetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SettingsTargets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"month"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Month"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"Argument","name":{"kind":"Name","value":"month"},"value":{"kind":"Variable","name":{"kind":"Name","value":"month"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kpiLibrary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"target"}}]}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"active"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<SettingsTargetsQuery, SettingsTargetsQueryVariables>;
+export const SetTargetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetTargets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetTargetsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setTargets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<SetTargetsMutation, SetTargetsMutationVariables>;
+export const SettingsThresholdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SettingsThresholds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"diagnosisThresholds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThresholdFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThresholdFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Threshold"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode<SettingsThresholdsQuery, SettingsThresholdsQueryVariables>;
+export const SetDiagnosisThresholdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetDiagnosisThresholds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetDiagnosisThresholdsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDiagnosisThresholds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thresholds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThresholdFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThresholdFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Threshold"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode<SetDiagnosisThresholdsMutation, SetDiagnosisThresholdsMutationVariables>;
+export const SettingsKpisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SettingsKpis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StaffRole"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kpiLibrary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KpiFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forcedDistribution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KpiFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KpiDefinition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"worst"}},{"kind":"Field","name":{"kind":"Name","value":"best"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"cap"}}]}}]} as unknown as DocumentNode<SettingsKpisQuery, SettingsKpisQueryVariables>;
+export const SetRoleKpisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetRoleKpis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetRoleKpisInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRoleKpis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kpis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KpiFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KpiFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KpiDefinition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"worst"}},{"kind":"Field","name":{"kind":"Name","value":"best"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"cap"}}]}}]} as unknown as DocumentNode<SetRoleKpisMutation, SetRoleKpisMutationVariables>;
+export const SetForcedDistributionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetForcedDistribution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetForcedDistributionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setForcedDistribution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quotas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<SetForcedDistributionMutation, SetForcedDistributionMutationVariables>;
+export const SettingsBonusPlansDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SettingsBonusPlans"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bonusPlans"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BonusPlanFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BonusPlanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BonusPlan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GradeBonus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"base"}},{"kind":"Field","name":{"kind":"Name","value":"coefficients"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"s"}},{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"c"}},{"kind":"Field","name":{"kind":"Name","value":"d"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreBonus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"base"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commission"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"commissionMetric"},"name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completion"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PerUnitOverThreshold"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TeamRelative"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pool"}},{"kind":"Field","alias":{"kind":"Name","value":"relativeMetric"},"name":{"kind":"Name","value":"metric"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SettingsBonusPlansQuery, SettingsBonusPlansQueryVariables>;
+export const SetBonusPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetBonusPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetBonusPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setBonusPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BonusPlanFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BonusPlanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BonusPlan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GradeBonus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"base"}},{"kind":"Field","name":{"kind":"Name","value":"coefficients"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"s"}},{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"c"}},{"kind":"Field","name":{"kind":"Name","value":"d"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreBonus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"base"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commission"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"commissionMetric"},"name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completion"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PerUnitOverThreshold"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TeamRelative"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pool"}},{"kind":"Field","alias":{"kind":"Name","value":"relativeMetric"},"name":{"kind":"Name","value":"metric"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SetBonusPlanMutation, SetBonusPlanMutationVariables>;
+export const ResetBonusPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetBonusPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResetBonusPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetBonusPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BonusPlanFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BonusPlanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BonusPlan"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GradeBonus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"base"}},{"kind":"Field","name":{"kind":"Name","value":"coefficients"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"s"}},{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"c"}},{"kind":"Field","name":{"kind":"Name","value":"d"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreBonus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"base"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Commission"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"commissionMetric"},"name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"tiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completion"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PerUnitOverThreshold"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TeamRelative"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pool"}},{"kind":"Field","alias":{"kind":"Name","value":"relativeMetric"},"name":{"kind":"Name","value":"metric"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ResetBonusPlanMutation, ResetBonusPlanMutationVariables>;
 export const TaskBoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StaffRole"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"canManage"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"TODO"},"name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overdue"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"TODO"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskColumnFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"IN_PROGRESS"},"name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overdue"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"IN_PROGRESS"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskColumnFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"BLOCKED"},"name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overdue"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"BLOCKED"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskColumnFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"DONE"},"name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overdue"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DONE"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskColumnFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"VERIFIED"},"name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overdue"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"VERIFIED"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskColumnFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"CANCELLED"},"name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overdue"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overdue"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CANCELLED"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskColumnFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teamId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"active"},"value":{"kind":"BooleanValue","value":true}}]}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"canManage"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"allowedMoves"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskColumnFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaskConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskCardFields"}}]}}]}}]} as unknown as DocumentNode<TaskBoardQuery, TaskBoardQueryVariables>;
 export const TaskColumnMoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskColumnMore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskColumnFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"allowedMoves"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskColumnFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaskConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskCardFields"}}]}}]}}]} as unknown as DocumentNode<TaskColumnMoreQuery, TaskColumnMoreQueryVariables>;
 export const TaskDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskCardFields"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"creator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"suggestedAction"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followUps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditTrail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"raisedOn"}},{"kind":"Field","name":{"kind":"Name","value":"raisedValue"}},{"kind":"Field","name":{"kind":"Name","value":"measuredOn"}},{"kind":"Field","name":{"kind":"Name","value":"measuredValue"}},{"kind":"Field","name":{"kind":"Name","value":"stillFiring"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"places"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"allowedMoves"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<TaskDetailQuery, TaskDetailQueryVariables>;
