@@ -2,6 +2,7 @@
 //! request before the schema runs.
 
 mod forwarded;
+mod request_log;
 mod serve;
 mod state;
 mod web;
@@ -29,9 +30,9 @@ use tokio::net::TcpListener;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     cors::{AllowOrigin, CorsLayer},
-    trace::TraceLayer,
 };
 
+use self::request_log::{Caller, GraphqlFacts};
 use self::state::{AppState, Documents, bearer_token};
 use crate::config::Settings;
 use crate::error::AppError;
@@ -91,7 +92,7 @@ impl Application {
         }
         let router = router
             .layer(CatchPanicLayer::custom(panic_response))
-            .layer(TraceLayer::new_for_http());
+            .layer(axum::middleware::from_fn(request_log::log));
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("binding {}", settings.bind))?;
@@ -213,7 +214,22 @@ async fn graphql_handler(
     body: Body,
 ) -> Response {
     let auth = authenticate(&state, &headers).await;
-    let mut request = match read_request(&state, &headers, &auth, body).await {
+    let caller = Caller::of(&auth);
+    let mut response = answer(&state, peer, &headers, auth, body).await;
+    (response.extensions_mut())
+        .get_or_insert_default::<GraphqlFacts>()
+        .note_caller(caller);
+    response
+}
+
+async fn answer(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    auth: Auth,
+    body: Body,
+) -> Response {
+    let mut request = match read_request(state, headers, &auth, body).await {
         Ok(request) => request,
         Err(response) => return response,
     };
@@ -227,7 +243,8 @@ async fn graphql_handler(
         return error_response(StatusCode::BAD_REQUEST, err.extend());
     }
     request.iter_mut().for_each(|op| state.documents.parse(op));
-    let client = forwarded::client_address(peer.ip(), &headers, &state.trusted_proxies);
+    let mut facts = GraphqlFacts::of_request(&mut request);
+    let client = forwarded::client_address(peer.ip(), headers, &state.trusted_proxies);
     let request = request
         .data(auth)
         .data(Arc::new(Loaders::new(&state.db)))
@@ -235,6 +252,9 @@ async fn graphql_handler(
         .data(BatchBudget::default());
     let mut response = state.schema.execute_batch(request).await;
     label_request_errors(&mut response);
+    for r in responses(&mut response) {
+        facts.note_errors(&r.errors);
+    }
     let unavailable = responses(&mut response).iter().any(|r| {
         r.errors.iter().any(|e| {
             e.extensions
@@ -259,6 +279,7 @@ async fn graphql_handler(
         http.headers_mut()
             .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
     }
+    http.extensions_mut().insert(facts);
     http
 }
 
@@ -397,9 +418,12 @@ fn is_over_limit(error: &axum::Error) -> bool {
 }
 
 fn error_response(status: StatusCode, err: async_graphql::Error) -> Response {
-    let response =
-        async_graphql::Response::from_errors(vec![err.into_server_error(Default::default())]);
-    (status, GraphQLResponse::from(response)).into_response()
+    let err = err.into_server_error(Default::default());
+    let facts = GraphqlFacts::refused(&err);
+    let response = async_graphql::Response::from_errors(vec![err]);
+    let mut http = (status, GraphQLResponse::from(response)).into_response();
+    http.extensions_mut().insert(facts);
+    http
 }
 
 async fn authenticate(state: &AppState, headers: &HeaderMap) -> Auth {

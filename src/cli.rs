@@ -34,7 +34,7 @@ pub struct Cli {
     #[arg(
         long,
         env = "DATABASE_URL",
-        default_value = "sqlite://shopops.db?mode=rwc",
+        default_value = "sqlite://shopops.db",
         global = true
     )]
     pub database_url: String,
@@ -168,14 +168,25 @@ fn jwt_secret(given: Option<String>, demo: bool) -> anyhow::Result<String> {
     }
 }
 
+/// An error and its causes on one line, each said once: a cause whose text its outer error
+/// already carries (sea-orm's errors repeat their source's) is left out.
+pub fn describe(error: &anyhow::Error) -> String {
+    let mut said: Vec<String> = Vec::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if !said.iter().any(|s| s.contains(&text)) {
+            said.push(text);
+        }
+    }
+    said.join(": ")
+}
+
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Schema = cli.command {
         print!("{}", graphql::schema::sdl());
         return Ok(());
     }
-    let db = db::connect(&cli.database_url)
-        .await
-        .context("connecting to the database")?;
+    let db = db::connect(&cli.database_url).await?;
     match cli.command {
         Command::Schema => unreachable!("handled above"),
         Command::Migrate { status: true } => {

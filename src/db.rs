@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::postgres::PgConnectOptions;
-use sea_orm::sqlx::sqlite::SqliteJournalMode;
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sea_orm::sqlx::{self, ConnectOptions as _};
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
     DatabaseTransaction, DbBackend, DbErr, EntityTrait, IdenStatic, IntoActiveModel, Iterable,
@@ -21,23 +22,48 @@ pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// (or overloaded) and the request answers `UNAVAILABLE` instead of hanging.
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
 
-pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+/// Connects to `url`, or says why not and what to do about it: the database unreachable, absent
+/// or refusing the credentials, the SQLite file's directory missing, an unknown scheme.
+pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
+    let backend = if url.starts_with("sqlite:") {
+        DbBackend::Sqlite
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        DbBackend::Postgres
+    } else {
+        anyhow::bail!(
+            "DATABASE_URL must be a SQLite URL (sqlite://shopops.db) or a PostgreSQL one \
+             (postgres://user:password@host:5432/shopops)"
+        );
+    };
+    match pool(url, backend).await {
+        Ok(db) => Ok(db),
+        Err(e) if backend == DbBackend::Sqlite => Err(sqlite_error(url, e)),
+        // The pool only says it timed out: one connection of its own tells why.
+        Err(e) => Err(postgres_error(url, e).await),
+    }
+}
+
+async fn pool(url: &str, backend: DbBackend) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url);
     // SQL statements are logged at debug level under `sea_orm` / `sqlx` when RUST_LOG asks.
     options.sqlx_logging(false);
     // A ping on every checkout costs each statement a round trip (a thread hop on SQLite); only a
     // connection idle long enough to have been dropped by the server or a proxy is checked.
     options.test_before_acquire_if_idle_for(Duration::from_secs(30));
-    if url.starts_with("sqlite:") {
+    if backend == DbBackend::Sqlite {
+        // A new file is created unless the URL says otherwise (`mode=ro`, `mode=rw`).
+        let create = !url.contains("mode=");
         // One writer at a time is all SQLite allows; a small pool avoids lock contention. WAL lets
         // readers go on while one writes; writers queue on the busy timeout (see `begin_write`).
         // A request waiting for a connection here waits behind writers, so as long as they may.
         options
             .max_connections(4)
             .acquire_timeout(SQLITE_BUSY_TIMEOUT)
-            .map_sqlx_sqlite_opts(|o| {
-                o.journal_mode(SqliteJournalMode::Wal)
-                    .busy_timeout(SQLITE_BUSY_TIMEOUT)
+            .map_sqlx_sqlite_opts(move |o| {
+                let o = o
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT);
+                if create { o.create_if_missing(true) } else { o }
             });
     } else {
         options
@@ -54,6 +80,85 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         }
     }
     Database::connect(options).await
+}
+
+fn sqlite_error(url: &str, e: DbErr) -> anyhow::Error {
+    let file = SqliteConnectOptions::from_str(url)
+        .map(|o| o.get_filename().to_path_buf())
+        .unwrap_or_default();
+    let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(dir) = dir.filter(|d| !d.is_dir()) {
+        return anyhow::anyhow!(
+            "cannot open the SQLite database {}: the directory {} does not exist (create it, or \
+             point DATABASE_URL elsewhere)",
+            file.display(),
+            dir.display()
+        );
+    }
+    if !file.exists() && url.contains("mode=") {
+        return anyhow::anyhow!(
+            "the SQLite database {} does not exist, and DATABASE_URL's mode does not create it \
+             (drop `mode=` or use `mode=rwc`)",
+            file.display()
+        );
+    }
+    anyhow::anyhow!(
+        "cannot open the SQLite database {}: {}",
+        file.display(),
+        cause(&e)
+    )
+}
+
+async fn postgres_error(url: &str, e: DbErr) -> anyhow::Error {
+    let Ok(options) = PgConnectOptions::from_str(url) else {
+        return anyhow::anyhow!("DATABASE_URL is not a PostgreSQL URL: {}", cause(&e));
+    };
+    let at = match options.get_socket() {
+        Some(socket) => socket.display().to_string(),
+        None => format!("{}:{}", options.get_host(), options.get_port()),
+    };
+    let database = options.get_database().unwrap_or("postgres").to_owned();
+    let user = options.get_username().to_owned();
+    let probe = tokio::time::timeout(ACQUIRE_TIMEOUT, options.connect()).await;
+    let error = match probe {
+        Err(_) => {
+            return anyhow::anyhow!(
+                "PostgreSQL at {at} did not answer within {} s: is the host right, and is a \
+                 firewall dropping the connection?",
+                ACQUIRE_TIMEOUT.as_secs()
+            );
+        }
+        Ok(Ok(_)) => return anyhow::anyhow!("connecting to PostgreSQL at {at}: {}", cause(&e)),
+        Ok(Err(error)) => error,
+    };
+    let code = error
+        .as_database_error()
+        .and_then(|d| d.code())
+        .map(|c| c.into_owned());
+    match (code.as_deref(), &error) {
+        (Some("3D000"), _) => anyhow::anyhow!(
+            "PostgreSQL at {at} has no database {database:?}: create it (`createdb {database}`) \
+             or fix DATABASE_URL"
+        ),
+        (Some("28P01" | "28000"), _) => anyhow::anyhow!(
+            "PostgreSQL at {at} refused user {user:?}: check the user and password in \
+             DATABASE_URL (and pg_hba.conf): {error}"
+        ),
+        (_, sqlx::Error::Io(io)) => anyhow::anyhow!(
+            "cannot reach PostgreSQL at {at}: {io}. Is it running, and are DATABASE_URL's host \
+             and port right?"
+        ),
+        _ => anyhow::anyhow!("connecting to PostgreSQL at {at}: {error}"),
+    }
+}
+
+/// The innermost message of a connection error (sea-orm's own repeats its source's).
+fn cause(e: &DbErr) -> String {
+    let mut last: &dyn std::error::Error = e;
+    while let Some(source) = last.source() {
+        last = source;
+    }
+    last.to_string()
 }
 
 /// The port of a PostgreSQL URL over TCP; None for a Unix socket (whose host is a path).
@@ -129,14 +234,30 @@ where
     E: EntityTrait,
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
 {
+    let statements = insert_statements::<E>(db.get_database_backend(), rows, keys, kept)?;
+    execute_all(db, statements).await
+}
+
+/// The statements [`insert_chunks`] runs, written without a connection: an import builds them
+/// while the one before is being written.
+pub fn insert_statements<E>(
+    backend: DbBackend,
+    rows: Vec<E::ActiveModel>,
+    keys: &[E::Column],
+    kept: &[E::Column],
+) -> Result<Vec<Statement>, DbErr>
+where
+    E: EntityTrait,
+    E::ActiveModel: ActiveModelTrait<Entity = E>,
+{
     let Some(first) = rows.first() else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     let columns: Vec<E::Column> = E::Column::iter()
         .filter(|c| !first.is_not_set(*c))
         .collect();
-    let backend = db.get_database_backend();
     let per_statement = MAX_PARAMS / columns.len().max(1);
+    let mut statements = Vec::with_capacity(rows.len().div_ceil(per_statement));
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let mut values = Vec::with_capacity(per_statement * columns.len());
@@ -154,8 +275,18 @@ where
             count += 1;
         }
         let sql = insert_sql::<E>(backend, &columns, count, keys, kept);
-        db.execute_raw(Statement::from_sql_and_values(backend, sql, values))
-            .await?;
+        statements.push(Statement::from_sql_and_values(backend, sql, values));
+    }
+    Ok(statements)
+}
+
+/// Runs `statements` one after the other.
+pub async fn execute_all(
+    db: &impl ConnectionTrait,
+    statements: Vec<Statement>,
+) -> Result<(), DbErr> {
+    for statement in statements {
+        db.execute_raw(statement).await?;
     }
     Ok(())
 }

@@ -174,3 +174,71 @@ async fn serve_demo_loads_a_team_serves_it_and_stops_on_sigterm() {
     let status = child.wait().unwrap();
     assert!(status.success(), "graceful shutdown exits 0, got {status}");
 }
+
+/// `shopops migrate` on `url`: its exit status and what it wrote to stderr.
+fn migrate_on(url: &str) -> (bool, String) {
+    let out = shopops(url).arg("migrate").output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn connection_errors_name_the_cause_and_the_fix_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // A port nobody listens on: bound, then let go.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let cases = [
+        (
+            format!("postgres://postgres@127.0.0.1:{port}/shopops"),
+            format!("cannot reach PostgreSQL at 127.0.0.1:{port}"),
+        ),
+        (
+            format!("sqlite://{}/missing/shop.db", dir.path().display()),
+            format!(
+                "the directory {}/missing does not exist",
+                dir.path().display()
+            ),
+        ),
+        (
+            format!("sqlite://{}/absent.db?mode=rw", dir.path().display()),
+            "does not exist, and DATABASE_URL's mode does not create it".to_owned(),
+        ),
+        (
+            "mysql://localhost/shop".to_owned(),
+            "DATABASE_URL must be a SQLite URL".to_owned(),
+        ),
+    ];
+    for (url, expected) in cases {
+        let (ok, stderr) = migrate_on(&url);
+        assert!(!ok, "{url}");
+        assert!(stderr.contains(&expected), "{url}: {stderr}");
+        // One line, each cause once (sea-orm's errors repeat their source's text).
+        assert_eq!(stderr.lines().count(), 1, "{url}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+    }
+    // Where PostgreSQL runs: a database that is not there, named with the fix.
+    if let Ok(server) = std::env::var("TEST_DATABASE_URL") {
+        let url = crate::helpers::database_url(&server, "shopops_test_absent");
+        let (ok, stderr) = migrate_on(&url);
+        assert!(!ok);
+        assert!(
+            stderr.contains("has no database \"shopops_test_absent\": create it (`createdb shopops_test_absent`)"),
+            "{stderr}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_sqlite_url_without_a_mode_creates_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.db");
+    let (ok, stderr) = migrate_on(&format!("sqlite://{}", file.display()));
+    assert!(ok, "{stderr}");
+    assert!(file.exists());
+}

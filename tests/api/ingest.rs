@@ -446,13 +446,14 @@ async fn ad_days_are_keyed_by_date_channel_and_owner() {
         app.imported(&w.manager_a, Kind::Ad, &w.team_a, rows).await,
         (3, 0)
     );
-    let stored = ad_day::Entity::find()
-        .order_by_asc(ad_day::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap();
+    let stored = ad_day::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(stored.len(), 3);
-    let ztc = &stored[0];
+    let row = |channel: AdChannel, owner: i64| {
+        (stored.iter())
+            .find(|r| r.channel == channel && r.owner_id == owner)
+            .expect("stored")
+    };
+    let ztc = row(AdChannel::Ztc, id(&promo));
     assert_eq!(
         *ztc,
         ad_day::Model {
@@ -469,20 +470,13 @@ async fn ad_days_are_keyed_by_date_channel_and_owner() {
             updated_at: ztc.updated_at,
         }
     );
-    let tbk = &stored[1];
+    let tbk = row(AdChannel::Taobaoke, id(&promo));
     assert_eq!(
-        (
-            tbk.channel,
-            tbk.owner_id,
-            tbk.spend_fen,
-            tbk.attributed_amount_fen
-        ),
-        (AdChannel::Taobaoke, id(&promo), 8_820, 88_200) // 88.2 × 100, 882 × 100
+        (tbk.spend_fen, tbk.attributed_amount_fen),
+        (8_820, 88_200) // 88.2 × 100, 882 × 100
     );
-    assert_eq!(
-        (stored[2].channel, stored[2].owner_id),
-        (AdChannel::Ztc, id(&w.manager_a_id))
-    );
+    // The same channel and day under another owner.
+    row(AdChannel::Ztc, id(&w.manager_a_id));
 
     let rows = json!([
         with(

@@ -31,6 +31,7 @@ mod paid_counts;
 mod products;
 mod readback;
 mod readme;
+mod request_log;
 mod reviews;
 mod samples;
 mod staff;

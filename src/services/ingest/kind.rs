@@ -57,7 +57,7 @@ pub type Column<R> = <<R as Row>::Entity as EntityTrait>::Column;
 pub trait Row: Sized + Send + 'static {
     const KIND: Kind;
     type Entity: EntityTrait<ActiveModel: ActiveModelTrait<Entity = Self::Entity> + Send>;
-    type Key: Hash + Eq + Clone + Send + Sync + 'static;
+    type Key: Hash + Ord + Clone + Send + Sync + 'static;
     /// The natural key's columns: a stored row with the same values is overwritten.
     const KEY_COLUMNS: &'static [Column<Self>];
     /// The team's column: the team's rows are counted before and after, which tells the rows

@@ -16,7 +16,7 @@ mod writer;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, DbBackend};
 
 use crate::db;
 use crate::error::{AppError, AppResult};
@@ -26,7 +26,7 @@ use crate::services::{months, teams};
 use crate::validate::{Checks, MAX_LISTED};
 use directory::Directory;
 pub use history::{FileFacts, ImportOutcome, Report, Source, Warnings};
-use kind::Context;
+use kind::{Context, Model};
 pub use kind::{Kind, Row};
 use writer::{Chunk, Writer};
 
@@ -46,8 +46,8 @@ pub async fn import<R: Row>(
     Ok(report.outcome)
 }
 
-/// Rows checked and written per round trip while the import has no problem.
-const CHUNK: usize = 1000;
+/// Rows checked and handed to the writer at a time while the import has no problem.
+const CHUNK: usize = 5000;
 /// Beyond this many rows, an import none of whose rows names a person or product of the team is
 /// refused with one message instead of one per row.
 const ONE_LINE_OVER: usize = 10;
@@ -67,8 +67,9 @@ pub struct Import<R: Row> {
     checks: Checks,
     /// The number of the row each key was first seen in.
     seen: HashMap<R::Key, usize>,
+    backend: DbBackend,
     /// Checked rows not sent to the writer yet.
-    pending: Chunk<R>,
+    pending: Vec<(R::Key, Model<R>)>,
     /// The months the rows count in.
     months: BTreeSet<Month>,
     /// Rows pushed, and those among them that named someone or something the team lacks.
@@ -93,6 +94,7 @@ impl<R: Row> Import<R> {
         let directory = Directory::load(&tx, team_id).await?;
         Ok(Self {
             writer: Writer::start(tx, team_id),
+            backend: db.get_database_backend(),
             team_id,
             actor_id: actor.recorded_id(),
             today: teams::today(&team),
@@ -144,8 +146,15 @@ impl<R: Row> Import<R> {
         self.months.extend(R::day(&key, &model).map(Month::of));
         self.pending.push((key, model));
         if self.pending.len() >= CHUNK {
-            self.writer.send(std::mem::take(&mut self.pending)).await;
+            self.flush().await?;
         }
+        Ok(())
+    }
+
+    /// Hands the pending rows to the writer as statements.
+    async fn flush(&mut self) -> AppResult<()> {
+        let chunk = Chunk::of(self.backend, std::mem::take(&mut self.pending))?;
+        self.writer.send(chunk).await;
         Ok(())
     }
 
@@ -164,7 +173,7 @@ impl<R: Row> Import<R> {
     /// Commits with `warnings` recorded, or (None) rolls back.
     async fn end(mut self, source: Source, keep: Option<Warnings>) -> AppResult<Report> {
         if self.checks.problems() == 0 && !self.pending.is_empty() {
-            self.writer.send(std::mem::take(&mut self.pending)).await;
+            self.flush().await?;
         }
         let Self {
             writer,

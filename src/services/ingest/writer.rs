@@ -1,11 +1,14 @@
-//! The writing half of an import: checked chunks go to a task of their own, which writes them in
-//! the import's transaction while the next chunk is read and checked, so that a file's parsing
-//! and the database's work overlap (on a second core, or on the database server).
+//! The writing half of an import: checked chunks, their statements written already, go to a
+//! task of their own, which runs them in the import's transaction while the next chunk is read,
+//! checked and turned into statements, so that a file's parsing and the database's work overlap
+//! (on a second core, or on the database server).
 
 use std::collections::BTreeSet;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, QuerySelect, Statement,
+};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
@@ -15,8 +18,25 @@ use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::period::Month;
 
-/// Checked rows with their keys, written together.
-pub(super) type Chunk<R> = Vec<(<R as Row>::Key, Model<R>)>;
+/// Checked rows, written together: their keys, and the statements that write them.
+pub(super) struct Chunk<R: Row> {
+    keys: Vec<R::Key>,
+    statements: Vec<Statement>,
+}
+
+impl<R: Row> Chunk<R> {
+    /// `rows`' statements for `backend`, in the order of their keys: an export lists a day's
+    /// people or products one after another, and rows sorted like the unique index write each
+    /// one's days together instead of touching every one's index page for every day.
+    pub fn of(backend: DbBackend, mut rows: Vec<(R::Key, Model<R>)>) -> AppResult<Self> {
+        rows.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        let (keys, models) = rows.into_iter().unzip();
+        // A stored row's team is its key's (a person's, a product's, or the key itself).
+        let statements =
+            db::insert_statements::<R::Entity>(backend, models, R::KEY_COLUMNS, &[R::TEAM_COLUMN])?;
+        Ok(Self { keys, statements })
+    }
+}
 
 /// What the writer did: the rows inserted and updated, and the months of the stored rows it
 /// overwrote (which must be open too).
@@ -108,15 +128,12 @@ async fn count<R: Row>(tx: &DatabaseTransaction, team_id: i64) -> AppResult<u64>
 async fn write<R: Row>(
     tx: &DatabaseTransaction,
     team_id: i64,
-    rows: Chunk<R>,
+    chunk: Chunk<R>,
     written: &mut Writes,
 ) -> AppResult<()> {
-    let keys: Vec<R::Key> = rows.iter().map(|(k, _)| k.clone()).collect();
-    let days = R::overwritten_days(tx, team_id, &keys).await?;
+    let days = R::overwritten_days(tx, team_id, &chunk.keys).await?;
     written.months.extend(days.into_iter().map(Month::of));
-    written.rows += rows.len() as u64;
-    let models = rows.into_iter().map(|(_, m)| m).collect();
-    // A stored row's team is its key's (a person's, a product's, or the key itself).
-    db::insert_chunks::<R::Entity>(tx, models, R::KEY_COLUMNS, &[R::TEAM_COLUMN]).await?;
+    written.rows += chunk.keys.len() as u64;
+    db::execute_all(tx, chunk.statements).await?;
     Ok(())
 }
