@@ -17,6 +17,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cwd: dir,
     env: {
       ...process.env,
+      // The request log (one line per request) would bury the specs' own output.
+      RUST_LOG: process.env.RUST_LOG ?? 'warn',
       SHOPOPS_BIND: '127.0.0.1:0',
       DATABASE_URL: `sqlite://${join(dir, 'demo.db')}?mode=rwc`,
     },
