@@ -16,7 +16,7 @@ mod writer;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use sea_orm::{DatabaseConnection, DbBackend};
+use sea_orm::DatabaseConnection;
 
 use crate::db;
 use crate::error::{AppError, AppResult};
@@ -26,9 +26,9 @@ use crate::services::{months, teams};
 use crate::validate::{Checks, MAX_LISTED};
 use directory::Directory;
 pub use history::{FileFacts, ImportOutcome, Report, Source, Warnings};
-use kind::{Context, Model};
+use kind::Context;
 pub use kind::{Kind, Row};
-use writer::{Chunk, Writer};
+use writer::{Rows, Writer};
 
 /// The team's manager (or an admin) imports its data; all of it or none. Rows are numbered
 /// from 1 in the problems.
@@ -67,9 +67,8 @@ pub struct Import<R: Row> {
     checks: Checks,
     /// The number of the row each key was first seen in.
     seen: HashMap<R::Key, usize>,
-    backend: DbBackend,
     /// Checked rows not sent to the writer yet.
-    pending: Vec<(R::Key, Model<R>)>,
+    pending: Rows<R>,
     /// The months the rows count in.
     months: BTreeSet<Month>,
     /// Rows pushed, and those among them that named someone or something the team lacks.
@@ -94,7 +93,6 @@ impl<R: Row> Import<R> {
         let directory = Directory::load(&tx, team_id).await?;
         Ok(Self {
             writer: Writer::start(tx, team_id),
-            backend: db.get_database_backend(),
             team_id,
             actor_id: actor.recorded_id(),
             today: teams::today(&team),
@@ -146,15 +144,8 @@ impl<R: Row> Import<R> {
         self.months.extend(R::day(&key, &model).map(Month::of));
         self.pending.push((key, model));
         if self.pending.len() >= CHUNK {
-            self.flush().await?;
+            self.writer.send(std::mem::take(&mut self.pending)).await;
         }
-        Ok(())
-    }
-
-    /// Hands the pending rows to the writer as statements.
-    async fn flush(&mut self) -> AppResult<()> {
-        let chunk = Chunk::of(self.backend, std::mem::take(&mut self.pending))?;
-        self.writer.send(chunk).await;
         Ok(())
     }
 
@@ -173,7 +164,7 @@ impl<R: Row> Import<R> {
     /// Commits with `warnings` recorded, or (None) rolls back.
     async fn end(mut self, source: Source, keep: Option<Warnings>) -> AppResult<Report> {
         if self.checks.problems() == 0 && !self.pending.is_empty() {
-            self.flush().await?;
+            self.writer.send(std::mem::take(&mut self.pending)).await;
         }
         let Self {
             writer,

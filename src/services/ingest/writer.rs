@@ -1,13 +1,15 @@
-//! The writing half of an import: checked chunks, their statements written already, go to a
-//! task of their own, which runs them in the import's transaction while the next chunk is read,
-//! checked and turned into statements, so that a file's parsing and the database's work overlap
-//! (on a second core, or on the database server).
+//! The writing half of an import, in two tasks of its own: checked rows are turned into
+//! statements by one, which the other runs in the import's transaction, while the next rows are
+//! read and checked. A file's parsing, the statements' building and the database's work overlap
+//! (on other cores, or on the database server): which of them is slowest depends on the file
+//! (an `.xlsx` sheet's XML, say) and the database, and neither waits for the others.
 
 use std::collections::BTreeSet;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, QuerySelect, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter,
+    QuerySelect, Statement,
 };
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -24,11 +26,14 @@ pub(super) struct Chunk<R: Row> {
     statements: Vec<Statement>,
 }
 
+/// Checked rows with their keys, as the import hands them over.
+pub(super) type Rows<R> = Vec<(<R as Row>::Key, Model<R>)>;
+
 impl<R: Row> Chunk<R> {
     /// `rows`' statements for `backend`, in the order of their keys: an export lists a day's
     /// people or products one after another, and rows sorted like the unique index write each
     /// one's days together instead of touching every one's index page for every day.
-    pub fn of(backend: DbBackend, mut rows: Vec<(R::Key, Model<R>)>) -> AppResult<Self> {
+    fn of(backend: DbBackend, mut rows: Rows<R>) -> AppResult<Self> {
         rows.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
         let (keys, models) = rows.into_iter().unzip();
         // A stored row's team is its key's (a person's, a product's, or the key itself).
@@ -57,16 +62,26 @@ struct Writes {
 
 pub(super) struct Writer<R: Row> {
     /// None once the writer has stopped on a failure.
-    chunks: Option<mpsc::Sender<Chunk<R>>>,
+    rows: Option<mpsc::Sender<Rows<R>>>,
+    builder: JoinHandle<()>,
     task: JoinHandle<Done>,
 }
 
 impl<R: Row> Writer<R> {
     /// Takes the transaction until [`finish`](Self::finish).
     pub fn start(tx: DatabaseTransaction, team_id: i64) -> Self {
-        // One chunk waits while one is written, so that at most three (the one being filled
-        // too) are held.
-        let (chunks, mut queued) = mpsc::channel::<Chunk<R>>(1);
+        let backend = tx.get_database_backend();
+        // One chunk of rows and one of statements wait while one is written, so that at most
+        // four (the one being filled too) are held.
+        let (rows, mut checked) = mpsc::channel::<Rows<R>>(1);
+        let (chunks, mut queued) = mpsc::channel::<AppResult<Chunk<R>>>(1);
+        let builder = tokio::spawn(async move {
+            while let Some(rows) = checked.recv().await {
+                if chunks.send(Chunk::of(backend, rows)).await.is_err() {
+                    break;
+                }
+            }
+        });
         let task = tokio::spawn(async move {
             let written = async {
                 // No row is deleted, and the team's lock keeps out every other import: the
@@ -74,7 +89,7 @@ impl<R: Row> Writer<R> {
                 let before = count::<R>(&tx, team_id).await?;
                 let mut written = Writes::default();
                 while let Some(chunk) = queued.recv().await {
-                    write::<R>(&tx, team_id, chunk, &mut written).await?;
+                    write::<R>(&tx, team_id, chunk?, &mut written).await?;
                 }
                 let inserted = count::<R>(&tx, team_id).await? - before;
                 let outcome = ImportOutcome {
@@ -90,26 +105,30 @@ impl<R: Row> Writer<R> {
             (tx, written)
         });
         Self {
-            chunks: Some(chunks),
+            rows: Some(rows),
+            builder,
             task,
         }
     }
 
-    /// Queues `chunk`, waiting while one is queued already. Once a write has failed, the chunk
-    /// is dropped: [`finish`](Self::finish) says why.
-    pub async fn send(&mut self, chunk: Chunk<R>) {
-        if let Some(chunks) = &self.chunks
-            && chunks.send(chunk).await.is_err()
+    /// Queues `rows`, waiting while some are queued already. Once a write has failed, they are
+    /// dropped: [`finish`](Self::finish) says why.
+    pub async fn send(&mut self, rows: Rows<R>) {
+        if let Some(queue) = &self.rows
+            && queue.send(rows).await.is_err()
         {
-            self.chunks = None;
+            self.rows = None;
         }
     }
 
     /// Waits until every queued chunk is written: the transaction back, and what was written
     /// or the first failure.
     pub async fn finish(self) -> AppResult<Done> {
-        drop(self.chunks);
-        self.task.await.map_err(AppError::internal)
+        drop(self.rows);
+        let done = self.task.await.map_err(AppError::internal)?;
+        // A builder that panicked ended the writer's queue early: nothing of it is kept.
+        self.builder.await.map_err(AppError::internal)?;
+        Ok(done)
     }
 }
 
