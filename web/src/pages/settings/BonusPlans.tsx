@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { App as AntApp, Button, Card, Form, Input, Popconfirm, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { BonusKind, BonusRuleInput, CommissionMetric, RelativeMetric, SettingsBonusPlansQuery, StaffRole } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../client';
 import { LoadFailed } from '../../components/LoadFailed';
 import { BonusPlansQuery, ResetBonusPlanMutation, SetBonusPlanMutation } from './rulesQueries';
-import { ROLES, compare, errorAtRow, isDecimal, keepingLoaded, metricLabel, numberRule, rowErrors, type Codec } from './rulesForm';
-import { UnitInput } from './rulesInputs';
+import { compare, errorAtRow, isDecimal, keepingLoaded, metricLabel, numberRule, rowErrors, type Codec } from './rulesForm';
+import { RoleSwitch, UnitInput } from './rulesInputs';
 
 type Plan = SettingsBonusPlansQuery['bonusPlans'][number];
 type Catalogue = SettingsBonusPlansQuery['metricCatalogue'];
@@ -121,8 +121,6 @@ function toInputRule(codec: Codec, l: RuleLine): BonusRuleInput {
  * shared against the role's average), edited and saved as a whole, or reset to the default.
  */
 export function BonusPlanSettings({ teamId }: { teamId: string }) {
-  const i18n = useI18n();
-  const { t } = i18n;
   const [role, setRole] = useState<StaffRole>('CUSTOMER_SERVICE');
   const [{ data, error, fetching }, refetch] = useQuery({ query: BonusPlansQuery, variables: { teamId } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -139,13 +137,7 @@ export function BonusPlanSettings({ teamId }: { teamId: string }) {
   }
   return (
     <div data-testid="bonus-plans" data-role={role}>
-      <Segmented<StaffRole>
-        style={{ marginBottom: 12 }}
-        data-testid="plan-role"
-        value={role}
-        onChange={setRole}
-        options={ROLES.map((r) => ({ value: r, label: <span data-testid={`plan-role-${r}`}>{t(r)}</span> }))}
-      />
+      <RoleSwitch value={role} onChange={setRole} testId="plan-role" />
       {body}
     </div>
   );

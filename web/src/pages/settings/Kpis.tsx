@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { App as AntApp, Button, Card, Form, Input, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Spin, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type {
   Grade,
@@ -17,8 +17,8 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../client';
 import { LoadFailed } from '../../components/LoadFailed';
 import { KpisQuery, SetForcedDistributionMutation, SetRoleKpisMutation } from './rulesQueries';
-import { ROLES, compare, errorAt, errorAtRow, errorsByItem, isDecimal, keepingLoaded, metricLabel, numberRule, rowErrors, sum, type Codec } from './rulesForm';
-import { UnitInput } from './rulesInputs';
+import { compare, errorAt, errorAtRow, errorsByItem, isDecimal, keepingLoaded, metricLabel, numberRule, rowErrors, sum, type Codec } from './rulesForm';
+import { RoleSwitch, UnitInput } from './rulesInputs';
 
 type Kpi = SettingsKpisQuery['kpiLibrary'][number];
 type Catalogue = SettingsKpisQuery['metricCatalogue'];
@@ -57,7 +57,6 @@ function scoredUnit(catalogue: Catalogue, line: Pick<Line, 'basis' | 'metric'> |
  * refusal of a line is shown at its field.
  */
 export function KpiSettings({ teamId }: { teamId: string }) {
-  const { t } = useI18n();
   const [role, setRole] = useState<StaffRole>('CUSTOMER_SERVICE');
   const [{ data, error, fetching }, refetch] = useQuery({ query: KpisQuery, variables: { teamId, role } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -82,13 +81,7 @@ export function KpiSettings({ teamId }: { teamId: string }) {
     );
   return (
     <div data-testid="kpis" data-role={role}>
-      <Segmented<StaffRole>
-        style={{ marginBottom: 12 }}
-        data-testid="kpi-role"
-        value={role}
-        onChange={setRole}
-        options={ROLES.map((r) => ({ value: r, label: <span data-testid={`kpi-role-${r}`}>{t(r)}</span> }))}
-      />
+      <RoleSwitch value={role} onChange={setRole} testId="kpi-role" />
       {body}
     </div>
   );

@@ -1,5 +1,7 @@
-import { Input, type InputProps } from 'antd';
-import type { MetricUnit } from '../../gql/graphql';
+import { Input, Segmented, type InputProps } from 'antd';
+import type { MetricUnit, StaffRole } from '../../gql/graphql';
+import { useI18n } from '../../i18n';
+import { ROLES } from './rulesForm';
 
 /**
  * A number typed as text in its unit: ¥ before money, % after a rate (typed in percent), s after
@@ -14,6 +16,20 @@ export function UnitInput({ unit, ...props }: { unit: MetricUnit } & Omit<InputP
       prefix={unit === 'MONEY' ? '¥' : undefined}
       suffix={unit === 'RATE' ? '%' : unit === 'SECONDS' ? 's' : undefined}
       {...props}
+    />
+  );
+}
+
+/** The role a tab shows (`testId`, and `testId-ROLE` on each choice). */
+export function RoleSwitch({ value, onChange, testId }: { value: StaffRole; onChange: (role: StaffRole) => void; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <Segmented<StaffRole>
+      style={{ marginBottom: 12 }}
+      data-testid={testId}
+      value={value}
+      onChange={onChange}
+      options={ROLES.map((r) => ({ value: r, label: <span data-testid={`${testId}-${r}`}>{t(r)}</span> }))}
     />
   );
 }
