@@ -21,7 +21,7 @@ pub struct TestApp {
     /// The app's clock: the system's, or one the test moves (`spawn_at`).
     pub clock: Clock,
     statements: Arc<AtomicUsize>,
-    _dir: Option<tempfile::TempDir>,
+    _dir: Scratch,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -37,10 +37,43 @@ pub async fn spawn_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
     .await
 }
 
+/// A test's own database, removed when dropped: a SQLite file's temporary directory, or a
+/// PostgreSQL database (dropped with the sessions still on it, if any).
+pub enum Scratch {
+    Sqlite { _dir: tempfile::TempDir },
+    Postgres { server: String, name: String },
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let Scratch::Postgres { server, name } = self else {
+            return;
+        };
+        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        let server = server.clone();
+        // Drop may run on the test's runtime, which must not block: a thread of its own.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async {
+                let admin = Database::connect(&server).await?;
+                admin.execute_unprepared(&sql).await?;
+                admin.close().await
+            })?;
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+        })
+        .join();
+        if let Ok(Err(e)) = dropped {
+            eprintln!("could not drop the test database {name}: {e}");
+        }
+    }
+}
+
 /// A fresh, migrated database: a SQLite file in a temporary directory, or a new PostgreSQL
 /// database on the server TEST_DATABASE_URL points at. Returns its URL too. Each is a copy of
 /// one template migrated once per run, so a test does not pay the migrations.
-pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
+pub async fn fresh_database() -> (String, Scratch) {
     let template = template().await;
     match &template.server {
         Some(server) => {
@@ -56,7 +89,9 @@ pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
                 .await
                 .expect("create test database");
             admin.close().await.ok();
-            (database_url(server, &name), None)
+            let url = database_url(server, &name);
+            let server = server.clone();
+            (url, Scratch::Postgres { server, name })
         }
         None => {
             let dir = tempfile::tempdir().expect("temp dir");
@@ -66,7 +101,10 @@ pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
                 !std::path::Path::new(&format!("{}-wal", template.name)).exists(),
                 "the template's log was not folded into its file"
             );
-            (format!("sqlite://{}?mode=rwc", file.display()), Some(dir))
+            (
+                format!("sqlite://{}", file.display()),
+                Scratch::Sqlite { _dir: dir },
+            )
         }
     }
 }
@@ -77,7 +115,8 @@ struct Template {
     server: Option<String>,
     /// The PostgreSQL database's name, or the SQLite file's path.
     name: String,
-    _dir: Option<tempfile::TempDir>,
+    /// Never dropped (a static): `.ci/run` drops its databases by their prefix.
+    _dir: Scratch,
 }
 
 async fn template() -> &'static Template {
@@ -100,14 +139,14 @@ async fn template() -> &'static Template {
 }
 
 /// A database without tables, for tests of migrating itself. Returns its URL too.
-pub async fn empty_database() -> (String, Option<tempfile::TempDir>) {
+pub async fn empty_database() -> (String, Scratch) {
     let (url, _, dir) = empty().await;
     (url, dir)
 }
 
 /// A new, empty database: its URL, its name (a SQLite file's path) and the SQLite file's
 /// directory.
-async fn empty() -> (String, String, Option<tempfile::TempDir>) {
+async fn empty() -> (String, String, Scratch) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(server) => {
             let name = database_name();
@@ -119,13 +158,18 @@ async fn empty() -> (String, String, Option<tempfile::TempDir>) {
                 .await
                 .expect("create test database");
             admin.close().await.ok();
-            (database_url(&server, &name), name, None)
+            let url = database_url(&server, &name);
+            (url, name.clone(), Scratch::Postgres { server, name })
         }
         Err(_) => {
             let dir = tempfile::tempdir().expect("temp dir");
             let file = dir.path().join("test.db");
-            let url = format!("sqlite://{}?mode=rwc", file.display());
-            (url, file.display().to_string(), Some(dir))
+            let url = format!("sqlite://{}", file.display());
+            (
+                url,
+                file.display().to_string(),
+                Scratch::Sqlite { _dir: dir },
+            )
         }
     }
 }
