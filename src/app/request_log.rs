@@ -19,8 +19,8 @@ pub(super) struct GraphqlFacts {
     operations: Option<String>,
     /// The team the request names (`teamId` among its variables, at the top or in `input`).
     team: Option<i64>,
-    /// The distinct `extensions.code`s of the answer's errors, in order, comma-separated.
-    errors: Option<String>,
+    /// The distinct `extensions.code`s of the answer's errors, in order.
+    errors: Vec<String>,
     caller: Option<Caller>,
 }
 
@@ -59,26 +59,15 @@ impl GraphqlFacts {
 
     /// Notes the codes of `errors` (after those noted already).
     pub fn note_errors<'a>(&mut self, errors: impl IntoIterator<Item = &'a ServerError>) {
-        let mut codes: Vec<String> = self
-            .errors
-            .take()
-            .map(|e| e.split(',').map(str::to_owned).collect())
-            .unwrap_or_default();
         for error in errors {
-            let code = error
-                .extensions
-                .as_ref()
-                .and_then(|ext| ext.get("code"))
-                .and_then(|code| match code {
-                    async_graphql::Value::String(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "UNKNOWN".to_owned());
-            if !codes.contains(&code) {
-                codes.push(code);
+            let code = match error.extensions.as_ref().and_then(|ext| ext.get("code")) {
+                Some(async_graphql::Value::String(code)) => code.clone(),
+                _ => "UNKNOWN".to_owned(),
+            };
+            if !self.errors.contains(&code) {
+                self.errors.push(code);
             }
         }
-        self.errors = (!codes.is_empty()).then(|| codes.join(","));
     }
 
     /// Notes who asked.
@@ -137,6 +126,7 @@ pub(super) async fn log(request: Request, next: Next) -> Response {
     let facts = response.extensions().get::<GraphqlFacts>();
     let facts = facts.cloned().unwrap_or_default();
     let caller_team = facts.caller.and_then(|c| c.team);
+    let errors = facts.errors.join(",");
     tracing::info!(
         target: "shopops::request",
         method = %method,
@@ -146,7 +136,7 @@ pub(super) async fn log(request: Request, next: Next) -> Response {
         operation = facts.operations.as_deref(),
         caller = facts.caller.map(|c| c.id),
         team = facts.team.or(caller_team),
-        errors = facts.errors.as_deref(),
+        errors = (!errors.is_empty()).then_some(errors.as_str()),
         "request"
     );
     response
