@@ -270,7 +270,7 @@ test('a scorecard is refused at the form for a weight of 0, at the field when th
     const weightItem = lines.nth(aov).locator('.ant-form-item', { has: page.getByTestId('kpi-weight') });
     await lines.nth(aov).getByTestId('kpi-weight').fill('0');
     await page.getByTestId('kpi-save').click();
-    await expect(weightItem.locator('.ant-form-item-explain-error')).toBeVisible();
+    await expect(weightItem.locator('.ant-form-item-explain-error').first()).toBeVisible();
     expect(sent.filter((m) => m === 'SetRoleKpis')).toEqual([]);
     // CS_AOV's weight 5 up (20 → 25): the sum shown follows, 105 (§7 divides by it).
     await lines.nth(aov).getByTestId('kpi-weight').fill(aovWeight);

@@ -63,9 +63,12 @@ async function refusal(manager: ApiSession, mutation: string, input: Record<stri
   return { code: e.code, message: e.message };
 }
 
-/** The error antd shows under the form field that holds `testId`. */
+/**
+ * The error antd shows under the form field that holds `testId`; not one fading out (antd keeps
+ * the message it replaces in the page while its leave animation runs).
+ */
 function fieldError(scope: Page | Locator, testId: string): Locator {
-  return scope.locator(`.ant-form-item:has([data-testid="${testId}"]) .ant-form-item-explain-error`);
+  return scope.locator(`.ant-form-item:has([data-testid="${testId}"]) .ant-form-item-explain-error:not(.ant-form-show-help-item-leave)`);
 }
 
 /** Picks `title` in the open antd select. */
