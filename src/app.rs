@@ -64,9 +64,11 @@ impl Application {
             settings.clock.clone(),
             bus,
         );
+        let callers = Arc::new(auth::Callers::new(db.clone()));
         let state = AppState {
             schema,
             db,
+            callers,
             keys,
             documents: Documents::new(),
             max_batch: settings.limits.max_batch,
@@ -434,7 +436,7 @@ async fn authenticate(state: &AppState, headers: &HeaderMap) -> Auth {
     let Some(token) = token else {
         return Auth::Rejected;
     };
-    match auth::authenticate(&state.db, &state.keys, token.trim()).await {
+    match auth::authenticate(&state.callers, &state.keys, token.trim()).await {
         Ok(auth) => auth,
         Err(AppError::Internal(e) | AppError::Unavailable(e)) => {
             tracing::error!(error = ?e, "authentication failed on the database");

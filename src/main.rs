@@ -5,6 +5,12 @@ use std::io::IsTerminal as _;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
+/// A GraphQL answer is many small allocations (every value, name and path of the response
+/// tree) made on one thread and freed on another; glibc's malloc spent a quarter of the server's
+/// time on them under load, mimalloc's per-thread free lists a fraction of that.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() {
     let filter = EnvFilter::try_from_default_env()

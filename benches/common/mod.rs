@@ -2,6 +2,8 @@
 //! Each bench is its own crate and uses a part of this.
 #![allow(dead_code)]
 
+pub mod cases;
+
 use sea_orm::{ConnectionTrait, Database, DatabaseBackend, Statement, Value as Sql};
 
 /// SQLite in a temp dir, or the PostgreSQL database BENCH_DATABASE_URL names, created afresh.

@@ -6,13 +6,15 @@ use async_graphql::parser::types::ExecutableDocument;
 use sea_orm::DatabaseConnection;
 
 use crate::graphql::schema::AppSchema;
-use crate::services::auth::TokenKeys;
+use crate::services::auth::{Callers, TokenKeys};
 
 #[derive(Clone)]
 pub(super) struct AppState {
     pub(super) schema: AppSchema,
     pub(super) db: DatabaseConnection,
     pub(super) keys: Arc<TokenKeys>,
+    /// Reads the callers' rows, those of concurrent requests together.
+    pub(super) callers: Arc<Callers>,
     pub(super) documents: Documents,
     pub(super) max_batch: usize,
     pub(super) max_body_bytes: usize,

@@ -195,7 +195,7 @@ async fn connection_data(
         )
         .into());
     };
-    auth::authenticate(&state.db, &state.keys, token).await?;
+    auth::authenticate(&state.callers, &state.keys, token).await?;
     let expires_at = state.keys.expires_at(token)?;
     let token: Arc<str> = token.into();
     // The socket's loop is waiting for this, unless it already closed the socket.
@@ -209,7 +209,7 @@ async fn connection_data(
 /// A database failure (logged) gives `Auth::Unavailable`: operations fail with `UNAVAILABLE`,
 /// a subscription's next event ends it with that error, and the socket stays open.
 async fn current(state: &AppState, token: &str) -> Result<Auth, Close> {
-    match auth::authenticate(&state.db, &state.keys, token).await {
+    match auth::authenticate(&state.callers, &state.keys, token).await {
         Ok(auth) => Ok(auth),
         Err(AppError::Internal(e) | AppError::Unavailable(e)) => {
             tracing::error!(error = ?e, "re-checking a WebSocket's caller failed on the database");

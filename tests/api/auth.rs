@@ -149,6 +149,53 @@ async fn a_deactivated_persons_token_stops_working() {
     app.ok(&w.cs_a, ME, json!({})).await;
 }
 
+/// Callers asking at once are read together (`auth::callers`): each still gets their own row,
+/// and one deactivated while others' requests are in flight is refused from the next request on.
+#[tokio::test]
+async fn concurrent_callers_get_their_own_rows_and_a_deactivation_holds_at_once() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let cs_a2 = app.login("cs.a2@shop.test", PASSWORD).await;
+    let callers = [
+        (&w.admin, None),
+        (&w.manager_a, Some(w.manager_a_id.as_str())),
+        (&w.cs_a, Some(w.cs_a_id.as_str())),
+        (&cs_a2, Some(w.cs_a2_id.as_str())),
+    ];
+    let asks = (0..40).map(|i| {
+        let (token, id) = callers[i % callers.len()];
+        let app = &app;
+        async move {
+            let data = app.ok(token, "{ me { id } }", json!({})).await;
+            if let Some(id) = id {
+                assert_eq!(data["me"]["id"], id, "request {i} got someone else's row");
+            }
+        }
+    });
+    futures_util::future::join_all(asks).await;
+
+    // The manager's requests keep coming while cs.a is deactivated and asks again.
+    let busy = async {
+        for _ in 0..20 {
+            app.ok(&w.manager_a, "{ me { id } }", json!({})).await;
+        }
+    };
+    let deactivate_then_ask = async {
+        app.ok(
+            &w.manager_a,
+            "mutation($id: ID!) { deactivateStaff(input: { id: $id }) { staff { active } } }",
+            json!({ "id": w.cs_a_id }),
+        )
+        .await;
+        let asks = (0..10).map(|_| app.gql(Some(&w.cs_a), "{ me { id } }", json!({})));
+        for resp in futures_util::future::join_all(asks).await {
+            assert_eq!(code(&resp), "UNAUTHENTICATED");
+        }
+    };
+    tokio::join!(busy, deactivate_then_ask);
+    app.ok(&cs_a2, "{ me { id } }", json!({})).await;
+}
+
 #[tokio::test]
 async fn deactivating_a_team_signs_out_its_members_but_not_admins() {
     let app = spawn_app().await;

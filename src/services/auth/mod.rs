@@ -1,6 +1,7 @@
 //! Who is calling, and what §9 of DOMAIN.md lets them do. Every service takes an `Actor` and asks
 //! it before reading or changing anything, so the rules hold whatever the entry point.
 
+pub mod callers;
 pub mod password;
 pub mod throttle;
 pub mod token;
@@ -13,6 +14,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::config::AuthSettings;
 use crate::entities::{Access, Role, staff, team};
 use crate::error::{AppError, AppResult};
+pub use callers::Callers;
 pub use password::Hasher;
 pub use throttle::{LoginThrottle, Origin};
 pub use token::TokenKeys;
@@ -194,18 +196,13 @@ impl Actor {
     }
 }
 
-/// Resolves a bearer token to the active person it was issued to. A deactivated person, or a
-/// non-admin whose team was deactivated, is refused even with an unexpired token; so is a token
-/// issued before its owner's password was last changed or reset.
-pub async fn authenticate(
-    db: &DatabaseConnection,
-    keys: &TokenKeys,
-    token: &str,
-) -> AppResult<Auth> {
+/// Resolves a bearer token to the active person it was issued to, as their row is now. A
+/// deactivated person, or a non-admin whose team was deactivated, is refused even with an
+/// unexpired token; so is a token issued before its owner's password was last changed or reset.
+pub async fn authenticate(callers: &Callers, keys: &TokenKeys, token: &str) -> AppResult<Auth> {
     let subject = keys.verify(token)?;
-    let (staff, team) = staff::Entity::find_by_id(subject.staff_id)
-        .find_also_related(team::Entity)
-        .one(db)
+    let (staff, team) = callers
+        .read(subject.staff_id)
         .await?
         .ok_or_else(AppError::unauthenticated)?;
     if staff.session_epoch != subject.epoch || !may_sign_in(&staff, team.as_ref()) {
