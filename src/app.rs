@@ -2,6 +2,7 @@
 //! request before the schema runs.
 
 mod forwarded;
+mod metrics;
 mod request_log;
 mod serve;
 mod state;
@@ -24,7 +25,7 @@ use axum::{
     routing::get,
     serve::ListenerExt,
 };
-use futures_util::TryStreamExt;
+use futures_util::{FutureExt as _, TryStreamExt};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{
@@ -32,6 +33,7 @@ use tower_http::{
     cors::{AllowOrigin, CorsLayer},
 };
 
+use self::metrics::Metrics;
 use self::request_log::{Caller, GraphqlFacts};
 use self::state::{AppState, Documents, bearer_token};
 use crate::config::Settings;
@@ -39,11 +41,15 @@ use crate::error::AppError;
 use crate::graphql::{self, cost::BatchBudget, loaders::Loaders};
 use crate::services::auth::{self, Auth, Hasher, Origin};
 use crate::services::events::EventBus;
+use crate::services::ingest;
+use crate::services::metrics::cache::DashboardCache;
 
 /// A bound, ready-to-serve application. `port()` tells tests which ephemeral port it got.
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    /// The listener of `/metrics` and its router, when configured.
+    metrics: Option<(TcpListener, Router)>,
     hasher: Hasher,
     header_read_timeout: Option<Duration>,
 }
@@ -56,14 +62,28 @@ impl Application {
         let bus = EventBus::start(&db)
             .await
             .context("listening for task events")?;
-        let schema = graphql::schema::build_schema(
-            db.clone(),
+        let dashboard_cache = Arc::new(DashboardCache::new(settings.limits.dashboard_cache));
+        let imports = Arc::new(ingest::Tally::default());
+        let metrics = match settings.metrics_bind {
+            Some(bind) => {
+                let listener = TcpListener::bind(bind)
+                    .await
+                    .with_context(|| format!("binding {bind} for the metrics"))?;
+                let metrics = Metrics::new(db.clone(), dashboard_cache.clone(), imports.clone());
+                Some((listener, Arc::new(metrics)))
+            }
+            None => None,
+        };
+        let shared = graphql::schema::Shared {
+            db: db.clone(),
             auth,
-            &settings.limits,
-            settings.introspection,
-            settings.clock.clone(),
+            clock: settings.clock.clone(),
             bus,
-        );
+            dashboard_cache,
+            imports,
+        };
+        let schema =
+            graphql::schema::build_schema(shared, &settings.limits, settings.introspection);
         let callers = Arc::new(auth::Callers::new(db.clone()));
         let state = AppState {
             schema,
@@ -92,9 +112,10 @@ impl Application {
         if let Some(cors) = cors(&settings.cors_origins)? {
             router = router.layer(cors);
         }
-        let router = router
-            .layer(CatchPanicLayer::custom(panic_response))
-            .layer(axum::middleware::from_fn(request_log::log));
+        let recorder = metrics.as_ref().map(|(_, metrics)| metrics.clone());
+        let router = router.layer(CatchPanicLayer::custom(panic_response)).layer(
+            axum::middleware::from_fn_with_state(recorder, request_log::log),
+        );
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("binding {}", settings.bind))?;
@@ -102,6 +123,7 @@ impl Application {
         Ok(Self {
             listener,
             router,
+            metrics: metrics.map(|(listener, metrics)| (listener, metrics::router(metrics))),
             hasher,
             header_read_timeout: (header_read_timeout > 0)
                 .then(|| Duration::from_secs(header_read_timeout)),
@@ -121,11 +143,23 @@ impl Application {
         self.local_addr().map(|a| a.port()).unwrap_or(0)
     }
 
-    /// Serves until `shutdown` resolves, then finishes the requests in flight.
+    /// Where `/metrics` is served, if it is (`Settings::metrics_bind`).
+    pub fn metrics_addr(&self) -> Option<std::net::SocketAddr> {
+        let (listener, _) = self.metrics.as_ref()?;
+        listener.local_addr().ok()
+    }
+
+    /// Serves (the metrics too) until `shutdown` resolves, then finishes the requests in
+    /// flight.
     pub async fn run_until(
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        let shutdown = shutdown.shared();
+        let metrics = self.metrics.map(|(listener, router)| {
+            let timeout = self.header_read_timeout;
+            tokio::spawn(serve::run(listener, router, timeout, shutdown.clone()))
+        });
         let listener = self.listener.tap_io(|tcp| {
             // An answer leaves as soon as it is written, not held back for the client's ACK.
             if let Err(e) = tcp.set_nodelay(true) {
@@ -133,6 +167,9 @@ impl Application {
             }
         });
         serve::run(listener, self.router, self.header_read_timeout, shutdown).await;
+        if let Some(metrics) = metrics {
+            metrics.await.map_err(std::io::Error::other)?;
+        }
         Ok(())
     }
 }

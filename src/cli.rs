@@ -146,6 +146,10 @@ pub struct ServeArgs {
     /// (e.g. `https://dash.example.com`). None by default: the app is served from this origin.
     #[arg(long, env = "SHOPOPS_CORS_ORIGINS", value_delimiter = ',', value_parser = crate::config::parse_origin)]
     cors_origins: Vec<String>,
+    /// Serve Prometheus metrics at /metrics on this address (e.g. 127.0.0.1:9464), a listener of
+    /// its own, apart from the API's. Off by default.
+    #[arg(long, env = "SHOPOPS_METRICS_BIND")]
+    metrics_bind: Option<std::net::SocketAddr>,
     #[command(flatten)]
     limits: Limits,
     #[command(flatten)]
@@ -474,6 +478,7 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         graphiql: args.graphiql,
         introspection: args.introspection,
         cors_origins: args.cors_origins,
+        metrics_bind: args.metrics_bind,
         limits: args.limits,
         auth: args.auth,
         clock: Default::default(),
@@ -504,6 +509,9 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
     let addr = app.local_addr()?;
     println!("shopops listening on http://{addr}/graphql");
     println!("the web app: http://{addr}/");
+    if let Some(metrics) = app.metrics_addr() {
+        println!("metrics: http://{metrics}/metrics");
+    }
     app.run_until(shutdown_signal()).await?;
     Ok(())
 }

@@ -184,6 +184,8 @@ pub struct Settings {
     pub introspection: bool,
     /// Origins (`https://dash.example.com`) whose pages may call the API (CORS); none by default.
     pub cors_origins: Vec<String>,
+    /// Where `/metrics` is served (Prometheus), on a listener of its own; nowhere when `None`.
+    pub metrics_bind: Option<SocketAddr>,
     pub limits: Limits,
     pub auth: AuthSettings,
     /// Where the daily loop reads the time (the system clock outside tests).
@@ -199,6 +201,7 @@ impl Settings {
             graphiql: true,
             introspection: true,
             cors_origins: Vec::new(),
+            metrics_bind: None,
             limits: Limits::default(),
             auth: AuthSettings::default(),
             clock: Clock::System,

@@ -11,8 +11,9 @@ use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sea_orm::sqlx::{self, ConnectOptions as _};
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
-    DatabaseTransaction, DbBackend, DbErr, EntityTrait, IdenStatic, IntoActiveModel, Iterable,
-    PrimaryKeyToColumn, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    DatabaseConnectionType, DatabaseTransaction, DbBackend, DbErr, EntityTrait, IdenStatic,
+    IntoActiveModel, Iterable, PrimaryKeyToColumn, SqliteTransactionMode, Statement,
+    TransactionOptions, TransactionTrait,
 };
 
 /// How long a SQLite writer waits for the database's one write lock before giving up.
@@ -167,6 +168,39 @@ fn tcp_port(url: &str) -> Option<u16> {
         .ok()
         .filter(|o| o.get_socket().is_none() && !o.get_host().starts_with('/'))
         .map(|o| o.get_port())
+}
+
+/// The connections of a pool at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUsage {
+    /// Checked out by a request (or a transaction) now.
+    pub in_use: u32,
+    /// Open and waiting for one.
+    pub idle: u32,
+    /// The most the pool opens.
+    pub max: u32,
+}
+
+/// How busy `db`'s pool is; `None` for a connection that is not a pool.
+pub fn pool_usage(db: &DatabaseConnection) -> Option<PoolUsage> {
+    fn of<DB: sqlx::Database>(pool: &sqlx::Pool<DB>) -> PoolUsage {
+        let idle = u32::try_from(pool.num_idle()).unwrap_or(u32::MAX);
+        PoolUsage {
+            // Read apart from `idle`, so it may be a connection behind: never below 0.
+            in_use: pool.size().saturating_sub(idle),
+            idle,
+            max: pool.options().get_max_connections(),
+        }
+    }
+    match &db.inner {
+        DatabaseConnectionType::SqlxPostgresPoolConnection(_) => {
+            Some(of(db.get_postgres_connection_pool()))
+        }
+        DatabaseConnectionType::SqlxSqlitePoolConnection(_) => {
+            Some(of(db.get_sqlite_connection_pool()))
+        }
+        _ => None,
+    }
 }
 
 /// A transaction that will write. On SQLite it takes the write lock at `BEGIN` (`IMMEDIATE`): a

@@ -2,21 +2,25 @@
 //! status, latency, and for `/graphql` the operations, the caller, the team and the error
 //! codes of the answer. The GraphQL handler leaves what it learned in the response's
 //! extensions ([`GraphqlFacts`]); the middleware, outermost, times the request and writes the
-//! line once the response is ready (the GraphQL body is built by then; a file streams after).
+//! line once the response is ready (the GraphQL body is built by then; a file streams after),
+//! and gives the same facts to the metrics, when they are on.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use async_graphql::parser::types::DocumentOperations;
 use async_graphql::{BatchRequest, ServerError};
-use axum::{extract::Request, middleware::Next, response::Response};
+use axum::extract::{MatchedPath, Request, State};
+use axum::{middleware::Next, response::Response};
 
+use super::metrics::Metrics;
 use crate::services::auth::Auth;
 
 /// What a GraphQL request was, for its log line.
 #[derive(Clone, Debug, Default)]
 pub(super) struct GraphqlFacts {
-    /// The operations' names, comma-separated; `-` for an anonymous one.
-    operations: Option<String>,
+    /// The operations' names; `None` for an anonymous one.
+    operations: Vec<Option<String>>,
     /// The team the request names (`teamId` among its variables, at the top or in `input`).
     team: Option<i64>,
     /// The distinct `extensions.code`s of the answer's errors, in order.
@@ -51,7 +55,7 @@ impl GraphqlFacts {
             team = team.or_else(|| team_of(&op.variables));
         }
         Self {
-            operations: Some(names.join(",")),
+            operations: names,
             team,
             ..Self::default()
         }
@@ -83,21 +87,19 @@ impl GraphqlFacts {
     }
 }
 
-fn operation_name(op: &mut async_graphql::Request) -> String {
+fn operation_name(op: &mut async_graphql::Request) -> Option<String> {
     if let Some(name) = &op.operation_name {
-        return name.clone();
+        return Some(name.clone());
     }
     // A document of one named operation may be sent without `operationName`.
-    let named = op
-        .parsed_query()
+    op.parsed_query()
         .ok()
         .and_then(|doc| match &doc.operations {
             DocumentOperations::Multiple(ops) if ops.len() == 1 => {
                 ops.keys().next().map(|n| n.to_string())
             }
             _ => None,
-        });
-    named.unwrap_or_else(|| "-".to_owned())
+        })
 }
 
 fn team_of(variables: &async_graphql::Variables) -> Option<i64> {
@@ -115,17 +117,31 @@ fn team_of(variables: &async_graphql::Variables) -> Option<i64> {
         })
 }
 
-/// The middleware: times the request and writes its line.
-pub(super) async fn log(request: Request, next: Next) -> Response {
+/// The middleware: times the request, writes its line and records it in `metrics`.
+pub(super) async fn log(
+    State(metrics): State<Option<Arc<Metrics>>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
+    let route = request.extensions().get::<MatchedPath>().cloned();
     let response = next.run(request).await;
-    let latency_ms = started.elapsed().as_secs_f64() * 1e3;
+    let latency = started.elapsed().as_secs_f64();
+    let latency_ms = latency * 1e3;
     let status = response.status().as_u16();
     let facts = response.extensions().get::<GraphqlFacts>();
     let facts = facts.cloned().unwrap_or_default();
+    if let Some(metrics) = &metrics {
+        let route = route.as_ref().map(MatchedPath::as_str);
+        metrics.record(route, status, latency, &facts.operations, &facts.errors);
+    }
     let caller_team = facts.caller.and_then(|c| c.team);
+    let operations: Vec<&str> = (facts.operations.iter())
+        .map(|name| name.as_deref().unwrap_or("-"))
+        .collect();
+    let operations = operations.join(",");
     let errors = facts.errors.join(",");
     tracing::info!(
         target: "shopops::request",
@@ -133,7 +149,7 @@ pub(super) async fn log(request: Request, next: Next) -> Response {
         path,
         status,
         latency_ms = (latency_ms * 1e3).round() / 1e3,
-        operation = facts.operations.as_deref(),
+        operation = (!operations.is_empty()).then_some(operations.as_str()),
         caller = facts.caller.map(|c| c.id),
         team = facts.team.or(caller_team),
         errors = (!errors.is_empty()).then_some(errors.as_str()),

@@ -12,6 +12,7 @@ use crate::entities::team;
 use crate::error::AppResult;
 use crate::services::auth::{self, Actor, Auth, Hasher};
 use crate::services::events::EventBus;
+use crate::services::ingest;
 use crate::services::metrics::cache::DashboardCache;
 use crate::services::teams;
 
@@ -59,4 +60,9 @@ pub fn hasher<'a>(ctx: &Context<'a>) -> &'a Hasher {
 /// The dashboards' result cache, which the metrics services read through.
 pub fn dashboard_cache<'a>(ctx: &Context<'a>) -> &'a DashboardCache {
     ctx.data_unchecked::<Arc<DashboardCache>>()
+}
+
+/// Where an import over GraphQL adds the rows it wrote.
+pub fn import_tally<'a>(ctx: &Context<'a>) -> &'a ingest::Tally {
+    ctx.data_unchecked::<Arc<ingest::Tally>>()
 }

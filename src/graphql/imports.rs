@@ -6,7 +6,7 @@ use async_graphql::{Context, InputObject, Object, SimpleObject, Upload};
 use crate::entities::import_record;
 use crate::error::{AppError, AppResult};
 use crate::files::{self, FileImport, MAX_PREVIEW};
-use crate::graphql::context::{actor, db};
+use crate::graphql::context::{actor, db, import_tally};
 use crate::graphql::enums::{ImportKind, ImportVia};
 use crate::graphql::id::Id;
 use crate::graphql::relay::{IdConnection, connection, page_request};
@@ -90,6 +90,10 @@ impl ImportMutation {
         };
         let imported =
             files::import_file(db(ctx), actor, input.team_id.0, upload.content, &how).await?;
+        // A record only for what was committed: a dry run wrote nothing.
+        if imported.report.record.is_some() {
+            import_tally(ctx).note(how.kind, imported.report.outcome);
+        }
         Ok(ImportFilePayload {
             dry_run: input.dry_run,
             imported,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::error::AppResult;
 use crate::graphql::enums::{AdChannel, CompetitorPromotion, DeliverableKind};
 use crate::graphql::{
-    context::{actor, db},
+    context::{actor, db, import_tally},
     id::Id,
 };
 use crate::period::Date;
@@ -23,7 +23,9 @@ impl IngestMutation {
         rows: Vec<I>,
     ) -> AppResult<ingest::ImportOutcome> {
         let rows = rows.into_iter().map(Into::into).collect();
-        ingest::import::<R>(db(ctx), actor(ctx)?, team_id.0, rows).await
+        let outcome = ingest::import::<R>(db(ctx), actor(ctx)?, team_id.0, rows).await?;
+        import_tally(ctx).note(R::KIND, outcome);
+        Ok(outcome)
     }
 }
 

@@ -10,6 +10,7 @@ use crate::clock::Clock;
 use crate::config::Limits;
 use crate::services::auth;
 use crate::services::events::EventBus;
+use crate::services::ingest;
 use crate::services::metrics::cache::DashboardCache;
 
 /// The entry points for reading; what each returns is limited to what the caller may see (§9).
@@ -56,26 +57,31 @@ pub struct Subscription(super::events::TaskSubscription);
 
 pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
+/// What the resolvers of every request share.
+pub struct Shared {
+    pub db: DatabaseConnection,
+    pub auth: Arc<auth::Services>,
+    pub clock: Clock,
+    pub bus: EventBus,
+    pub dashboard_cache: Arc<DashboardCache>,
+    /// Where the imports over GraphQL add the rows they wrote.
+    pub imports: Arc<ingest::Tally>,
+}
+
 /// The schema with its process-wide data; per-request data (`Auth`, `Loaders`) is added by the
 /// HTTP handler, or per operation by the WebSocket one.
-pub fn build_schema(
-    db: DatabaseConnection,
-    auth: Arc<auth::Services>,
-    limits: &Limits,
-    introspection: bool,
-    clock: Clock,
-    bus: EventBus,
-) -> AppSchema {
+pub fn build_schema(shared: Shared, limits: &Limits, introspection: bool) -> AppSchema {
     let builder = Schema::build(
         Query::default(),
         Mutation::default(),
         Subscription::default(),
     )
-    .data(db)
-    .data(auth)
-    .data(clock)
-    .data(bus)
-    .data(Arc::new(DashboardCache::new(limits.dashboard_cache)))
+    .data(shared.db)
+    .data(shared.auth)
+    .data(shared.clock)
+    .data(shared.bus)
+    .data(shared.dashboard_cache)
+    .data(shared.imports)
     .extension(panics::CatchPanics)
     .extension(depth::DepthLimit {
         max: limits.max_depth,

@@ -15,6 +15,8 @@ pub const PASSWORD: &str = "correct horse battery";
 
 pub struct TestApp {
     pub url: String,
+    /// `http://…/metrics` when the settings turned the metrics on.
+    pub metrics_url: Option<String>,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub database_url: String,
@@ -221,9 +223,11 @@ pub async fn spawn_with(settings: Settings) -> TestApp {
         .await
         .expect("build app");
     let url = format!("http://127.0.0.1:{}", app.port());
+    let metrics_url = app.metrics_addr().map(|a| format!("http://{a}/metrics"));
     tokio::spawn(app.run_until(std::future::pending()));
     TestApp {
         url,
+        metrics_url,
         client: reqwest::Client::new(),
         db,
         database_url,

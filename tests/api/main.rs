@@ -29,6 +29,7 @@ mod migrations;
 mod mutations;
 mod paid_counts;
 mod products;
+mod prometheus;
 mod readback;
 mod readme;
 mod request_log;

@@ -10,7 +10,7 @@ use crate::error::AppResult;
 use crate::validate::Checks;
 
 /// The kinds of data an import carries, each one [`Row`] type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sea_orm::EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sea_orm::EnumIter)]
 pub enum Kind {
     ShopDays,
     ProductDays,

@@ -11,6 +11,7 @@ mod directory;
 pub mod history;
 mod kind;
 pub mod rows;
+mod tally;
 mod writer;
 
 use std::collections::{BTreeSet, HashMap};
@@ -28,6 +29,7 @@ use directory::Directory;
 pub use history::{FileFacts, ImportOutcome, Report, Source, Warnings};
 use kind::Context;
 pub use kind::{Kind, Row};
+pub use tally::Tally;
 use writer::{Rows, Writer};
 
 /// The team's manager (or an admin) imports its data; all of it or none. Rows are numbered

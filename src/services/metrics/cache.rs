@@ -7,6 +7,7 @@
 use std::any::Any;
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use crate::entities::team;
@@ -22,17 +23,41 @@ struct Key {
     query: String,
 }
 
-/// `None` when configured off (`SHOPOPS_DASHBOARD_CACHE=0`).
-pub struct DashboardCache(Option<moka::future::Cache<Key, Value>>);
+pub struct DashboardCache {
+    /// `None` when configured off (`SHOPOPS_DASHBOARD_CACHE=0`).
+    entries: Option<moka::future::Cache<Key, Value>>,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+/// How often the cache answered: from a result it had (or another request was computing), or
+/// by computing one (every answer when the cache is off).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lookups {
+    pub hits: u64,
+    pub misses: u64,
+}
 
 impl DashboardCache {
     pub fn new(max_entries: u64) -> Self {
-        Self((max_entries > 0).then(|| {
-            moka::future::Cache::builder()
-                .max_capacity(max_entries)
-                .time_to_idle(Duration::from_secs(3600))
-                .build()
-        }))
+        Self {
+            entries: (max_entries > 0).then(|| {
+                moka::future::Cache::builder()
+                    .max_capacity(max_entries)
+                    .time_to_idle(Duration::from_secs(3600))
+                    .build()
+            }),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+
+    /// The answers given since the cache was made.
+    pub fn lookups(&self) -> Lookups {
+        Lookups {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+        }
     }
 
     /// The cached result of `query` for the team as loaded by this request, else `compute`'s
@@ -47,7 +72,8 @@ impl DashboardCache {
         T: Send + Sync + 'static,
         Fut: Future<Output = AppResult<T>>,
     {
-        let Some(cache) = &self.0 else {
+        let Some(cache) = &self.entries else {
+            self.misses.fetch_add(1, Ordering::Relaxed);
             return compute().await.map(Arc::new);
         };
         let key = Key {
@@ -55,10 +81,17 @@ impl DashboardCache {
             data_version: team.data_version,
             query,
         };
+        // Set only if this request's own computation runs: not when it waits for another's.
+        let mut computed = false;
         let value = cache
-            .try_get_with(key, async { compute().await.map(|v| Arc::new(v) as Value) })
-            .await
-            .map_err(|e: Arc<AppError>| (*e).clone())?;
+            .try_get_with(key, async {
+                computed = true;
+                compute().await.map(|v| Arc::new(v) as Value)
+            })
+            .await;
+        let counter = if computed { &self.misses } else { &self.hits };
+        counter.fetch_add(1, Ordering::Relaxed);
+        let value = value.map_err(|e: Arc<AppError>| (*e).clone())?;
         value
             .downcast::<T>()
             .map_err(|_| AppError::internal(anyhow::anyhow!("dashboard cache: type mismatch")))
