@@ -86,8 +86,8 @@ function done(summary, latency, requests)
     bad = bad + t:get("bad")
     if t:get("sample") ~= "" then sample = t:get("sample") end
   end
-  io.write(string.format("RESULT %f %f %d %d %s\n", summary.requests / (summary.duration / 1e6),
-    latency.mean / 1000, summary.errors.connect + summary.errors.read + summary.errors.write +
+  io.write(string.format("RESULT %f %d %d %s\n", summary.requests / (summary.duration / 1e6),
+    summary.errors.connect + summary.errors.read + summary.errors.write +
     summary.errors.timeout, bad, sample))
 end
 "#,
@@ -108,18 +108,21 @@ end
         .lines()
         .find_map(|l| l.strip_prefix("RESULT "))
         .unwrap_or_else(|| panic!("wrk said: {stdout}{}", String::from_utf8_lossy(&out.stderr)));
-    let mut words = line.splitn(5, ' ');
+    let mut words = line.splitn(4, ' ');
     let mut next = || words.next().unwrap_or_default();
-    let (rps, mean_ms, socket_errors, bad) = (next(), next(), next(), next());
+    let (rps, socket_errors, bad) = (next(), next(), next());
     assert_eq!(
         (socket_errors, bad),
         ("0", "0"),
         "{url}: failed answers, e.g. {}",
         next()
     );
+    let rps: f64 = rps.parse().unwrap();
+    // Each connection sends its next request once the last is answered, so the mean latency is
+    // the connections over the rate (Little's law), the same way for every server measured.
     Load {
-        rps: rps.parse().unwrap(),
-        mean_ms: mean_ms.parse().unwrap(),
+        rps,
+        mean_ms: connections as f64 * 1e3 / rps,
     }
 }
 

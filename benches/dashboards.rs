@@ -18,8 +18,8 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{Datelike, Duration as Days, NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
+use chrono::{Duration as Days, NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
 use shopops::{app::Application, config::Settings, db, demo};
 
