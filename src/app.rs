@@ -284,9 +284,10 @@ async fn answer(
     request.iter_mut().for_each(|op| state.documents.parse(op));
     let mut facts = GraphqlFacts::of_request(&mut request);
     let client = forwarded::client_address(peer.ip(), headers, &state.trusted_proxies);
+    let loaders = Loaders::for_caller(&state.db, &auth).await;
     let request = request
         .data(auth)
-        .data(Arc::new(Loaders::new(&state.db)))
+        .data(Arc::new(loaders))
         .data(Arc::new(Origin::new(client)))
         .data(BatchBudget::default());
     let mut response = state.schema.execute_batch(request).await;

@@ -294,10 +294,11 @@ impl async_graphql::Executor for Executor {
                 None => Auth::Anonymous,
             };
             let started = auth.actor().ok().cloned();
+            let loaders = Loaders::for_caller(&this.state.db, &auth).await;
             // Each operation is a request of its own: its own login count and cost budget.
             let request = request
                 .data(auth)
-                .data(Arc::new(Loaders::new(&this.state.db)))
+                .data(Arc::new(loaders))
                 .data(Arc::new(Origin::new(this.client)))
                 .data(BatchBudget::default());
             let responses = this

@@ -13,6 +13,7 @@ use sea_orm::{
 
 use crate::entities::{audit_entry, finding, staff, staff_alias, task_note, team};
 use crate::error::AppError;
+use crate::services::auth::Auth;
 use crate::services::tasks::verification::{self, Verification};
 
 /// Verifications of completed tasks made from findings, by task id (see [`verification::load`]).
@@ -46,7 +47,7 @@ pub struct Loaders {
 }
 
 impl Loaders {
-    pub fn new(db: &DatabaseConnection) -> Self {
+    fn new(db: &DatabaseConnection) -> Self {
         Self {
             teams: DataLoader::with_cache(ById::new(db), tokio::spawn, HashMapCache::default()),
             staff: DataLoader::with_cache(ById::new(db), tokio::spawn, HashMapCache::default()),
@@ -56,6 +57,22 @@ impl Loaders {
             task_audit: DataLoader::new(ByParent::new(db), tokio::spawn),
             verifications: DataLoader::new(VerificationLoader(db.clone()), tokio::spawn),
         }
+    }
+
+    /// The loaders of `auth`'s request, which already hold the caller and their team as read
+    /// with the token: a page of one's own colleagues with `team { name }` loads no team, and
+    /// without the loader's collection delay.
+    pub async fn for_caller(db: &DatabaseConnection, auth: &Auth) -> Self {
+        let loaders = Self::new(db);
+        if let Auth::Signed(signed) = auth {
+            if let Some(team) = &signed.team {
+                loaders.teams.feed_one(team.id, team.clone()).await;
+            }
+            (loaders.staff)
+                .feed_one(signed.staff.id, signed.staff.clone())
+                .await;
+        }
+        loaders
     }
 
     /// Loads these people, and their teams if `with_teams`, in one batch each. The ids are all
