@@ -10,6 +10,7 @@ mod cli;
 mod closing;
 mod daily_loop;
 mod demo;
+mod deploy;
 mod descriptions;
 mod diagnosis;
 mod exact;

@@ -6,14 +6,16 @@ use std::time::Duration;
 
 use async_graphql::futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::{ClientRequestBuilder, Message};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream, connect_async};
 
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
-pub struct WsClient {
-    socket: WebSocketStream<MaybeTlsStream<TcpStream>>,
+/// A client over a plain TCP socket, or any other stream (the deployment test's TLS).
+pub struct WsClient<S = MaybeTlsStream<TcpStream>> {
+    socket: WebSocketStream<S>,
     next_id: u32,
     /// Operation messages read while waiting for something else.
     pending: VecDeque<Value>,
@@ -27,15 +29,7 @@ pub async fn init_with(
     protocol: &str,
     payload: Value,
 ) -> Result<WsClient, (u16, String)> {
-    let mut client = open(base_url, protocol).await;
-    client
-        .send(json!({ "type": "connection_init", "payload": payload }))
-        .await;
-    match client.receive().await {
-        Received::Message(m) if m["type"] == "connection_ack" => Ok(client),
-        Received::Message(m) => panic!("expected connection_ack, got {m}"),
-        Received::Closed(code, reason) => Err((code, reason)),
-    }
+    open(base_url, protocol).await.init(payload).await
 }
 
 /// Opens `/graphql/ws` without sending anything.
@@ -46,11 +40,7 @@ pub async fn open(base_url: &str, protocol: &str) -> WsClient {
     let (socket, _) = within(connect_async(request))
         .await
         .expect("websocket handshake");
-    WsClient {
-        socket,
-        next_id: 0,
-        pending: VecDeque::new(),
-    }
+    WsClient::new(socket)
 }
 
 /// A graphql-transport-ws connection authenticated with `token`.
@@ -66,7 +56,28 @@ enum Received {
     Closed(u16, String),
 }
 
-impl WsClient {
+impl<S: AsyncRead + AsyncWrite + Unpin> WsClient<S> {
+    /// A client on a socket whose handshake is done.
+    pub fn new(socket: WebSocketStream<S>) -> Self {
+        Self {
+            socket,
+            next_id: 0,
+            pending: VecDeque::new(),
+        }
+    }
+
+    /// Sends `connection_init` with `payload`: the client once acknowledged, or the close code
+    /// and reason with which the server refused it.
+    pub async fn init(mut self, payload: Value) -> Result<Self, (u16, String)> {
+        self.send(json!({ "type": "connection_init", "payload": payload }))
+            .await;
+        match self.receive().await {
+            Received::Message(m) if m["type"] == "connection_ack" => Ok(self),
+            Received::Message(m) => panic!("expected connection_ack, got {m}"),
+            Received::Closed(code, reason) => Err((code, reason)),
+        }
+    }
+
     /// Starts an operation and returns its id once the server has started it: the ping sent
     /// after `subscribe` is answered only once the server has read both, and right after
     /// sending the pong it polls the new operation, which then listens for events. (The HTTP
