@@ -203,7 +203,7 @@ pub async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
-/// The last resort for a panic outside the schema's own guard (see `graphql::panics`): still
+/// The last resort for a panic outside the schema's own guard (see `graphql::guards`): still
 /// a GraphQL-shaped `INTERNAL` error, never the panic's text.
 fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("request handler panicked");

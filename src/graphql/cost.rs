@@ -8,10 +8,7 @@ use std::sync::{
     atomic::{AtomicUsize, Ordering},
 };
 
-use async_graphql::{
-    ServerError, ValidationResult,
-    extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation},
-};
+use async_graphql::ServerError;
 use chrono::{Datelike, Duration};
 
 use crate::pagination::MAX_PAGE_SIZE;
@@ -82,57 +79,31 @@ pub fn periods(from: Date, to: Date, granularity: Granularity) -> usize {
 pub struct BatchBudget(Arc<AtomicUsize>);
 
 /// Refuses, before it runs, an operation that costs more than `max`, or more than its batch has
-/// left ([`BatchBudget`] in the request's data). The error names the cost and the limit.
-pub struct CostLimit {
-    pub max: usize,
-}
-
-impl ExtensionFactory for CostLimit {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(CostCheck { max: self.max })
+/// left (`budget`, the request's [`BatchBudget`]). The error names the cost and the limit. Run on
+/// every validated operation by [`super::guards`].
+pub fn check(cost: usize, max: usize, budget: Option<&BatchBudget>) -> Result<(), ServerError> {
+    if cost > max {
+        return Err(too_complex(
+            format!("query is too complex: it costs {cost}, the limit is {max}"),
+            cost,
+            max,
+        ));
     }
-}
-
-struct CostCheck {
-    max: usize,
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for CostCheck {
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await?;
-        let cost = result.complexity;
-        if cost > self.max {
-            return Err(vec![too_complex(
-                format!(
-                    "query is too complex: it costs {cost}, the limit is {}",
-                    self.max
-                ),
-                cost,
-                self.max,
-            )]);
-        }
-        if let Some(BatchBudget(spent)) = ctx.data_opt::<BatchBudget>()
-            && let Err(before) = spent.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |spent| {
-                Some(spent.saturating_add(cost)).filter(|&total| total <= self.max)
-            })
-        {
-            return Err(vec![too_complex(
-                format!(
-                    "batch is too complex: this operation costs {cost} and the batch's others \
-                     {before}, the limit is {} for all together",
-                    self.max
-                ),
-                cost,
-                self.max,
-            )]);
-        }
-        Ok(result)
+    if let Some(BatchBudget(spent)) = budget
+        && let Err(before) = spent.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |spent| {
+            Some(spent.saturating_add(cost)).filter(|&total| total <= max)
+        })
+    {
+        return Err(too_complex(
+            format!(
+                "batch is too complex: this operation costs {cost} and the batch's others \
+                 {before}, the limit is {max} for all together"
+            ),
+            cost,
+            max,
+        ));
     }
+    Ok(())
 }
 
 fn too_complex(message: String, cost: usize, max: usize) -> ServerError {

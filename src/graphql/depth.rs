@@ -6,65 +6,42 @@
 //! still a bound (its lists are the schema's, whose size is fixed).
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ServerError, ServerResult, Variables};
+use async_graphql::{ServerError, ServerResult};
 
 /// The deepest accepted nesting inside `__schema` or `__type`, counted from that field (1): the
 /// standard introspection query reaches 15 (`__schema`, `types`, `fields`, `args`, `type`, then
 /// `ofType` nine times in graphql-js's `TypeRef`, and a leaf).
 pub const INTROSPECTION_DEPTH: usize = 20;
 
-pub struct DepthLimit {
-    pub max: usize,
-}
-
-impl ExtensionFactory for DepthLimit {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(DepthCheck { max: self.max })
+/// Refuses a document nested deeper than `max` in its own fields, or than
+/// [`INTROSPECTION_DEPTH`] inside an introspection field (run on every parsed document by
+/// [`super::guards`]).
+pub fn check(document: &ExecutableDocument, max: usize) -> ServerResult<()> {
+    let depth = Depths::of(document);
+    if depth.fields > max {
+        return Err(too_deep(
+            format!(
+                "query is too deep: it nests {} levels, the limit is {max}",
+                depth.fields
+            ),
+            depth.fields,
+            max,
+        ));
     }
-}
-
-struct DepthCheck {
-    max: usize,
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for DepthCheck {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
-        let depth = Depths::of(&document);
-        if depth.fields > self.max {
-            return Err(too_deep(
-                format!(
-                    "query is too deep: it nests {} levels, the limit is {}",
-                    depth.fields, self.max
-                ),
-                depth.fields,
-                self.max,
-            ));
-        }
-        if depth.introspection > INTROSPECTION_DEPTH {
-            return Err(too_deep(
-                format!(
-                    "introspection is too deep: it nests {} levels, the limit is \
-                     {INTROSPECTION_DEPTH}",
-                    depth.introspection
-                ),
-                depth.introspection,
-                INTROSPECTION_DEPTH,
-            ));
-        }
-        Ok(document)
+    if depth.introspection > INTROSPECTION_DEPTH {
+        return Err(too_deep(
+            format!(
+                "introspection is too deep: it nests {} levels, the limit is \
+                 {INTROSPECTION_DEPTH}",
+                depth.introspection
+            ),
+            depth.introspection,
+            INTROSPECTION_DEPTH,
+        ));
     }
+    Ok(())
 }
 
 /// The deepest nesting of a document's operations, fragments inlined: of its own fields, and

@@ -2,7 +2,7 @@
 //! call a service and convert its answer; the schema is assembled in [`schema`]. The shared
 //! pieces are the request [`context`], the [`id`] and other [`scalars`], how [`errors`] reach
 //! a client, [`relay`] connections, batched [`loaders`], the [`depth`] and [`cost`] limits and
-//! the [`panics`] guard.
+//! the [`guards`] that apply them (and catch panics).
 
 pub mod audit;
 pub mod auth;
@@ -17,13 +17,13 @@ pub mod diagnosis;
 pub mod enums;
 pub mod errors;
 pub mod events;
+mod guards;
 pub mod id;
 pub mod imports;
 pub mod ingest;
 pub mod kpi;
 pub mod loaders;
 pub mod metrics;
-mod panics;
 pub mod products;
 pub mod relay;
 pub mod reviews;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use async_graphql::{MergedObject, MergedSubscription, SDLExportOptions, Schema};
 use sea_orm::DatabaseConnection;
 
-use super::{cost, depth, panics};
+use super::guards;
 use crate::clock::Clock;
 use crate::config::Limits;
 use crate::services::auth;
@@ -82,12 +82,9 @@ pub fn build_schema(shared: Shared, limits: &Limits, introspection: bool) -> App
     .data(shared.bus)
     .data(shared.dashboard_cache)
     .data(shared.imports)
-    .extension(panics::CatchPanics)
-    .extension(depth::DepthLimit {
-        max: limits.max_depth,
-    })
-    .extension(cost::CostLimit {
-        max: limits.max_complexity,
+    .extension(guards::Guards {
+        max_depth: limits.max_depth,
+        max_cost: limits.max_complexity,
     });
     if introspection {
         builder.finish()
