@@ -63,14 +63,19 @@ impl Callers {
     }
 }
 
-/// Should a read panic, those waiting are told (their replies dropped) and the next request
-/// starts a read again, rather than every later request waiting for good.
-struct Reading<'a>(&'a Mutex<Queue>);
+/// Should a read panic (or the task be dropped mid-read), those waiting are told (their replies
+/// dropped) and the next request starts a read again, rather than every later request waiting
+/// for good. A task's panic is caught by the runtime before the task is dropped, so it is the
+/// missing `finished` that tells, not `std::thread::panicking`.
+struct Reading<'a> {
+    queue: &'a Mutex<Queue>,
+    finished: bool,
+}
 
 impl Drop for Reading<'_> {
     fn drop(&mut self) {
-        if std::thread::panicking() {
-            let mut queue = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if !self.finished {
+            let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
             queue.waiting.clear();
             queue.reading = false;
         }
@@ -78,12 +83,16 @@ impl Drop for Reading<'_> {
 }
 
 async fn read_while_waiting(db: DatabaseConnection, queue: Arc<Mutex<Queue>>) {
-    let _reading = Reading(&queue);
+    let mut reading = Reading {
+        queue: &queue,
+        finished: false,
+    };
     loop {
         let waiting = {
             let mut queue = queue.lock().unwrap_or_else(|e| e.into_inner());
             if queue.waiting.is_empty() {
                 queue.reading = false;
+                reading.finished = true;
                 return;
             }
             std::mem::take(&mut queue.waiting)
